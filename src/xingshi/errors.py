@@ -1,0 +1,133 @@
+"""The one error tree of xingshi.
+
+Every error names where it happened (a :class:`Location`) and carries a hint. The CLI turns
+them into a Chinese message and a non-zero exit code at the edge; library code never prints.
+
+    XingshiError
+    ├── InputError              a file or argument we cannot read
+    │   ├── FileFormatError     not a spreadsheet / text, broken encoding, empty file
+    │   └── LayoutError         headers we cannot understand
+    ├── CatalogError
+    │   ├── UnknownRegion / AmbiguousRegion (candidates listed)
+    │   ├── UnknownIndicator / AmbiguousIndicator
+    │   └── PeriodError
+    ├── ImportRejected          one or more error findings; nothing was written
+    ├── WorkspaceError          no workspace, bad settings, bad database URL
+    └── StoreError              release or query problems
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: any of file, sheet, row (1-based), column (letter or name), value."""
+
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: Any = None
+
+    def describe(self) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(f"文件 {self.file}")
+        if self.sheet:
+            parts.append(f"工作表 {self.sheet}")
+        if self.row is not None:
+            parts.append(f"第{self.row}行")
+        if self.column:
+            parts.append(f"{self.column}列")
+        if self.value is not None and self.value != "":
+            parts.append(f"值“{self.value}”")
+        return "，".join(parts)
+
+
+class XingshiError(Exception):
+    """Base of all xingshi errors: a Chinese message, a location and a hint."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, where: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def describe(self) -> str:
+        text = self.message
+        if self.where is not None and self.where.describe():
+            text = f"{self.where.describe()}：{text}"
+        if self.hint:
+            text = f"{text}\n提示：{self.hint}"
+        return text
+
+
+class InputError(XingshiError):
+    """A file or argument that cannot be read as given."""
+
+
+class FileFormatError(InputError):
+    """Not a spreadsheet or text file we read, a broken encoding, or an empty file."""
+
+
+class LayoutError(InputError):
+    """A sheet whose headers or layout cannot be understood."""
+
+
+class CatalogError(XingshiError):
+    """A name that the catalogue cannot resolve."""
+
+
+class UnknownRegion(CatalogError):
+    pass
+
+
+class AmbiguousRegion(CatalogError):
+    def __init__(self, message: str, *, candidates: list[str], **kw: Any):
+        super().__init__(message, **kw)
+        self.candidates = candidates
+
+
+class UnknownIndicator(CatalogError):
+    pass
+
+
+class AmbiguousIndicator(CatalogError):
+    def __init__(self, message: str, *, candidates: list[str], **kw: Any):
+        super().__init__(message, **kw)
+        self.candidates = candidates
+
+
+class PeriodError(CatalogError):
+    pass
+
+
+@dataclass
+class _Rejection:
+    findings: list[Any] = field(default_factory=list)
+
+
+class ImportRejected(XingshiError):
+    """An import stopped by error findings; nothing was written."""
+
+    def __init__(self, message: str, *, findings: list[Any], **kw: Any):
+        super().__init__(message, **kw)
+        self.findings = findings
+
+    def describe(self) -> str:
+        lines = [self.message]
+        lines += [f"- {f.describe()}" for f in self.findings]
+        return "\n".join(lines)
+
+
+class WorkspaceError(XingshiError):
+    """No workspace, unreadable settings or an unusable database URL."""
+
+
+class StoreError(XingshiError):
+    """A release or query the store cannot serve."""
