@@ -30,9 +30,9 @@ def version() -> None:
 
 def _register() -> None:
     # Each module adds its own commands; imported here so `xingshi --help` lists them all.
-    from xingshi.cli import analyze, brief, data, extract
+    from xingshi.cli import analyze, brief, data, extract, workspace
 
-    for module in (data, analyze, brief, extract):
+    for module in (workspace, data, analyze, brief, extract):
         module.register(app)
 
 
