@@ -1,0 +1,260 @@
+"""The Store: one database (SQLite file or PostgreSQL), releases and as-of reads."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from xingshi.errors import StoreError, WorkspaceError
+from xingshi.store import _read, _write
+from xingshi.store._batch import FINDING_SCHEMA, RELEASE_SCHEMA, ImportBatch, ImportResult
+from xingshi.store._models import Base, FindingRow, Release
+from xingshi.store.migrate import upgrade
+
+DATABASE_ENV = "XINGSHI_DATABASE_URL"
+DATABASE_FILE = "xingshi.db"
+
+
+def database_url_for(workspace: str | Path) -> str:
+    """The workspace's database: XINGSHI_DATABASE_URL if set, else its SQLite file."""
+    env = os.environ.get(DATABASE_ENV, "").strip()
+    if env:
+        return env
+    return f"sqlite:///{Path(workspace).resolve() / DATABASE_FILE}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+        engine = create_engine(parsed)
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise WorkspaceError(
+            f"无法使用数据库地址：{exc}",
+            hint="形如 sqlite:///路径/xingshi.db 或 postgresql+psycopg://用户@主机:5432/库名",
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    return engine
+
+
+def _finding_record(release_id: int, f: Any) -> dict[str, Any]:
+    where = f.where
+    return {
+        "release_id": release_id,
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "where_file": where.file,
+        "where_sheet": where.sheet,
+        "where_row": where.row,
+        "where_column": where.column,
+        "where_value": None if where.value is None else str(where.value),
+        "hint": f.hint,
+        "data": json.dumps(f.data, ensure_ascii=False, sort_keys=True, default=str),
+    }
+
+
+class Store:
+    """Figures by release. Open with `Store.open(url)`; the schema is migrated to head."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect to `url` and run the Alembic migrations up to head."""
+        engine = _engine(url)
+        try:
+            with engine.begin() as conn:
+                upgrade(conn)
+        except OperationalError as exc:
+            engine.dispose()
+            raise StoreError(
+                f"无法连接或升级数据库：{exc.orig}",
+                hint="检查数据库地址（XINGSHI_DATABASE_URL）、服务是否运行和访问权限",
+            ) from None
+        return cls(engine)
+
+    @classmethod
+    def for_workspace(cls, path: str | Path) -> Store:
+        """The store of a workspace directory (XINGSHI_DATABASE_URL wins over its SQLite file)."""
+        return cls.open(database_url_for(path))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def write_release(self, batch: ImportBatch) -> ImportResult:
+        """Write a batch as a new release in ONE transaction (all or nothing).
+
+        A batch that changes nothing is still recorded as a release with zero rows inserted,
+        so the history shows the re-import.
+        """
+        try:
+            with self.engine.begin() as conn:
+                return self._write(conn, batch)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"写入数据库失败，已全部回滚：{getattr(exc, 'orig', exc)}",
+                hint="数据库中的数据未改变；检查数据库连接后重试",
+            ) from None
+
+    def _write(self, conn: Connection, batch: ImportBatch) -> ImportResult:
+        created = datetime.now(UTC).replace(tzinfo=None)
+        res = conn.execute(
+            Release.__table__.insert().values(
+                created_at=created,
+                source_file=str(batch.source_file),
+                sha256=batch.sha256,
+                description=batch.description,
+                inserted=0,
+                updated=0,
+                unchanged=0,
+                n_findings=len(batch.findings),
+            )
+        )
+        release_id = int(res.inserted_primary_key[0])
+        obs = _write.write_observations(
+            conn, release_id, batch.observations, str(batch.source_file)
+        )
+        tgt = _write.write_targets(conn, release_id, batch.targets, str(batch.source_file))
+        if batch.findings:
+            conn.execute(
+                FindingRow.__table__.insert(),
+                [_finding_record(release_id, f) for f in batch.findings],
+            )
+        totals = (
+            obs.inserted + tgt.inserted,
+            obs.updated + tgt.updated,
+            obs.unchanged + tgt.unchanged,
+        )
+        conn.execute(
+            Release.__table__.update()
+            .where(Release.id == release_id)
+            .values(inserted=totals[0], updated=totals[1], unchanged=totals[2])
+        )
+        return ImportResult(
+            release_id=release_id,
+            inserted=totals[0],
+            updated=totals[1],
+            unchanged=totals[2],
+            findings=list(batch.findings),
+            observations_inserted=obs.inserted,
+            observations_updated=obs.updated,
+            observations_unchanged=obs.unchanged,
+            targets_inserted=tgt.inserted,
+            targets_updated=tgt.updated,
+            targets_unchanged=tgt.unchanged,
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def observations(
+        self,
+        regions: str | Iterable[str] | None = None,
+        indicators: str | Iterable[str] | None = None,
+        periods: Iterable[Any] | None = None,
+        years: int | Iterable[int] | None = None,
+        as_of: int | date | datetime | None = None,
+    ) -> pl.DataFrame:
+        """The observations frame: for each key, the newest vintage with release <= as_of."""
+        with self.engine.connect() as conn:
+            as_of_id = _read.resolve_as_of(conn, as_of)
+            rows = _read.observation_rows(
+                conn,
+                regions=regions,
+                indicators=indicators,
+                periods=periods,
+                years=years,
+                as_of_id=as_of_id,
+            )
+        return _read.observations_frame(rows)
+
+    def targets(
+        self,
+        regions: str | Iterable[str] | None = None,
+        indicators: str | Iterable[str] | None = None,
+        year: int | Iterable[int] | None = None,
+        as_of: int | date | datetime | None = None,
+    ) -> pl.DataFrame:
+        """The targets frame, with the same vintage rule as observations."""
+        with self.engine.connect() as conn:
+            as_of_id = _read.resolve_as_of(conn, as_of)
+            rows = _read.target_rows(
+                conn, regions=regions, indicators=indicators, year=year, as_of_id=as_of_id
+            )
+        return _read.targets_frame(rows)
+
+    def releases(self) -> pl.DataFrame:
+        """All releases, oldest first: release_id, created_at, source, counts, findings."""
+        r = Release.__table__.c
+        stmt = select(
+            r.id,
+            r.created_at,
+            r.source_file,
+            r.sha256,
+            r.description,
+            r.inserted,
+            r.updated,
+            r.unchanged,
+            r.n_findings,
+        ).order_by(r.id)
+        with self.engine.connect() as conn:
+            rows = [tuple(row) for row in conn.execute(stmt)]
+        return pl.DataFrame(rows, schema=RELEASE_SCHEMA, orient="row")
+
+    def latest_release_id(self) -> int | None:
+        """The newest release id, or None for an empty store."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(Release.id))).scalar()
+
+    def findings(self, release_id: int | None = None) -> pl.DataFrame:
+        """Stored findings (all, or one release's), in order; `data` is JSON text."""
+        t = FindingRow.__table__
+        stmt = select(*(t.c[c] for c in FINDING_SCHEMA)).order_by(t.c.release_id, t.c.id)
+        if release_id is not None:
+            stmt = stmt.where(t.c.release_id == release_id)
+        with self.engine.connect() as conn:
+            rows = [tuple(row) for row in conn.execute(stmt)]
+        return pl.DataFrame(rows, schema=FINDING_SCHEMA, orient="row")
+
+    def dump(self) -> str:
+        """Every table, every row, in key order, as JSON text: equal dumps mean equal data."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                stmt = select(table).order_by(*table.primary_key.columns)
+                out[table.name] = [dict(r) for r in conn.execute(stmt).mappings()]
+            out["alembic_version"] = [
+                dict(r)
+                for r in conn.execute(text("SELECT version_num FROM alembic_version")).mappings()
+            ]
+        return json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1, default=str)
