@@ -1,0 +1,151 @@
+"""Gather one period's panel: a row per region × indicator with the figures every rule needs.
+
+The observations frame is long (one row per region × indicator × period). The rules need, side
+by side, this period, the previous period, the same periods a year earlier, two years earlier
+and last year's full year. One join against a small table of wanted periods per indicator and
+one pivot produce that wide panel for every region at once, so everything after is vectorised.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from xingshi.analysis.periods import Triple, plan
+
+ROLES = ("cur", "prev", "ly", "prev_ly", "ly2", "fy_ly")
+POINT_KINDS = ("stock", "rate", "count")  # values at the period's end, not cumulative flows
+
+_IND_DEFAULTS: dict[str, object] = {
+    "name": None,
+    "kind": "flow",
+    "unit": None,
+    "frequency": "monthly",
+    "growth_rule": "nominal",
+    "higher_is_better": True,
+}
+
+
+def _indicator_table(indicators: pl.DataFrame) -> pl.DataFrame:
+    ind = indicators
+    for col, default in _IND_DEFAULTS.items():
+        if col not in ind.columns:
+            ind = ind.with_columns(pl.lit(default).alias(col))
+    return ind.select(
+        pl.col("code").alias("indicator"),
+        pl.col("name").alias("indicator_name"),
+        pl.col("kind"),
+        pl.col("unit").alias("indicator_unit"),
+        pl.col("frequency"),
+        pl.col("growth_rule"),
+        pl.col("higher_is_better").fill_null(True).cast(pl.Boolean),
+    )
+
+
+def wanted_periods(ind: pl.DataFrame, current: Triple) -> pl.DataFrame:
+    """(indicator, role, year, first_month, last_month, pref) for every period the rules need.
+
+    Point-in-time kinds (balances, counts, rates) may be stored under the cumulative key 1-6月
+    or the single month 6月; both are wanted, the cumulative key preferred (pref 0)."""
+    rows: list[tuple[str, str, int, int, int, int]] = []
+    first_rows: list[tuple[str, bool]] = []
+    for code, kind, freq in ind.select("indicator", "kind", "frequency").iter_rows():
+        p = plan(current, freq or "monthly")
+        first_rows.append((code, p.first))
+        for role, (y, f, m) in p.roles().items():
+            rows.append((code, role, y, f, m, 0))
+            if kind in POINT_KINDS and f != m:
+                rows.append((code, role, y, m, m, 1))
+    schema = {
+        "indicator": pl.String,
+        "role": pl.String,
+        "year": pl.Int32,
+        "first_month": pl.Int32,
+        "last_month": pl.Int32,
+        "pref": pl.Int8,
+    }
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def first_period_flags(ind: pl.DataFrame, current: Triple) -> pl.DataFrame:
+    codes = ind["indicator"].to_list()
+    freqs = ind["frequency"].to_list()
+    flags = [plan(current, f or "monthly").first for f in freqs]
+    return pl.DataFrame({"indicator": codes, "first_period": flags})
+
+
+def _region_table(regions: pl.DataFrame) -> pl.DataFrame:
+    short = pl.col("short") if "short" in regions.columns else pl.lit(None, pl.String)
+    return regions.select(
+        pl.col("code").cast(pl.String).alias("region_code"),
+        pl.coalesce(pl.when(short.str.len_chars() > 0).then(short), pl.col("name")).alias("region"),
+        pl.col("name").alias("region_name"),
+        pl.col("level").alias("region_level"),
+        pl.col("parent").cast(pl.String).alias("parent_code"),
+    ).unique("region_code", keep="first")
+
+
+def gather(
+    obs: pl.DataFrame, regions: pl.DataFrame, indicators: pl.DataFrame, current: Triple
+) -> pl.DataFrame:
+    """The wide panel for ``current``: one row per region × indicator seen in this period, the
+    previous one or a year earlier, with ``value_<role>``, ``growth_pub_<role>`` columns."""
+    ind = _indicator_table(indicators)
+    wanted = wanted_periods(ind, current)
+    keys = ["indicator", "year", "first_month", "last_month"]
+    cols = ["region_code", "indicator", "year", "first_month", "last_month", "level", "growth_pct"]
+    extra = [c for c in ("rank", "unit") if c in obs.columns]
+    long = (
+        obs.lazy()
+        .select(*cols, *extra)
+        .with_columns(
+            pl.col("year").cast(pl.Int32),
+            pl.col("first_month").cast(pl.Int32),
+            pl.col("last_month").cast(pl.Int32),
+        )
+        .join(wanted.lazy(), on=keys, how="inner")
+        .collect()
+    )
+    if long.height and long["pref"].max() > 0:
+        # drop single-month duplicates of point-in-time values stored under the cumulative key
+        exact = long.filter(pl.col("pref") == 0)
+        alt = long.filter(pl.col("pref") > 0).join(
+            exact.select("region_code", "indicator", "role"),
+            on=["region_code", "indicator", "role"],
+            how="anti",
+        )
+        long = pl.concat([exact, alt])
+    long = long.select(
+        "region_code",
+        "indicator",
+        "role",
+        pl.col("level").cast(pl.Float64).alias("value"),
+        pl.col("growth_pct").cast(pl.Float64).alias("growth_pub"),
+        *([pl.col("rank").cast(pl.Int32).alias("rank_pub")] if "rank" in extra else []),
+        *([pl.col("unit").cast(pl.String).alias("obs_unit")] if "unit" in extra else []),
+    )
+    values = ["value", "growth_pub"]
+    wide = long.pivot(
+        on="role", index=["region_code", "indicator"], values=values, aggregate_function="first"
+    )
+    for role in ROLES:
+        for v in values:
+            if f"{v}_{role}" not in wide.columns:
+                wide = wide.with_columns(pl.lit(None, pl.Float64).alias(f"{v}_{role}"))
+    cur_extra = [c for c in ("rank_pub", "obs_unit") if c in long.columns]
+    if cur_extra:
+        cur = long.filter(pl.col("role") == "cur").select("region_code", "indicator", *cur_extra)
+        wide = wide.join(cur, on=["region_code", "indicator"], how="left")
+    for c, dtype in (("rank_pub", pl.Int32), ("obs_unit", pl.String)):
+        if c not in wide.columns:
+            wide = wide.with_columns(pl.lit(None, dtype).alias(c))
+    wide = wide.rename({"value_cur": "value", "growth_pub_cur": "growth_pub"})
+    return (
+        wide.join(ind, on="indicator", how="inner")
+        .join(first_period_flags(ind, current), on="indicator", how="left")
+        .join(_region_table(regions), on="region_code", how="left")
+        .with_columns(
+            pl.coalesce("obs_unit", "indicator_unit").alias("unit"),
+            pl.when(pl.col("higher_is_better")).then(1.0).otherwise(-1.0).alias("dir"),
+        )
+        .drop("obs_unit", "indicator_unit")
+    )
