@@ -1,0 +1,195 @@
+"""Ranks among peers and gaps to the parent's own figure."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xingshi.analysis import AnalysisSettings, analyze, compute_panel
+from xingshi.analysis.ranks import competition_ranks
+
+H1 = (2021, 1, 6)
+PREFS = ["430100", "430200", "430300", "433100"]
+COUNTIES = ["433101", "433122", "433123", "433124"]
+
+
+def _by_code(table: pl.DataFrame, indicator: str, column: str) -> dict:
+    t = table.filter(pl.col("indicator") == indicator)
+    return dict(zip(t["region_code"], t[column], strict=True))
+
+
+def test_ties_share_a_rank(regions, indicators, make_obs):
+    """Equal growth shares a rank and the next rank is skipped: 1, 2, 2, 4."""
+    growth = dict(zip(PREFS, [9.0, 11.2, 11.2, 12.5], strict=True))
+    obs = make_obs([(c, "gdp", H1, 100.0, g) for c, g in growth.items()])
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    ranks = _by_code(a.table, "gdp", "rank")
+    assert ranks == {"433100": 1, "430200": 2, "430300": 2, "430100": 4}
+    assert _by_code(a.table, "gdp", "rank_of")["433100"] == 4
+    self_row = a.rows("self").row(0, named=True)
+    assert self_row["rank_scope"] == "湖南"
+    assert self_row["rank_basis"] == "growth"
+
+
+def test_rounding_to_published_decimals_makes_ties(regions, indicators, make_obs):
+    """Growth computed as 107.7 − 100 (float noise) ties with a published 7.7."""
+    obs = make_obs(
+        [
+            ("430100", "gdp", H1, 100.0, 107.7 - 100),
+            ("430200", "gdp", H1, 100.0, 7.7),
+            ("430300", "gdp", H1, 100.0, 7.6),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="430100", period=H1)
+    assert _by_code(a.table, "gdp", "rank") == {"430100": 1, "430200": 1, "430300": 3}
+
+
+def test_lower_is_better_ranks_the_smallest_first(regions, indicators, make_obs):
+    """城镇调查失业率 is better when lower: the smallest change ranks first."""
+    obs = make_obs(
+        [
+            ("430100", "unemployment", H1, 5.1, None),
+            ("430100", "unemployment", (2020, 1, 6), 5.5, None),
+            ("433100", "unemployment", H1, 5.6, None),
+            ("433100", "unemployment", (2020, 1, 6), 5.4, None),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    assert _by_code(a.table, "unemployment", "rank") == {"430100": 1, "433100": 2}
+
+
+def test_rank_by_level(regions, indicators, make_obs):
+    """With rank_basis level the 总量 decides, whatever the growth."""
+    obs = make_obs([("430100", "gdp", H1, 6300.0, 8.0), ("433100", "gdp", H1, 330.0, 12.5)])
+    a = analyze(
+        obs,
+        None,
+        regions,
+        indicators,
+        region="433100",
+        period=H1,
+        settings=AnalysisSettings(rank_basis="level"),
+    )
+    assert _by_code(a.table, "gdp", "rank") == {"430100": 1, "433100": 2}
+    assert a.table["rank_basis"].unique().to_list() == ["level"]
+
+
+def test_rank_change_against_previous_period_and_last_year(regions, indicators, make_obs):
+    """Moving from 4th in 1-5月 to 1st in 1-6月 is +3; from 2nd a year earlier is +1."""
+    rows = []
+    now = {"433100": 30.0, "430100": 20.0, "430200": 10.0, "430300": 5.0}
+    before = {"433100": 1.0, "430100": 20.0, "430200": 10.0, "430300": 5.0}
+    last_year = {"433100": 15.0, "430100": 20.0, "430200": 10.0, "430300": 5.0}
+    for c in PREFS:
+        rows.append((c, "retail", H1, 100.0, now[c]))
+        rows.append((c, "retail", (2021, 1, 5), 80.0, before[c]))
+        rows.append((c, "retail", (2020, 1, 6), 90.0, last_year[c]))
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    me = a.rows("self").row(0, named=True)
+    assert (me["rank"], me["rank_prev"], me["rank_change"]) == (1, 4, 3)
+    assert (me["rank_ly"], me["rank_change_yoy"]) == (2, 1)
+    fell = [f for f in a.findings if f.rule == "rank_fell"]
+    assert fell == []  # the region itself moved up; no child fell
+
+
+def test_parent_average_is_the_parents_own_figure(regions, indicators, make_obs):
+    """全州平均 is 湘西州's own 12.5%, not the mean of the counties (which would be 13.0%)."""
+    growth = {"433101": 14.0, "433122": 12.0, "433123": 20.0, "433124": 6.0}
+    rows = [(c, "gdp", H1, 50.0, g) for c, g in growth.items()]
+    rows.append(("433100", "gdp", H1, 512.3, 12.5))
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    gaps = _by_code(a.rows("child"), "gdp", "gap_to_parent_pp")
+    assert gaps == pytest.approx({"433101": 1.5, "433122": -0.5, "433123": 7.5, "433124": -6.5})
+    me = a.rows("self").row(0, named=True)
+    assert me["n_children_below"] == 2
+    below = [f for f in a.findings if f.rule == "below_parent"]
+    assert len(below) == 1
+    assert [c["region"] for c in below[0].data["children"]] == ["花垣", "泸溪"]
+    assert below[0].data["parent_growth_pct"] == 12.5
+    assert "有2个低于湘西州平均水平" in below[0].message
+
+
+def test_bottom_three_children(regions, indicators, make_obs):
+    """The three lowest counties by growth are listed, worst last."""
+    growth = {"433101": 14.0, "433122": 12.0, "433123": 20.0, "433124": 6.0}
+    rows = [(c, "tax", H1, 5.0, g) for c, g in growth.items()]
+    rows.append(("433100", "tax", H1, 30.0, 12.5))
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    bottom = [f for f in a.findings if f.rule == "bottom_n"]
+    assert len(bottom) == 1
+    assert [(c["region"], c["rank"]) for c in bottom[0].data["children"]] == [
+        ("吉首", 2),
+        ("泸溪", 3),
+        ("花垣", 4),
+    ]
+
+
+def test_custom_peer_group(regions, indicators, make_obs):
+    """A user-defined peer set ranks the region among those peers only."""
+    growth = dict(zip(PREFS, [15.0, 11.0, 9.0, 12.5], strict=True))
+    obs = make_obs([(c, "gdp", H1, 100.0, g) for c, g in growth.items()])
+    a = analyze(
+        obs,
+        None,
+        regions,
+        indicators,
+        region="433100",
+        period=H1,
+        peers=["430200", "430300"],
+        peer_group="武陵山片区",
+    )
+    ranked = _by_code(a.table.filter(pl.col("role").is_in(["self", "peer"])), "gdp", "rank")
+    assert ranked == {"433100": 1, "430200": 2, "430300": 3}
+    assert a.rows("self")["rank_scope"][0] == "武陵山片区"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.integers(min_value=-50, max_value=50).map(lambda x: x / 2)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_panel_ranks_match_a_hand_count(values, higher_is_better):
+    """For any growth values with ties and gaps, rank = 1 + number of strictly better peers."""
+    codes = [f"4331{i:02d}" for i in range(1, len(values) + 1)]
+    regions = pl.DataFrame(
+        {
+            "code": ["433100", *codes],
+            "name": ["湘西州", *[f"县{i}" for i in range(len(codes))]],
+            "short": ["湘西州", *[f"县{i}" for i in range(len(codes))]],
+            "level": ["prefecture", *["county"] * len(codes)],
+            "parent": ["430000", *["433100"] * len(codes)],
+        }
+    )
+    indicators = pl.DataFrame(
+        {
+            "code": ["tax"],
+            "name": ["税收收入"],
+            "kind": ["flow"],
+            "unit": ["亿元"],
+            "frequency": ["monthly"],
+            "growth_rule": ["nominal"],
+            "higher_is_better": [higher_is_better],
+        }
+    )
+    obs = pl.DataFrame(
+        {
+            "region_code": codes,
+            "indicator": ["tax"] * len(codes),
+            "year": [2021] * len(codes),
+            "first_month": [1] * len(codes),
+            "last_month": [6] * len(codes),
+            "level": [1.0] * len(codes),
+            "growth_pct": values,
+        },
+        schema_overrides={"growth_pct": pl.Float64},
+    )
+    panel = compute_panel(obs, None, regions, indicators, period=H1)
+    got = dict(zip(panel["region_code"], panel["rank"], strict=True))
+    expected = dict(zip(codes, competition_ranks(values, higher_is_better), strict=True))
+    assert got == expected

@@ -1,0 +1,165 @@
+"""Targets against time, the growth the rest of the year needs, warnings and quality flags."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from xingshi.analysis import analyze, required_growth
+
+H1 = (2021, 1, 6)
+
+
+def _me(a, indicator: str) -> dict:
+    return a.table.filter((pl.col("role") == "self") & (pl.col("indicator") == indicator)).row(
+        0, named=True
+    )
+
+
+def test_required_growth_worked_example():
+    """L=1000, B=450, C=460, g=8%: the second half needs (1080−460)/550 − 1 = 12.73%."""
+    assert required_growth(8.0, 1000.0, 450.0, 460.0) == pytest.approx(620 / 550 * 100 - 100)
+    assert required_growth(8.0, 1000.0, 450.0, 460.0) == pytest.approx(12.7273, abs=1e-4)
+
+
+def test_required_growth_and_front_loaded_flag(regions, indicators, make_obs, make_targets):
+    """社零 grew 2.2% so far against an 8% target: the rest needs 12.7%, flagged 前高后低."""
+    obs = make_obs(
+        [
+            ("433100", "retail", H1, 460.0, None),
+            ("433100", "retail", (2020, 1, 6), 450.0, None),
+            ("433100", "retail", (2020, 1, 12), 1000.0, None),
+        ]
+    )
+    targets = make_targets([("433100", "retail", 2021, "growth", 8.0)])
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    me = _me(a, "retail")
+    assert me["required_growth_pct"] == pytest.approx(620 / 550 * 100 - 100)
+    assert me["front_loaded"] is True
+    assert me["target"] == 8.0 and me["target_kind"] == "growth"
+    assert me["gap_to_target_pp"] == pytest.approx((460 / 450 - 1) * 100 - 8.0)
+    assert me["warning"] == "red"
+    rules = {f.rule for f in a.findings}
+    assert {"behind_target", "front_loaded"} <= rules
+
+
+def test_required_growth_not_flagged_when_ahead(regions, indicators, make_obs, make_targets):
+    """C=520 is 15.6% so far; the rest needs only 1.8%, no 前高后低 flag, green against target."""
+    obs = make_obs(
+        [
+            ("433100", "retail", H1, 520.0, None),
+            ("433100", "retail", (2020, 1, 6), 450.0, None),
+            ("433100", "retail", (2020, 1, 12), 1000.0, None),
+        ]
+    )
+    targets = make_targets([("433100", "retail", 2021, "growth", 8.0)])
+    me = _me(analyze(obs, targets, regions, indicators, region="433100", period=H1), "retail")
+    assert me["required_growth_pct"] == pytest.approx(560 / 550 * 100 - 100)
+    assert me["front_loaded"] is False
+    assert me["warning"] == "green"
+
+
+def test_required_growth_comparable_uses_growth_so_far(regions, indicators, make_obs, make_targets):
+    """For GDP (comparable prices) C is last year's base grown by the published rate."""
+    obs = make_obs(
+        [
+            ("433100", "gdp", H1, 600.0, 12.5),
+            ("433100", "gdp", (2020, 1, 6), 450.0, None),
+            ("433100", "gdp", (2020, 1, 12), 1000.0, None),
+        ]
+    )
+    targets = make_targets([("433100", "gdp", 2021, "growth", 8.0)])
+    me = _me(analyze(obs, targets, regions, indicators, region="433100", period=H1), "gdp")
+    assert me["required_growth_pct"] == pytest.approx(required_growth(8.0, 1000, 450, 506.25))
+
+
+@pytest.mark.parametrize(
+    ("level", "completion", "colour"),
+    [(30.0, 50.0, "green"), (27.0, 45.0, "yellow"), (25.0, 25 / 60 * 100, "red")],
+)
+def test_completion_against_time_progress(
+    regions, indicators, make_obs, make_targets, level, completion, colour
+):
+    """时间过半、任务过半: 30 of 60亿 at end-June is on track; 5 pp behind is yellow, more red."""
+    obs = make_obs([("433100", "tax", H1, level, 20.0)])
+    targets = make_targets([("433100", "tax", 2021, "level", 60.0)])
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    me = _me(a, "tax")
+    assert me["completion_pct"] == pytest.approx(completion)
+    assert me["time_progress_pct"] == pytest.approx(50.0)
+    assert me["warning"] == colour
+    behind = [f for f in a.findings if f.rule == "behind_time_progress"]
+    assert len(behind) == (0 if colour == "green" else 1)
+
+
+def test_warning_against_parent_and_decline(regions, indicators, make_obs):
+    """No target: 1 pp below the prefecture is yellow, 3 pp below red, a decline red."""
+    rows = [("433100", "tax", H1, 30.0, 10.0)]
+    rows += [
+        ("433101", "tax", H1, 5.0, 11.0),
+        ("433122", "tax", H1, 5.0, 9.0),
+        ("433123", "tax", H1, 5.0, 7.0),
+        ("433124", "tax", H1, 5.0, -1.0),
+    ]
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    kids = a.rows("child")
+    colours = dict(zip(kids["region"], kids["warning"], strict=True))
+    assert colours == {"吉首": "green", "泸溪": "yellow", "凤凰": "red", "花垣": "red"}
+
+
+def test_cumulative_fell_is_flagged(regions, indicators, make_obs):
+    """A 1-6月 cumulative below 1-5月 is a quality finding naming both figures."""
+    obs = make_obs(
+        [
+            ("433100", "tax", H1, 28.0, 20.0),
+            ("433100", "tax", (2021, 1, 5), 29.5, 21.0),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    fell = [f for f in a.findings if f.rule == "cumulative_fell"]
+    assert len(fell) == 1
+    assert fell[0].data["value"] == 28.0 and fell[0].data["value_prev"] == 29.5
+    assert "累计数不应下降" in fell[0].message
+
+
+def test_industry_growth_while_electricity_falls(regions, indicators, make_obs):
+    """规模工业增加值 +15% while 工业用电量 −12%: flagged as moving unlike its related indicator."""
+    obs = make_obs(
+        [
+            ("433101", "industry_va", H1, None, 15.0),
+            ("433101", "industrial_electricity", H1, 8800.0, -12.0),
+            ("433122", "industry_va", H1, None, 8.0),
+            ("433122", "industrial_electricity", H1, 5000.0, 7.0),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    flags = [f for f in a.findings if f.rule == "related_divergence"]
+    assert [(f.data["region_code"], f.data["related"]) for f in flags] == [
+        ("433101", "industrial_electricity")
+    ]
+
+
+def test_contributions_pull_and_share(regions, indicators, make_obs):
+    """拉动 = component growth × its share a year earlier; 贡献率 = 拉动 / GDP growth."""
+    obs = make_obs(
+        [
+            ("433100", "gdp", H1, 512.3, 12.5),
+            ("433100", "gdp", (2020, 1, 6), 400.0, 2.0),
+            ("433100", "secondary_va", H1, 160.0, 20.0),
+            ("433100", "secondary_va", (2020, 1, 6), 120.0, 1.0),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    c = a.contributions.filter(pl.col("component") == "secondary_va").row(0, named=True)
+    assert c["share_ly_pct"] == pytest.approx(30.0)
+    assert c["pull_pp"] == pytest.approx(6.0)
+    assert c["contribution_pct"] == pytest.approx(48.0)
+
+
+def test_unknown_region_is_a_clear_error(regions, indicators, make_obs):
+    """A code outside the catalogue raises UnknownRegion with a Chinese message."""
+    from xingshi.errors import UnknownRegion
+
+    obs = make_obs([("433100", "tax", H1, 28.0, 20.0)])
+    with pytest.raises(UnknownRegion, match="不在区划目录中"):
+        analyze(obs, None, regions, indicators, region="999999", period=H1)
