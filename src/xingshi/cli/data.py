@@ -1,9 +1,198 @@
-"""CLI commands: data."""
+"""CLI commands for figures: ``import`` (审核 and load), ``show`` (a first look), ``warnings``."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import polars as pl
 import typer
+from rich.table import Table
+
+from xingshi.cli._common import WorkspaceOpt, console, err_console, resolve_workspace
+from xingshi.errors import ImportRejected, InputError, Location
+
+
+def _open(workspace: Path | None) -> Any:
+    from xingshi.workspace import open_workspace
+
+    return open_workspace(resolve_workspace(workspace))
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    return str(value)
+
+
+def import_cmd(
+    files: Annotated[
+        list[Path], typer.Argument(help="要导入的 .xlsx/.xlsm/.csv 文件", show_default=False)
+    ],
+    period: Annotated[
+        str | None, typer.Option("--period", "-p", help="时期（覆盖文件中的时期），如 2021年1-6月")
+    ] = None,
+    indicator: Annotated[
+        str | None,
+        typer.Option(
+            "--indicator", "-i", help="指标（年份横排的国家数据文件用），如 社会消费品零售总额"
+        ),
+    ] = None,
+    region_scope: Annotated[
+        str | None,
+        typer.Option("--region-scope", help="地区名称在此地区范围内解析，如 湘西州"),
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """审核并导入数据文件：每个文件一个版本（release），有错误则整个文件不导入。"""
+    from xingshi.ingest import Catalogs, import_file
+
+    ws = _open(workspace)
+    try:
+        catalogs = Catalogs(ws.regions, ws.indicators)
+        table = Table(title="导入结果", show_lines=False)
+        for col in ("文件", "版本", "新增", "更新", "未变", "警告"):
+            table.add_column(col, justify="left" if col == "文件" else "right")
+        rejected: ImportRejected | None = None
+        for path in files:
+            try:
+                result = import_file(
+                    ws.store,
+                    path,
+                    catalogs,
+                    settings=ws.settings,
+                    period=period,
+                    indicator=indicator,
+                    region_scope=region_scope,
+                )
+            except ImportRejected as exc:
+                rejected = exc
+                break
+            table.add_row(
+                path.name,
+                str(result.release_id),
+                str(result.inserted),
+                str(result.updated),
+                str(result.unchanged),
+                str(len(result.findings)),
+            )
+            for f in result.findings:
+                console.print(f"[yellow]警告[/] {f.describe()}", highlight=False)
+        if table.row_count:
+            console.print(table)
+        if rejected is not None:
+            err_console.print(f"[bold red]错误[/]：{rejected.message}", highlight=False)
+            for f in rejected.findings:
+                err_console.print(f"  - {f.describe()}", highlight=False)
+            raise SystemExit(rejected.exit_code)
+    finally:
+        ws.close()
+
+
+def show_cmd(
+    region: Annotated[str, typer.Option("--region", "-r", help="地区，如 湘西州")],
+    period: Annotated[str, typer.Option("--period", "-p", help="时期，如 2021年1-6月")],
+    as_of: Annotated[
+        int | None, typer.Option("--as-of", help="按某个版本（release 编号）查看；默认最新")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：table | json | csv")
+    ] = "table",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="写入文件（json/csv）")] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """查看一个地区某时期的指标及其下辖地区的增速表。"""
+    from xingshi.ingest.view import region_view
+
+    if fmt not in ("table", "json", "csv"):
+        raise InputError(
+            f"不支持的输出格式“{fmt}”", where=Location(value=fmt), hint="可选 table、json、csv"
+        )
+    ws = _open(workspace)
+    try:
+        view = region_view(
+            ws.store, ws.regions, ws.indicators, region=region, period=period, as_of=as_of
+        )
+    finally:
+        ws.close()
+    if fmt == "table":
+        _print_view(view)
+        return
+    text = _records_text(view.records, fmt)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"已写入 {out}（{view.records.height} 条记录）", highlight=False)
+    else:
+        typer.echo(text)
+
+
+def _records_text(records: pl.DataFrame, fmt: str) -> str:
+    rows = records.to_dicts()
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=records.columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _print_view(view: Any) -> None:
+    if view.records.is_empty():
+        console.print(f"{view.region_name} {view.period_label} 没有数据", highlight=False)
+        return
+    own = Table(title=f"{view.region_name} {view.period_label} 主要指标")
+    for col in view.own.columns:
+        own.add_column(col, justify="left" if col in ("名称", "单位") else "right")
+    for row in view.own.iter_rows():
+        own.add_row(*(_fmt(v) for v in row))
+    console.print(own)
+    if view.children.is_empty():
+        return
+    kids = Table(title=f"{view.region_name}下辖地区 {view.period_label} 增速（%）")
+    for col in view.children.columns:
+        kids.add_column(col, justify="left" if col == "地区" else "right")
+    for row in view.children.iter_rows():
+        kids.add_row(*(_fmt(v, 1) for v in row))
+    console.print(kids)
+
+
+def warnings_cmd(
+    release: Annotated[
+        int | None, typer.Option("--release", help="只看某个版本（release 编号）的警告")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """列出导入时记录的审核警告。"""
+    ws = _open(workspace)
+    try:
+        found = ws.store.findings(release_id=release)
+    finally:
+        ws.close()
+    if found.is_empty():
+        console.print("没有警告", highlight=False)
+        return
+    table = Table(title=f"审核警告（{found.height} 条）")
+    for col in ("版本", "规则", "位置", "说明"):
+        table.add_column(col)
+    for row in found.iter_rows(named=True):
+        where = Location(
+            file=row["where_file"],
+            sheet=row["where_sheet"],
+            row=row["where_row"],
+            column=row["where_column"],
+        ).describe()
+        table.add_row(str(row["release_id"]), row["rule"], where, row["message"])
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("import")(import_cmd)
+    app.command("show")(show_cmd)
+    app.command("warnings")(warnings_cmd)

@@ -1,0 +1,39 @@
+"""Locations of frame rows: the row, and the column letter of a cell reference."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from xingshi.errors import Location
+
+_CELL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def at(row: dict[str, Any], cell_column: str | None = None, value: Any = None) -> Location:
+    """Location of a frame row; ``cell_column`` names which cell (level_cell, growth_cell…)."""
+    column = row.get("region_cell")
+    ref = row.get(cell_column) if cell_column else None
+    if ref:
+        m = _CELL.match(ref)
+        if m:
+            column = m.group(1)
+    return Location(
+        file=row.get("source_file"),
+        sheet=row.get("source_sheet"),
+        row=row.get("src_row"),
+        column=column,
+        value=value,
+    )
+
+
+def label(ctx: Any, row: dict[str, Any]) -> str:
+    """``吉首市 地区生产总值 2021年1-6月`` for messages."""
+    region = ctx.regions.get(row["region_code"])
+    indicator = ctx.indicators.get(row["indicator"])
+    name = getattr(region, "short", None) or getattr(region, "name", row["region_code"])
+    from xingshi.catalog.periods import parse_period
+
+    return (
+        f"{name} {getattr(indicator, 'name', row['indicator'])} {parse_period(row['period']).label}"
+    )

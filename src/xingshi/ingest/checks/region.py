@@ -1,0 +1,105 @@
+"""Rules ``unknown_region`` and ``ambiguous_region``: every row names one region of the catalogue.
+
+Names are resolved within ``--region-scope`` when given; otherwise a name that is ambiguous on
+its own is retried under the parent most other rows of the file resolved to, so a county table
+needs no option. 全州/全市/全省/合计 rows mean that common parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from xingshi.errors import AmbiguousRegion, CatalogError, Location
+from xingshi.findings import Finding
+from xingshi.ingest.values import normalize_text
+
+_CODE = re.compile(r"^\d{6}$")
+
+
+def _code_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return normalize_text(value)
+
+
+def resolve_one(regions: Any, name: Any, code: Any, within: str | None) -> str:
+    """The region code for a name (or code), raising the catalogue's error when it cannot."""
+    code_text = _code_text(code)
+    if code_text:
+        if code_text not in regions:
+            raise CatalogError(f"地区代码“{code_text}”不在区划目录中")
+        return code_text
+    text = _code_text(name)
+    if _CODE.match(text):
+        if text not in regions:
+            raise CatalogError(f"地区代码“{text}”不在区划目录中")
+        return text
+    return regions.resolve(text, within=within).code if within else regions.resolve(text).code
+
+
+def resolve_regions(
+    items: list[tuple[Any, Any, bool, Location]], regions: Any, scope: str | None
+) -> tuple[list[str | None], list[Finding]]:
+    """Codes for (name, code, is_parent_alias, location) items, with findings for failures."""
+    codes: list[str | None] = [None] * len(items)
+    pending: dict[int, Exception] = {}
+    for i, (name, code, is_parent, _where) in enumerate(items):
+        if is_parent:
+            continue
+        try:
+            codes[i] = resolve_one(regions, name, code, scope)
+        except CatalogError as exc:
+            pending[i] = exc
+    parents = Counter(regions.get(c).parent for c in codes if c is not None)
+    parents.pop(None, None)
+    common = parents.most_common(1)[0][0] if parents else scope
+    for i, exc in list(pending.items()):
+        if isinstance(exc, AmbiguousRegion) and common:
+            try:
+                codes[i] = resolve_one(regions, items[i][0], None, common)
+                del pending[i]
+            except CatalogError as retry:
+                pending[i] = retry
+    findings: list[Finding] = []
+    for i, (name, _code, is_parent, where) in enumerate(items):
+        if is_parent:
+            if common:
+                codes[i] = common
+            else:
+                findings.append(
+                    Finding(
+                        "unknown_region",
+                        "error",
+                        f"无法确定“{name}”指哪个地区：表中其他地区没有共同的上级",
+                        where,
+                        hint="改写为地区全称（如“湘西土家族苗族自治州”），或用 --region-scope 指定",
+                    )
+                )
+            continue
+        exc = pending.get(i)
+        if exc is None:
+            continue
+        if isinstance(exc, AmbiguousRegion):
+            findings.append(
+                Finding(
+                    "ambiguous_region",
+                    "error",
+                    f"地区名称“{name}”有歧义，可能是：{'、'.join(map(str, exc.candidates))}",
+                    where,
+                    hint="改写为带上级的全称或填写地区代码，或用 --region-scope 指定所属地区",
+                    data={"candidates": list(map(str, exc.candidates))},
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    "unknown_region",
+                    "error",
+                    f"未知地区“{name if name is not None else ''}”：{exc.message}",
+                    where,
+                    hint="检查地区名称是否有错别字；自定义地区（园区、片区）请先加入工作区目录",
+                )
+            )
+    return codes, findings

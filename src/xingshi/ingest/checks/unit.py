@@ -1,0 +1,35 @@
+"""Rule ``unit_clash``: a unit that measures something else than the indicator (家 for GDP)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xingshi.errors import Location
+from xingshi.findings import Finding
+from xingshi.ingest.values import UnitClash, convert, normalize_text
+
+
+def to_canonical(
+    value: float | None, unit: Any, indicator: Any, where: Location, *, lenient: bool = False
+) -> tuple[float | None, Finding | None]:
+    """The level in the indicator's canonical unit (万元 → 亿元), or a unit clash finding.
+
+    ``lenient`` is for a sheet-wide unit note (单位：亿元、%) that cannot apply to every column:
+    where it clashes the value is taken as already canonical.
+    """
+    text = normalize_text(unit)
+    if not text or text == normalize_text(indicator.unit):
+        return value, None
+    try:
+        return (None if value is None else convert(value, text, indicator.unit)), None
+    except UnitClash:
+        if lenient:
+            return value, None
+        return None, Finding(
+            "unit_clash",
+            "error",
+            f"单位“{unit}”与指标“{indicator.name}”的单位“{indicator.unit}”不相容",
+            where,
+            hint=f"{indicator.name}以{indicator.unit}计，请检查单位或指标是否填错了列",
+            data={"unit": str(unit), "expected": indicator.unit},
+        )

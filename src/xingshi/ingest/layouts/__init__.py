@@ -1,0 +1,117 @@
+"""Layout detection: which of the three layouts a sheet is, decided by its headers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from xingshi.errors import LayoutError
+from xingshi.ingest.layouts.long import header_key, read_long, read_targets
+from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
+from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
+from xingshi.ingest.layouts.wide import SUBHEADER_WORDS, is_region_header, read_wide, title_text
+from xingshi.ingest.records import Reading
+from xingshi.ingest.sources import Sheet, read_sheets
+from xingshi.ingest.values import normalize_text
+
+__all__ = ["detect_layout", "find_period_text", "read_file"]
+
+_SCAN_ROWS = 15
+EXPECTED = (
+    "长表：列标题含“地区”“指标”“时期”“数值/增长%/位次”；"
+    "目标表：含“地区”“指标”“年度”“目标类型”“目标值”；"
+    "宽表：标题行、首列“地区/县市区”、指标名与“绝对值/同比增长%/位次”两行表头；"
+    "国家数据导出：首行“数据库：…”"
+)
+
+_PERIOD_PATTERNS = (
+    r"\d{4}\s*年\s*\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月",
+    r"\d{4}\s*年\s*(上半年|下半年|前三季度|全年|第?[一二三四1-4]季度|[一二三四]季)",
+    r"\d{4}\s*年\s*\d{1,2}\s*月",
+    r"\d{4}\s*[Hh][12]|\d{4}\s*[Qq][1-4]",
+    r"\d{4}[-.]\d{1,2}(?!\d)",
+    r"\d{4}\s*年",
+)
+
+
+def find_period_text(text: str) -> str | None:
+    """The period named inside a title, sheet name or file name (most specific first)."""
+    text = normalize_text(text)
+    for pattern in _PERIOD_PATTERNS:
+        m = re.search(pattern, text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
+    """(layout, header row, region column) for a sheet; LayoutError when none fits."""
+    if is_nbs(sheet):
+        h = nbs_header_row(sheet)
+        if h is not None:
+            return "nbs", h, 0
+    for r in range(min(_SCAN_ROWS, len(sheet.rows))):
+        row = sheet.rows[r]
+        keys = {header_key(v, targets=True) for v in row if v is not None}
+        if {"value", "kind"} & keys and "indicator" in keys:
+            return "targets", r, 0
+        keys = {header_key(v) for v in row if v is not None}
+        if "indicator" in keys and ({"region", "region_code"} & keys):
+            return "long", r, 0
+    for r in range(min(_SCAN_ROWS, len(sheet.rows))):
+        row = sheet.rows[r]
+        for c in range(min(3, len(row))):
+            if not is_region_header(row[c]):
+                continue
+            others = [v for v in row[c + 1 :] if v is not None]
+            nxt = sheet.rows[r + 1] if r + 1 < len(sheet.rows) else []
+            subs = [v for v in nxt if any(w in normalize_text(v) for w in SUBHEADER_WORDS)]
+            if others or subs:
+                return "wide", r, c
+    first = next((v for row in sheet.rows for v in row if v is not None), None)
+    exc = LayoutError(
+        "无法识别表格格式：找不到可识别的表头",
+        where=sheet.where(value=first),
+        hint=f"支持三种格式——{EXPECTED}；详见 docs/IMPORT.md",
+    )
+    exc.rule = "layout"  # type: ignore[attr-defined]
+    raise exc
+
+
+def read_file(
+    path: Path | str, *, period: str | None = None, indicator: str | None = None
+) -> list[Reading]:
+    """Read every non-empty sheet of a file into raw records, one Reading per sheet."""
+    path = Path(path)
+    readings: list[Reading] = []
+    for sheet in read_sheets(path):
+        layout, h, region_col = detect_layout(sheet)
+        reading = Reading(file=path.name, layout=layout)
+        if layout == "nbs":
+            read_nbs(sheet, reading, indicator=indicator)
+            if period is not None:
+                for obs in reading.observations:
+                    obs.period, obs.period_col, obs.period_row = period, None, None
+        elif layout == "targets":
+            read_targets(sheet, h, reading)
+        elif layout == "long":
+            read_long(sheet, h, reading, period=period)
+        else:
+            wide_period = period
+            if wide_period is None:
+                for text in (title_text(sheet, h), sheet.name or "", path.stem):
+                    wide_period = find_period_text(text)
+                    if wide_period:
+                        break
+            if wide_period is None:
+                exc = LayoutError(
+                    "宽表没有注明时期：标题行、工作表名和文件名中都找不到",
+                    where=sheet.where(0),
+                    hint="在标题行写明时期（如“2021年1-6月各县市区主要经济指标”），"
+                    "或用 --period 2021年1-6月 指定",
+                )
+                exc.rule = "period"  # type: ignore[attr-defined]
+                raise exc
+            read_wide(sheet, h, region_col, reading, period=wide_period)
+        readings.append(reading)
+    return readings

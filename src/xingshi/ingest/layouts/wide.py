@@ -1,0 +1,183 @@
+"""The wide layout statisticians circulate: title, unit note, two-row header, one row per region.
+
+    2021年1-6月各县市区主要经济指标
+    单位：亿元、%
+    地区 | 地区生产总值(亿元)        | 规模工业增加值 | ...
+         | 绝对值 | 同比增长% | 位次  | 增速 | 位次   | ...
+    全州 | 512.3  | 12.5      | 1     | ...
+    吉首市 ...
+    注：…
+
+Indicator names are merged over their sub-columns (the merged cell holds the text in its first
+column only, so names are carried to the right). Units come from the sub-header, the header or
+the unit note row, in that order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from xingshi.ingest.layouts.long import is_footer
+from xingshi.ingest.records import RawObs, Reading
+from xingshi.ingest.sources import Sheet
+from xingshi.ingest.values import normalize_text, split_unit
+
+REGION_HEADERS = (
+    "地区",
+    "县市区",
+    "县市",
+    "县区",
+    "市州",
+    "市县",
+    "区域",
+    "地区名称",
+    "单位",
+    "名称",
+    "区县",
+    "县(市、区)",
+    "县(市区)",
+    "市(州)",
+    "项目",
+)
+_RANK_WORDS = ("位次", "排名", "排位", "名次")
+_GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
+_LEVEL_WORDS = ("绝对值", "累计", "本月", "本期", "总量", "完成", "数值", "金额", "当月", "总额")
+SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
+PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
+_UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
+
+
+def is_region_header(value: Any) -> bool:
+    text = normalize_text(value)
+    return text in {normalize_text(h) for h in REGION_HEADERS}
+
+
+def sub_kind(text: str) -> str | None:
+    """What a sub-header names: ``rank``, ``growth`` or ``level`` (None for anything else)."""
+    if any(w in text for w in _RANK_WORDS):
+        return "rank"
+    if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
+        return "growth"
+    if any(w in text for w in _LEVEL_WORDS):
+        return "level"
+    return None
+
+
+def _note_unit(sheet: Sheet, header_row: int) -> str | None:
+    """The money/count unit of a ``单位：亿元、%`` note above the header (% excluded)."""
+    for r in range(header_row):
+        for value in sheet.rows[r]:
+            text = normalize_text(value)
+            if text and _UNIT_NOTE.match(text):
+                parts = re.split(r"[、,，/;；]", _UNIT_NOTE.sub("", text))
+                units = [p for p in parts if p and p != "%"]
+                return units[0] if units else None
+    return None
+
+
+def title_text(sheet: Sheet, header_row: int) -> str:
+    """All text above the header (the title row and any notes)."""
+    texts = [str(v) for r in range(header_row) for v in sheet.rows[r] if v is not None]
+    return " ".join(texts)
+
+
+def read_wide(
+    sheet: Sheet, header_row: int, region_col: int, reading: Reading, *, period: str | None
+) -> None:
+    """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
+    top = sheet.rows[header_row]
+    sub_row = header_row + 1
+    has_sub = (
+        any(sub_kind(normalize_text(v)) for v in sheet.rows[sub_row][region_col + 1 :])
+        if sub_row < len(sheet.rows)
+        else False
+    )
+    default_unit = _note_unit(sheet, header_row)
+    width = max(len(top), len(sheet.rows[sub_row]) if has_sub else 0)
+
+    # Carry merged indicator names to the right; find each column's role.
+    columns: list[dict[str, Any]] = []
+    current: tuple[str, str | None, int] | None = None
+    for c in range(region_col + 1, width):
+        head = sheet.cell(header_row, c)
+        single_sub = ""
+        if head is not None:
+            name, unit = split_unit(head)
+            # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
+            short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
+            if not has_sub and current is not None and short_sub:
+                single_sub = normalize_text(head)
+            if not single_sub:
+                current = (name, unit, c)
+        if current is None:
+            continue
+        name, head_unit, name_col = current
+        sub = normalize_text(sheet.cell(sub_row, c)) if has_sub else single_sub
+        if has_sub:
+            kind = sub_kind(sub)
+            if kind is None:
+                continue
+        elif single_sub:
+            kind = sub_kind(single_sub)
+        elif head is None:
+            continue
+        else:
+            kind = "level"
+        _sub_name, sub_unit = split_unit(sub)
+        if kind == "growth":
+            unit = None
+        else:
+            unit = sub_unit or head_unit or (default_unit if kind == "level" else None)
+        basis = "level" if kind == "rank" and any(w in sub for w in ("总量", "规模")) else "growth"
+        columns.append(
+            {
+                "indicator": name,
+                "indicator_col": name_col,
+                "kind": kind,
+                "col": c,
+                "unit": unit,
+                "unit_row": sub_row if sub_unit else header_row,
+                "unit_col": c if sub_unit else name_col,
+                "unit_default": not (sub_unit or head_unit),
+                "basis": basis,
+            }
+        )
+
+    first_data = sub_row + 1 if has_sub else header_row + 1
+    for r in range(first_data, len(sheet.rows)):
+        raw_region = sheet.cell(r, region_col)
+        if is_footer(raw_region):
+            break
+        region = normalize_text(raw_region)
+        values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
+        if not region:
+            continue
+        if not values_present:
+            continue
+        by_indicator: dict[int, RawObs] = {}
+        for col in columns:
+            obs = by_indicator.get(col["indicator_col"])
+            if obs is None:
+                obs = RawObs(
+                    sheet=sheet,
+                    row=r,
+                    region=region,
+                    region_col=region_col,
+                    indicator=col["indicator"],
+                    indicator_col=col["indicator_col"],
+                    indicator_row=header_row,
+                    period=period,
+                    parent_alias=region in PARENT_ALIASES,
+                )
+                by_indicator[col["indicator_col"]] = obs
+            value = sheet.cell(r, col["col"])
+            if col["kind"] == "level":
+                obs.level, obs.level_col = value, col["col"]
+                obs.unit, obs.unit_col, obs.unit_row = col["unit"], col["unit_col"], col["unit_row"]
+                obs.unit_is_default = col["unit_default"]
+            elif col["kind"] == "growth":
+                obs.growth, obs.growth_col = value, col["col"]
+            else:
+                obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
+        reading.observations.extend(by_indicator.values())

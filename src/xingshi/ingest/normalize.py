@@ -1,0 +1,254 @@
+"""Raw records → the observations and targets frames of ARCHITECTURE.md, with findings.
+
+Each cell is resolved by the rule module that owns it (region, indicator, period, number,
+unit); nothing here raises for bad data, every problem becomes a Finding at its cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from xingshi.findings import Finding
+from xingshi.ingest.checks.indicator import resolve_indicator
+from xingshi.ingest.checks.number import read_number
+from xingshi.ingest.checks.period import resolve_period
+from xingshi.ingest.checks.region import resolve_regions
+from xingshi.ingest.checks.unit import to_canonical
+from xingshi.ingest.records import RawObs, RawTarget, Reading
+from xingshi.ingest.sources import column_letter
+from xingshi.ingest.values import normalize_text
+
+OBS_SCHEMA: dict[str, Any] = {
+    "region_code": pl.String,
+    "indicator": pl.String,
+    "year": pl.Int32,
+    "first_month": pl.Int32,
+    "last_month": pl.Int32,
+    "period": pl.String,
+    "level": pl.Float64,
+    "unit": pl.String,
+    "growth_pct": pl.Float64,
+    "rank": pl.Int32,
+    "computed": pl.Boolean,
+    "source_file": pl.String,
+    "source_sheet": pl.String,
+    "level_cell": pl.String,
+    "growth_cell": pl.String,
+    "rank_cell": pl.String,
+    "note": pl.String,
+}
+# Internal columns the checks use to point at a place; dropped before writing.
+INTERNAL_SCHEMA: dict[str, Any] = {
+    "src_row": pl.Int32,
+    "region_cell": pl.String,
+    "rank_basis": pl.String,
+}
+TARGET_SCHEMA: dict[str, Any] = {
+    "region_code": pl.String,
+    "indicator": pl.String,
+    "year": pl.Int32,
+    "target_kind": pl.String,
+    "value": pl.Float64,
+    "unit": pl.String,
+    "source_file": pl.String,
+    "source_sheet": pl.String,
+    "source_cell": pl.String,
+    "note": pl.String,
+}
+TARGET_KINDS = {
+    "增长": "growth",
+    "增速": "growth",
+    "growth": "growth",
+    "总量": "level",
+    "规模": "level",
+    "level": "level",
+    "数量": "count",
+    "个数": "count",
+    "count": "count",
+}
+
+
+@dataclass
+class Normalized:
+    """One file's figures resolved against the catalogues, plus every finding so far."""
+
+    observations: pl.DataFrame
+    targets: pl.DataFrame
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _text(value: Any) -> str | None:
+    text = normalize_text(value)
+    return text or None
+
+
+def _where(o: RawObs | RawTarget, col: int | None, value: Any, row: int | None = None) -> Any:
+    return o.sheet.where(o.row if row is None else row, col, value)
+
+
+def normalize(
+    readings: list[Reading], regions: Any, indicators: Any, *, scope: str | None = None
+) -> Normalized:
+    """Resolve raw records into frames; findings collect every problem (none raised)."""
+    findings: list[Finding] = [f for r in readings for f in r.findings]
+    raw_obs = [o for r in readings for o in r.observations]
+    raw_targets = [t for r in readings for t in r.targets]
+    obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings)
+    target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings)
+    obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
+    targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
+    return Normalized(obs, targets, findings)
+
+
+def _normalize_obs(
+    raw: list[RawObs], regions: Any, indicators: Any, scope: str | None, findings: list[Finding]
+) -> list[dict[str, Any]]:
+    items = [
+        (o.region, o.region_code, o.parent_alias, _where(o, o.region_col, o.region)) for o in raw
+    ]
+    codes, region_findings = resolve_regions(items, regions, scope)
+    findings.extend(region_findings)
+    seen_bad_indicator: set[tuple[str, int | None]] = set()
+    rows: list[dict[str, Any]] = []
+    for o, code in zip(raw, codes, strict=True):
+        ind_row = o.indicator_row if o.indicator_row is not None else o.row
+        from_name = o.indicator_col is None
+        # An indicator column of a wide/NBS header is reported once, not once per region.
+        key = (str(o.indicator), o.indicator_col if o.indicator_row is not None else None)
+        indicator, f = resolve_indicator(
+            indicators,
+            o.indicator,
+            _where(o, o.indicator_col, o.indicator, row=ind_row if not from_name else o.row),
+            from_file_name=from_name,
+        )
+        if f is not None:
+            if o.indicator_row is None or key not in seen_bad_indicator:
+                findings.append(f)
+            seen_bad_indicator.add(key)
+        period_row = o.period_row if o.period_row is not None else o.row
+        period, f = resolve_period(o.period, _where(o, o.period_col, o.period, row=period_row))
+        if f is not None and (
+            o.period_row is None
+            or not any(x.rule == "period" and x.where.row == period_row + 1 for x in findings)
+        ):
+            findings.append(f)
+        pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
+        level, f1 = read_number(
+            o.level, "level", _where(o, o.level_col, o.level), percent_ok=pct_level
+        )
+        growth, f2 = read_number(o.growth, "growth", _where(o, o.growth_col, o.growth))
+        rank, f3 = read_number(o.rank, "rank", _where(o, o.rank_col, o.rank))
+        findings.extend(f for f in (f1, f2, f3) if f is not None)
+        if growth is not None and o.growth_is_index:
+            growth = round(growth - 100.0, 10)
+        if indicator is not None:
+            unit_row = o.unit_row if o.unit_row is not None else o.row
+            level, f = to_canonical(
+                level,
+                o.unit,
+                indicator,
+                _where(o, o.unit_col, o.unit, row=unit_row),
+                lenient=o.unit_is_default,
+            )
+            if f is not None and not any(
+                x.rule == "unit_clash" and x.where == f.where for x in findings
+            ):
+                findings.append(f)
+        if code is None or indicator is None or period is None:
+            continue
+        if level is None and growth is None and rank is None:
+            continue
+        rows.append(
+            {
+                "region_code": code,
+                "indicator": indicator.code,
+                "year": period.year,
+                "first_month": period.first_month,
+                "last_month": period.last_month,
+                "period": period.key,
+                "level": level,
+                "unit": indicator.unit,
+                "growth_pct": growth,
+                "rank": rank,
+                "computed": False,
+                "source_file": o.sheet.file,
+                "source_sheet": o.sheet.name,
+                "level_cell": o.cell(o.level_col) if level is not None else None,
+                "growth_cell": o.cell(o.growth_col) if growth is not None else None,
+                "rank_cell": o.cell(o.rank_col) if rank is not None else None,
+                "note": _text(o.note),
+                "src_row": o.row + 1,
+                "region_cell": column_letter(o.region_col),
+                "rank_basis": o.rank_basis,
+            }
+        )
+    return rows
+
+
+def _normalize_targets(
+    raw: list[RawTarget], regions: Any, indicators: Any, scope: str | None, findings: list[Finding]
+) -> list[dict[str, Any]]:
+    items = [(t.region, t.region_code, False, _where(t, t.region_col, t.region)) for t in raw]
+    codes, region_findings = resolve_regions(items, regions, scope)
+    findings.extend(region_findings)
+    rows: list[dict[str, Any]] = []
+    for t, code in zip(raw, codes, strict=True):
+        indicator, f = resolve_indicator(
+            indicators, t.indicator, _where(t, t.indicator_col, t.indicator)
+        )
+        if f is not None:
+            findings.append(f)
+        year_text = normalize_text(t.year).removesuffix("年").removesuffix(".0")
+        year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+        if year is None:
+            findings.append(
+                Finding(
+                    "period",
+                    "error",
+                    f"无法识别的年度“{t.year}”",
+                    _where(t, t.year_col, t.year),
+                    hint="年度写四位数字，如 2021",
+                )
+            )
+        kind = TARGET_KINDS.get(normalize_text(t.kind).lower())
+        if kind is None:
+            findings.append(
+                Finding(
+                    "target_kind",
+                    "error",
+                    f"无法识别的目标类型“{t.kind}”",
+                    _where(t, t.kind_col, t.kind),
+                    hint="目标类型填 增长、总量 或 数量",
+                )
+            )
+        value, f = read_number(t.value, "target", _where(t, t.value_col, t.value), percent_ok=True)
+        if f is not None:
+            findings.append(f)
+        unit = indicator.unit if indicator is not None else None
+        if indicator is not None and kind in ("level", "count") and value is not None:
+            value, f = to_canonical(value, t.unit, indicator, _where(t, t.unit_col, t.unit))
+            if f is not None:
+                findings.append(f)
+        if kind == "growth":
+            unit = "个百分点" if normalize_text(indicator.unit if indicator else "") == "%" else "%"
+        if None in (code, indicator, year, kind) or value is None:
+            continue
+        assert indicator is not None
+        rows.append(
+            {
+                "region_code": code,
+                "indicator": indicator.code,
+                "year": year,
+                "target_kind": kind,
+                "value": value,
+                "unit": unit,
+                "source_file": t.sheet.file,
+                "source_sheet": t.sheet.name,
+                "source_cell": t.sheet.where(t.row, t.value_col).column + str(t.row + 1),
+                "note": _text(t.note),
+            }
+        )
+    return rows

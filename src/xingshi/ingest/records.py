@@ -1,0 +1,83 @@
+"""What a reader hands on: raw records with the cell each value came from, before resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from xingshi.findings import Finding
+from xingshi.ingest.sources import Sheet, cell_ref
+
+
+@dataclass
+class RawObs:
+    """One region × indicator × period as written in the file (texts and raw cell values).
+
+    ``row`` and the ``*_col`` fields are 0-based indexes into ``sheet``; None when the value
+    did not come from a cell of its own (an indicator from the file name, a period from the
+    title row).
+    """
+
+    sheet: Sheet
+    row: int
+    region: Any
+    region_col: int
+    indicator: Any
+    indicator_col: int | None
+    indicator_row: int | None = None
+    period: Any = None
+    period_col: int | None = None
+    period_row: int | None = None
+    region_code: Any = None
+    region_code_col: int | None = None
+    unit: Any = None
+    unit_col: int | None = None
+    unit_row: int | None = None
+    unit_is_default: bool = False  # from a "单位：亿元、%" note: ignored where it cannot apply
+    level: Any = None
+    level_col: int | None = None
+    growth: Any = None
+    growth_col: int | None = None
+    rank: Any = None
+    rank_col: int | None = None
+    rank_basis: str = "growth"
+    note: Any = None
+    growth_is_index: bool = False  # NBS 指数 (上年=100): growth = value − 100
+    parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows
+
+    def cell(self, col: int | None) -> str | None:
+        return None if col is None else cell_ref(self.row, col)
+
+
+@dataclass
+class RawTarget:
+    """One annual target row as written in the file."""
+
+    sheet: Sheet
+    row: int
+    region: Any
+    region_col: int
+    indicator: Any
+    indicator_col: int
+    year: Any
+    year_col: int
+    kind: Any
+    kind_col: int
+    value: Any
+    value_col: int
+    region_code: Any = None
+    region_code_col: int | None = None
+    unit: Any = None
+    unit_col: int | None = None
+    note: Any = None
+
+
+@dataclass
+class Reading:
+    """A file read by one layout: raw observations, raw targets and header findings."""
+
+    file: str
+    layout: str
+    observations: list[RawObs] = field(default_factory=list)
+    targets: list[RawTarget] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)

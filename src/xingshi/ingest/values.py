@@ -1,0 +1,140 @@
+"""Cell values and header texts: numbers as statisticians type them, units in brackets."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+# Cells that mean "no figure": dashes, ellipses, slashes, blanks.
+_MISSING = {"", "-", "--", "---", "—", "——", "–", "…", "……", "...", "/", "＼", "\\", "无", "空"}
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_UNIT_IN_BRACKETS = re.compile(r"[（(]\s*([^()（）]*?)\s*[)）]\s*$")
+
+
+class NotANumber(ValueError):
+    """A cell that holds text where a number belongs."""
+
+
+def normalize_text(value: Any) -> str:
+    """Full-width to half-width, inner whitespace (including the ideographic space) removed."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    return re.sub(r"\s+", "", text)
+
+
+def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
+    """A cell as a float: None for a missing mark, NotANumber for text.
+
+    ``12.5%`` is 12.5 where a percentage belongs (growth cells); thousands separators are
+    accepted; ``约12`` or ``abc`` raise, because a guessed figure is not a figure.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NotANumber(str(value))
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return float(value)
+    if isinstance(value, (datetime, date)):
+        raise NotANumber(str(value))
+    text = normalize_text(value)
+    if text in _MISSING:
+        return None
+    if percent_ok and text.endswith("%"):
+        text = text[:-1]
+    text = text.replace(",", "")
+    if not _NUMBER.match(text):
+        raise NotANumber(str(value))
+    return float(text)
+
+
+def parse_rank(value: Any) -> int | None:
+    """A rank cell: ``3``, ``3.0``, ``第3位``, ``第三``; None when missing."""
+    if value is None:
+        return None
+    text = normalize_text(value)
+    if text in _MISSING:
+        return None
+    m = re.fullmatch(r"第?(\d+)(\.0+)?[位名]?", text)
+    if m:
+        return int(m.group(1))
+    m = re.fullmatch(r"第?([一二三四五六七八九十]+)[位名]?", text)
+    if m:
+        import cn2an
+
+        return int(cn2an.cn2an(m.group(1), "smart"))
+    raise NotANumber(str(value))
+
+
+def split_unit(header: Any) -> tuple[str, str | None]:
+    """``地区生产总值(亿元)`` → (``地区生产总值``, ``亿元``); no brackets → (text, None)."""
+    text = normalize_text(header)
+    m = _UNIT_IN_BRACKETS.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()], (m.group(1) or None)
+
+
+# --- units -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unit:
+    dimension: str
+    factor: float
+
+
+_UNITS: dict[str, _Unit] = {
+    "元": _Unit("money", 1.0),
+    "万元": _Unit("money", 1e4),
+    "亿元": _Unit("money", 1e8),
+    "美元": _Unit("usd", 1.0),
+    "万美元": _Unit("usd", 1e4),
+    "亿美元": _Unit("usd", 1e8),
+    "人次": _Unit("visits", 1.0),
+    "万人次": _Unit("visits", 1e4),
+    "亿人次": _Unit("visits", 1e8),
+    "人": _Unit("people", 1.0),
+    "万人": _Unit("people", 1e4),
+    "千瓦时": _Unit("energy", 1.0),
+    "度": _Unit("energy", 1.0),
+    "万千瓦时": _Unit("energy", 1e4),
+    "亿千瓦时": _Unit("energy", 1e8),
+    "家": _Unit("count", 1.0),
+    "个": _Unit("count", 1.0),
+    "户": _Unit("count", 1.0),
+    "件": _Unit("count", 1.0),
+    "项": _Unit("count", 1.0),
+    "%": _Unit("percent", 1.0),
+    "百分比": _Unit("percent", 1.0),
+    "元/人": _Unit("money_per_person", 1.0),
+    "万元/人": _Unit("money_per_person", 1e4),
+}
+
+
+class UnitClash(ValueError):
+    """Two units that measure different things (家 against 亿元)."""
+
+
+def known_unit(unit: str) -> bool:
+    return normalize_text(unit) in _UNITS
+
+
+def convert(value: float, from_unit: str | None, to_unit: str) -> float:
+    """Convert a level between units of one dimension (万元 → 亿元); UnitClash otherwise."""
+    if from_unit is None:
+        return value
+    src, dst = normalize_text(from_unit), normalize_text(to_unit)
+    if src == dst:
+        return value
+    a, b = _UNITS.get(src), _UNITS.get(dst)
+    if a is None or b is None or a.dimension != b.dimension:
+        raise UnitClash(f"{from_unit} → {to_unit}")
+    # Round away binary noise so 51230万元 is exactly 5.123亿元.
+    return round(value * a.factor / b.factor, 10)
