@@ -1,0 +1,250 @@
+"""`build_briefing`: the analysis turned into the briefing's text, tables and charts (no files)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from xingshi.errors import InputError
+from xingshi.report import charts as ch
+from xingshi.report.compose import Composer, Context, topic_codes
+from xingshi.report.facts import IndicatorLookup, Item, SourceBook, items_from_table, speech_names
+from xingshi.report.model import Briefing, Chart
+from xingshi.report.sentences import Phrases, render
+from xingshi.report.tables import ranks_table, region_matrix, targets_table
+from xingshi.report.wording import period_words, subject_word
+
+
+def _period_parts(key: str) -> tuple[int, int, int]:
+    """`2021-01/2021-06` → (2021, 1, 6)."""
+    start, _, end = key.partition("/")
+    end = end or start
+    return int(start[:4]), int(start[5:7]), int(end[5:7])
+
+
+def _region_info(table: pl.DataFrame, code: str | None) -> tuple[str, str, str | None]:
+    """Short name, full name and level of a region, from the analysis table's own columns."""
+    rows = table.filter(pl.col("region_code") == code) if code else table.head(0)
+    if rows.height == 0:
+        return "", "", None
+    row = rows.row(0, named=True)
+    short = row.get("region") or row.get("region_name") or code
+    return short, row.get("region_name") or short, row.get("region_level")
+
+
+def child_word(names: list[str]) -> str:
+    """县, 县市, 县市区 … from the children's own names; 地区 when they are not counties."""
+    found = [s for s in ("县", "市", "区") if any(n.endswith(s) for n in names)]
+    return "".join(found) if found else "地区"
+
+
+def build_briefing(
+    analysis: Any,
+    regions: Any,
+    indicators: Any,
+    *,
+    observations: pl.DataFrame | None = None,
+    targets: pl.DataFrame | None = None,
+    with_charts: bool = True,
+) -> Briefing:
+    """The briefing's text model for the analysed region and period (see `write_briefing`)."""
+    table: pl.DataFrame = analysis.table
+    mine = table.filter(pl.col("role") == "self") if "role" in table.columns else table.head(0)
+    if mine.height == 0:
+        raise InputError(
+            "分析结果中没有本地区的数据，无法生成简报",
+            hint="先导入该地区该时期的数据，再运行 xingshi analyze 检查",
+        )
+    code = mine["region_code"][0]
+    period_key = mine["period"][0]
+    year, first, last = _period_parts(period_key)
+    name, full, level = _region_info(table, code)
+    parent_rows = table.filter(pl.col("role") == "parent")
+    parent_code = mine["parent_code"][0] if "parent_code" in mine.columns else None
+    if parent_code is None and parent_rows.height:
+        parent_code = parent_rows["region_code"][0]
+    pname, pfull, plevel = _region_info(table, parent_code)
+    if not pname and regions is not None and parent_code:
+        parent = regions.get(parent_code)
+        pfull, plevel = parent.name, parent.level
+    words = {
+        **period_words(first, last, year),
+        "subject": subject_word(level, full),
+        "scope": subject_word(plevel, pfull) if pfull else "全省",
+        "region": name,
+        "year": str(year),
+    }
+    if targets is not None and targets.height and "year" in targets.columns:
+        targets = targets.filter(pl.col("year") == year)
+    book = SourceBook(observations, targets)
+    lookup = IndicatorLookup(indicators)
+    current = table.filter(pl.col("period") == period_key)
+    items = items_from_table(current, lookup, book, speech_names(lookup))
+    summary, topics, children_codes = topic_codes(lookup)
+    order = {c: i for i, c in enumerate([*summary, *[c for t in topics for c in t]])}
+    me_list = sorted(
+        (it for it in items if it.role == "self"), key=lambda it: order.get(it.indicator, 999)
+    )
+    children: dict[str, list[Item]] = {}
+    for it in items:
+        if it.role == "child":
+            children.setdefault(it.indicator, []).append(it)
+    kid_names = sorted(
+        {it.extra.get("region_name") or it.region for it in items if it.role == "child"}
+    )
+    ctx = Context(
+        words=words,
+        me={it.indicator: it for it in me_list},
+        parent={it.indicator: it for it in items if it.role == "parent"},
+        children=children,
+        child_word=child_word(kid_names),
+        last_month=last,
+        summary=summary,
+        topics=topics,
+        children_codes=children_codes,
+    )
+    comp = Composer(ctx, Phrases(book, words["scope"]))
+    sections = [comp.achievements(), comp.problems(), comp.outlook()]
+    tables = _tables(ctx, items, me_list, children_codes, summary, words, code)
+    releases = sorted({r.release_id for r in book.refs if r.release_id is not None})
+    simulated = (
+        observations is not None
+        and "note" in observations.columns
+        and observations["note"].cast(pl.Utf8).str.contains("模拟").any()
+    )
+    brief = Briefing(
+        title=render("document.title", **words),
+        subtitle=render(
+            "document.subtitle", releases="、".join(f"第{r}版" for r in releases) or "—", **words
+        ),
+        region_code=code,
+        region=name,
+        period=period_key,
+        sections=sections,
+        tables=tables,
+        sources=book.refs,
+        releases=releases,
+        findings=list(getattr(analysis, "findings", []) or []),
+        simulated=bool(simulated),
+    )
+    if with_charts:
+        brief.charts = _charts(ctx, items, observations, code, year, last, words)
+    return brief
+
+
+def _tables(ctx, items, me_list, children_codes, summary, words, code):
+    tables = [ranks_table(me_list, ctx.parent, words["scope"])]
+    names = {it.indicator: it.name for it in items}
+    by_region: dict[str, dict[str, Item]] = {}
+    for it in items:
+        by_region.setdefault(it.region_code, {})[it.indicator] = it
+    kids = sorted({(it.region_code, it.region) for it in items if it.role == "child"})
+    codes = [c for c in children_codes if c in names] or [c for c in summary if c in names][:5]
+    if kids:
+        rows = [*kids, (code, words["subject"])]
+        title = f"各{ctx.child_word}主要经济指标完成情况表"
+        tables.append(
+            region_matrix("children", title, rows, by_region, codes, names, with_level=False)
+        )
+        tables.append(
+            region_matrix("children_full", title, rows, by_region, codes, names, with_level=True)
+        )
+    peers = sorted({(it.region_code, it.region) for it in items if it.role in ("self", "peer")})
+    if len(peers) > 1:
+        pcodes = [c for c in summary if c in names] or codes
+        title = f"{words['scope']}各地主要指标位次"
+        if words["scope"] == "全省":
+            title = "全省各市州主要指标位次"
+        tables.append(
+            region_matrix("peers", title, peers, by_region, pcodes, names, with_level=True)
+        )
+    tt = targets_table(me_list)
+    if tt is not None:
+        tables.append(tt)
+    return tables
+
+
+def _charts(
+    ctx: Context, items: list[Item], observations, code: str, year: int, last: int, words
+) -> list[Chart]:
+    out: list[Chart] = []
+    key = [c for c in ctx.children_codes if c in ctx.me and ctx.me[c].growth is not None]
+    lead = next(iter(key), None) or next(
+        (c for c in ctx.summary if c in ctx.me and ctx.me[c].growth is not None), None
+    )
+    if lead:
+        me = ctx.me[lead]
+        peers = [
+            (it.region, it.growth)
+            for it in items
+            if it.indicator == lead and it.role in ("self", "peer") and it.growth is not None
+        ]
+        parent = ctx.parent.get(lead)
+        if len(peers) > 1:
+            title = f"{words['when']}{words['scope']}各地{me.name}增速"
+            png = ch.peer_growth(
+                title,
+                peers,
+                me.region,
+                (parent.region, parent.growth) if parent and parent.growth is not None else None,
+            )
+            out.append(Chart("peers", title, png))
+        kids = [
+            (k.region, k.growth, k.warning)
+            for k in ctx.children.get(lead, [])
+            if k.growth is not None
+        ]
+        if kids and me.growth is not None:
+            title = f"{words['when']}各{ctx.child_word}{me.name}增速与{words['subject']}对比"
+            out.append(
+                Chart(
+                    "children",
+                    title,
+                    ch.children_growth(title, kids, (words["subject"], me.growth)),
+                )
+            )
+    if observations is not None and observations.height:
+        series = _monthly(ctx, observations, code, year, last)
+        if series:
+            title = f"{year}年主要指标累计增速走势"
+            out.append(Chart("monthly", title, ch.monthly_growth(title, series)))
+    done = [
+        it
+        for it in ctx.me.values()
+        if it.target_kind in ("level", "count") and it.completion is not None
+    ]
+    if done:
+        tp = done[0].time_progress if done[0].time_progress is not None else last / 12 * 100
+        title = f"{words['when']}全年目标完成进度"
+        out.append(
+            Chart(
+                "targets",
+                title,
+                ch.target_progress(title, [(it.name, it.completion) for it in done], tp),
+            )
+        )
+    return out
+
+
+def _monthly(
+    ctx: Context, obs: pl.DataFrame, code: str, year: int, last: int
+) -> dict[str, list[tuple[int, float]]]:
+    wanted = [c for c in [*ctx.children_codes, *ctx.summary] if c in ctx.me][:5]
+    rows = obs.filter(
+        (pl.col("region_code") == code)
+        & (pl.col("year") == year)
+        & (pl.col("first_month") == 1)
+        & (pl.col("last_month") <= last)
+        & pl.col("indicator").is_in(wanted)
+        & pl.col("growth_pct").is_not_null()
+    ).sort("last_month")
+    series: dict[str, list[tuple[int, float]]] = {}
+    for c in dict.fromkeys(wanted):
+        pts = [
+            (r["last_month"], r["growth_pct"])
+            for r in rows.filter(pl.col("indicator") == c).iter_rows(named=True)
+        ]
+        if len(pts) >= 2:
+            series[ctx.me[c].name] = pts
+    return series

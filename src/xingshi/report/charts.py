@@ -1,0 +1,146 @@
+"""Charts for the briefing: matplotlib (Agg) with the CJK font shipped in the mplfonts package.
+
+The font is loaded from the package's files by path, so nothing is downloaded and no system
+font is needed; every label is drawn with it, which is what keeps Chinese from turning to boxes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+HIGHLIGHT = "#c0392b"
+NORMAL = "#7f8c8d"
+LINE = "#2c3e50"
+LIGHT_COLORS = {"red": "#e74c3c", "yellow": "#f1c40f", "green": "#27ae60"}
+
+
+@cache
+def cjk_font_path() -> Path:
+    """Noto Sans CJK SC from the mplfonts package (SimHei as the fallback)."""
+    import mplfonts
+
+    fonts = Path(mplfonts.__file__).parent / "fonts"
+    for name in ("NotoSansCJKsc-Regular.otf", "SimHei.ttf", "SourceHanSerifSC-Regular.otf"):
+        if (fonts / name).exists():
+            return fonts / name
+    raise FileNotFoundError(f"no CJK font in {fonts}")
+
+
+@cache
+def cjk_font_name() -> str:
+    path = cjk_font_path()
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def _figure(width: float = 6.4, height: float = 3.6) -> tuple[Figure, Axes]:
+    matplotlib.rcParams["font.family"] = [cjk_font_name()]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    fig = Figure(figsize=(width, height), dpi=110)
+    ax = fig.add_subplot(1, 1, 1)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def _png(fig: Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def peer_growth(
+    title: str, rows: Sequence[tuple[str, float]], highlight: str, parent: tuple[str, float] | None
+) -> bytes:
+    """Growth of each peer, best first, the region in red and the parent's growth as a line."""
+    rows = sorted(rows, key=lambda r: r[1], reverse=True)
+    fig, ax = _figure(6.4, max(3.2, 0.28 * len(rows) + 1.2))
+    names = [r[0] for r in rows][::-1]
+    values = [r[1] for r in rows][::-1]
+    colors = [HIGHLIGHT if n == highlight else NORMAL for n in names]
+    bars = ax.barh(names, values, color=colors)
+    ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], fontsize=8, padding=2)
+    if parent is not None:
+        ax.axvline(parent[1], color=LINE, linestyle="--", linewidth=1)
+        ax.text(
+            parent[1], len(names) - 0.4, f"{parent[0]} {parent[1]:.1f}%", fontsize=8, color=LINE
+        )
+    ax.set_xlabel("增速（%）")
+    ax.set_title(title, fontsize=11)
+    return _png(fig)
+
+
+def children_growth(
+    title: str, rows: Sequence[tuple[str, float, str | None]], parent: tuple[str, float]
+) -> bytes:
+    """Each child's growth, coloured by its light, against the parent's own growth."""
+    fig, ax = _figure()
+    names = [r[0] for r in rows]
+    colors = [LIGHT_COLORS.get(r[2] or "", NORMAL) for r in rows]
+    bars = ax.bar(names, [r[1] for r in rows], color=colors)
+    ax.bar_label(bars, labels=[f"{r[1]:.1f}" for r in rows], fontsize=8)
+    ax.axhline(
+        parent[1], color=LINE, linestyle="--", linewidth=1, label=f"{parent[0]} {parent[1]:.1f}%"
+    )
+    ax.legend(fontsize=8, loc="best")
+    ax.set_ylabel("增速（%）")
+    ax.set_title(title, fontsize=11)
+    ax.tick_params(axis="x", labelsize=8, rotation=30 if len(rows) > 8 else 0)
+    return _png(fig)
+
+
+def monthly_growth(title: str, series: dict[str, list[tuple[int, float]]]) -> bytes:
+    """Cumulative growth month by month (1-2月, 1-3月 …) of the key indicators."""
+    fig, ax = _figure()
+    months: set[int] = set()
+    for name, points in series.items():
+        xs = [m for m, _ in points]
+        months.update(xs)
+        ax.plot(xs, [g for _, g in points], marker="o", linewidth=1.5, label=name)
+    ticks = sorted(months)
+    ax.set_xticks(ticks, [f"1-{m}月" if m > 1 else "1月" for m in ticks], fontsize=8)
+    ax.set_ylabel("累计增速（%）")
+    ax.legend(fontsize=8, loc="best")
+    ax.set_title(title, fontsize=11)
+    ax.grid(axis="y", alpha=0.3)
+    return _png(fig)
+
+
+def target_progress(title: str, rows: Sequence[tuple[str, float]], time_progress: float) -> bytes:
+    """Completion of annual targets against the time progress line."""
+    fig, ax = _figure(6.4, max(3.0, 0.35 * len(rows) + 1.2))
+    names = [r[0] for r in rows][::-1]
+    values = [r[1] for r in rows][::-1]
+    colors = ["#27ae60" if v >= time_progress else "#e74c3c" for v in values]
+    bars = ax.barh(names, values, color=colors)
+    ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], fontsize=8, padding=2)
+    ax.axvline(time_progress, color=LINE, linestyle="--", linewidth=1)
+    ax.text(
+        time_progress, len(names) - 0.4, f"时间进度 {time_progress:.1f}%", fontsize=8, color=LINE
+    )
+    ax.set_xlabel("完成全年目标（%）")
+    ax.set_title(title, fontsize=11)
+    return _png(fig)
+
+
+def render_text(text: str, font: Path | str | None = None, size: int = 40) -> bytes:
+    """Draw `text` alone with a font file (default: the CJK font) and return raw RGBA pixels."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(3, 1), dpi=50)
+    canvas = FigureCanvasAgg(fig)
+    props = font_manager.FontProperties(fname=str(font or cjk_font_path()), size=size)
+    fig.text(0.05, 0.2, text, fontproperties=props)
+    canvas.draw()
+    return bytes(canvas.buffer_rgba())

@@ -1,0 +1,254 @@
+"""The briefing's text: which sentences the analysis calls for, in the order of the meeting."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from xingshi.report.facts import IndicatorLookup, Item, load_template_data
+from xingshi.report.model import Paragraph, Section
+from xingshi.report.sentences import Phrases, render
+from xingshi.report.wording import count_words, gap_verb, group_by, group_by_rank
+
+
+@dataclass
+class Context:
+    """What the composer knows: the region's items, its parent's, peers' and children's."""
+
+    words: dict[str, str]  # when, sofar, rest, subject, scope, region, year
+    me: dict[str, Item]
+    parent: dict[str, Item]
+    children: dict[str, list[Item]]
+    child_word: str
+    last_month: int
+    summary: list[str] = field(default_factory=list)  # indicator codes
+    topics: list[list[str]] = field(default_factory=list)
+    children_codes: list[str] = field(default_factory=list)
+
+    def good_rank(self, it: Item) -> bool:
+        cfg = load_template_data("topics.toml")
+        n = it.n_peers or 0
+        limit = max(
+            int(cfg.get("good_rank_min", 3)), math.ceil(n * cfg.get("good_rank_share", 0.4))
+        )
+        return it.rank is not None and it.rank <= limit
+
+    def bad_rank(self, it: Item) -> bool:
+        n = it.n_peers or 0
+        return it.rank is not None and n >= 4 and it.rank > math.ceil(n / 2)
+
+
+def topic_codes(lookup: IndicatorLookup) -> tuple[list[str], list[list[str]], list[str]]:
+    """Summary, topic and children indicator codes from topics.toml, through the catalogue."""
+    cfg = load_template_data("topics.toml")
+
+    def codes(names: Sequence[str]) -> list[str]:
+        return [c for c in (lookup.resolve(n) for n in names) if c]
+
+    topics = [codes(t["indicators"]) for t in cfg.get("topic", [])]
+    return codes(cfg.get("summary", [])), topics, codes(cfg.get("children", []))
+
+
+class Composer:
+    def __init__(self, ctx: Context, ph: Phrases):
+        self.ctx = ctx
+        self.ph = ph
+        self.w = ctx.words
+
+    # -- 一、主要成绩 -------------------------------------------------------------------
+    def achievements(self) -> Section:
+        sec = Section(render("sections.achievements", **self.w))
+        ranked = [
+            self.ctx.me[c]
+            for c in self.ctx.summary
+            if c in self.ctx.me
+            and self.ctx.me[c].growth is not None
+            and self.ctx.good_rank(self.ctx.me[c])
+        ]
+        if ranked:
+            groups = []
+            for _rank, items in group_by_rank(ranked, lambda it: it.rank):
+                for basis, same in group_by(items, lambda it: _basis(it)):
+                    groups.append(
+                        render(
+                            "achievements.rank_group",
+                            names="、".join(it.name for it in same),
+                            n=len(same),
+                            n_words=count_words(len(same)),
+                            basis=basis,
+                            rank=self.ph.rank_many(same),
+                            **self.w,
+                        )
+                    )
+            sec.paragraphs.append(
+                Paragraph.parse(render("achievements.rank_summary", groups=groups, **self.w))
+            )
+        summarised = {it.indicator for it in ranked}
+        for codes in self._topics():
+            items = [self.ctx.me[c] for c in codes if c in self.ctx.me]
+            items = [
+                it for it in items if _said(it) and not (it.growth is not None and it.growth < 0)
+            ]
+            groups = self._topic_groups(items, summarised)
+            if groups:
+                sec.paragraphs.append(
+                    Paragraph.parse(render("achievements.topic", groups=groups, **self.w))
+                )
+        sec.paragraphs += self._targets_met()
+        return sec
+
+    def _topics(self) -> list[list[str]]:
+        seen = {c for t in self.ctx.topics for c in t}
+        rest = [[c] for c in self.ctx.me if c not in seen]
+        return [*self.ctx.topics, *rest]
+
+    def _topic_groups(self, items: list[Item], summarised: set[str]) -> list[str]:
+        def shown_rank(it: Item) -> int | None:
+            if it.indicator in summarised or not self.ctx.good_rank(it) or it.growth is None:
+                return None
+            return it.rank
+
+        key = lambda it: (it.level is not None, it.growth is not None, it.is_rate, shown_rank(it))  # noqa: E731
+        out = []
+        for (has_level, has_growth, _rate, rank), group in group_by(items, key):  # type: ignore[misc]
+            clauses: list[str] = []
+            one = len(group) == 1
+            if has_level:
+                clauses += [
+                    render("clause.level", verb=it.verb, name=it.name, level=self.ph.level(it))
+                    for it in group
+                ]
+                if has_growth and one:
+                    clauses.append(
+                        render("clause.growth_after_level", growth=self.ph.growth(group[0]))
+                    )
+                elif has_growth:
+                    clauses.append(
+                        render("clause.growths_after_levels", growths=self.ph.growths(group))
+                    )
+            elif one:
+                clauses.append(
+                    render(
+                        "clause.growth_named", name=group[0].name, growth=self.ph.growth(group[0])
+                    )
+                )
+            else:
+                names = "、".join(it.name for it in group)
+                clauses.append(
+                    render("clause.growths_named", names=names, growths=self.ph.growths(group))
+                )
+            gap = one and group[0].gap is not None and group[0].gap > 0 and not group[0].is_rate
+            if gap:
+                it = group[0]
+                clauses.append(
+                    render(
+                        "clause.gap",
+                        verb=gap_verb(it.gap),
+                        pp=self.ph.gap(it, self.ctx.parent.get(it.indicator)),
+                        **self.w,
+                    )  # type: ignore[arg-type]
+                )
+            if rank is not None:
+                path = "clause.rank" if one else "clause.ranks_same"
+                clauses.append(
+                    render(
+                        path,
+                        basis=_basis(group[0]),
+                        after_gap=gap,
+                        rank=self.ph.rank_many(group),
+                        **self.w,
+                    )
+                )
+            out.append("，".join(clauses))
+        return out
+
+    def _targets_met(self) -> list[Paragraph]:
+        out = []
+        level = [
+            it
+            for it in self.ctx.me.values()
+            if _level_target(it) and it.completion >= it.time_progress
+        ]  # type: ignore[operator]
+        if level:
+            tp = level[0].time_progress or 0.0
+            out.append(
+                Paragraph.parse(
+                    render(
+                        "achievements.targets_on_track",
+                        names="、".join(it.name for it in level),
+                        n=len(level),
+                        n_words=count_words(len(level)),
+                        completions="、".join(str(self._completion(it)) for it in level),
+                        time_progress=self._time_progress(level[0], tp),
+                        half=self.ctx.last_month == 6,
+                        **self.w,
+                    )
+                )
+            )
+        growth = [
+            it for it in self.ctx.me.values() if _growth_target(it) and it.growth >= it.target
+        ]  # type: ignore[operator]
+        if growth:
+            pps = "、".join(str(self._target_gap(it)) for it in growth)
+            out.append(
+                Paragraph.parse(
+                    render(
+                        "achievements.growth_targets_met",
+                        names="、".join(it.name for it in growth),
+                        n=len(growth),
+                        pps=pps,
+                        **self.w,
+                    )
+                )
+            )
+        return out
+
+    def _completion(self, it: Item):
+        target = self.ph.book.target(it.region_code, it.indicator)
+        cell = target.get("source_cell") or "目标表"
+        done = f"累计{it.level:g}{it.unit}（{self.ph.book.with_cells(it, 'level')}）"
+        basis = f"{done}÷全年目标{it.target:g}{it.unit}（{cell}）"
+        return self.ph.percent(it, "completion", it.completion, basis)  # type: ignore[arg-type]
+
+    def _time_progress(self, it: Item, tp: float):
+        basis = f"时间进度 = {self.ctx.last_month}/12"
+        return self.ph.percent(it, "time_progress", tp, basis)
+
+    def _target_gap(self, it: Item):
+        gap = (it.growth or 0.0) - (it.target or 0.0)
+        basis = f"增速{it.growth:g}%减全年目标{it.target:g}%"
+        return self.ph.points(it, "target_gap", gap, basis)
+
+    # -- 二、困难和问题 ------------------------------------------------------------------
+    def problems(self) -> Section:
+        from xingshi.report.compose_problems import problems
+
+        return problems(self)
+
+    # -- 三、形势与建议 ------------------------------------------------------------------
+    def outlook(self) -> Section:
+        from xingshi.report.compose_problems import outlook
+
+        return outlook(self)
+
+
+def _basis(it: Item) -> str:
+    return "增速" if it.rank_basis in (None, "growth") else "总量"
+
+
+def _said(it: Item) -> bool:
+    """An item with a figure to say: a level or a growth rate (no figure, no sentence)."""
+    return it.level is not None or it.growth is not None
+
+
+def _level_target(it: Item) -> bool:
+    return (
+        it.target_kind in ("level", "count")
+        and it.completion is not None
+        and it.time_progress is not None
+    )
+
+
+def _growth_target(it: Item) -> bool:
+    return it.target_kind == "growth" and it.target is not None and it.growth is not None

@@ -1,0 +1,240 @@
+"""Sections 二 (困难和问题) and 三 (形势与建议): what is behind, what the rest of the year needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from xingshi.report.compose import _growth_target, _level_target
+from xingshi.report.facts import Item
+from xingshi.report.model import Paragraph, Section
+from xingshi.report.sentences import render
+from xingshi.report.wording import fmt_number, gap_verb
+
+if TYPE_CHECKING:
+    from xingshi.report.compose import Composer
+
+
+def lagging(c: Composer) -> list[Item]:
+    """The region's indicators that fell, trail the parent, or sit in the bottom half."""
+    order = [*c.ctx.summary, *[x for t in c.ctx.topics for x in t], *c.ctx.me]
+    seen: set[str] = set()
+    out = []
+    for code in order:
+        it = c.ctx.me.get(code)
+        if it is None or code in seen or it.growth is None:
+            continue
+        seen.add(code)
+        if it.growth < 0 or (it.gap is not None and it.gap < 0) or c.ctx.bad_rank(it):
+            out.append(it)
+    return out
+
+
+def children_below(c: Composer, code: str) -> list[Item]:
+    """Children whose growth is below the region's own (全州平均 is the region's figure)."""
+    me = c.ctx.me.get(code)
+    if me is None or me.growth is None:
+        return []
+    kids = [k for k in c.ctx.children.get(code, []) if k.growth is not None]
+    for k in kids:
+        if k.gap is None:
+            k.gap = round(k.growth - me.growth, 4)  # type: ignore[operator]
+    return [k for k in kids if k.gap is not None and k.gap < 0]
+
+
+def problems(c: Composer) -> Section:
+    sec = Section(render("sections.problems", **c.w))
+    items = []
+    for it in lagging(c):
+        show_gap = it.gap is not None and it.gap < 0
+        items.append(
+            render(
+                "problems.lagging_item",
+                name=it.name,
+                growth=c.ph.growth(it),
+                gap_verb=gap_verb(it.gap or 0.0),
+                pp=c.ph.gap(it, c.ctx.parent.get(it.indicator)) if show_gap else "",
+                rank=c.ph.rank(it) if c.ctx.bad_rank(it) else "",
+                **c.w,
+            )
+        )
+    if items:
+        sec.paragraphs.append(Paragraph.parse(render("problems.lagging", items=items, **c.w)))
+    fell = [it for it in c.ctx.me.values() if it.rank is not None and (it.rank_change or 0) <= -2]
+    if fell:
+        parts = [
+            render(
+                "problems.rank_fell",
+                name=it.name,
+                previous=it.extra.get("previous_when", "上期"),
+                places=c.ph.points(it, "rank_change", float(-it.rank_change), _fell_basis(it)),  # type: ignore[operator]
+                rank=c.ph.rank(it),
+                **c.w,
+            )
+            for it in fell
+        ]
+        sec.paragraphs.append(
+            Paragraph.parse(render("problems.rank_fell_paragraph", items=parts, **c.w))
+        )
+    for code in c.ctx.children_codes:
+        below = children_below(c, code)
+        if not below:
+            continue
+        me = c.ctx.me[code]
+        count = c.ph.book.fig(
+            me,
+            "count_below",
+            float(len(below)),
+            str(len(below)),
+            computed=True,
+            basis="增速低于本级的下级地区："
+            + "、".join(f"{k.region}{fmt_number(k.growth or 0, min_decimals=1)}%" for k in below),
+        )
+        pps = "、".join(str(c.ph.gap(k, me)) for k in below)
+        sec.paragraphs.append(
+            Paragraph.parse(
+                render(
+                    "problems.children_below",
+                    name=me.name,
+                    count=count,
+                    child_word=c.ctx.child_word,
+                    names="、".join(k.region for k in below),
+                    n=len(below),
+                    pps=pps,
+                    **c.w,
+                )
+            )
+        )
+    behind = []
+    for it in c.ctx.me.values():
+        if _level_target(it) and it.completion < it.time_progress:  # type: ignore[operator]
+            # the gap between the two printed figures, so the sentence adds up
+            gap = round(it.time_progress or 0.0, 1) - round(it.completion or 0.0, 1)
+            behind.append(
+                render(
+                    "problems.targets_behind",
+                    name=it.name,
+                    completion=c._completion(it),
+                    pp=c.ph.points(
+                        it,
+                        "progress_gap",
+                        gap,
+                        f"时间进度{it.time_progress:g}%减完成率{it.completion:g}%",
+                    ),
+                )
+            )
+        elif _growth_target(it) and it.growth < it.target:  # type: ignore[operator]
+            behind.append(
+                render(
+                    "problems.growth_target_behind",
+                    name=it.name,
+                    growth=c.ph.growth(it),
+                    pp=c._target_gap(it),
+                )
+            )
+    if behind:
+        sec.paragraphs.append(
+            Paragraph.parse(render("problems.targets_paragraph", items=behind, **c.w))
+        )
+    if not sec.paragraphs:
+        sec.paragraphs.append(Paragraph.parse(render("problems.none", **c.w)))
+    return sec
+
+
+def _fell_basis(it: Item) -> str:
+    prev = it.rank - (it.rank_change or 0)  # type: ignore[operator]
+    return f"上期第{prev}位，本期第{it.rank}位"
+
+
+def outlook(c: Composer) -> Section:
+    sec = Section(render("sections.outlook", **c.w))
+    for it in c.ctx.me.values():
+        if not _growth_target(it) or it.required is None:
+            continue
+        req = c.ph.percent(it, "required", it.required, _required_basis(it))
+        diff = it.required - (it.growth or 0.0)
+        pp = (
+            c.ph.points(
+                it,
+                "required_gap",
+                diff,
+                f"所需增速{it.required:g}%减{c.w['when']}增速{it.growth:g}%",
+            )
+            if round(diff, 1)
+            else ""
+        )
+        target = c.ph.book.fig(
+            it, "target", it.target, f"{fmt_number(it.target, min_decimals=1, max_decimals=1)}%"
+        )  # type: ignore[arg-type]
+        sec.paragraphs.append(
+            Paragraph.parse(
+                render(
+                    "outlook.required",
+                    name=it.name,
+                    target=target,
+                    required=req,
+                    pp=pp,
+                    higher=diff > 0,
+                    **c.w,
+                )
+            )
+        )
+    for it in c.ctx.me.values():
+        if (
+            _level_target(it)
+            and it.level is not None
+            and it.target is not None
+            and it.level < it.target
+        ):
+            unit = it.unit if it.unit not in ("", "无") else ""
+            remaining = it.target - it.level
+            rem = c.ph.book.fig(
+                it,
+                "remaining",
+                remaining,
+                f"{fmt_number(remaining)}{unit}",
+                computed=True,
+                basis=f"全年目标{it.target:g}减累计{it.level:g}",
+            )
+            target = c.ph.book.fig(it, "target", it.target, f"{fmt_number(it.target)}{unit}")
+            sec.paragraphs.append(
+                Paragraph.parse(
+                    render(
+                        "outlook.level_remaining", name=it.name, target=target, remaining=rem, **c.w
+                    )
+                )
+            )
+    weak = lagging(c)
+    if weak:
+        sec.paragraphs.append(
+            Paragraph.parse(
+                render("outlook.focus_lagging", names="、".join(it.name for it in weak[:4]), **c.w)
+            )
+        )
+    for code in c.ctx.children_codes[:1]:
+        below = children_below(c, code)
+        if below:
+            sec.paragraphs.append(
+                Paragraph.parse(
+                    render(
+                        "outlook.focus_children",
+                        names="、".join(k.region for k in below),
+                        child_word=c.ctx.child_word,
+                        **c.w,
+                    )
+                )
+            )
+    strong = [c.ctx.me[x] for x in c.ctx.summary if x in c.ctx.me and c.ctx.me[x].rank == 1]
+    if strong:
+        sec.paragraphs.append(
+            Paragraph.parse(
+                render("outlook.keep_strengths", names="、".join(it.name for it in strong), **c.w)
+            )
+        )
+    return sec
+
+
+def _required_basis(it: Item) -> str:
+    return (
+        f"全年目标增长{it.target:g}%；所需增速 = ((1+目标)×上年全年 − 本年累计)"
+        " ÷ (上年全年 − 上年同期累计) − 1，由分析模块计算"
+    )

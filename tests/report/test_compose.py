@@ -1,0 +1,97 @@
+"""The briefing's text built from a real analysis of hand-built figures."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from xingshi.report import build_briefing
+
+
+def _brief(run_analysis, obs, indicators, targets=None):
+    analysis = run_analysis(obs, targets)
+    return build_briefing(
+        analysis, None, indicators, observations=obs, targets=targets, with_charts=False
+    )
+
+
+def test_seed_sentences_come_out_figure_for_figure(run_analysis, sample_obs, indicators) -> None:
+    """Tourism in one 分别 sentence with 倍 and a shared rank; ranks grouped in the summary."""
+    text = _brief(run_analysis, sample_obs, indicators).text()
+    assert (
+        "1-6月，全州接待游客3722.1万人次，实现旅游收入304.4亿元，分别增长1.5倍、1.3倍，"
+        "增速均居全省第二。" in text
+    )
+    assert (
+        "1-6月，全州地区生产总值、规模工业增加值、实际利用内资三项指标增速均居全省第一，"
+        "税收、金融机构贷款余额两项指标增速均居全省第二。" in text
+    )
+
+
+def test_sections_follow_the_meeting(run_analysis, sample_obs, indicators) -> None:
+    """Three sections, named for the period: 上半年 achievements, problems, 下半年 outlook."""
+    brief = _brief(run_analysis, sample_obs, indicators)
+    assert [s.title for s in brief.sections] == [
+        "一、上半年主要成绩",
+        "二、存在的困难和问题",
+        "三、下半年形势与建议",
+    ]
+    assert brief.title == "湘西州2021年上半年经济运行情况"
+
+
+def test_problems_name_the_lagging_indicators_and_counties(
+    run_analysis, sample_obs, indicators
+) -> None:
+    """Indicators below the province and counties below the prefecture get their gaps in points."""
+    problems = "\n".join(
+        p.text for p in _brief(run_analysis, sample_obs, indicators).sections[1].paragraphs
+    )
+    assert "固定资产投资增长12.0%，增速低于全省1.0个百分点" in problems
+    assert "社会消费品零售总额增长23.9%，增速低于全省1.3个百分点" in problems
+    assert (
+        "从1-6月地区生产总值看，有2个县市未达到全州平均水平，"
+        "其中泸溪、花垣分别低于全州1.5、3.0个百分点。" in problems
+    )
+
+
+def test_a_missing_figure_writes_no_sentence(run_analysis, sample_obs, indicators) -> None:
+    """Without the tourism figures the text says nothing of tourism at all."""
+    obs = sample_obs.filter(
+        ~(
+            (pl.col("region_code") == "433100")
+            & pl.col("indicator").is_in(["tourists", "tourism_revenue"])
+        )
+    )
+    text = _brief(run_analysis, obs, indicators).text()
+    assert "游客" not in text
+    assert "旅游收入" not in text
+
+
+def test_targets_against_time_progress(
+    run_analysis, sample_obs, sample_targets, indicators
+) -> None:
+    """Level targets are held against time progress; a growth target gives its gap in points."""
+    text = _brief(run_analysis, sample_obs, indicators, sample_targets).text()
+    assert "旅游收入完成全年目标的60.9%，超过时间进度50.0%，实现“时间过半、任务过半”。" in text
+    assert "社会消费品零售总额完成全年目标的44.8%，低于时间进度5.2个百分点" in text
+    assert "地区生产总值增速高于全年目标4.5个百分点。" in text
+
+
+def test_every_figure_in_the_text_is_linked_to_a_source(
+    run_analysis, sample_obs, sample_targets, indicators
+) -> None:
+    """Every digit and Chinese ordinal in the body sits in a span that cites a source row."""
+    brief = _brief(run_analysis, sample_obs, indicators, sample_targets)
+    for section in brief.sections:
+        for para in section.paragraphs:
+            for span in para.spans:
+                if span.ref is None:
+                    words = re.sub(r"(\d{4}年)?(\d{1,2}-)?\d{1,2}月", "", span.text)  # periods
+                    assert not re.search(r"\d|第[一二三四五六七八九十]", words), span.text
+                else:
+                    src = brief.source(span.ref)
+                    assert src.text == span.text
+                    assert src.cell or src.basis, src
+    cells = {s.cell for s in brief.sources if s.field == "level"}
+    assert {"C49", "C55"} <= cells  # 3722.1万人次 and 304.4亿元 keep their cells
