@@ -88,64 +88,69 @@ def gather(
     obs: pl.DataFrame, regions: pl.DataFrame, indicators: pl.DataFrame, current: Triple
 ) -> pl.DataFrame:
     """The wide panel for ``current``: one row per region × indicator seen in this period, the
-    previous one or a year earlier, with ``value_<role>``, ``growth_pub_<role>`` columns."""
-    ind = _indicator_table(indicators)
-    wanted = wanted_periods(ind, current)
+    previous one or a year earlier, with ``value_<role>``, ``growth_pub_<role>`` columns.
+
+    Observations of regions or indicators outside the catalogues are left out."""
+    ind = _indicator_table(indicators).with_row_index("_ii")
+    reg = _region_table(regions).with_row_index("_ri")
+    wanted = wanted_periods(ind, current).join(ind.select("indicator", "_ii"), on="indicator")
     keys = ["indicator", "year", "first_month", "last_month"]
-    cols = ["region_code", "indicator", "year", "first_month", "last_month", "level", "growth_pct"]
     extra = [c for c in ("rank", "unit") if c in obs.columns]
+    # a cheap numeric pre-filter on the few distinct periods wanted, before the keyed joins
+    triples = wanted.select("year", "first_month", "last_month").unique().iter_rows()
+    in_periods = pl.any_horizontal(
+        (pl.col("year") == y) & (pl.col("first_month") == f) & (pl.col("last_month") == m)
+        for y, f, m in triples
+    )
     long = (
         obs.lazy()
-        .select(*cols, *extra)
-        .with_columns(
-            pl.col("year").cast(pl.Int32),
-            pl.col("first_month").cast(pl.Int32),
-            pl.col("last_month").cast(pl.Int32),
-        )
+        .select("region_code", *keys, "level", "growth_pct", *extra)
+        .filter(in_periods)
+        .with_columns(pl.col(k).cast(pl.Int32) for k in keys[1:])
         .join(wanted.lazy(), on=keys, how="inner")
+        .join(reg.lazy().select("region_code", "_ri"), on="region_code", how="inner")
+        # one exact integer per region × indicator: joins on it are much cheaper than on text
+        .with_columns((pl.col("_ri").cast(pl.UInt64) * 100_000 + pl.col("_ii")).alias("_k"))
+        .select(
+            "_k",
+            "role",
+            "pref",
+            pl.col("level").cast(pl.Float64).alias("value"),
+            pl.col("growth_pct").cast(pl.Float64).alias("growth_pub"),
+            *([pl.col("rank").cast(pl.Int32).alias("rank_pub")] if "rank" in extra else []),
+            *([pl.col("unit").cast(pl.String).alias("obs_unit")] if "unit" in extra else []),
+        )
         .collect()
     )
     if long.height and long["pref"].max() > 0:
         # drop single-month duplicates of point-in-time values stored under the cumulative key
         exact = long.filter(pl.col("pref") == 0)
-        alt = long.filter(pl.col("pref") > 0).join(
-            exact.select("region_code", "indicator", "role"),
-            on=["region_code", "indicator", "role"],
-            how="anti",
-        )
+        alt = long.filter(pl.col("pref") > 0).join(exact, on=["_k", "role"], how="anti")
         long = pl.concat([exact, alt])
-    long = long.select(
-        "region_code",
-        "indicator",
-        "role",
-        pl.col("level").cast(pl.Float64).alias("value"),
-        pl.col("growth_pct").cast(pl.Float64).alias("growth_pub"),
-        *([pl.col("rank").cast(pl.Int32).alias("rank_pub")] if "rank" in extra else []),
-        *([pl.col("unit").cast(pl.String).alias("obs_unit")] if "unit" in extra else []),
-    )
-    values = ["value", "growth_pub"]
-    wide = long.pivot(
-        on="role", index=["region_code", "indicator"], values=values, aggregate_function="first"
-    )
+    wide = long.filter(pl.col("role").is_in(["cur", "prev", "ly"])).select("_k").unique()
     for role in ROLES:
-        for v in values:
-            if f"{v}_{role}" not in wide.columns:
-                wide = wide.with_columns(pl.lit(None, pl.Float64).alias(f"{v}_{role}"))
-    cur_extra = [c for c in ("rank_pub", "obs_unit") if c in long.columns]
-    if cur_extra:
-        cur = long.filter(pl.col("role") == "cur").select("region_code", "indicator", *cur_extra)
-        wide = wide.join(cur, on=["region_code", "indicator"], how="left")
+        part = long.filter(pl.col("role") == role)
+        cols = [
+            pl.col("value").alias(f"value_{role}"),
+            pl.col("growth_pub").alias(f"growth_pub_{role}"),
+        ]
+        if role == "cur":
+            cols += [pl.col(c) for c in ("rank_pub", "obs_unit") if c in long.columns]
+        wide = wide.join(part.select("_k", *cols), on="_k", how="left")
     for c, dtype in (("rank_pub", pl.Int32), ("obs_unit", pl.String)):
         if c not in wide.columns:
             wide = wide.with_columns(pl.lit(None, dtype).alias(c))
-    wide = wide.rename({"value_cur": "value", "growth_pub_cur": "growth_pub"})
+    wide = wide.rename({"value_cur": "value", "growth_pub_cur": "growth_pub"}).with_columns(
+        (pl.col("_k") // 100_000).cast(pl.UInt32).alias("_ri"),
+        (pl.col("_k") % 100_000).cast(pl.UInt32).alias("_ii"),
+    )
     return (
-        wide.join(ind, on="indicator", how="inner")
+        wide.join(ind, on="_ii", how="left")
         .join(first_period_flags(ind, current), on="indicator", how="left")
-        .join(_region_table(regions), on="region_code", how="left")
+        .join(reg, on="_ri", how="left")
         .with_columns(
             pl.coalesce("obs_unit", "indicator_unit").alias("unit"),
             pl.when(pl.col("higher_is_better")).then(1.0).otherwise(-1.0).alias("dir"),
         )
-        .drop("obs_unit", "indicator_unit")
+        .drop("obs_unit", "indicator_unit", "_k", "_ri", "_ii")
     )
