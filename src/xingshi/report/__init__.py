@@ -6,5 +6,6 @@ three files. Sentences are templates kept as data in `templates/`.
 
 from xingshi.report.build import build_briefing
 from xingshi.report.model import Briefing, BriefingPaths
+from xingshi.report.write import write_briefing
 
-__all__ = ["Briefing", "BriefingPaths", "build_briefing"]
+__all__ = ["Briefing", "BriefingPaths", "build_briefing", "write_briefing"]

@@ -1,0 +1,254 @@
+"""briefing.docx: A4 official layout, styles users know, page numbers, tables, charts, appendix."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+from xingshi.report.model import Briefing, Paragraph, Table
+from xingshi.report.sentences import render
+
+# 公文 fonts; Word substitutes the altName where the first is not installed.
+TITLE_FONT = ("方正小标宋简体", "宋体")
+HEADING_FONT = ("黑体", "SimHei")
+BODY_FONT = ("仿宋_GB2312", "仿宋")
+SIZE_TITLE = Pt(22)  # 二号
+SIZE_BODY = Pt(16)  # 三号
+SIZE_TABLE = Pt(10.5)  # 五号
+FILLS = {"red": "F4B6B0", "yellow": "FBE7A1", "green": "BFE3C6"}
+HEADER_FILL = "D9E2F3"
+# Where each table and chart goes: after the paragraphs of section 0, 1 or 2.
+PLACES = {
+    "ranks": 0,
+    "peers_chart": 0,
+    "monthly": 0,
+    "children": 1,
+    "children_chart": 1,
+    "targets": 2,
+}
+
+
+def _fonts(target, font: tuple[str, str], size: Pt | None = None, bold: bool | None = None) -> None:
+    """Set Latin and East Asian font names (w:eastAsia), size and weight on a style or run."""
+    f = target.font
+    f.name = font[0]
+    if size is not None:
+        f.size = size
+    if bold is not None:
+        f.bold = bold
+    rpr = target.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), font[0])
+
+
+def _font_fallbacks(doc) -> None:
+    """Declare each 公文 font with its alternate in the font table (w:altName)."""
+    part = next(
+        (p for p in doc.part.package.iter_parts() if p.partname.endswith("fontTable.xml")), None
+    )
+    if part is None or not hasattr(part, "element"):
+        return
+    root = part.element
+    for name, alt in (TITLE_FONT, HEADING_FONT, BODY_FONT):
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        alt_el = OxmlElement("w:altName")
+        alt_el.set(qn("w:val"), alt)
+        font.append(alt_el)
+        charset = OxmlElement("w:charset")
+        charset.set(qn("w:val"), "86")  # GB2312
+        font.append(charset)
+        root.append(font)
+
+
+def _styles(doc) -> None:
+    styles = doc.styles
+    normal = styles["Normal"]
+    _fonts(normal, BODY_FONT, SIZE_BODY)
+    pf = normal.paragraph_format
+    pf.first_line_indent = Pt(32)  # two characters
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(28)
+    pf.space_after = Pt(0)
+    title = styles["Title"]
+    _fonts(title, TITLE_FONT, SIZE_TITLE, bold=False)
+    title.font.color.rgb = RGBColor(0, 0, 0)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
+    title.paragraph_format.space_after = Pt(12)
+    for name, size in (("Heading 1", SIZE_BODY), ("Heading 2", SIZE_BODY)):
+        h = styles[name]
+        _fonts(h, HEADING_FONT, size, bold=False)
+        h.font.color.rgb = RGBColor(0, 0, 0)
+        h.paragraph_format.first_line_indent = Pt(32)
+        h.paragraph_format.space_before = Pt(6)
+        h.paragraph_format.space_after = Pt(0)
+    caption = styles["Caption"]
+    _fonts(caption, HEADING_FONT, Pt(12), bold=False)
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.first_line_indent = Pt(0)
+
+
+def _page(doc) -> None:
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
+    sec.left_margin, sec.right_margin = Mm(28), Mm(26)
+    p = sec.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.add_run("— ")
+    run = p.add_run()
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == " PAGE ":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+    p.add_run(" —")
+
+
+def _shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _cell_text(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.alignment = align
+    run = p.add_run(text)
+    _fonts(run, BODY_FONT, SIZE_TABLE, bold=bold)
+
+
+def _table(doc, table: Table) -> None:
+    doc.add_paragraph(table.title, style="Caption")
+    header = [h.replace("|", " ") for h in table.header]
+    t = doc.add_table(rows=1 + len(table.rows), cols=len(header))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for j, h in enumerate(header):
+        _cell_text(t.cell(0, j), h, bold=True)
+        _shade(t.cell(0, j), HEADER_FILL)
+    for i, row in enumerate(table.rows, start=1):
+        for j, c in enumerate(row):
+            cell = t.cell(i, j)
+            _cell_text(
+                cell, c.text, align=WD_ALIGN_PARAGRAPH.LEFT if j == 0 else WD_ALIGN_PARAGRAPH.CENTER
+            )
+            if c.light in FILLS:
+                _shade(cell, FILLS[c.light])
+    if table.note:
+        note = doc.add_paragraph()
+        note.paragraph_format.first_line_indent = Pt(0)
+        _fonts(note.add_run(f"注：{table.note}"), BODY_FONT, Pt(10.5))
+
+
+def _paragraph(doc, para: Paragraph) -> None:
+    p = doc.add_paragraph()
+    for span in para.spans:
+        p.add_run(span.text)
+
+
+def _chart(doc, png: bytes, title: str) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.add_run().add_picture(io.BytesIO(png), width=Cm(15))
+    doc.add_paragraph(f"图：{title}", style="Caption")
+
+
+def _appendix(doc, brief: Briefing) -> None:
+    doc.add_page_break()
+    doc.add_paragraph(render("document.sources_title"), style="Heading 1")
+    doc.add_paragraph(render("document.sources_intro"))
+    header = ["序号", "数字", "地区", "指标", "时期", "版本", "文件", "工作表", "单元格", "说明"]
+    t = doc.add_table(rows=1 + len(brief.sources), cols=len(header))
+    t.style = "Table Grid"
+    for j, h in enumerate(header):
+        _cell_text(t.cell(0, j), h, bold=True)
+        _shade(t.cell(0, j), HEADER_FILL)
+    for i, s in enumerate(brief.sources, start=1):
+        note = "；".join(
+            x for x in (("计算：" + s.basis) if s.computed else s.basis, s.note or "") if x
+        )
+        values = [
+            str(s.id),
+            s.text,
+            s.region,
+            s.indicator_name,
+            s.period,
+            f"第{s.release_id}版" if s.release_id else "—",
+            s.file or "—",
+            s.sheet or "—",
+            s.cell or "—",
+            note,
+        ]
+        for j, v in enumerate(values):
+            _cell_text(t.cell(i, j), v, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def write_docx(brief: Briefing, path: Path) -> Path:
+    """Write the briefing as an A4 Word document and return its path."""
+    doc = Document()
+    _styles(doc)
+    _font_fallbacks(doc)
+    _page(doc)
+    doc.core_properties.title = brief.title
+    doc.core_properties.author = "xingshi"
+    doc.add_paragraph(brief.title, style="Title")
+    sub = doc.add_paragraph(brief.subtitle)
+    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sub.paragraph_format.first_line_indent = Pt(0)
+    if brief.simulated:
+        doc.add_paragraph(render("document.simulated"))
+    tables = {t.key: t for t in brief.tables}
+    charts = {
+        f"{c.key}_chart" if c.key in ("peers", "children") else c.key: c for c in brief.charts
+    }
+    for n, section in enumerate(brief.sections):
+        doc.add_paragraph(section.title, style="Heading 1")
+        for para in section.paragraphs:
+            _paragraph(doc, para)
+        for key, place in PLACES.items():
+            if place != n:
+                continue
+            if key in tables:
+                _table(doc, tables[key])
+            if key in charts:
+                _chart(doc, charts[key].png, charts[key].title)
+    _appendix(doc, brief)
+    doc.save(str(path))
+    return path
