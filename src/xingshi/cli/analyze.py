@@ -1,9 +1,248 @@
-"""CLI commands: analyze."""
+"""``xingshi analyze``: read the store, call ``xingshi.analysis.analyze``, print or write."""
 
 from __future__ import annotations
 
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.table import Table
+
+from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
+from xingshi.errors import InputError, Location
+
+FORMATS = ("table", "json", "csv", "xlsx")
+COLOUR_MARK = {"green": "[green]绿灯[/]", "yellow": "[yellow]黄灯[/]", "red": "[red]红灯[/]"}
+
+
+def parse_as_of(text: str | None) -> int | date | datetime | None:
+    """A release id (digits) or an ISO date / datetime."""
+    if text is None or not text.strip():
+        return None
+    s = text.strip()
+    if s.isdigit():
+        return int(s)
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            return parse(s)
+        except ValueError:
+            continue
+    raise InputError(
+        f"无法识别的版本“{text}”",
+        where=Location(value=text),
+        hint="写版本号（如 3，见 xingshi releases）或日期（如 2021-07-15）",
+    )
+
+
+def run_analysis(
+    ws: Any,
+    region: str,
+    period: str,
+    *,
+    as_of: str | None = None,
+    peers: str | None = None,
+    rank_by: str | None = None,
+) -> Any:
+    """Resolve names, read what the analysis needs from the store and analyse (no printing)."""
+    from xingshi.analysis import AnalysisSettings, analyze
+    from xingshi.catalog.periods import parse_period
+
+    rc, ic = ws.regions, ws.indicators
+    reg = rc.resolve(region)
+    p = parse_period(period)
+    table = ws.settings.table("analysis")
+    if rank_by:
+        table = {**table, "rank_basis": rank_by}
+    settings = AnalysisSettings.from_mapping(table)
+    peer_codes = [r.code for r in rc.peers(reg.code, group=peers)] if peers else None
+    parent = rc.parent(reg.code)
+    codes = {reg.code, *(c.code for c in rc.children(reg.code))}
+    if parent is not None:
+        codes |= {parent.code, *(c.code for c in rc.children(parent.code))}
+    codes |= set(peer_codes or [])
+    # each peer's parent too, so that peers' gaps to their own parent are there
+    codes |= {rc.get(c).parent for c in list(codes) if rc.get(c).parent}
+    when = parse_as_of(as_of)
+    years = [p.year - 2, p.year - 1, p.year]
+    obs = ws.store.observations(regions=sorted(codes), years=years, as_of=when)
+    targets = ws.store.targets(regions=sorted(codes), year=p.year, as_of=when)
+    return analyze(
+        obs,
+        targets,
+        rc.frame(),
+        ic.frame(),
+        region=reg.code,
+        period=p,
+        settings=settings,
+        peers=peer_codes,
+        peer_group=peers or "自定义组",
+    )
+
+
+def _f(x: Any, digits: int = 1, sign: bool = False) -> str:
+    if x is None:
+        return "—"
+    if isinstance(x, float):
+        return f"{x:+.{digits}f}" if sign else f"{x:,.{digits}f}"
+    return str(x)
+
+
+def _rank(row: dict[str, Any]) -> str:
+    if row["rank"] is None:
+        return "—"
+    return f"{row['rank']}/{row['rank_of']}"
+
+
+def _self_table(analysis: Any) -> Table:
+    me = analysis.rows("self")
+    scope = me["rank_scope"].drop_nulls()
+    scope_name = scope[0] if scope.len() else "同级"
+    region = me["region"][0] if me.height else analysis.region_code
+    basis = "增速" if analysis.settings.rank_basis == "growth" else "总量"
+    t = Table(title=f"{region} {analysis.period_label} 主要指标（在{scope_name}按{basis}排名）")
+    for col, just in (
+        ("指标", "left"),
+        ("本期值", "right"),
+        ("单位", "left"),
+        ("增速%", "right"),
+        ("排名", "right"),
+        ("位次变化", "right"),
+        (f"比{scope_name}(百分点)", "right"),
+        ("目标", "right"),
+        ("完成率%", "right"),
+        ("时间进度%", "right"),
+        ("后几月需增长%", "right"),
+        ("预警", "center"),
+    ):
+        t.add_column(col, justify=just)
+    for r in me.iter_rows(named=True):
+        growth = _f(r["growth_pct"]) + ("*" if r["growth_computed"] else "")
+        t.add_row(
+            r["indicator_name"],
+            _f(r["value"], 2),
+            r["unit"] or "",
+            growth,
+            _rank(r),
+            _f(r["rank_change"]),
+            _f(r["gap_to_parent_pp"], 1, sign=True),
+            _f(r["target"]),
+            _f(r["completion_pct"]),
+            _f(r["time_progress_pct"]),
+            _f(r["required_growth_pct"]),
+            COLOUR_MARK.get(r["warning"] or "", "—"),
+        )
+    return t
+
+
+def _children_table(analysis: Any) -> Table | None:
+    kids = analysis.rows("child")
+    if kids.height == 0:
+        return None
+    me = analysis.rows("self")
+    region = me["region"][0] if me.height else analysis.region_code
+    inds = kids.select("indicator", "indicator_name").unique(maintain_order=True)
+    t = Table(title=f"{region}下辖地区：增速%（排名），低于{region}的标红")
+    t.add_column("地区", justify="left")
+    for name in inds["indicator_name"]:
+        t.add_column(name, justify="right")
+    cells = {(r["region_code"], r["indicator"]): r for r in kids.iter_rows(named=True)}
+    regions = kids.select("region_code", "region").unique(maintain_order=True).sort("region_code")
+    for code, name in regions.iter_rows():
+        row = [name]
+        for ind in inds["indicator"]:
+            c = cells.get((code, ind))
+            if c is None:
+                row.append("—")
+                continue
+            text = f"{_f(c['growth_pct'])}（{c['rank'] or '—'}）"
+            row.append(f"[red]{text}[/]" if c["behind_parent"] else text)
+        t.add_row(*row)
+    return t
+
+
+def print_analysis(analysis: Any) -> None:
+    console.print(_self_table(analysis))
+    console.print("[dim]* 增速由总量推算（无公布增速）；排名“第几/共几”[/]", highlight=False)
+    kids = _children_table(analysis)
+    if kids is not None:
+        console.print(kids)
+    if analysis.findings:
+        console.print("[bold]预警与审核[/]")
+        for f in analysis.findings:
+            mark = {"warning": "[yellow]![/]", "error": "[red]×[/]"}.get(f.severity, "·")
+            console.print(f"{mark} [{f.rule}] {f.message}", highlight=False, markup=True)
+    else:
+        console.print("没有预警。")
+
+
+def analyze_cmd(
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="时期，如 2021年1-6月、2021年上半年、2021")
+    ],
+    region: Annotated[
+        str | None,
+        typer.Option("--region", "-r", help="分析对象，如 湘西州、433100（默认取工作区设置）"),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="按某个版本（版本号或日期）时的数据分析")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：table、json、csv、xlsx")
+    ] = "table",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="输出文件（xlsx 必须指定）")
+    ] = None,
+    peers: Annotated[
+        str | None, typer.Option("--peers", help="在自定义分组内排名，如 武陵山片区")
+    ] = None,
+    rank_by: Annotated[
+        str | None, typer.Option("--rank-by", help="排名依据：growth 增速，level 总量")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """分析一个地区一个时期：增速、排名、与上级差距、目标进度、红黄绿灯和预警名单。"""
+    from xingshi.analysis.export import to_csv, to_json, write_xlsx
+    from xingshi.workspace import open_workspace
+
+    if fmt not in FORMATS:
+        raise InputError(
+            f"不支持的输出格式“{fmt}”",
+            where=Location(value=fmt),
+            hint="可选 table、json、csv、xlsx",
+        )
+    if rank_by is not None and rank_by not in ("growth", "level"):
+        raise InputError(
+            f"排名依据“{rank_by}”无法识别", where=Location(value=rank_by), hint="可选 growth、level"
+        )
+    if fmt == "xlsx" and out is None:
+        raise InputError("xlsx 格式需要指定输出文件", hint="加上 --out 分析.xlsx")
+    ws = open_workspace(resolve_workspace(workspace))
+    try:
+        region = region or ws.settings.workspace.region
+        if not region:
+            raise InputError(
+                "没有指定分析对象", hint="加上 --region 湘西州，或在工作区设置中填写 region"
+            )
+        analysis = run_analysis(ws, region, period, as_of=as_of, peers=peers, rank_by=rank_by)
+    finally:
+        ws.close()
+    if fmt == "table":
+        print_analysis(analysis)
+        return
+    if fmt == "xlsx":
+        write_xlsx(analysis, out)
+        console.print(f"已写入 {out}", highlight=False)
+        return
+    text = to_json(analysis) if fmt == "json" else to_csv(analysis)
+    if out is None:
+        sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"已写入 {out}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("analyze")(analyze_cmd)
