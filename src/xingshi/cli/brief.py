@@ -1,9 +1,155 @@
-"""CLI commands: brief."""
+"""``xingshi brief`` and ``xingshi demo``: read the store, analyse, write the briefing."""
 
 from __future__ import annotations
 
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
+
+LIGHT = {"green": "[green]绿[/]", "yellow": "[yellow]黄[/]", "red": "[red]红[/]"}
+STEPS = 5  # read and analyse, compose, docx, html, xlsx
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def make_briefing(
+    ws: Any, region: str, period: str, out: Path, *, as_of: str | None = None, step=None
+) -> tuple[Any, Any]:
+    """Analyse `region` for `period` from the workspace's store and write the three files."""
+    from xingshi.catalog.periods import parse_period
+    from xingshi.cli.analyze import parse_as_of, run_analysis
+    from xingshi.report import build_briefing, write_briefing
+
+    step = step or (lambda _s: None)
+    step("读取数据、分析")
+    analysis = run_analysis(ws, region, period, as_of=as_of)
+    p = parse_period(period)
+    rc = ws.regions
+    code = analysis.region_code
+    # the figures' own rows (for their cells) and the year's months (for the trend chart)
+    codes = {code, *(r.code for r in rc.children(code))}
+    parent = rc.parent(code)
+    if parent is not None:
+        codes |= {parent.code, *(r.code for r in rc.children(parent.code))}
+    when = parse_as_of(as_of)
+    obs = ws.store.observations(regions=sorted(codes), years=[p.year], as_of=when)
+    targets = ws.store.targets(regions=[code], year=p.year, as_of=when)
+    step("撰写正文、绘制图表")
+    brief = build_briefing(analysis, rc, ws.indicators, observations=obs, targets=targets)
+    paths = write_briefing(analysis, rc, ws.indicators, out, brief=brief, progress=step)
+    return brief, paths
+
+
+def _summary(brief: Any, paths: Any, seconds: float) -> None:
+    me = next((t for t in brief.tables if t.key == "ranks"), None)
+    t = Table(title=f"{brief.title}（{brief.subtitle.strip('（）')}）", title_style="bold")
+    for col, just in (
+        ("指标", "left"),
+        ("本期", "right"),
+        ("增速%", "right"),
+        ("比上级(百分点)", "right"),
+        ("位次", "right"),
+        ("灯", "center"),
+    ):
+        t.add_column(col, justify=just)
+    for row in (me.rows if me else [])[:12]:
+        light = LIGHT.get(row[3].light or "", "—")
+        t.add_row(row[0].text, row[2].text, row[3].text, row[5].text, row[6].text, light)
+    console.print(t)
+    for section in brief.sections[:2]:
+        first = section.paragraphs[0].text if section.paragraphs else ""
+        console.print(
+            f"[bold]{section.title}[/]  {first[:120]}{'…' if len(first) > 120 else ''}",
+            highlight=False,
+        )
+    note = "（含示例数据（模拟），非官方统计）" if brief.simulated else ""
+    lines = [
+        f"Word 文档：{paths.docx}",
+        f"HTML 页面：{paths.html}",
+        f"Excel 表格：{paths.xlsx}",
+        f"图表 {len(brief.charts)} 幅，表格 {len(brief.tables)} 张，"
+        f"数据来源 {len(brief.sources)} 条{note}，用时 {seconds:.1f} 秒",
+    ]
+    console.print(Panel("\n".join(lines), title="已写入", expand=False), highlight=False)
+
+
+def _run(ws: Any, region: str, period: str, out: Path, as_of: str | None) -> None:
+    start = time.perf_counter()
+    with _progress() as bar:
+        task = bar.add_task("生成简报", total=STEPS)
+
+        def step(name: str) -> None:
+            bar.update(task, description=name, advance=1)
+
+        brief, paths = make_briefing(ws, region, period, out, as_of=as_of, step=step)
+        bar.update(task, completed=STEPS)
+    _summary(brief, paths, time.perf_counter() - start)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+
+    @app.command("brief")
+    def brief(
+        region: Annotated[str, typer.Option("--region", "-r", help="地区名称或代码，如 湘西州")],
+        period: Annotated[str, typer.Option("--period", "-p", help="时期，如 2021年1-6月、2021H1")],
+        out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")] = Path("briefing"),
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help="只用该版本号或日期及以前的数据")
+        ] = None,
+        workspace: WorkspaceOpt = None,
+    ) -> None:
+        """生成经济形势简报：briefing.docx、briefing.html 和 tables.xlsx。"""
+        from xingshi.workspace import open_workspace
+
+        ws = open_workspace(resolve_workspace(workspace))
+        try:
+            _run(ws, region, period, out, as_of)
+        finally:
+            ws.close()
+
+    @app.command("demo")
+    def demo(
+        out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")] = Path("demo-output"),
+        workspace: Annotated[
+            Path | None,
+            typer.Option("--workspace", "-w", help="示例工作区目录（默认新建临时目录）"),
+        ] = None,
+    ) -> None:
+        """载入示例数据（新建 SQLite 工作区），生成湘西州2021年1-6月的简报。"""
+        from xingshi.sample import load_sample
+        from xingshi.store import DATABASE_FILE
+        from xingshi.workspace import init_workspace
+
+        folder = workspace or Path(tempfile.mkdtemp(prefix="xingshi-demo-"))
+        # always the folder's own SQLite file, whatever XINGSHI_DATABASE_URL says
+        ws = init_workspace(folder, database_url=f"sqlite:///{folder.resolve() / DATABASE_FILE}")
+        try:
+            with console.status("载入示例数据…"):
+                results = load_sample(ws)
+            inserted = sum(getattr(r, "inserted", 0) for r in results)
+            console.print(
+                f"示例工作区：{folder}（{len(results)} 个文件，新增 {inserted} 条记录）",
+                highlight=False,
+            )
+            _run(ws, "湘西州", "2021年1-6月", out, None)
+        finally:
+            ws.close()

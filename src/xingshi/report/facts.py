@@ -77,14 +77,13 @@ def _int(x: Any) -> int | None:
 
 
 def _approx(note: Any) -> str | None:
-    # The store has no approximate flag; a source marks one in its note (近似值, 下限, 以上).
+    # The store has no approximate flag; a source tags one in its note: 近似值 (近…),
+    # 下限值 (超过…). Only these tags count: notes also quote speeches, which say 以上 freely.
     text = str(note or "")
-    if "以上" in text:
-        return "at_least"
-    if "下限" in text or "超过" in text:
-        return "over"
-    if "近似" in text or "约数" in text:
+    if "近似值" in text:
         return "near"
+    if "下限值" in text:
+        return "over"
     return None
 
 

@@ -33,7 +33,8 @@ def fmt_number(x: float, *, min_decimals: int = 0, max_decimals: int = 4) -> str
 def fmt_level(x: float, unit: str = "", *, approx: str | None = None) -> str:
     """A level as published: 3722.1万人次, 304.4亿元; 近/超过/以上 only when flagged."""
     pre, post = QUALIFIERS.get(approx or "", ("", ""))
-    return f"{pre}{fmt_number(x)}{_unit(unit)}{post}"
+    # Published levels carry at most two decimals (2.56亿元); more is an artefact of a sum.
+    return f"{pre}{fmt_number(x, max_decimals=2)}{_unit(unit)}{post}"
 
 
 def _unit(unit: str) -> str:
