@@ -65,6 +65,9 @@ def test_docx_has_sections_tables_charts_appendix_and_page_numbers(written) -> N
     assert doc.styles["Title"].font.size.pt == 22
     assert doc.styles["Title"].element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
     assert doc.styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+    anchors = {h.get(qn("w:anchor")) for h in doc.element.body.iter(qn("w:hyperlink"))}
+    marks = {b.get(qn("w:name")) for b in doc.element.body.iter(qn("w:bookmarkStart"))}
+    assert anchors and anchors <= marks  # every figure links to its source row
     shaded = {shd.get(qn("w:fill")) for shd in doc.element.body.iter(qn("w:shd"))}
     assert {"F4B6B0", "BFE3C6"} <= shaded  # red and green cells
 

@@ -33,9 +33,11 @@ def _region_info(table: pl.DataFrame, code: str | None) -> tuple[str, str, str |
     return short, row.get("region_name") or short, row.get("region_level")
 
 
-def child_word(names: list[str]) -> str:
-    """县, 县市, 县市区 … from the children's own names; 地区 when they are not counties."""
-    found = [s for s in ("县", "市", "区") if any(n.endswith(s) for n in names)]
+def kin_word(names: list[str]) -> str:
+    """How a speech names a set of regions: 县市, 县市区, 市州 … from their own full names."""
+    county = any(n.endswith("县") or n.endswith("旗") for n in names)
+    order = ("县", "市", "区") if county else ("市", "州", "盟", "地区")
+    found = [s for s in order if any(n.endswith(s) for n in names)]
     return "".join(found) if found else "地区"
 
 
@@ -98,7 +100,7 @@ def build_briefing(
         me={it.indicator: it for it in me_list},
         parent={it.indicator: it for it in items if it.role == "parent"},
         children=children,
-        child_word=child_word(kid_names),
+        child_word=kin_word(kid_names),
         last_month=last,
         summary=summary,
         topics=topics,
@@ -153,9 +155,14 @@ def _tables(ctx, items, me_list, children_codes, summary, words, code):
     peers = sorted({(it.region_code, it.region) for it in items if it.role in ("self", "peer")})
     if len(peers) > 1:
         pcodes = [c for c in summary if c in names] or codes
-        title = f"{words['scope']}各地主要指标位次"
-        if words["scope"] == "全省":
-            title = "全省各市州主要指标位次"
+        full = sorted(
+            {
+                it.extra.get("region_name") or it.region
+                for it in items
+                if it.role in ("self", "peer")
+            }
+        )
+        title = f"{words['scope']}各{kin_word(full)}主要指标位次"
         tables.append(
             region_matrix("peers", title, peers, by_region, pcodes, names, with_level=True)
         )
@@ -182,7 +189,12 @@ def _charts(
         ]
         parent = ctx.parent.get(lead)
         if len(peers) > 1:
-            title = f"{words['when']}{words['scope']}各地{me.name}增速"
+            full = [
+                it.extra.get("region_name") or it.region
+                for it in items
+                if it.indicator == lead and it.role in ("self", "peer")
+            ]
+            title = f"{words['when']}{words['scope']}各{kin_word(full)}{me.name}增速"
             png = ch.peer_growth(
                 title,
                 peers,

@@ -176,9 +176,31 @@ def _table(doc, table: Table) -> None:
 
 
 def _paragraph(doc, para: Paragraph) -> None:
+    """Body text; each figure is an internal link to its row in the source appendix."""
     p = doc.add_paragraph()
     for span in para.spans:
-        p.add_run(span.text)
+        if span.ref is None:
+            p.add_run(span.text)
+            continue
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), f"src_{span.ref}")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = span.text
+        run.append(text)
+        link.append(run)
+        p._p.append(link)
+
+
+def _bookmark(paragraph, n: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(n))
+    start.set(qn("w:name"), f"src_{n}")
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(n))
+    paragraph._p.insert(0, start)
+    paragraph._p.append(end)
 
 
 def _chart(doc, png: bytes, title: str) -> None:
@@ -218,6 +240,7 @@ def _appendix(doc, brief: Briefing) -> None:
         ]
         for j, v in enumerate(values):
             _cell_text(t.cell(i, j), v, align=WD_ALIGN_PARAGRAPH.LEFT)
+        _bookmark(t.cell(i, 0).paragraphs[0], s.id)
 
 
 def write_docx(brief: Briefing, path: Path) -> Path:
