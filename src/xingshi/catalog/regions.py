@@ -1,0 +1,342 @@
+"""Regions: every province, prefecture and county of China, plus a workspace's own units.
+
+Codes are the six-digit statistical division codes (433100 湘西土家族苗族自治州); a country root
+100000 全国 is the provinces' parent. Names resolve from the code, the full name, the short
+name (湘西州) or an alias (湘西); ambiguity is an error that lists the candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from xingshi.catalog import _regiondata
+from xingshi.catalog._regiondata import Region
+from xingshi.errors import AmbiguousRegion, Location, UnknownRegion
+
+if TYPE_CHECKING:
+    import polars as pl
+
+Level = Literal["country", "province", "prefecture", "county", "custom"]
+LEVELS: tuple[str, ...] = ("country", "province", "prefecture", "county", "custom")
+COUNTRY_CODE = _regiondata.COUNTRY_CODE
+__all__ = ["COUNTRY_CODE", "LEVELS", "Region", "RegionCatalog", "RegionMention"]
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    """A region name found in a text: where, the words, and every code it may mean."""
+
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+
+
+def _norm(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
+class RegionCatalog:
+    """Region lookup: resolve names, walk the tree, list peers and groups."""
+
+    def __init__(self, data: _regiondata.RegionData):
+        self._regions = data.regions
+        self._aliases = data.aliases
+        self._preferred = data.preferred
+        self._pseudo = data.pseudo
+        self._groups = data.groups
+        self._text_stopwords = data.text_stopwords
+        self._children: dict[str, list[str]] = {}
+        for r in self._regions.values():
+            if r.parent is not None:
+                self._children.setdefault(r.parent, []).append(r.code)
+        self._by_name: dict[str, list[str]] = {}
+        self._by_alias: dict[str, list[str]] = {}
+        self._by_preferred: dict[str, list[str]] = {}
+        own: dict[str, set[str]] = {}
+        for r in self._regions.values():
+            if r.code in self._pseudo:
+                continue
+            _add(self._by_name, _norm(r.name), r.code)
+            keys = {_norm(r.short), *(_norm(a) for a in self._aliases.get(r.code, ()))}
+            own[r.code] = keys - {_norm(r.name)}
+        for code, keys in own.items():
+            # 长沙 means 长沙市, not the 长沙县 inside it: an ancestor's short name shadows.
+            above: set[str] = set()
+            parent = self._regions[code].parent
+            while parent is not None:
+                above |= own.get(parent, set())
+                parent = self._regions[parent].parent
+            for key in keys - above:
+                _add(self._by_alias, key, code)
+        for alias, code in self._preferred.items():
+            _add(self._by_preferred, _norm(alias), code)
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> RegionCatalog:
+        """The shipped regions plus, optionally, a workspace's custom units and groups.
+
+        ``extra`` is a CSV of custom units (code,name,short,level,parent[,aliases]) or a
+        directory holding ``regions.csv`` and/or ``groups.csv`` (group,code). Cached per path.
+        """
+        if extra is None:
+            return _load_cached(None, 0.0)
+        path = Path(extra)
+        stamp = _stamp(path)
+        return _load_cached(str(path.resolve()), stamp)
+
+    # -- lookup -----------------------------------------------------------------------------
+    def get(self, code: str) -> Region:
+        """The region with this code; :class:`UnknownRegion` if there is none."""
+        region = self._regions.get(str(code).strip())
+        if region is None:
+            raise UnknownRegion(
+                f"没有代码为“{code}”的地区",
+                where=Location(value=code),
+                hint="区划代码为六位数字，例如 433100（湘西州）",
+            )
+        return region
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code in self._regions
+
+    def __len__(self) -> int:
+        return len(self._regions)
+
+    def __iter__(self) -> Iterator[Region]:
+        return iter(self._regions.values())
+
+    def resolve(self, name: str, within: str | None = None) -> Region:
+        """A region from its code, full name, short name or alias.
+
+        Matches under ``within`` (a code or name) win; among the rest an exact full name beats a
+        short name or alias. Several equal matches raise :class:`AmbiguousRegion`; none raises
+        :class:`UnknownRegion` with close suggestions.
+        """
+        s = _norm(name)
+        if s in self._regions:
+            return self._regions[s]
+        anchor = self.resolve(within).code if within else None
+        tiers = [self._by_preferred, self._by_name, self._by_alias]
+        found = [list(dict.fromkeys(t.get(s, ()))) for t in tiers]
+        if anchor is not None:
+            inside = [[c for c in codes if self.is_within(c, anchor)] for codes in found]
+            if any(inside):
+                found = inside
+        for codes in found:
+            if len(codes) == 1:
+                return self._regions[codes[0]]
+            if len(codes) > 1:
+                raise self._ambiguous(name, codes)
+        compound = self._resolve_compound(s)
+        if compound is not None:
+            return compound
+        raise self._unknown(name)
+
+    def try_resolve(self, name: str, within: str | None = None) -> Region | None:
+        """Like :meth:`resolve` but None when the name is unknown or ambiguous."""
+        try:
+            return self.resolve(name, within)
+        except (UnknownRegion, AmbiguousRegion):
+            return None
+
+    def candidates(self, name: str) -> list[Region]:
+        """Every region a name may mean (code, full name, short name or alias)."""
+        s = _norm(name)
+        if s in self._regions:
+            return [self._regions[s]]
+        codes: dict[str, None] = {}
+        for t in (self._by_preferred, self._by_name, self._by_alias):
+            codes.update(dict.fromkeys(t.get(s, ())))
+        return [self._regions[c] for c in codes]
+
+    def _resolve_compound(self, s: str) -> Region | None:
+        # "湖南省湘西州", "湘西州吉首市": a known name followed by a name inside it.
+        for cut in range(len(s) - 1, 1, -1):
+            head, tail = s[:cut], s[cut:]
+            if head in self._by_name or head in self._by_alias or head in self._by_preferred:
+                parent = self.try_resolve(head)
+                if parent is None:
+                    continue
+                inner = [c for c in self.candidates(tail) if self.is_within(c.code, parent.code)]
+                if len(inner) == 1:
+                    return inner[0]
+        return None
+
+    def _ambiguous(self, name: str, codes: list[str]) -> AmbiguousRegion:
+        listed = "、".join(f"{self.qualified_name(c)}({c})" for c in codes)
+        return AmbiguousRegion(
+            f"地区名称“{name}”有多个可能：{listed}",
+            candidates=codes,
+            where=Location(value=name),
+            hint="请改写区划代码或全称，或指明上级地区（例如“湖南省长沙市”）",
+        )
+
+    def _unknown(self, name: str) -> UnknownRegion:
+        keys = list(self._by_name) + list(self._by_alias)
+        close = difflib.get_close_matches(_norm(name), keys, n=5, cutoff=0.5)
+        if close:
+            shown = "、".join(
+                f"{k}({'/'.join((self._by_name.get(k) or self._by_alias[k])[:3])})" for k in close
+            )
+            hint = f"是否指：{shown}？"
+        else:
+            hint = "请检查名称，或改写六位区划代码；自定义单位请加入工作区的地区文件"
+        return UnknownRegion(f"未知的地区“{name}”", where=Location(value=name), hint=hint)
+
+    # -- tree -------------------------------------------------------------------------------
+    def parent(self, code: str) -> Region | None:
+        parent = self.get(code).parent
+        return self._regions[parent] if parent else None
+
+    def ancestors(self, code: str) -> list[Region]:
+        """Parent, grandparent, … up to 全国."""
+        out: list[Region] = []
+        region = self.get(code)
+        while region.parent is not None:
+            region = self._regions[region.parent]
+            out.append(region)
+        return out
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        """True when ``code`` is ``ancestor`` or lies below it."""
+        return code == ancestor or any(a.code == ancestor for a in self.ancestors(code))
+
+    def children(self, code: str, level: str | None = None) -> list[Region]:
+        """Direct children in code order (optionally of one level)."""
+        self.get(code)
+        kids = [self._regions[c] for c in sorted(self._children.get(code, ()))]
+        return [k for k in kids if level is None or k.level == level]
+
+    def descendants(self, code: str) -> list[Region]:
+        out: list[Region] = []
+        for child in self.children(code):
+            out.append(child)
+            out.extend(self.descendants(child.code))
+        return out
+
+    def province_of(self, code: str) -> Region | None:
+        """The province a region lies in (itself for a province; None for 全国)."""
+        region = self.get(code)
+        for r in [region, *self.ancestors(code)]:
+            if r.level == "province":
+                return r
+        return None
+
+    def peers(self, code: str, group: str | None = None) -> list[Region]:
+        """The region and its peers, in code order: same-level siblings, or a named group.
+
+        Counties of a municipality (北京, 重庆) are peers across its 市辖区/县 rows.
+        """
+        if group is not None:
+            return [self._regions[c] for c in self.group(group)]
+        region = self.get(code)
+        if region.parent is None:
+            return [region]
+        parents = [region.parent]
+        if region.parent in self._pseudo:
+            grand = self._regions[region.parent].parent
+            if grand and self._regions[grand].name.endswith("市"):
+                parents = [c.code for c in self.children(grand) if c.code in self._pseudo]
+        return [r for p in parents for r in self.children(p, level=region.level)]
+
+    # -- groups -----------------------------------------------------------------------------
+    def groups(self) -> list[str]:
+        return sorted(self._groups)
+
+    def group(self, name: str) -> list[str]:
+        """Member codes of a workspace group (e.g. 武陵山片区)."""
+        members = self._groups.get(_norm(name))
+        if members is None:
+            known = "、".join(self.groups()) or "（无）"
+            raise UnknownRegion(
+                f"未知的地区分组“{name}”",
+                where=Location(value=name),
+                hint=f"已定义的分组：{known}；分组写在工作区的 groups.csv（group,code）",
+            )
+        return list(members)
+
+    # -- presentation -----------------------------------------------------------------------
+    def qualified_name(self, code: str) -> str:
+        """Province, prefecture and name joined: 北京市朝阳区, 辽宁省朝阳市."""
+        region = self.get(code)
+        chain = [a for a in reversed(self.ancestors(code)) if a.level != "country"]
+        parts = [a.name for a in chain if a.code not in self._pseudo]
+        return "".join([*parts, region.name])
+
+    def names(self) -> Iterator[tuple[str, str]]:
+        """Every (name, code) pair a text may use, longest name first."""
+        pairs: set[tuple[str, str]] = set()
+        for table in (self._by_preferred, self._by_name, self._by_alias):
+            for key, codes in table.items():
+                pairs.update((key, c) for c in codes)
+        yield from sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1]))
+
+    def find_all(self, text: str, min_length: int = 2) -> list[RegionMention]:
+        """Region mentions in a text, longest match first, never overlapping."""
+        index: dict[str, list[str]] = {}
+        for key, code in self.names():
+            if len(key) >= min_length and key not in self._text_stopwords:
+                index.setdefault(key, []).append(code)
+        longest = max(map(len, index), default=0)
+        out: list[RegionMention] = []
+        i = 0
+        while i < len(text):
+            for n in range(min(longest, len(text) - i), min_length - 1, -1):
+                codes = index.get(text[i : i + n])
+                if codes:
+                    out.append(RegionMention(i, i + n, text[i : i + n], tuple(codes)))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def frame(self) -> pl.DataFrame:
+        """All regions as a polars frame: code, name, short, level, parent, province."""
+        import polars as pl  # imported here so that loading the catalogue stays fast
+
+        rows: dict[str, list[Any]] = {
+            k: [] for k in ("code", "name", "short", "level", "parent", "province")
+        }
+        for r in self._regions.values():
+            prov = self.province_of(r.code)
+            for k, v in (
+                ("code", r.code),
+                ("name", r.name),
+                ("short", r.short),
+                ("level", r.level),
+                ("parent", r.parent),
+                ("province", prov.code if prov else None),
+            ):
+                rows[k].append(v)
+        return pl.DataFrame(rows, schema={k: pl.String for k in rows})
+
+
+def _add(table: dict[str, list[str]], key: str, code: str) -> None:
+    codes = table.setdefault(key, [])
+    if code not in codes:
+        codes.append(code)
+
+
+def _stamp(path: Path) -> float:
+    if path.is_dir():
+        files = [path / "regions.csv", path / "groups.csv"]
+    else:
+        files = [path, path.with_name("groups.csv")]
+    return sum(f.stat().st_mtime_ns for f in files if f.exists()) / 1e9
+
+
+@lru_cache(maxsize=16)
+def _load_cached(extra: str | None, stamp: float) -> RegionCatalog:
+    data = _regiondata.shipped()
+    if extra is not None:
+        data = _regiondata.with_extra(data, Path(extra))
+    return RegionCatalog(data)

@@ -1,0 +1,173 @@
+"""Regions: resolution by code and names, ambiguity, the tree, peers and workspace additions."""
+
+import time
+
+import pytest
+
+from xingshi.catalog.regions import RegionCatalog
+from xingshi.errors import AmbiguousRegion, CatalogError, UnknownRegion
+
+
+@pytest.fixture(scope="module")
+def rc():
+    return RegionCatalog.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("湘西州", "433100"),
+        ("湘西", "433100"),
+        ("湘西土家族苗族自治州", "433100"),
+        ("433100", "433100"),
+        ("长沙", "430100"),
+        ("长沙市", "430100"),
+        ("长沙县", "430121"),
+        ("吉首", "433101"),
+        ("泸溪", "433122"),
+        ("泸溪县", "433122"),
+        ("湖南", "430000"),
+        ("湖南省", "430000"),
+        ("内蒙古", "150000"),
+        ("广西", "450000"),
+        ("新疆", "650000"),
+        ("宁夏回族自治区", "640000"),
+        ("恩施州", "422800"),
+        ("恩施", "422800"),
+        ("麻阳", "431226"),
+        ("全国", "100000"),
+        ("湖南省长沙市", "430100"),
+        ("湘西州吉首市", "433101"),
+        ("东莞", "441900"),
+        (" 湘西州 ", "433100"),
+    ],
+)
+def test_resolve_names(rc, name, code):
+    """Codes, full names, short names and aliases resolve to the right code."""
+    assert rc.resolve(name).code == code
+
+
+def test_region_fields_match_contract(rc):
+    """湘西州 carries the short name, level and parent the architecture states."""
+    r = rc.resolve("湘西州")
+    assert (r.code, r.name, r.short, r.level, r.parent) == (
+        "433100",
+        "湘西土家族苗族自治州",
+        "湘西州",
+        "prefecture",
+        "430000",
+    )
+    assert rc.get("430000").parent == "100000"
+    assert rc.get("100000").level == "country"
+
+
+def test_ambiguous_name_lists_candidates_with_parents(rc):
+    """朝阳 is a city in 辽宁 and districts in 北京 and 长春: the error lists them all."""
+    with pytest.raises(AmbiguousRegion) as info:
+        rc.resolve("朝阳")
+    err = info.value
+    assert "北京市朝阳区(110105)" in err.message
+    assert "辽宁省朝阳市(211300)" in err.message
+    assert {"110105", "211300", "220104"} <= set(err.candidates)
+    assert "上级" in err.hint
+
+
+def test_within_prefers_matches_under_a_region(rc):
+    """within narrows an ambiguous name to the one under the given region."""
+    assert rc.resolve("朝阳", within="北京").code == "110105"
+    assert rc.resolve("朝阳区", within="220000").code == "220104"
+    assert rc.resolve("吉首", within="433100").code == "433101"
+
+
+def test_unknown_name_suggests_close_names(rc):
+    """A misspelt name raises UnknownRegion whose hint suggests the right one."""
+    with pytest.raises(UnknownRegion) as info:
+        rc.resolve("湘西洲")
+    assert "湘西洲" in info.value.message
+    assert "433100" in info.value.hint
+
+
+def test_tree_walks(rc):
+    """children, parent, ancestors and province_of follow the division tree."""
+    kids = [r.short for r in rc.children("433100")]
+    assert kids == ["吉首", "泸溪", "凤凰", "花垣", "保靖", "古丈", "永顺", "龙山"]
+    assert rc.parent("433101").code == "433100"
+    assert [a.code for a in rc.ancestors("433122")] == ["433100", "430000", "100000"]
+    assert rc.province_of("433122").name == "湖南省"
+    assert rc.province_of("100000") is None
+    assert len(rc.children("430000")) == 14
+    assert len(rc.children("100000")) == 31
+
+
+def test_peers_are_same_level_siblings(rc):
+    """湘西州's peers are the 14 市州 of 湖南; 吉首's are the 8 县市 of 湘西州."""
+    assert len(rc.peers("433100")) == 14
+    assert "433100" in [r.code for r in rc.peers("433100")]
+    assert len(rc.peers("433101")) == 8
+
+
+def test_municipality_districts_are_peers_across_pseudo_rows(rc):
+    """重庆's districts (市辖区) and counties (县) are peers of each other."""
+    peers = {r.code for r in rc.peers("500101")}
+    assert "500229" in peers  # 城口县, under the 县 row
+    assert rc.resolve("渝中区").parent == "500100"
+
+
+def test_frame_columns(rc):
+    """frame() is a polars frame with the contract's columns and every region."""
+    df = rc.frame()
+    assert df.columns == ["code", "name", "short", "level", "parent", "province"]
+    assert df.height == len(rc)
+    row = df.filter(df["code"] == "433122").row(0, named=True)
+    assert row["province"] == "430000" and row["short"] == "泸溪"
+
+
+def test_find_all_mentions_in_text(rc):
+    """find_all finds region names in speech text, longest first, skipping 全州."""
+    text = "1-6月，全州实现地区生产总值512.3亿元，吉首市、泸溪县增速高于全州，湖南省排名第一。"
+    found = [(m.text, m.codes) for m in rc.find_all(text)]
+    assert found == [("吉首市", ("433101",)), ("泸溪县", ("433122",)), ("湖南省", ("430000",))]
+    names = list(rc.names())
+    assert len(names[0][0]) >= len(names[-1][0])
+    assert ("湘西州", "433100") in names
+
+
+def test_loading_is_fast():
+    """A second load is served from the cache in well under 50 ms."""
+    RegionCatalog.load()
+    start = time.perf_counter()
+    RegionCatalog.load()
+    assert time.perf_counter() - start < 0.05
+
+
+def test_workspace_custom_units_and_groups(tmp_path):
+    """A workspace adds a 高新区 under 湘西州 and a 武陵山片区 group."""
+    (tmp_path / "regions.csv").write_text(
+        "code,name,short,level,parent\n433199,湘西高新区,湘西高新区,custom,433100\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "groups.csv").write_text(
+        "group,code\n武陵山片区,433100\n武陵山片区,431200\n武陵山片区,422800\n",
+        encoding="utf-8",
+    )
+    rc = RegionCatalog.load(tmp_path)
+    park = rc.resolve("湘西高新区")
+    assert (park.code, park.level, park.parent) == ("433199", "custom", "433100")
+    assert [r.code for r in rc.peers("433100", group="武陵山片区")] == [
+        "433100",
+        "431200",
+        "422800",
+    ]
+    assert len(rc.peers("433101")) == 8  # the park is not a county's peer
+    with pytest.raises(UnknownRegion):
+        rc.group("大湘西片区")
+
+
+def test_workspace_unit_with_unknown_parent_is_an_error(tmp_path):
+    """A custom unit whose parent code does not exist is a CatalogError naming the row."""
+    path = tmp_path / "regions.csv"
+    path.write_text("code,name,short,level,parent\n999901,某园区,某园区,custom,999900\n", "utf-8")
+    with pytest.raises(CatalogError) as info:
+        RegionCatalog.load(path)
+    assert info.value.where.row == 2
+    assert "999900" in info.value.message
