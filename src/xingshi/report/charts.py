@@ -47,7 +47,7 @@ def cjk_font_name() -> str:
 def _figure(width: float = 6.4, height: float = 3.6) -> tuple[Figure, Axes]:
     matplotlib.rcParams["font.family"] = [cjk_font_name()]
     matplotlib.rcParams["axes.unicode_minus"] = False
-    fig = Figure(figsize=(width, height), dpi=110)
+    fig = Figure(figsize=(width, height), dpi=110, layout="constrained")
     ax = fig.add_subplot(1, 1, 1)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
@@ -55,7 +55,6 @@ def _figure(width: float = 6.4, height: float = 3.6) -> tuple[Figure, Axes]:
 
 def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    fig.tight_layout()
     fig.savefig(buf, format="png")
     return buf.getvalue()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -95,6 +96,12 @@ def _styles(doc) -> None:
         h.paragraph_format.first_line_indent = Pt(32)
         h.paragraph_format.space_before = Pt(6)
         h.paragraph_format.space_after = Pt(0)
+    cell = styles.add_style("表格文字", WD_STYLE_TYPE.PARAGRAPH)
+    cell.style_id = CELL_STYLE
+    cell.base_style = normal
+    _fonts(cell, BODY_FONT, SIZE_TABLE)
+    cell.paragraph_format.first_line_indent = Pt(0)
+    cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     caption = styles["Caption"]
     _fonts(caption, HEADING_FONT, Pt(12), bold=False)
     caption.font.color.rgb = RGBColor(0, 0, 0)
@@ -143,32 +150,43 @@ def _shade(cell, fill: str) -> None:
     tcpr.append(shd)
 
 
+CELL_STYLE = "TableText"  # style id of 表格文字 (set by id: looking names up is slow)
+
+
 def _cell_text(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
     p = cell.paragraphs[0]
-    p.paragraph_format.first_line_indent = Pt(0)
-    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p._p.get_or_add_pPr().style = CELL_STYLE
     p.alignment = align
     run = p.add_run(text)
-    _fonts(run, BODY_FONT, SIZE_TABLE, bold=bold)
+    if bold:
+        run.bold = True
+
+
+def _grid(doc, header: list[str], nrows: int):
+    """A bordered table with a shaded header row; returns it and its rows' cells."""
+    t = doc.add_table(rows=1 + nrows, cols=len(header))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    rows = [r.cells for r in t.rows]
+    for j, h in enumerate(header):
+        _cell_text(rows[0][j], h, bold=True)
+        _shade(rows[0][j], HEADER_FILL)
+    return t, rows[1:]
 
 
 def _table(doc, table: Table) -> None:
     doc.add_paragraph(table.title, style="Caption")
     header = [h.replace("|", " ") for h in table.header]
-    t = doc.add_table(rows=1 + len(table.rows), cols=len(header))
-    t.style = "Table Grid"
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for j, h in enumerate(header):
-        _cell_text(t.cell(0, j), h, bold=True)
-        _shade(t.cell(0, j), HEADER_FILL)
-    for i, row in enumerate(table.rows, start=1):
-        for j, c in enumerate(row):
-            cell = t.cell(i, j)
+    _t, cells = _grid(doc, header, len(table.rows))
+    for row, data in zip(cells, table.rows, strict=True):
+        for j, c in enumerate(data):
             _cell_text(
-                cell, c.text, align=WD_ALIGN_PARAGRAPH.LEFT if j == 0 else WD_ALIGN_PARAGRAPH.CENTER
+                row[j],
+                c.text,
+                align=WD_ALIGN_PARAGRAPH.LEFT if j == 0 else WD_ALIGN_PARAGRAPH.CENTER,
             )
             if c.light in FILLS:
-                _shade(cell, FILLS[c.light])
+                _shade(row[j], FILLS[c.light])
     if table.note:
         note = doc.add_paragraph()
         note.paragraph_format.first_line_indent = Pt(0)
@@ -217,12 +235,8 @@ def _appendix(doc, brief: Briefing) -> None:
     doc.add_paragraph(render("document.sources_title"), style="Heading 1")
     doc.add_paragraph(render("document.sources_intro"))
     header = ["序号", "数字", "地区", "指标", "时期", "版本", "文件", "工作表", "单元格", "说明"]
-    t = doc.add_table(rows=1 + len(brief.sources), cols=len(header))
-    t.style = "Table Grid"
-    for j, h in enumerate(header):
-        _cell_text(t.cell(0, j), h, bold=True)
-        _shade(t.cell(0, j), HEADER_FILL)
-    for i, s in enumerate(brief.sources, start=1):
+    _t, cells = _grid(doc, header, len(brief.sources))
+    for row, s in zip(cells, brief.sources, strict=True):
         note = "；".join(
             x for x in (("计算：" + s.basis) if s.computed else s.basis, s.note or "") if x
         )
@@ -239,8 +253,8 @@ def _appendix(doc, brief: Briefing) -> None:
             note,
         ]
         for j, v in enumerate(values):
-            _cell_text(t.cell(i, j), v, align=WD_ALIGN_PARAGRAPH.LEFT)
-        _bookmark(t.cell(i, 0).paragraphs[0], s.id)
+            _cell_text(row[j], v, align=WD_ALIGN_PARAGRAPH.LEFT)
+        _bookmark(row[0].paragraphs[0], s.id)
 
 
 def write_docx(brief: Briefing, path: Path) -> Path:
