@@ -40,6 +40,15 @@ def rc():
         ("湘西州吉首市", "433101"),
         ("东莞", "441900"),
         (" 湘西州 ", "433100"),
+        ("湘西自治州", "433100"),
+        ("麻阳自治县", "431226"),
+        ("锡林郭勒", "152500"),
+        ("河北", "130000"),
+        ("河北区", "120105"),
+        ("吉林", "220000"),
+        ("吉林市", "220200"),
+        ("海南", "460000"),
+        ("海南州", "632500"),
     ],
 )
 def test_resolve_names(rc, name, code):
@@ -77,6 +86,7 @@ def test_within_prefers_matches_under_a_region(rc):
     assert rc.resolve("朝阳", within="北京").code == "110105"
     assert rc.resolve("朝阳区", within="220000").code == "220104"
     assert rc.resolve("吉首", within="433100").code == "433101"
+    assert rc.resolve("海南", within="青海").code == "632500"
 
 
 def test_unknown_name_suggests_close_names(rc):

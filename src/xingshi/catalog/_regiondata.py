@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -48,10 +49,10 @@ class _Naming:
         # Multi-character groups may appear without 族 (博尔塔拉蒙古自治州); single ones need it.
         alt = "|".join([f"{g}族?" for g in multi] + [f"{g}族" for g in groups if len(g) == 1])
         self.ethnic_tail = re.compile(f"(?:{alt})$")
-        self.rules: dict[str, list[tuple[str, str, bool]]] = {}
+        self.rules: dict[str, list[tuple[str, str, list[str]]]] = {}
         for block in spec["suffix"]:
             for level in block["levels"]:
-                self.rules[level] = [(s, t, bool(a)) for s, t, a in block["rules"]]
+                self.rules[level] = [(s, t, list(a)) for s, t, a in block["rules"]]
 
     def strip_ethnic(self, stem: str) -> str:
         while True:
@@ -62,7 +63,7 @@ class _Naming:
 
     def short(self, name: str, level: str, taken: set[str]) -> tuple[str, list[str]]:
         """(short name, extra aliases) for an official name."""
-        for suffix, template, alias in self.rules.get(level, []):
+        for suffix, template, alias_templates in self.rules.get(level, []):
             if not name.endswith(suffix) or len(name) <= len(suffix):
                 continue
             stem = name[: -len(suffix)]
@@ -74,8 +75,8 @@ class _Naming:
             # 麻阳苗族自治县 → 麻阳县, unless a real 麻阳县 exists elsewhere.
             if short != name and short in taken:
                 short = name
-            aliases = [stem] if alias and stem != short else []
-            return short, aliases
+            aliases = [a.format(x=stem, name=name) for a in alias_templates]
+            return short, [a for a in dict.fromkeys(aliases) if a not in (short, name)]
         return name, []
 
 
@@ -86,8 +87,10 @@ def _naming() -> _Naming:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    # csv.reader on the whole text is several times faster than DictReader line by line.
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    header, *rows = csv.reader(text.splitlines())
+    return [dict(zip(header, row, strict=True)) for row in rows if row]
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +141,10 @@ def shipped() -> RegionData:
     )
 
 
+def _norm(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
     for encoding in ("utf-8-sig", "gbk"):
         try:
@@ -159,10 +166,6 @@ def with_extra(data: RegionData, path: Path) -> RegionData:
         units, groups = path / "regions.csv", path / "groups.csv"
     else:
         units, groups = path, path.with_name("groups.csv")
-    if not path.exists():
-        raise CatalogError(
-            "找不到工作区地区文件", where=Location(file=str(path)), hint="检查工作区路径"
-        )
     if units.exists() and units != groups:
         _add_units(data, units)
     if groups.exists():
@@ -199,10 +202,10 @@ def _add_units(data: RegionData, path: Path) -> None:
                 where=replace(where, column="parent", value=parent),
                 hint="parent 应为六位区划代码或已定义的自定义单位代码",
             )
-        data.regions[code] = Region(
-            code, row["name"], row.get("short") or row["name"], level, parent
-        )
-        extra = [a.strip() for a in re.split(r"[|、;；]", row.get("aliases", "")) if a.strip()]
+        name = _norm(row["name"])
+        short = _norm(row.get("short") or name)
+        data.regions[code] = Region(code, name, short, level, parent)
+        extra = [_norm(a) for a in re.split(r"[|、;；]", row.get("aliases", "")) if a.strip()]
         if extra:
             data.aliases.setdefault(code, []).extend(extra)
 

@@ -86,10 +86,8 @@ class IndicatorCatalog:
         if extra is None:
             return _load_cached(None, 0)
         path = Path(extra)
-        if not path.exists():
-            raise CatalogError(
-                "找不到工作区指标文件", where=Location(file=str(path)), hint="检查工作区路径"
-            )
+        if not path.is_file():  # a workspace without its own indicators
+            return _load_cached(None, 0)
         return _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
 
     def get(self, code: str) -> Indicator:

@@ -63,20 +63,29 @@ class RegionCatalog:
         for r in self._regions.values():
             if r.code in self._pseudo:
                 continue
-            _add(self._by_name, _norm(r.name), r.code)
-            keys = {_norm(r.short), *(_norm(a) for a in self._aliases.get(r.code, ()))}
-            own[r.code] = keys - {_norm(r.name)}
+            # Names in the data files are already in normal form (extras are normalised on read).
+            _add(self._by_name, r.name, r.code)
+            keys = {r.short, *self._aliases.get(r.code, ())}
+            keys.discard(r.name)
+            own[r.code] = keys
+        # 长沙 means 长沙市, not the 长沙县 inside it: an ancestor's short name shadows.
+        above: dict[str | None, set[str]] = {None: set()}
+
+        def shadowed(code: str | None) -> set[str]:
+            if code not in above:
+                parent = self._regions[code].parent  # type: ignore[index]
+                above[code] = shadowed(parent) | own.get(code, set())  # type: ignore[arg-type]
+            return above[code]
+
         for code, keys in own.items():
-            # 长沙 means 长沙市, not the 长沙县 inside it: an ancestor's short name shadows.
-            above: set[str] = set()
-            parent = self._regions[code].parent
-            while parent is not None:
-                above |= own.get(parent, set())
-                parent = self._regions[parent].parent
-            for key in keys - above:
+            for key in keys - shadowed(self._regions[code].parent):
                 _add(self._by_alias, key, code)
+        # A province's short name (河北, 河南) beats districts and counties formed alike.
+        for r in self._regions.values():
+            if r.level == "province":
+                _add(self._by_preferred, r.short, r.code)
         for alias, code in self._preferred.items():
-            _add(self._by_preferred, _norm(alias), code)
+            _add(self._by_preferred, alias, code)
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
