@@ -48,6 +48,12 @@ FORMS = [
     ("2021年前三季度", (2021, 1, 9)),
     ("截至6月末", (2021, 1, 6)),
     ("1-6月累计", (2021, 1, 6)),
+    ("202106", (2021, 6, 6)),
+    ("2021M06", (2021, 6, 6)),
+    ("2021/06", (2021, 6, 6)),
+    ("2021年6月末", (2021, 6, 6)),
+    ("2021年三季度", (2021, 7, 9)),
+    ("2021年年末", (2021, 1, 12)),
 ]
 
 
@@ -55,6 +61,12 @@ FORMS = [
 def test_every_written_form_parses(text, expected):
     """Each usual way of writing a period gives the same (year, first, last) value."""
     assert parse_period(text, default_year=2021) == Period(*expected)
+
+
+def test_period_passes_through():
+    """A Period given where text is expected is returned unchanged."""
+    p = Period(2021, 1, 6)
+    assert parse_period(p) is p
 
 
 def test_year_in_text_wins_over_default():
@@ -73,7 +85,18 @@ def test_missing_year_without_default_is_an_error(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "上月", "2021年13月", "2021年6-3月", "五季度", "2021-01/2022-06", "abc", "2021H3"]
+    "text",
+    [
+        "",
+        "上月",
+        "2021年13月",
+        "2021年6-3月",
+        "五季度",
+        "2021-01/2022-06",
+        "abc",
+        "2021H3",
+        "202113",
+    ],
 )
 def test_unparseable_text_is_a_period_error(text):
     """Nonsense, impossible months and cross-year ranges raise PeriodError, never crash."""

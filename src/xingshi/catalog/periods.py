@@ -189,7 +189,7 @@ _REST_FORMS: list[tuple[re.Pattern[str], _Build]] = [
 ]
 
 _KEY = re.compile(r"(\d{4})[-./](\d{1,2})/(\d{4})[-./](\d{1,2})")
-_YEAR_MONTH = re.compile(r"(\d{4})[-./](\d{1,2})")
+_YEAR_MONTH = re.compile(r"(\d{4})(?:[-./]|年?[Mm])(\d{1,2})|(\d{4})(\d{2})")
 _COMPACT = re.compile(r"(\d{4})[-]?([QqHh])([1-4])")
 _YEAR_ONLY = re.compile(r"(\d{4})(?:年度?|年全年度?)?")
 _YEAR_PREFIX = re.compile(r"(\d{4})年(.+)")
@@ -218,7 +218,8 @@ def parse_period(text: str | Period, default_year: int | None = None) -> Period:
             )
         return _make(int(m[1]), int(m[2]), int(m[4]), raw)
     if m := _YEAR_MONTH.fullmatch(s):
-        return _make(int(m[1]), int(m[2]), int(m[2]), raw)
+        year, month = (m[1], m[2]) if m[1] else (m[3], m[4])
+        return _make(int(year), int(month), int(month), raw)
     if m := _COMPACT.fullmatch(s):
         kind, n = m[2].upper(), int(m[3])
         if kind == "H" and n > 2:

@@ -290,10 +290,7 @@ class RegionCatalog:
 
     def find_all(self, text: str, min_length: int = 2) -> list[RegionMention]:
         """Region mentions in a text, longest match first, never overlapping."""
-        index: dict[str, list[str]] = {}
-        for key, code in self.names():
-            if len(key) >= min_length and key not in self._text_stopwords:
-                index.setdefault(key, []).append(code)
+        index = self._text_index(min_length)
         longest = max(map(len, index), default=0)
         out: list[RegionMention] = []
         i = 0
@@ -307,6 +304,14 @@ class RegionCatalog:
             else:
                 i += 1
         return out
+
+    @lru_cache(maxsize=4)  # noqa: B019 - catalogues are few and live as long as the process
+    def _text_index(self, min_length: int) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for key, code in self.names():
+            if len(key) >= min_length and key not in self._text_stopwords:
+                index.setdefault(key, []).append(code)
+        return index
 
     def frame(self) -> pl.DataFrame:
         """All regions as a polars frame: code, name, short, level, parent, province."""
