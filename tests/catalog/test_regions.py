@@ -169,6 +169,9 @@ def test_workspace_custom_units_and_groups(tmp_path):
         "422800",
     ]
     assert len(rc.peers("433101")) == 8  # the park is not a county's peer
+    assert "433199" not in [r.code for r in rc.children("433100")]
+    assert [r.code for r in rc.children("433100", level="custom")] == ["433199"]
+    assert "433199" in [r.code for r in rc.children("433100", include_custom=True)]
     with pytest.raises(UnknownRegion):
         rc.group("大湘西片区")
 

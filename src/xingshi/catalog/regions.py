@@ -218,15 +218,24 @@ class RegionCatalog:
         """True when ``code`` is ``ancestor`` or lies below it."""
         return code == ancestor or any(a.code == ancestor for a in self.ancestors(code))
 
-    def children(self, code: str, level: str | None = None) -> list[Region]:
-        """Direct children in code order (optionally of one level)."""
+    def children(
+        self, code: str, level: str | None = None, *, include_custom: bool = False
+    ) -> list[Region]:
+        """Direct administrative children in code order (optionally of one level).
+
+        Workspace custom units (a 高新区 under 湘西州) overlap the counties, so they are left
+        out unless ``include_custom`` (or ``level="custom"``) asks for them: children's
+        levels must add up to the parent's and ranks count only real peers.
+        """
         self.get(code)
         kids = [self._regions[c] for c in sorted(self._children.get(code, ()))]
-        return [k for k in kids if level is None or k.level == level]
+        if level is not None:
+            return [k for k in kids if k.level == level]
+        return [k for k in kids if include_custom or k.level != "custom"]
 
     def descendants(self, code: str) -> list[Region]:
         out: list[Region] = []
-        for child in self.children(code):
+        for child in self.children(code, include_custom=True):
             out.append(child)
             out.extend(self.descendants(child.code))
         return out
