@@ -137,6 +137,14 @@ def test_find_all_mentions_in_text(rc):
     text = "1-6月，全州实现地区生产总值512.3亿元，吉首市、泸溪县增速高于全州，湖南省排名第一。"
     found = [(m.text, m.codes) for m in rc.find_all(text)]
     assert found == [("吉首市", ("433101",)), ("泸溪县", ("433122",)), ("湖南省", ("430000",))]
+    assert [m.start for m in rc.find_all("范县和示范县")] == [0]
+    speech = "吉首、泸溪振兴乡村，长沙资源丰富"
+    assert [m.text for m in rc.find_all(speech)] == ["长沙"]
+    assert [m.codes for m in rc.find_all(speech, within="湘西州")] == [
+        ("433101",),
+        ("433122",),
+        ("430100",),
+    ]
     names = list(rc.names())
     assert len(names[0][0]) >= len(names[-1][0])
     assert ("湘西州", "433100") in names

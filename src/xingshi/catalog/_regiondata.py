@@ -36,6 +36,7 @@ class RegionData:
     pseudo: frozenset[str]  # 市辖区/县 rows of municipalities and the like
     groups: dict[str, list[str]] = field(default_factory=dict)
     text_stopwords: frozenset[str] = frozenset()
+    false_friends: tuple[str, ...] = ()
 
 
 class _Naming:
@@ -44,6 +45,7 @@ class _Naming:
     def __init__(self, spec: dict):
         self.pseudo_names = set(spec["pseudo_prefectures"])
         self.text_stopwords = frozenset(spec.get("text_stopwords", ()))
+        self.false_friends = tuple(spec.get("text_false_friends", ()))
         groups = sorted(spec["ethnic_groups"], key=len, reverse=True)
         multi = [g for g in groups if len(g) > 1]
         # Multi-character groups may appear without 族 (博尔塔拉蒙古自治州); single ones need it.
@@ -125,7 +127,15 @@ def _shipped() -> RegionData:
             preferred[r["alias"]] = r["code"]
         else:
             aliases.setdefault(r["code"], []).append(r["alias"])
-    return RegionData(regions, aliases, preferred, frozenset(pseudo), {}, naming.text_stopwords)
+    return RegionData(
+        regions,
+        aliases,
+        preferred,
+        frozenset(pseudo),
+        {},
+        naming.text_stopwords,
+        naming.false_friends,
+    )
 
 
 def shipped() -> RegionData:
@@ -138,6 +148,7 @@ def shipped() -> RegionData:
         base.pseudo,
         {},
         base.text_stopwords,
+        base.false_friends,
     )
 
 

@@ -52,6 +52,7 @@ class RegionCatalog:
         self._pseudo = data.pseudo
         self._groups = data.groups
         self._text_stopwords = data.text_stopwords
+        self._false_friends = data.false_friends
         self._children: dict[str, list[str]] = {}
         for r in self._regions.values():
             if r.parent is not None:
@@ -297,16 +298,30 @@ class RegionCatalog:
                 pairs.update((key, c) for c in codes)
         yield from sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1]))
 
-    def find_all(self, text: str, min_length: int = 2) -> list[RegionMention]:
-        """Region mentions in a text, longest match first, never overlapping."""
-        index = self._text_index(min_length)
-        longest = max(map(len, index), default=0)
+    def find_all(
+        self, text: str, min_length: int = 2, within: str | None = None
+    ) -> list[RegionMention]:
+        """Region mentions in a text, longest match first, never overlapping.
+
+        Counties match by full name (泸溪县) everywhere but by short name (泸溪) only under
+        ``within``: bare county stems are everyday words far too often (振兴, 资源, 光明).
+        Provinces and prefectures match by short name everywhere (长沙, 湘西).
+        """
+        anchor = self.resolve(within).code if within else None
+        index, lengths = self._text_index(min_length, anchor)
+        # Spans of words that merely contain a region name (示范县 holds 范县).
+        blocked = set()
+        for word in self._false_friends:
+            start = text.find(word)
+            while start >= 0:
+                blocked.update(range(start, start + len(word)))
+                start = text.find(word, start + 1)
         out: list[RegionMention] = []
-        i = 0
-        while i < len(text):
-            for n in range(min(longest, len(text) - i), min_length - 1, -1):
+        i, size = 0, len(text)
+        while i < size:
+            for n in lengths.get(text[i], ()):
                 codes = index.get(text[i : i + n])
-                if codes:
+                if codes and not (blocked and blocked.intersection(range(i, i + n))):
                     out.append(RegionMention(i, i + n, text[i : i + n], tuple(codes)))
                     i += n
                     break
@@ -314,13 +329,28 @@ class RegionCatalog:
                 i += 1
         return out
 
-    @lru_cache(maxsize=4)  # noqa: B019 - catalogues are few and live as long as the process
-    def _text_index(self, min_length: int) -> dict[str, list[str]]:
+    @lru_cache(maxsize=16)  # noqa: B019 - catalogues are few and live as long as the process
+    def _text_index(
+        self, min_length: int, anchor: str | None
+    ) -> tuple[dict[str, list[str]], dict[str, tuple[int, ...]]]:
+        # names → codes, and for each first character the name lengths to try, longest first.
         index: dict[str, list[str]] = {}
         for key, code in self.names():
-            if len(key) >= min_length and key not in self._text_stopwords:
-                index.setdefault(key, []).append(code)
-        return index
+            if len(key) < min_length or key in self._text_stopwords:
+                continue
+            region = self._regions[code]
+            if (
+                region.level in ("county", "custom")
+                and key != region.name
+                and not (anchor and self.is_within(code, anchor))
+            ):
+                continue
+            index.setdefault(key, []).append(code)
+        by_char: dict[str, set[int]] = {}
+        for key in index:
+            by_char.setdefault(key[0], set()).add(len(key))
+        lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_char.items()}
+        return index, lengths
 
     def frame(self) -> pl.DataFrame:
         """All regions as a polars frame: code, name, short, level, parent, province."""
