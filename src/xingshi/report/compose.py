@@ -138,7 +138,7 @@ class Composer:
                 clauses.append(
                     render("clause.growths_named", names=names, growths=self.ph.growths(group))
                 )
-            gap = one and group[0].gap is not None and group[0].gap > 0 and not group[0].is_rate
+            gap = one and (group[0].gap or 0.0) > 0 and not group[0].is_rate
             if gap:
                 it = group[0]
                 clauses.append(
@@ -176,7 +176,7 @@ class Composer:
                 Paragraph.parse(
                     render(
                         "achievements.targets_on_track",
-                        names="、".join(it.name for it in level),
+                        names="、".join(it.label for it in level),
                         n=len(level),
                         n_words=count_words(len(level)),
                         completions="、".join(str(self._completion(it)) for it in level),
@@ -195,7 +195,7 @@ class Composer:
                 Paragraph.parse(
                     render(
                         "achievements.growth_targets_met",
-                        names="、".join(it.name for it in growth),
+                        names="、".join(it.label for it in growth),
                         n=len(growth),
                         pps=pps,
                         **self.w,
@@ -216,7 +216,7 @@ class Composer:
         return self.ph.percent(it, "time_progress", tp, basis)
 
     def _target_gap(self, it: Item):
-        gap = (it.growth or 0.0) - (it.target or 0.0)
+        gap = round(round(it.growth or 0.0, 1) - (it.target or 0.0), 1)
         basis = f"增速{it.growth:g}%减全年目标{it.target:g}%"
         return self.ph.points(it, "target_gap", gap, basis)
 

@@ -21,8 +21,8 @@ def lagging(c: Composer) -> list[Item]:
     out = []
     for code in order:
         it = c.ctx.me.get(code)
-        if it is None or code in seen or it.growth is None:
-            continue
+        if it is None or code in seen or it.growth is None or it.is_rate:
+            continue  # rates change in points; their level, not a growth, is what lags
         seen.add(code)
         if it.growth < 0 or (it.gap is not None and it.gap < 0) or c.ctx.bad_rank(it):
             out.append(it)
@@ -37,7 +37,7 @@ def children_below(c: Composer, code: str) -> list[Item]:
     kids = [k for k in c.ctx.children.get(code, []) if k.growth is not None]
     for k in kids:
         if k.gap is None:
-            k.gap = round(k.growth - me.growth, 4)  # type: ignore[operator]
+            k.gap = round(round(k.growth, 1) - round(me.growth, 1), 1)  # type: ignore[arg-type]
     return [k for k in kids if k.gap is not None and k.gap < 0]
 
 
@@ -49,7 +49,7 @@ def problems(c: Composer) -> Section:
         items.append(
             render(
                 "problems.lagging_item",
-                name=it.name,
+                name=it.label,
                 growth=c.ph.growth(it),
                 gap_verb=gap_verb(it.gap or 0.0),
                 pp=c.ph.gap(it, c.ctx.parent.get(it.indicator)) if show_gap else "",
@@ -64,7 +64,7 @@ def problems(c: Composer) -> Section:
         parts = [
             render(
                 "problems.rank_fell",
-                name=it.name,
+                name=it.label,
                 previous=it.extra.get("previous_when", "上期"),
                 places=c.ph.points(it, "rank_change", float(-it.rank_change), _fell_basis(it)),  # type: ignore[operator]
                 rank=c.ph.rank(it),
@@ -94,7 +94,7 @@ def problems(c: Composer) -> Section:
             Paragraph.parse(
                 render(
                     "problems.children_below",
-                    name=me.name,
+                    name=me.label,
                     count=count,
                     child_word=c.ctx.child_word,
                     names="、".join(k.region for k in below),
@@ -112,7 +112,7 @@ def problems(c: Composer) -> Section:
             behind.append(
                 render(
                     "problems.targets_behind",
-                    name=it.name,
+                    name=it.label,
                     completion=c._completion(it),
                     pp=c.ph.points(
                         it,
@@ -126,7 +126,7 @@ def problems(c: Composer) -> Section:
             behind.append(
                 render(
                     "problems.growth_target_behind",
-                    name=it.name,
+                    name=it.label,
                     growth=c.ph.growth(it),
                     pp=c._target_gap(it),
                 )
@@ -150,8 +150,8 @@ def outlook(c: Composer) -> Section:
     for it in c.ctx.me.values():
         if not _growth_target(it) or it.required is None:
             continue
-        req = c.ph.percent(it, "required", it.required, _required_basis(it))
-        diff = it.required - (it.growth or 0.0)
+        req = c.ph.percent(it, "required", abs(it.required), _required_basis(it))
+        diff = round(round(it.required, 1) - round(it.growth or 0.0, 1), 1)
         pp = (
             c.ph.points(
                 it,
@@ -169,9 +169,10 @@ def outlook(c: Composer) -> Section:
             Paragraph.parse(
                 render(
                     "outlook.required",
-                    name=it.name,
+                    name=it.label,
                     target=target,
                     required=req,
+                    falling=it.required < 0,
                     pp=pp,
                     higher=diff > 0,
                     **c.w,
@@ -183,7 +184,7 @@ def outlook(c: Composer) -> Section:
             _level_target(it)
             and it.level is not None
             and it.target is not None
-            and it.level < it.target
+            and it.completion < it.time_progress  # type: ignore[operator]
         ):
             unit = it.unit if it.unit not in ("", "无") else ""
             remaining = it.target - it.level
@@ -199,7 +200,11 @@ def outlook(c: Composer) -> Section:
             sec.paragraphs.append(
                 Paragraph.parse(
                     render(
-                        "outlook.level_remaining", name=it.name, target=target, remaining=rem, **c.w
+                        "outlook.level_remaining",
+                        name=it.label,
+                        target=target,
+                        remaining=rem,
+                        **c.w,
                     )
                 )
             )
@@ -207,7 +212,7 @@ def outlook(c: Composer) -> Section:
     if weak:
         sec.paragraphs.append(
             Paragraph.parse(
-                render("outlook.focus_lagging", names="、".join(it.name for it in weak[:4]), **c.w)
+                render("outlook.focus_lagging", names="、".join(it.label for it in weak[:4]), **c.w)
             )
         )
     for code in c.ctx.children_codes[:1]:
@@ -227,7 +232,7 @@ def outlook(c: Composer) -> Section:
     if strong:
         sec.paragraphs.append(
             Paragraph.parse(
-                render("outlook.keep_strengths", names="、".join(it.name for it in strong), **c.w)
+                render("outlook.keep_strengths", names="、".join(it.label for it in strong), **c.w)
             )
         )
     return sec

@@ -46,6 +46,7 @@ class Item:
     kind: str
     unit: str
     period: str
+    label: str = ""  # the name said on its own (新增入规企业数), where `name` needs its verb
     level: float | None = None
     growth: float | None = None
     growth_computed: bool = False
@@ -232,6 +233,11 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
     light = LIGHTS.get(str(row.get("warning") or "").lower())
     completion = _num(row.get("completion_pct"))
     target_kind = row.get("target_kind") or book.target(row["region_code"], code).get("target_kind")
+    growth, parent_growth = _num(row.get("growth_pct")), _num(row.get("parent_growth_pct"))
+    gap = _num(row.get("gap_to_parent_pp"))
+    if growth is not None and parent_growth is not None:
+        # the gap between the two figures as printed (one decimal), so the sentence adds up
+        gap = round(round(growth, 1) - round(parent_growth, 1), 1)
     if target_kind is None and row.get("target") is not None:
         target_kind = "level" if completion is not None else "growth"
     return Item(
@@ -242,17 +248,18 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
         name=spec.get("name", full),
         full_name=full,
         verb=spec.get("verb", "实现" if kind == "flow" else ""),
+        label=spec.get("label", spec.get("name", full)),
         kind=kind,
         unit=row.get("unit") or ind.get("unit") or "",
         period=row["period"],
         level=_num(row.get("value")),
-        growth=_num(row.get("growth_pct")),
+        growth=growth,
         growth_computed=bool(row.get("growth_computed")),
         rank=_int(row.get("rank")),
         rank_basis=row.get("rank_basis"),
         n_peers=_int(n),
         rank_change=_int(row.get("rank_change")),
-        gap=_num(row.get("gap_to_parent_pp")),
+        gap=gap,
         target=_num(row.get("target")),
         target_kind=target_kind,
         completion=completion,
@@ -260,5 +267,8 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
         required=_num(row.get("required_growth_pct")),
         warning=light,
         approx=row.get("approx") or _approx(obs.get("note")),
-        extra={k: row.get(k) for k in ("region_name", "region_level", "parent_code", "rank_prev")},
+        extra={
+            k: row.get(k)
+            for k in ("region_name", "region_level", "parent_code", "rank_prev", "higher_is_better")
+        },
     )
