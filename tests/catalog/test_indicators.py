@@ -120,6 +120,13 @@ def test_alias_pairs_longest_first(ic):
     assert lengths == sorted(lengths, reverse=True)
 
 
+def test_growth_unit_follows_rule(ic):
+    """Rates change in 个百分点, counts in their own unit, the rest in %."""
+    assert ic.get("air_quality").growth_unit == "个百分点"
+    assert ic.get("industrial_firms").growth_unit == "家"
+    assert ic.get("gdp").growth_unit == "%"
+
+
 def test_frame_has_one_row_per_indicator(ic):
     """frame() holds each indicator with its fields."""
     df = ic.frame()

@@ -48,8 +48,8 @@ class Indicator:
 
     @property
     def growth_unit(self) -> str:
-        """Unit of the growth figure: 个百分点 for rates, 家 for counts' change, else %."""
-        return {"pp": "个百分点"}.get(self.growth_rule, "%")
+        """Unit of the change figure: 个百分点 for rates, the count's unit (家) for counts, else %."""
+        return {"pp": "个百分点", "count": self.unit}.get(self.growth_rule, "%")
 
 
 _QUOTES = re.compile(r"[\"'“”‘’「」『』〝〞]")

@@ -133,6 +133,8 @@ class RegionCatalog:
         s = _norm(name)
         if s in self._regions:
             return self._regions[s]
+        if (code := _as_code(s)) in self._regions:
+            return self._regions[code]
         anchor = self.resolve(within).code if within else None
         tiers = [self._by_preferred, self._by_name, self._by_alias]
         found = [list(dict.fromkeys(t.get(s, ()))) for t in tiers]
@@ -371,6 +373,17 @@ class RegionCatalog:
             ):
                 rows[k].append(v)
         return pl.DataFrame(rows, schema={k: pl.String for k in rows})
+
+
+def _as_code(s: str) -> str | None:
+    """43 → 430000, 4331 → 433100, 433100000000 (twelve-digit statistical code) → 433100."""
+    if not s.isdigit():
+        return None
+    if len(s) in (2, 4):
+        return s.ljust(6, "0")
+    if len(s) in (9, 12) and set(s[6:]) == {"0"}:
+        return s[:6]
+    return None
 
 
 def _add(table: dict[str, list[str]], key: str, code: str) -> None:
