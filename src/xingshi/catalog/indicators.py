@@ -48,7 +48,7 @@ class Indicator:
 
     @property
     def growth_unit(self) -> str:
-        """Unit of the change figure: 个百分点 for rates, the count's unit (家) for counts, else %."""
+        """Unit of the change: 个百分点 for rates, the count's own unit (家) for counts, else %."""
         return {"pp": "个百分点", "count": self.unit}.get(self.growth_rule, "%")
 
 
