@@ -1,0 +1,111 @@
+"""`xingshi demo` and `xingshi brief` run for real on the bundled sample, files read back."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from xingshi.cli import app
+
+PERIOD_WORDS = re.compile(r"(\d{4}年)?(\d{1,2}-)?\d{1,2}月")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """`xingshi demo` once for the module: its workspace, output folder and printed text."""
+    root = tmp_path_factory.mktemp("演示")
+    mp = pytest.MonkeyPatch()
+    mp.delenv("XINGSHI_DATABASE_URL", raising=False)
+    mp.delenv("XINGSHI_HOME", raising=False)
+    result = CliRunner().invoke(
+        app, ["demo", "--out", str(root / "out"), "--workspace", str(root / "ws")]
+    )
+    mp.undo()
+    assert result.exit_code == 0, result.output
+    return root / "ws", root / "out", result.output
+
+
+def test_demo_prints_the_summary_and_writes_three_files(demo) -> None:
+    """The summary names the briefing and the three paths, which exist and are not empty."""
+    _ws, out, output = demo
+    assert "湘西州2021年上半年经济运行情况" in output
+    for name in ("briefing.docx", "briefing.html", "tables.xlsx"):
+        assert name in output
+        assert (out / name).stat().st_size > 5_000
+
+
+def test_sample_briefing_says_what_the_seed_speech_says(demo) -> None:
+    """The seed's tourism sentence and its ranks come out figure for figure from the sample."""
+    _ws, out, _ = demo
+    text = "\n".join(p.text for p in Document(str(out / "briefing.docx")).paragraphs)
+    assert (
+        "1-6月，全州接待游客3722.1万人次，实现旅游收入304.4亿元，分别增长1.5倍、1.3倍，"
+        "增速均居全省第二。" in text
+    )
+    first = next(line for line in text.splitlines() if "指标增速均居全省第一" in line)
+    assert re.search(r"地区生产总值、规模工业增加值、实际利用内资.*增速均居全省第一", first)
+    assert "税收、金融机构贷款余额两项指标增速均居全省第二" in first
+    assert "固定资产投资增速居全省第四" in first
+    assert "税收41.21亿元" in text or "增长28.6%" in text
+
+
+def test_every_figure_of_the_sample_text_is_in_the_appendix_with_its_cell(demo) -> None:
+    """Each linked figure's appendix row repeats it and names a cell, or how it was computed."""
+    _ws, out, _ = demo
+    page = (out / "briefing.html").read_text("utf-8")
+    rows = {
+        m.group(1): [htmllib.unescape(re.sub("<[^>]+>", "", c)) for c in m.group(2).split("</td>")]
+        for m in re.finditer(r'<tr id="src-(\d+)">(.*?)</tr>', page, re.S)
+    }
+    body = page.split('<h2 id="sources-title">')[0]
+    links = re.findall(r'<a class="fig" href="#src-(\d+)"[^>]*>(.*?)</a>', body)
+    assert len(links) > 30
+    for ref, figure in links:
+        row = rows[ref]
+        assert row[1] == htmllib.unescape(figure)
+        cell, how = row[8], row[9]
+        assert cell != "—" or how.startswith("计算："), row
+    for para in re.findall(r"<p>(.*?)</p>", body, re.S):
+        plain = re.sub(r'<a class="fig"[^>]*>.*?</a>', "", para)
+        assert not re.search(r"\d", PERIOD_WORDS.sub("", plain)), plain
+
+
+def test_brief_on_an_earlier_release(demo, tmp_path: Path) -> None:
+    """--as-of the first release leaves out what later files brought (the targets)."""
+    ws, _out, _ = demo
+    result = CliRunner().invoke(
+        app,
+        [
+            "brief",
+            "-r",
+            "湘西州",
+            "-p",
+            "2021年1-6月",
+            "--as-of",
+            "1",
+            "-o",
+            str(tmp_path),
+            "-w",
+            str(ws),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in Document(str(tmp_path / "briefing.docx")).paragraphs)
+    assert "全年目标" not in text
+    assert "第1版" in text
+
+
+def test_brief_for_an_unknown_region_is_a_clear_error(demo, tmp_path: Path) -> None:
+    """A region the catalogue does not know exits 2 with a Chinese message, no traceback."""
+    ws, _out, _ = demo
+    result = CliRunner().invoke(
+        app, ["brief", "-r", "火星州", "-p", "2021年1-6月", "-o", str(tmp_path), "-w", str(ws)]
+    )
+    assert result.exit_code == 2
+    assert "错误" in result.output and "火星州" in result.output
+    assert "Traceback" not in result.output
