@@ -1,0 +1,164 @@
+"""Figure anchors: a number with its unit (or a rank 第N, 翻N番, 持平) found in one regex pass.
+
+An anchor knows only its own span, values, unit and approximation marks; what it measures is
+decided afterwards from the words to its left and right (see ``_clauses``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from xingshi.extract._numbers import parse_number
+from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
+
+# A list of numbers sharing the last one's unit: 2.6、6.7个百分点; 38到96个工作日.
+_LIST_NEXT = re.compile(rf"(?P<sep>、|和|到|至|-|~|或)(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
+_QUOTED = re.compile(r"“[^”\n]{1,14}”|《[^》\n]{1,60}》|\"[^\"\n]{1,14}\"")
+_LETTER_BEFORE = re.compile(r"[A-Za-z.]")
+
+
+@dataclass
+class Anchor:
+    start: int  # first character of the figure (number, 第, 翻, 持平)
+    end: int  # just past the unit and any 以上/左右
+    kind: str  # level | count | percent | points | multiple | cued | rank | fan | flat
+    unit: str
+    values: list[tuple[float, int, int]]  # value and the span of its number
+    approx: str | None = None
+
+
+def blocked_mask(norm: str, g: Grammar) -> bytearray:
+    """1 where a character sits inside a non-figure (meeting number, slogan, title)."""
+    mask = bytearray(len(norm))
+    for rx in (g.nonfigure, _QUOTED):
+        for m in rx.finditer(norm):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def find_anchors(norm: str, g: Grammar, mask: bytearray) -> list[Anchor]:
+    """Every figure anchor in the text, in order, non-overlapping."""
+    out: list[Anchor] = []
+    consumed = 0
+    approx_before = g.approx_before
+    for m in g.anchor.finditer(norm):
+        s = m.start()
+        if s < consumed or mask[s]:
+            continue
+        kind = m.lastgroup
+        anchor: Anchor | None = None
+        if kind == "num" or kind == "cn":
+            anchor = _number(norm, m, kind, g)
+        elif kind == "pct":
+            value = parse_number(m.group("pct"))
+            if value is not None:
+                anchor = _with_post(norm, Anchor(s, m.end(), "percent", "%", [(value, s, m.end())]))
+        elif kind == "rank":
+            anchor = _rank(norm, m, g)
+        elif kind == "fan":
+            digits = m.group("fan").strip("翻了番")
+            value = parse_number(digits)
+            if value is not None:
+                anchor = Anchor(s, m.end(), "fan", "番", [(value, s, m.end())])
+        elif kind == "flat":
+            anchor = Anchor(s, m.end(), "flat", "%", [(0.0, s, m.end())])
+        if anchor is None:
+            continue
+        if anchor.approx is None and anchor.kind not in ("rank", "flat"):
+            am = approx_before.search(norm, max(0, anchor.start - 4), anchor.start)
+            if am and not _word_tail(norm, am.start(), am.group(0)):
+                anchor.approx = am.group(0)
+        out.append(anchor)
+        consumed = anchor.end
+    return out
+
+
+# 签约, 节约, 最近: the approximation word is the end of another word here.
+_WORD_BEFORE = {"约": "签节合制履预相公条契违毁解大", "近": "最附邻亲靠将接", "超": "赶高"}
+
+
+def _word_tail(norm: str, i: int, word: str) -> bool:
+    return i > 0 and norm[i - 1] in _WORD_BEFORE.get(word, "")
+
+
+def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | None:
+    s, e = m.start(), m.end()
+    text = m.group(group)
+    if group == "num" and s > 0 and _LETTER_BEFORE.match(norm, s - 1):
+        return None  # G20, 5.1版, a version or a code
+    if group == "cn" and (text[0] in "百千万亿" or text in ("一", "零")):
+        return None  # 百条精品线路, 千年, 一批: idioms and articles, not figures
+    value = parse_number(text)
+    if value is None:
+        return None
+    values = [(value, s, e)]
+    pos = e
+    u = g.unit.match(norm, pos)
+    while u is None:
+        nxt = _LIST_NEXT.match(norm, pos)
+        if nxt is None:
+            return None
+        v = parse_number(nxt.group("n"))
+        if v is None:
+            return None
+        if nxt.group("sep") in "-~到至" and len(values) > 1:
+            return None
+        values.append((v, nxt.start("n"), nxt.end("n")))
+        pos = nxt.end()
+        u = g.unit.match(norm, pos)
+    unit = u.group("unit")
+    kind = g.unit_kind[unit]
+    if kind == "cued":
+        cues = g.raw["units"]["cued"][unit]
+        if not any(norm.endswith(c, max(0, s - len(c)), s) for c in cues):
+            return None
+    if group == "cn" and kind in ("percent", "points") and len(text) == 1 and text in "一":
+        return None
+    if len(values) > 1 and values[0][1] != s:
+        return None
+    mag = u.group("mag") or ""
+    full_unit = "%" if kind == "percent" else mag + unit
+    approx = u.group("post") or u.group("yu")
+    if kind == "percent" and unit == "‰":
+        full_unit = "‰"
+    return Anchor(s, u.end(), kind, full_unit, values, approx)
+
+
+def _with_post(norm: str, a: Anchor) -> Anchor:
+    for w in ("以上", "左右"):
+        if norm.startswith(w, a.end):
+            a.approx, a.end = w, a.end + len(w)
+    return a
+
+
+def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
+    s, e = m.start(), m.end()
+    left = norm[max(0, s - 12) : s]
+    if not _rank_left(g).search(left):
+        return None
+    value = parse_number(m.group("rank")[1:])
+    if value is None or value <= 0:
+        return None
+    end = e
+    if end < len(norm) and norm[end] in "位名":
+        end += 1
+    elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮"), end):
+        return None
+    return Anchor(s, end, "rank", "位", [(value, s + 1, e)])
+
+
+_RANK_LEFT: dict[int, re.Pattern[str]] = {}
+
+
+def _rank_left(g: Grammar) -> re.Pattern[str]:
+    rx = _RANK_LEFT.get(id(g))
+    if rx is None:
+        cues = g.raw["cues"]
+        verbs, scopes = _alt(cues["rank_verbs"]), _alt(cues["rank_scopes"])
+        rx = re.compile(
+            rf"(?:(?:{verbs})(?:在)?(?:{scopes})?|(?:{scopes}))"
+            rf"(?:[\d一二三四五六七八九十]+个(?:市州|县市区|市|县|地区|省份|省区市))?(?:中|内)?(?:的)?$"
+        )
+        _RANK_LEFT[id(g)] = rx
+    return rx

@@ -1,0 +1,209 @@
+"""What a document says about itself: its date, its own region, the period it reports on.
+
+"全州/我州" means the document's region (given, or the most named region of the level the text
+refers to itself by); "全省" its province; "1-6月/上半年/今年以来" are resolved with the
+document's year, taken from a full date in the text (2021年7月21日) whose year the text names
+most often, or given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from xingshi.catalog.periods import Period
+
+_DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+_CN_MONTH = "一二三四五六七八九十"
+# Period phrases; 去年同期/上年同期 are comparison bases, matched only to be ignored.
+PERIOD = re.compile(
+    r"(?P<base>(?:去年|上年)(?:同期|基础上|的)|同期)"
+    r"|(?:(?P<y>\d{4})年)?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)"
+    r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
+    r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|一季度|第一季度|二季度|第二季度|三季度|"
+    r"第三季度|四季度|第四季度|全年|去年|上年|今年)"
+    r"|(?P<mon>\d{1,2})月(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
+)
+_Q = {
+    "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),
+    "第一季度": (1, 3), "二季度": (4, 6), "第二季度": (4, 6), "三季度": (7, 9),
+    "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12), "全年": (1, 12),
+}  # fmt: skip
+_SELF = {
+    "州": ("全州", "我州", "本州"),
+    "市": ("全市", "我市", "本市"),
+    "县": ("全县", "我县", "本县"),
+    "区": ("全区", "我区", "本区"),
+    "盟": ("全盟", "我盟"),
+}
+
+
+def _month(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    return (
+        {c: i + 1 for i, c in enumerate(_CN_MONTH)}.get(s, 0)
+        if len(s) == 1
+        else (10 + {c: i + 1 for i, c in enumerate(_CN_MONTH)}.get(s[-1], 0))
+    )
+
+
+@cache
+def catalogs() -> tuple[Any, Any]:
+    """(RegionCatalog, IndicatorCatalog), each None while that catalogue cannot load."""
+    regions = indicators = None
+    try:
+        from xingshi.catalog.regions import RegionCatalog
+
+        regions = RegionCatalog.load()
+    except Exception:
+        regions = None
+    try:
+        from xingshi.catalog.indicators import IndicatorCatalog
+
+        indicators = IndicatorCatalog.load()
+    except Exception:
+        indicators = None
+    return regions, indicators
+
+
+@cache
+def region_prefixes() -> dict[str, tuple[str, ...]]:
+    """Region names (length >= 2) → codes, for finding a region at a phrase's start."""
+    regions, _ = catalogs()
+    if regions is None:
+        return {}
+    skip = {w for words in _SELF.values() for w in words} | {"全省", "全国", "城区", "新区"}
+    out: dict[str, list[str]] = {}
+    for name, code in regions.names():
+        if len(name) >= 2 and name not in skip:
+            out.setdefault(name, []).append(code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass
+class DocContext:
+    """The document's own region (code, name), province and reporting year/period."""
+
+    region_code: str | None
+    region_name: str | None
+    province_code: str | None
+    province_name: str | None
+    year: int | None
+    default: Period | None  # 今年以来 and figures with no period phrase
+
+    def period_of(self, m: re.Match[str]) -> Period | None:
+        """The period a matched phrase names, or None for a comparison base (去年同期)."""
+        if m.group("base"):
+            return None
+        year = int(m.group("y")) if m.group("y") else self.year
+        if year is None:
+            return None
+        q, mon = m.group("q"), m.group("mon")
+        try:
+            if m.group("m2"):
+                return Period(year, _month(m.group("m1")), _month(m.group("m2")))
+            if mon:
+                return (
+                    Period(year, 1, int(mon))
+                    if self.default is None
+                    else Period(year, int(mon), int(mon))
+                )
+            if q in _Q:
+                return Period(year, *_Q[q])
+            if q in ("去年", "上年"):
+                return Period(year - 1, 1, 12)
+            if q in ("今年以来", "年初以来", "今年"):
+                if self.default is not None and self.default.year == year:
+                    return self.default
+                return None
+        except Exception:
+            return None
+        return None
+
+
+def document_context(
+    norm: str, *, region: str | None = None, year: int | None = None, doc_date: date | None = None
+) -> DocContext:
+    """Detect (or take as given) the document's region, year and default period."""
+    regions, _ = catalogs()
+    code = name = prov_code = prov_name = None
+    if region is not None and regions is not None:
+        r = regions.resolve(region)
+        code, name = r.code, r.short or r.name
+    elif regions is not None:
+        code, name = _detect_region(norm, regions)
+    if code is not None and regions is not None:
+        prov = regions.province_of(code)
+        if prov is not None:
+            prov_code, prov_name = prov.code, prov.name
+    when = doc_date or _detect_date(norm)
+    if year is None and when is not None:
+        year = when.year
+    default = _default_period(norm, year, when)
+    return DocContext(code, name, prov_code, prov_name, year, default)
+
+
+def _detect_date(norm: str) -> date | None:
+    years = Counter(int(y) for y in _YEAR.findall(norm))
+    best: tuple[int, int, date] | None = None
+    for i, m in enumerate(_DATE.finditer(norm)):
+        try:
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        key = (years[d.year], -i, d)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _default_period(norm: str, year: int | None, when: date | None) -> Period | None:
+    if year is None:
+        return None
+    seen: Counter[tuple[int, int]] = Counter()
+    for m in PERIOD.finditer(norm, 0, min(len(norm), 200_000)):
+        if m.group("m2") and not m.group("y"):
+            a, b = _month(m.group("m1")), _month(m.group("m2"))
+            if a == 1 and 1 <= b <= 12:
+                seen[(1, b)] += 1
+        elif m.group("q") in _Q and m.group("q") not in ("全年", "下半年"):
+            seen[_Q[m.group("q")]] += 1
+    if seen:
+        (a, b), _ = seen.most_common(1)[0]
+        return Period(year, a, b)
+    if when is not None and when.year == year:
+        return Period(year, 1, when.month - 1) if when.month > 1 else None
+    return None
+
+
+def _detect_region(norm: str, regions: Any) -> tuple[str | None, str | None]:
+    cues = Counter({suffix: sum(norm.count(w) for w in words) for suffix, words in _SELF.items()})
+    suffix, n = cues.most_common(1)[0]
+    if n == 0:
+        return None, None
+    level = {"州": "prefecture", "盟": "prefecture", "县": "county", "区": "county"}.get(suffix)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in regions.find_all(norm[:60_000]):
+        if len(mention.codes) != 1:
+            continue
+        r = regions.get(mention.codes[0])
+        if level is not None and r.level != level:
+            continue
+        if level is None and r.level not in ("prefecture", "county"):
+            continue
+        if not (r.name.endswith(suffix) or (r.short or "").endswith(suffix) or suffix == "市"):
+            continue
+        counts[r.code] += 1
+        first.setdefault(r.code, mention.start)
+    if not counts:
+        return None, None
+    code = max(counts, key=lambda c: (counts[c], -first[c]))
+    r = regions.get(code)
+    return r.code, r.short or r.name

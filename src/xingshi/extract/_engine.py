@@ -1,0 +1,359 @@
+"""From anchors to facts: sentence by sentence, reading measures, subjects, lists and periods."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from xingshi.extract import _reading as rd
+from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
+from xingshi.extract._context import PERIOD, DocContext, catalogs
+from xingshi.extract._numbers import as_written
+from xingshi.extract._rules import grammar
+from xingshi.extract._subject import (
+    _DIST,
+    Subject,
+    city_rural,
+    clean,
+    right_noun,
+    split_items,
+)
+from xingshi.extract.fact import Fact
+
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
+_JOIN = frozenset(["、", "和", "及"])
+
+
+@dataclass
+class _Sentence:
+    start: int
+    facts: list[Fact] = field(default_factory=list)
+    groups: list[list[Fact]] = field(default_factory=list)
+    subj_start: dict[int, int] = field(default_factory=dict)  # id(fact) -> its phrase start
+
+
+class Engine:
+    """Runs the grammar over one document."""
+
+    def __init__(self, text: str, norm: str, ctx: DocContext):
+        self.text, self.norm, self.ctx = text, norm, ctx
+        self.g = grammar()
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(norm)]
+        self.newlines = [i for i in self.ends if norm[i] == "\n"]
+        self.periods = [(m.start(), m) for m in PERIOD.finditer(norm)]
+        self.period_starts = [p for p, _ in self.periods]
+        self._canon: dict[str, tuple[str, str | None]] = {}
+
+    def run(self) -> list[Fact]:
+        mask = blocked_mask(self.norm, self.g)
+        anchors = find_anchors(self.norm, self.g, mask)
+        facts: list[Fact] = []
+        sent: _Sentence | None = None
+        prev_end = 0
+        for group in self._groups(anchors):
+            s = group[0].start
+            k = bisect_left(self.ends, s)
+            ss = self.ends[k - 1] + 1 if k > 0 else 0
+            se = self.ends[k] if k < len(self.ends) else len(self.norm)
+            if sent is None or sent.start != ss:
+                sent, prev_end = _Sentence(ss), ss
+            made = self._group_facts(group, sent, ss, se, prev_end)
+            prev_end = group[-1].end
+            sent.facts.extend(made)
+            if len({f.indicator for f in made if not f.derived}) > 1:
+                sent.groups.append([f for f in made if not f.derived])
+            facts.extend(made)
+        return facts
+
+    # -- grouping -------------------------------------------------------------------------
+    def _groups(self, anchors: list[Anchor]) -> list[list[Anchor]]:
+        """Anchors of one kind joined only by 、 (分别增长9.2%、13.7%) form one group."""
+        out: list[list[Anchor]] = []
+        for a in anchors:
+            if out:
+                last = out[-1][-1]
+                if (
+                    last.kind == a.kind
+                    and a.kind not in ("rank", "flat")
+                    and self.norm[last.end : a.start] in _JOIN
+                ):
+                    out[-1].append(a)
+                    continue
+            out.append([a])
+        return out
+
+    # -- one group --------------------------------------------------------------------------
+    def _group_facts(
+        self, group: list[Anchor], sent: _Sentence, ss: int, se: int, prev_end: int
+    ) -> list[Fact]:
+        norm = self.norm
+        first, last = group[0], group[-1]
+        s = first.start
+        cs = max(norm.rfind(c, ss, s) for c in _CLAUSE) + 1
+        cs = max(cs, ss)
+        clause = norm[cs:s]
+        right = norm[last.end : min(se, last.end + 12)]
+        kind = first.kind
+        if kind == "rank":
+            reading, scope = self._read_rank(cs, s)
+        else:
+            scope = None
+            if kind == "percent":
+                reading = rd.read_percent(clause, right)
+            elif kind == "points":
+                reading = rd.read_points(clause)
+            elif kind in ("multiple",):
+                reading = rd.read_multiple(clause)
+            elif kind == "fan":
+                reading = rd.Reading("growth_multiple", cue_at=len(clause))
+            elif kind == "flat":
+                reading = rd.read_flat(clause)
+            else:
+                reading = rd.read_amount(clause, right, kind)
+        seg_start = max(cs, prev_end)
+        cue_abs = max(seg_start, cs + reading.cue_at)
+        subject = clean(norm, seg_start, cue_abs)
+        if _DIST.search(clause):
+            subject.distribute = True
+        if subject.text.startswith(("都", "均", "也")):
+            subject.text, subject.distribute = "", True
+        values = [(v, vs, ve, a) for a in group for (v, vs, ve) in a.values]
+        items = self._items(subject, values, reading, sent, kind, last.end, se, cs)
+        noun_end = 0
+        if kind in ("count", "cued"):
+            noun_end = last.end + len(right_noun(norm, last.end, se))
+        region_name, region_code = self._region(subject.region)
+        period = self._period(s, ss)
+        if reading.measure == "target" and period:
+            period = f"{period[:4]}-01/{period[:4]}-12"
+        facts: list[Fact] = []
+        versus_items = _versus_list(reading.versus, len(values))
+        for idx, (value, _vs, ve, a) in enumerate(values):
+            for name, qs in items[idx]:
+                qe = a.end if (ve == a.values[-1][2]) else ve
+                if noun_end and idx == len(values) - 1:
+                    qe = max(qe, noun_end)
+                quote_start = _trim_start(norm, qs, qe)
+                unit = reading.unit or a.unit
+                fact = Fact(
+                    quote=self.text[quote_start:qe],
+                    start=quote_start,
+                    end=qe,
+                    measure=reading.measure,
+                    value=as_written(round(value * reading.sign, 10)),
+                    unit=unit,
+                    words=name or None,
+                    region=region_name,
+                    region_code=region_code,
+                    period=period,
+                    approx=a.approx,
+                    versus=versus_items[idx] if versus_items else reading.versus,
+                    scope=scope,
+                    of=reading.of,
+                    basis=reading.basis,
+                )
+                self._canonical(fact)
+                sent.subj_start[id(fact)] = quote_start
+                facts.append(fact)
+        self._completed_of(facts, sent)
+        facts.extend(self._derived(facts, sent))
+        return facts
+
+    def _items(self, subject: Subject, values: list, reading: rd.Reading, sent: _Sentence,
+               kind: str, end: int, se: int, cs: int) -> list[list[tuple[str, int]]]:  # fmt: skip
+        """For each value, the indicator names (with phrase offsets) it belongs to."""
+        k = len(values)
+        text = subject.text
+        if kind in ("count", "cued") and reading.measure in ("count", "completed", "target"):
+            noun = right_noun(self.norm, end, se)
+            if noun:
+                left = text.split("、")[-1] if subject.start <= cs + 1 else ""
+                left = left if len(left) <= 10 else ""
+                joined = left.removesuffix("的") + noun
+                return [[(joined, subject.start if left else self._first_value(values))]] * k
+        if text:
+            items = split_items(subject)
+            if k > 1:
+                if len(items) == k and not (reading.versus and "、" in reading.versus):
+                    return [[it] for it in items]
+                cr = city_rural(subject)
+                if cr and k == 2:
+                    return [[it] for it in cr]
+                return [[(text, subject.start)]] * k
+            if len(items) > 1 and (subject.distribute or kind == "rank"):
+                return [items]
+            return [[(text, subject.start)]]
+        # No indicator in this clause: it is the previous figure's (增长39.9%, 增速全省第一),
+        # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
+        previous = [f for f in sent.facts if not f.derived and f.words]
+        before = self.norm.rfind(",", sent.start, cs - 1)
+        if cs - 1 > sent.start and (not previous or previous[-1].end <= before):
+            prev_clause = clean(self.norm, max(before + 1, sent.start), cs - 1)
+            if prev_clause.text:
+                items = split_items(prev_clause)
+                if len(items) == k and k > 1:
+                    return [[it] for it in items]
+                if len(items) > 1 and k == 1 and subject.distribute:
+                    return [items]
+                return [[(prev_clause.text, prev_clause.start)]] * k
+        if k > 1 and not _versus_list(reading.versus, k):
+            distinct: dict[str, Fact] = {}
+            for f in previous:
+                distinct.pop(f.words or "", None)
+                distinct[f.words or ""] = f
+            if len(distinct) >= k:
+                picks = list(distinct.values())[-k:]
+                return [[(f.words or "", sent.subj_start.get(id(f), f.start))] for f in picks]
+        elif subject.distribute and sent.groups and len(sent.groups[-1]) >= 2:
+            picks = [(f.words or "", sent.subj_start.get(id(f), f.start)) for f in sent.groups[-1]]
+            return [picks]
+        if previous:
+            f = previous[-1]
+            return [[(f.words or "", sent.subj_start.get(id(f), f.start))]] * k
+        return [[("", cs)]] * k
+
+    @staticmethod
+    def _first_value(values: list) -> int:
+        return int(values[0][1])
+
+    def _read_rank(self, cs: int, s: int) -> tuple[rd.Reading, str | None]:
+        from xingshi.extract._anchors import _rank_left
+
+        window_start = max(cs, s - 12)
+        m = _rank_left(self.g).search(self.norm, window_start, s)
+        cue = m.start() if m else s
+        scope_words = self.norm[cue:s]
+        scope = None
+        ctx = self.ctx
+        scopes = (
+            ("全省", ctx.province_name),
+            ("省内", ctx.province_name),
+            ("全国", "全国"),
+            ("全州", ctx.region_name),
+            ("全市", ctx.region_name),
+            ("全县", ctx.region_name),
+        )
+        for word, target in scopes:
+            if word in scope_words:
+                scope = target or word
+                break
+        if scope is None:
+            inner = re.search(r"(?:市州|县市区)", scope_words)
+            scope = inner.group(0) if inner else None
+        return rd.Reading("rank", cue_at=cue - cs), scope
+
+    # -- attributes -------------------------------------------------------------------------
+    def _region(self, word: str | None) -> tuple[str | None, str | None]:
+        ctx = self.ctx
+        if word is None:
+            return ctx.region_name, ctx.region_code
+        w = self.g.raw["words"]
+        if word in w["parent"]:
+            return ctx.province_name or word, ctx.province_code
+        if word in w["country"]:
+            return "全国", "100000"
+        if word in w["self_prefecture"] or word in w["self_county"]:
+            return ctx.region_name or word, ctx.region_code
+        regions, _ = catalogs()
+        r = regions.try_resolve(word, within=ctx.province_code) if regions else None
+        if r is not None:
+            return r.short or r.name, r.code
+        return word, None
+
+    def _period(self, s: int, ss: int) -> str | None:
+        para = 0
+        k = bisect_left(self.newlines, s)
+        if k > 0:
+            para = self.newlines[k - 1] + 1
+        i = bisect_right(self.period_starts, s) - 1
+        while i >= 0 and self.periods[i][0] >= para:
+            m = self.periods[i][1]
+            relative = m.group("q") in ("去年", "上年", "今年", "全年") or bool(m.group("base"))
+            if not m.group("base") and not (relative and m.start() < ss):
+                p = self.ctx.period_of(m)
+                if p is not None:
+                    return p.key
+            i -= 1
+        return self.ctx.default.key if self.ctx.default else None
+
+    def _canonical(self, fact: Fact) -> None:
+        words = fact.words
+        if not words:
+            return
+        hit = self._canon.get(words)
+        if hit is None:
+            _, indicators = catalogs()
+            hit = (words, None)
+            if indicators is not None:
+                try:
+                    ind = indicators.resolve(words)
+                    hit = (ind.name, ind.code)
+                except Exception:
+                    hit = (words, None)
+            self._canon[words] = hit
+        fact.indicator, fact.indicator_code = hit
+
+    # -- implied figures --------------------------------------------------------------------
+    def _completed_of(self, facts: list[Fact], sent: _Sentence) -> None:
+        totals = [f for f in sent.facts if f.measure == "count"]
+        for f in facts:
+            if f.measure == "completed" and f.of is None and totals:
+                f.of = totals[-1].value
+
+    def _derived(self, facts: list[Fact], sent: _Sentence) -> list[Fact]:
+        """税收增长28.6%, 高于地方财政收入6.7个百分点 → 地方财政收入 grew 21.9% (derived)."""
+        out: list[Fact] = []
+        for f in facts:
+            if f.measure != "pp_diff" or not f.versus or f.versus in ("上年同期", "去年同期"):
+                continue
+            if re.search(r"上年|去年|同期|年初|目标", f.versus):
+                continue
+            growth = [
+                g for g in sent.facts + facts
+                if g.measure == "growth_pct" and not g.derived and g.indicator == f.indicator
+            ]  # fmt: skip
+            if not growth:
+                continue
+            base = growth[-1]
+            region_name, region_code = f.region, f.region_code
+            indicator: str | None = f.versus
+            vs_region = self._versus_region(f.versus)
+            if vs_region is not None:
+                region_name, region_code = vs_region
+                indicator = f.indicator
+            d = Fact(
+                quote=f.quote, start=f.start, end=f.end, measure="growth_pct",
+                value=as_written(round(float(base.value) - float(f.value), 6)), unit="%",
+                words=indicator, region=region_name, region_code=region_code, period=f.period,
+                derived=True,
+            )  # fmt: skip
+            self._canonical(d)
+            if vs_region is not None:
+                d.indicator, d.indicator_code = f.indicator, f.indicator_code
+            out.append(d)
+        return out
+
+    def _versus_region(self, words: str) -> tuple[str | None, str | None] | None:
+        w = self.g.raw["words"]
+        head = re.sub(r"(?:平均水平|平均|水平|增速|增幅)$", "", words)
+        if head in w["parent"] or head in w["country"] or head in w["self_prefecture"]:
+            return self._region(head)
+        regions, _ = catalogs()
+        if regions is not None and regions.try_resolve(head) is not None:
+            return self._region(head)
+        return None
+
+
+def _versus_list(versus: str | None, k: int) -> list[str] | None:
+    if not versus or k < 2:
+        return None
+    parts = [p for p in re.split(r"、|和|及", versus) if p]
+    return parts if len(parts) == k else None
+
+
+def _trim_start(norm: str, qs: int, qe: int) -> int:
+    while qs < qe and norm[qs] in ",;:、 \t\u3000":
+        qs += 1
+    return qs

@@ -1,0 +1,166 @@
+"""What an anchor measures, read from the words just left (and right) of it.
+
+Each reader returns a :class:`Reading`: the measure, the sign the verb gives (下降 → -1),
+where the cue words begin (the indicator phrase ends there) and the comparison base.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from xingshi.extract._rules import Grammar, _alt, grammar
+
+
+@dataclass
+class Reading:
+    measure: str
+    sign: int = 1
+    cue_at: int = 0  # offset into the clause where the cue words begin
+    versus: str | None = None
+    of: str | None = None
+    basis: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rx:
+    growth: re.Pattern[str]
+    speed: re.Pattern[str]
+    share: re.Pattern[str]
+    done_pct: re.Pattern[str]
+    contrib: re.Pattern[str]
+    rate: re.Pattern[str]
+    right_growth: re.Pattern[str]
+    pp_vs: re.Pattern[str]
+    pp_chg: re.Pattern[str]
+    times: re.Pattern[str]
+    done: re.Pattern[str]
+    target: re.Pattern[str]
+    right_target: re.Pattern[str]
+    flat: re.Pattern[str]
+    down: frozenset[str]
+    below: frozenset[str]
+
+
+@cache
+def _rx() -> _Rx:
+    g: Grammar = grammar()
+    c = g.raw["cues"]
+    approx = _alt(g.raw["approx"]["before"])
+    verbs = _alt(c["growth_up"] + c["growth_down"])
+    lead = _alt(c["growth_lead"])
+    cmp_words = _alt(c["above"] + c["below"])
+    target = _alt(c["target"])
+    return _Rx(
+        growth=re.compile(
+            rf"(?P<lead>(?:{lead})*)(?P<verb>{verbs})(?:了)?(?:达到|达|为|幅度为|幅度达)?(?:{approx})?$"
+        ),
+        speed=re.compile(
+            rf"(?:增速|增幅|增长率|增长速度)(?:为|达到|达|是|均为|分别为|分别是|均|分别)?(?:{approx})?$"
+        ),
+        share=re.compile(
+            rf"占(?P<of>[^,;:]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
+        ),
+        done_pct=re.compile(
+            r"(?:完成|达到|实现)(?P<of>[^,;:]{0,20}?(?:目标|计划|任务)[^,;:]{0,4}?)的$"
+        ),
+        contrib=re.compile(rf"贡献(?:率)?(?:了|为|达到|达)?(?:{approx})?$"),
+        rate=re.compile(
+            rf"(?:率|比重|占比|比例)(?:为|达到|达|是|提高到|提升到|保持在|稳定在)?(?:{approx})?$"
+        ),
+        right_growth=re.compile(r"(?:以上|左右)?的?(?:增速|增幅|增长)"),
+        pp_vs=re.compile(
+            rf"(?P<cmp>{cmp_words})(?P<vs>[^,;:]{{0,30}}?)(?:的)?(?:增速|增幅)?(?:{approx})?$"
+        ),
+        pp_chg=re.compile(
+            rf"(?:(?:比|较)(?P<vs>[^,;:比较]{{0,20}}?))?(?P<verb>{verbs})(?:了)?(?:{approx})?$"
+        ),
+        times=re.compile(r"(?:是|为|相当于|达到)(?P<vs>[^,;:]{0,20}?)的$"),
+        done=re.compile(rf"(?:{_alt(c['completed'])})[^,;:]{{0,14}}$"),
+        target=re.compile(rf"(?:{target.replace('争取', '争取(?!到|了)')})"),
+        right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
+        flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
+        down=frozenset(c["growth_down"]),
+        below=frozenset(c["below"]),
+    )
+
+
+def _basis(lead: str) -> str | None:
+    for word in ("两年平均", "年均"):
+        if word in lead:
+            return word
+    return None
+
+
+def read_percent(clause: str, right: str) -> Reading:
+    """增长28.6% / 占…的1.9% / 完成全年目标的52.3% / 优良率97.8% / 目标增长8%."""
+    r = _rx()
+    if r.target.search(clause) and not r.done_pct.search(clause):
+        m = r.growth.search(clause)
+        return Reading("target", cue_at=m.start() if m else len(clause))
+    m = r.done_pct.search(clause)
+    if m:
+        return Reading("completed", cue_at=m.start(), of=m.group("of"))
+    m = r.share.search(clause)
+    if m:
+        return Reading("share_pct", cue_at=m.start(), of=m.group("of") or None)
+    m = r.growth.search(clause)
+    if m:
+        sign = -1 if m.group("verb") in r.down else 1
+        return Reading("growth_pct", sign, m.start(), basis=_basis(m.group("lead")))
+    m = r.speed.search(clause)
+    if m or r.right_growth.match(right):
+        return Reading("growth_pct", cue_at=m.start() if m else len(clause))
+    m = r.contrib.search(clause)
+    if m:
+        return Reading("ratio_pct", cue_at=m.start())
+    m = r.rate.search(clause)
+    if m:
+        return Reading("ratio_pct", cue_at=m.start() + 1 if m.group(0)[0] == "率" else m.end())
+    return Reading("ratio_pct", cue_at=len(clause))
+
+
+def read_points(clause: str) -> Reading:
+    """高于全省1.2个百分点 / 较去年同期下降1.99个百分点 / 拉动GDP增长3.2个百分点."""
+    r = _rx()
+    m = r.pp_vs.search(clause)
+    if m:
+        sign = -1 if m.group("cmp") in r.below else 1
+        vs = re.sub(r"(?:增长|平均水平|平均)$", "", m.group("vs")) or None
+        return Reading("pp_diff", sign, m.start(), versus=vs)
+    m = r.pp_chg.search(clause)
+    if m:
+        sign = -1 if m.group("verb") in r.down else 1
+        return Reading("pp_diff", sign, m.start(), versus=m.group("vs") or "上年同期")
+    return Reading("pp_diff", cue_at=len(clause))
+
+
+def read_multiple(clause: str) -> Reading:
+    """增长1.5倍 (growth_multiple) / 是上年的2.5倍 (a ratio: the unit says 是…倍)."""
+    r = _rx()
+    m = r.times.search(clause)
+    if m:
+        return Reading("growth_multiple", cue_at=m.start(), unit=f"倍(是{m.group('vs')}的)")
+    m = r.growth.search(clause)
+    if m:
+        return Reading("growth_multiple", cue_at=m.start(), basis=_basis(m.group("lead")))
+    return Reading("growth_multiple", cue_at=len(clause))
+
+
+def read_amount(clause: str, right: str, kind: str) -> Reading:
+    """A level or a count, unless a completion or target word makes it one of those."""
+    r = _rx()
+    counting = kind in ("count", "cued")
+    m = r.done.search(clause)
+    if counting and m:
+        return Reading("completed", cue_at=len(clause))
+    if r.target.search(clause) or r.right_target.match(right):
+        return Reading("target", cue_at=len(clause))
+    return Reading("count" if counting else "level", cue_at=len(clause))
+
+
+def read_flat(clause: str) -> Reading:
+    m = _rx().flat.search(clause)
+    return Reading("growth_pct", cue_at=m.start() if m else len(clause))

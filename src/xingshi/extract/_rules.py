@@ -1,0 +1,74 @@
+"""The clause grammar compiled from ``data/rules.toml`` into a few big regular expressions.
+
+The anchor expression finds candidate figures (Arabic numbers, 百分之…, 第N, 翻N番 and Chinese
+numerals followed by a unit); everything else looks left and right of an anchor only.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_CN = "零一二两三四五六七八九十百千万亿"
+CN_NUM = rf"[{_CN}]+(?:点[零一二三四五六七八九]+)?"
+AR_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation, longest words first so 个百分点 wins over 个."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    raw: dict[str, Any]
+    anchor: re.Pattern[str]
+    unit: re.Pattern[str]
+    nonfigure: re.Pattern[str]
+    unit_kind: dict[str, str]
+    approx_before: re.Pattern[str]
+    noun_stop: re.Pattern[str]
+
+    def words(self, section: str, key: str) -> list[str]:
+        return list(self.raw[section][key])
+
+
+@cache
+def grammar() -> Grammar:
+    """The compiled grammar (built once per process)."""
+    text = resources.files("xingshi.extract").joinpath("data/rules.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    units = raw["units"]
+    kind: dict[str, str] = {}
+    for key in ("level", "count", "percent", "points", "multiple"):
+        for u in units[key]:
+            kind[u] = key
+    for u in units["cued"]:
+        kind[u] = "cued"
+    mags = _alt(units["magnitudes"])
+    all_units = _alt(list(kind))
+    after = _alt(raw["approx"]["after"])
+    # Units a Chinese numeral must be followed by to count as a figure at all.
+    cn_units = _alt([u for u, k in kind.items() if k != "cued"])
+    unit = re.compile(rf" ?(?P<mag>{mags})?(?P<yu>余|多)?(?P<unit>{all_units})(?P<post>{after})?")
+    anchor = re.compile(
+        rf"(?P<pct>百分之(?:{AR_NUM}|{CN_NUM}))"
+        rf"|(?P<rank>第(?:\d+|[{_CN}]+))"
+        rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|四|五|\d+)番)"
+        rf"|(?P<flat>持平)"
+        rf"|(?P<num>(?:负|(?<![\d.])-(?=\d))?{AR_NUM})"
+        rf"|(?P<cn>{CN_NUM})(?=(?:{mags})?(?:余|多)?(?:{cn_units}))"
+    )
+    return Grammar(
+        raw=raw,
+        anchor=anchor,
+        unit=unit,
+        nonfigure=re.compile("|".join(f"(?:{p})" for p in raw["nonfigures"]["patterns"])),
+        unit_kind=kind,
+        approx_before=re.compile(rf"(?:{_alt(raw['approx']['before'])})$"),
+        noun_stop=re.compile(rf"{_alt(raw['words']['count_noun_stop'])}|[,;:!?。()\s“”\"]|\d"),
+    )

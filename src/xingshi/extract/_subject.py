@@ -1,0 +1,119 @@
+"""The indicator phrase of a figure: the words between the clause start and the cue.
+
+Leading period and region words are stripped (and remembered: 全省 sets the fact's region),
+trailing glue words too (增速, 分别, 均, 两项指标); what is left names the indicator, or a
+list of indicators joined by 、 that a single figure (均, 分别, 三项指标…居全省第一) or a list
+of figures (分别增长9.2%、13.7%) is distributed over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from xingshi.extract._context import region_prefixes
+from xingshi.extract._rules import _alt, grammar
+
+_SPLIT = re.compile(r"、|以及|和|及|与|还是|或")
+_DIST = re.compile(r"分别|均|都|各|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
+
+
+@dataclass
+class Subject:
+    text: str  # cleaned indicator phrase ("" when the clause names none)
+    start: int  # absolute offset of the phrase in the text
+    region: str | None = None  # a region word found before it: 全省, 全国, 湘西州…
+    distribute: bool = False  # 均/分别/N项指标: one figure for every item of the list
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    g = grammar()
+    w, c = g.raw["words"], g.raw["cues"]
+    region_words = w["self_prefecture"] + w["self_county"] + w["parent"] + w["country"]
+    lead = re.compile(
+        rf"(?:{_alt(w['lead'] + w['periods'] + c['target'])}"
+        r"|\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})?月(?:份)?"
+        r"|[,;:、\s\"”)]|当前|截至\S{0,6}?底|截至\S{0,6}?末)"
+    )
+    region = re.compile(rf"(?:{_alt(region_words)})")
+    trail = re.compile(
+        rf"(?:{_alt(w['trail'] + c['growth_lead'] + w['periods'] + g.raw['approx']['before'])}"
+        r"|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标|等指标|等|指标"
+        r"|[,;:、\s“(])+$"
+    )
+    dangling = re.compile(r"^(?:的|了|和|与|及|等|、)+")
+    return lead, region, trail, dangling
+
+
+def clean(norm: str, start: int, end: int) -> Subject:
+    """The subject phrase in ``norm[start:end]`` with glue words stripped."""
+    lead, region_rx, trail, dangling = _patterns()
+    prefixes = region_prefixes()
+    region: str | None = None
+    i = start
+    for _ in range(8):
+        m = lead.match(norm, i, end)
+        if m and m.end() > i:
+            i = m.end()
+            continue
+        m = region_rx.match(norm, i, end)
+        if m:
+            region, i = m.group(0), m.end()
+            continue
+        found = _region_prefix(norm, i, end, prefixes)
+        if found:
+            region, i = norm[i:found], found
+            continue
+        break
+    text = norm[i:end]
+    m = trail.search(text)
+    distribute = bool(_DIST.search(norm, start, end))
+    if m:
+        text = text[: m.start()]
+    d = dangling.match(text)
+    if d:
+        i += d.end()
+        text = text[d.end() :]
+    return Subject(text, i, region, distribute)
+
+
+def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, ...]]) -> int:
+    # A region name at the phrase start is the fact's region, unless the rest is empty
+    # (湘西州 alone is the subject of a rank, not a region qualifier) or it runs into a word.
+    for n in range(min(12, end - i), 1, -1):
+        if norm[i : i + n] in prefixes and i + n < end:
+            return i + n
+    return 0
+
+
+def split_items(subject: Subject) -> list[tuple[str, int]]:
+    """The list items of a subject phrase with their absolute offsets."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    text = subject.text
+    for m in _SPLIT.finditer(text):
+        out.append((text[pos : m.start()], subject.start + pos))
+        pos = m.end()
+    out.append((text[pos:], subject.start + pos))
+    items = [(t.strip(), s) for t, s in out if t.strip()]
+    if len(items) < 2 or any(len(t) > 24 for t, _ in items):
+        return [(text, subject.start)]
+    return items
+
+
+def city_rural(subject: Subject) -> list[tuple[str, int]] | None:
+    """城乡居民可支配收入分别增长9.2%、13.7% → 城镇居民…, 农村居民…."""
+    text = subject.text
+    if text.startswith("城乡") and len(text) > 2:
+        rest = text[2:]
+        return [("城镇" + rest, subject.start), ("农村" + rest, subject.start)]
+    return None
+
+
+def right_noun(norm: str, end: int, limit: int) -> str:
+    """The noun a count counts, written after it: 36个|省重点项目|均实现…."""
+    stop = grammar().noun_stop.search(norm, end, min(limit, end + 24))
+    stop_at = stop.start() if stop else min(limit, end + 24)
+    return norm[end:stop_at]
