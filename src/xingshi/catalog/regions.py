@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from xingshi.catalog import _regiondata
+from xingshi.catalog import _mentions, _regiondata
+from xingshi.catalog._mentions import RegionMention
 from xingshi.catalog._regiondata import Region
 from xingshi.errors import AmbiguousRegion, Location, UnknownRegion
 
@@ -26,16 +26,6 @@ Level = Literal["country", "province", "prefecture", "county", "custom"]
 LEVELS: tuple[str, ...] = ("country", "province", "prefecture", "county", "custom")
 COUNTRY_CODE = _regiondata.COUNTRY_CODE
 __all__ = ["COUNTRY_CODE", "LEVELS", "Region", "RegionCatalog", "RegionMention"]
-
-
-@dataclass(frozen=True)
-class RegionMention:
-    """A region name found in a text: where, the words, and every code it may mean."""
-
-    start: int
-    end: int
-    text: str
-    codes: tuple[str, ...]
 
 
 def _norm(text: str) -> str:
@@ -310,49 +300,20 @@ class RegionCatalog:
         Provinces and prefectures match by short name everywhere (长沙, 湘西).
         """
         anchor = self.resolve(within).code if within else None
-        index, lengths = self._text_index(min_length, anchor)
-        # Spans of words that merely contain a region name (示范县 holds 范县).
-        blocked = set()
-        for word in self._false_friends:
-            start = text.find(word)
-            while start >= 0:
-                blocked.update(range(start, start + len(word)))
-                start = text.find(word, start + 1)
-        out: list[RegionMention] = []
-        i, size = 0, len(text)
-        while i < size:
-            for n in lengths.get(text[i], ()):
-                codes = index.get(text[i : i + n])
-                if codes and not (blocked and blocked.intersection(range(i, i + n))):
-                    out.append(RegionMention(i, i + n, text[i : i + n], tuple(codes)))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
+        index = self._text_index(min_length, anchor)
+        return _mentions.find(text, index, self._false_friends)
 
     @lru_cache(maxsize=16)  # noqa: B019 - catalogues are few and live as long as the process
-    def _text_index(
-        self, min_length: int, anchor: str | None
-    ) -> tuple[dict[str, list[str]], dict[str, tuple[int, ...]]]:
-        # names → codes, and for each first character the name lengths to try, longest first.
-        index: dict[str, list[str]] = {}
-        for key, code in self.names():
-            if len(key) < min_length or key in self._text_stopwords:
-                continue
+    def _text_index(self, min_length: int, anchor: str | None) -> _mentions.TextIndex:
+        def keep(key: str, code: str) -> bool:
             region = self._regions[code]
-            if (
-                region.level in ("county", "custom")
-                and key != region.name
-                and not (anchor and self.is_within(code, anchor))
-            ):
-                continue
-            index.setdefault(key, []).append(code)
-        by_char: dict[str, set[int]] = {}
-        for key in index:
-            by_char.setdefault(key[0], set()).add(len(key))
-        lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_char.items()}
-        return index, lengths
+            if len(key) < min_length or key in self._text_stopwords:
+                return False
+            if region.level in ("county", "custom") and key != region.name:
+                return anchor is not None and self.is_within(code, anchor)
+            return True
+
+        return _mentions.TextIndex.build(p for p in self.names() if keep(*p))
 
     def frame(self) -> pl.DataFrame:
         """All regions as a polars frame: code, name, short, level, parent, province."""
