@@ -186,3 +186,22 @@ def test_generator_is_deterministic(tmp_path: Path):
     subprocess.run([sys.executable, str(script), str(tmp_path)], check=True, timeout=120)
     for name in (*FILES, "targets_2021.csv", WORKBOOK_FILE):
         assert (tmp_path / name).read_bytes() == (sample_dir() / name).read_bytes(), name
+
+
+def test_indicators_resolve_in_catalogue_and_keep_its_frequency(rows):
+    """Every indicator name resolves in the shipped catalogue; no 1月 where 1-2月 are merged."""
+    from xingshi.catalog.indicators import IndicatorCatalog
+
+    catalogue = IndicatorCatalog.load()
+    months = defaultdict(set)
+    for r in rows:
+        months[r["指标"]].add(month_of(r["时期"])[1])
+    codes = set()
+    for name, seen in months.items():
+        ind = catalogue.resolve(name)
+        codes.add(ind.code)
+        if ind.frequency == "monthly":
+            assert 1 not in seen, name
+        if ind.frequency == "quarterly":
+            assert seen == {3, 6, 9, 12}, name
+    assert len(codes) == len(months) == 22

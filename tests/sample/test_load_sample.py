@@ -89,3 +89,49 @@ def test_sample_files_in_import_order():
     assert names[:3] == ["xiangxi_2020-2021.csv", "hunan_2020-2021.csv", "targets_2021.csv"]
     assert names[3] == WORKBOOK_FILE
     assert all(p.is_file() for p in sample_files(workbook=True))
+
+
+def test_analysis_reproduces_speech_ranks(loaded):
+    """From the store, the analysis gives the speech's ranks and lagging counties for 湘西州."""
+    from xingshi.analysis import analyze
+    from xingshi.catalog.periods import parse_period
+
+    path, _results, _s = loaded
+    ws = open_workspace(path)
+    try:
+        analysis = analyze(
+            ws.store.observations(years=[2020, 2021]),
+            ws.store.targets(),
+            ws.regions.frame(),
+            ws.indicators.frame(),
+            region=XX,
+            period=parse_period("2021年1-6月"),
+        )
+    finally:
+        ws.close()
+    table = analysis.table
+    own = {
+        r["indicator"]: r["rank"]
+        for r in table.filter(table["role"] == "self").iter_rows(named=True)
+    }
+    assert {
+        k: own[k] for k in ("gdp", "industry_va", "domestic_capital", "investment_attraction")
+    } == {
+        "gdp": 1,
+        "industry_va": 1,
+        "domestic_capital": 1,
+        "investment_attraction": 1,
+    }
+    assert (own["tax"], own["loans"], own["fai"]) == (2, 2, 4)
+    assert (own["tourists"], own["tourism_revenue"], own["air_quality"]) == (2, 2, 2)
+    counties = table.filter((table["role"] == "child") & (table["indicator"] == "gdp"))
+    below = sorted(r["region"] for r in counties.iter_rows(named=True) if r["gap_to_parent_pp"] < 0)
+    assert below == sorted(["永顺", "保靖", "龙山", "凤凰", "古丈"])
+
+
+def test_sample_dir_follows_environment(tmp_path, monkeypatch):
+    """XINGSHI_SAMPLE_DIR wins when it holds the sample files, as for an installed package."""
+    for p in sample_files():
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setenv("XINGSHI_SAMPLE_DIR", str(tmp_path))
+    assert sample_dir() == tmp_path
