@@ -11,6 +11,7 @@ from typing import Any
 
 import polars as pl
 
+from xingshi.errors import Location
 from xingshi.findings import Finding
 from xingshi.ingest.checks.indicator import resolve_indicator
 from xingshi.ingest.checks.number import read_number
@@ -80,8 +81,9 @@ class Normalized:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _text(value: Any) -> str | None:
-    text = normalize_text(value)
+def _note(value: Any) -> str | None:
+    # Notes are kept as written (示例数据（模拟） keeps its full-width brackets).
+    text = "" if value is None else str(value).strip()
     return text or None
 
 
@@ -117,15 +119,24 @@ def _normalize_obs(
         ind_row = o.indicator_row if o.indicator_row is not None else o.row
         from_name = o.indicator_col is None
         # An indicator column of a wide/NBS header is reported once, not once per region.
-        key = (str(o.indicator), o.indicator_col if o.indicator_row is not None else None)
+        key = (str(o.indicator), o.indicator_col if o.indicator_row is not None else o.row)
+        if from_name:
+            key = (str(o.indicator), None)
+        # A name taken from the file name has no cell: the file itself is the place.
+        ind_where = (
+            Location(file=o.sheet.file, sheet=o.sheet.name, value=o.indicator)
+            if from_name
+            else _where(o, o.indicator_col, o.indicator, row=ind_row)
+        )
         indicator, f = resolve_indicator(
             indicators,
             o.indicator,
-            _where(o, o.indicator_col, o.indicator, row=ind_row if not from_name else o.row),
+            ind_where,
             from_file_name=from_name,
+            severity="warning" if o.optional_indicator else "error",
         )
         if f is not None:
-            if o.indicator_row is None or key not in seen_bad_indicator:
+            if key not in seen_bad_indicator:
                 findings.append(f)
             seen_bad_indicator.add(key)
         period_row = o.period_row if o.period_row is not None else o.row
@@ -179,7 +190,7 @@ def _normalize_obs(
                 "level_cell": o.cell(o.level_col) if level is not None else None,
                 "growth_cell": o.cell(o.growth_col) if growth is not None else None,
                 "rank_cell": o.cell(o.rank_col) if rank is not None else None,
-                "note": _text(o.note),
+                "note": _note(o.note),
                 "src_row": o.row + 1,
                 "region_cell": column_letter(o.region_col),
                 "rank_basis": o.rank_basis,
@@ -248,7 +259,7 @@ def _normalize_targets(
                 "source_file": t.sheet.file,
                 "source_sheet": t.sheet.name,
                 "source_cell": t.sheet.where(t.row, t.value_col).column + str(t.row + 1),
-                "note": _text(t.note),
+                "note": _note(t.note),
             }
         )
     return rows

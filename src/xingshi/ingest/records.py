@@ -44,6 +44,7 @@ class RawObs:
     note: Any = None
     growth_is_index: bool = False  # NBS 指数 (上年=100): growth = value − 100
     parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows
+    optional_indicator: bool = False  # NBS columns: an unknown indicator is skipped, a warning
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -81,60 +80,21 @@ def split_unit(header: Any) -> tuple[str, str | None]:
     return text[: m.start()], (m.group(1) or None)
 
 
-# --- units -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Unit:
-    dimension: str
-    factor: float
-
-
-_UNITS: dict[str, _Unit] = {
-    "元": _Unit("money", 1.0),
-    "万元": _Unit("money", 1e4),
-    "亿元": _Unit("money", 1e8),
-    "美元": _Unit("usd", 1.0),
-    "万美元": _Unit("usd", 1e4),
-    "亿美元": _Unit("usd", 1e8),
-    "人次": _Unit("visits", 1.0),
-    "万人次": _Unit("visits", 1e4),
-    "亿人次": _Unit("visits", 1e8),
-    "人": _Unit("people", 1.0),
-    "万人": _Unit("people", 1e4),
-    "千瓦时": _Unit("energy", 1.0),
-    "度": _Unit("energy", 1.0),
-    "万千瓦时": _Unit("energy", 1e4),
-    "亿千瓦时": _Unit("energy", 1e8),
-    "家": _Unit("count", 1.0),
-    "个": _Unit("count", 1.0),
-    "户": _Unit("count", 1.0),
-    "件": _Unit("count", 1.0),
-    "项": _Unit("count", 1.0),
-    "%": _Unit("percent", 1.0),
-    "百分比": _Unit("percent", 1.0),
-    "元/人": _Unit("money_per_person", 1.0),
-    "万元/人": _Unit("money_per_person", 1e4),
-}
+# --- units (the catalogue's helper does the arithmetic) -----------------------------------
 
 
 class UnitClash(ValueError):
-    """Two units that measure different things (家 against 亿元)."""
-
-
-def known_unit(unit: str) -> bool:
-    return normalize_text(unit) in _UNITS
+    """Two units that measure different things (家 against 亿元), or a unit nobody knows."""
 
 
 def convert(value: float, from_unit: str | None, to_unit: str) -> float:
     """Convert a level between units of one dimension (万元 → 亿元); UnitClash otherwise."""
-    if from_unit is None:
+    from xingshi.catalog import units
+    from xingshi.errors import CatalogError
+
+    if from_unit is None or normalize_text(from_unit) == normalize_text(to_unit):
         return value
-    src, dst = normalize_text(from_unit), normalize_text(to_unit)
-    if src == dst:
-        return value
-    a, b = _UNITS.get(src), _UNITS.get(dst)
-    if a is None or b is None or a.dimension != b.dimension:
-        raise UnitClash(f"{from_unit} → {to_unit}")
-    # Round away binary noise so 51230万元 is exactly 5.123亿元.
-    return round(value * a.factor / b.factor, 10)
+    try:
+        return units.convert(value, from_unit, to_unit)
+    except CatalogError:
+        raise UnitClash(f"{from_unit} → {to_unit}") from None

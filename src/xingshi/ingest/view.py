@@ -37,6 +37,11 @@ class RegionView:
     children: pl.DataFrame  # rows = children, columns = indicator names, values = growth %
 
 
+def display_name(region: Any) -> str:
+    """吉首市 and 湖南省 as they are; long official names by their short form (湘西州)."""
+    return region.name if len(region.name) <= 4 or not region.short else region.short
+
+
 def _source(row: dict[str, Any]) -> str | None:
     if not row.get("source_file"):
         return None
@@ -64,8 +69,7 @@ def region_view(
     obs = store.observations(regions=codes, periods=[p.key], as_of=as_of)
     order = {code: i for i, code in enumerate(indicators.frame()["code"].to_list())}
     names = {code: indicators.get(code).name for code in obs["indicator"].unique().to_list()}
-    region_names = {target.code: target.short or target.name}
-    region_names.update({c.code: c.short or c.name for c in children})
+    region_names = {r.code: display_name(r) for r in (target, *children)}
     rows = []
     for row in obs.iter_rows(named=True):
         rows.append(
@@ -121,7 +125,7 @@ def region_view(
     child_table = pl.DataFrame(table_rows, schema=child_schema, orient="row")
     return RegionView(
         region_code=target.code,
-        region_name=target.short or target.name,
+        region_name=display_name(target),
         period_label=p.label,
         records=records.drop("_r", "_i"),
         own=own,

@@ -31,7 +31,7 @@ def label(ctx: Any, row: dict[str, Any]) -> str:
     """``吉首市 地区生产总值 2021年1-6月`` for messages."""
     region = ctx.regions.get(row["region_code"])
     indicator = ctx.indicators.get(row["indicator"])
-    name = getattr(region, "short", None) or getattr(region, "name", row["region_code"])
+    name = region.name if len(region.name) <= 4 or not region.short else region.short
     from xingshi.catalog.periods import parse_period
 
     return (

@@ -48,6 +48,7 @@ def resolve_indicator(
             "年份横排的国家数据文件不含指标名：请用 --indicator 指定，"
             "如 --indicator 社会消费品零售总额"
         )
-    return None, Finding(
-        "unknown_indicator", severity, f"未知指标“{text}”：{detail}", where, hint=hint
-    )
+    message = f"未知指标“{text}”：{detail}"
+    if severity == "warning":
+        message += "；该列未导入"
+    return None, Finding("unknown_indicator", severity, message, where, hint=hint)

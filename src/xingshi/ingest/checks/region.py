@@ -86,7 +86,7 @@ def resolve_regions(
                 Finding(
                     "ambiguous_region",
                     "error",
-                    f"地区名称“{name}”有歧义，可能是：{'、'.join(map(str, exc.candidates))}",
+                    f"地区名称“{name}”有歧义，可能是：{_listed(regions, exc.candidates)}",
                     where,
                     hint="改写为带上级的全称或填写地区代码，或用 --region-scope 指定所属地区",
                     data={"candidates": list(map(str, exc.candidates))},
@@ -97,9 +97,13 @@ def resolve_regions(
                 Finding(
                     "unknown_region",
                     "error",
-                    f"未知地区“{name if name is not None else ''}”：{exc.message}",
+                    exc.message if name is None else f"未知地区“{name}”：{exc.message}",
                     where,
                     hint="检查地区名称是否有错别字；自定义地区（园区、片区）请先加入工作区目录",
                 )
             )
     return codes, findings
+
+
+def _listed(regions: Any, codes: list[Any]) -> str:
+    return "、".join(f"{regions.qualified_name(str(c))}（{c}）" for c in codes)

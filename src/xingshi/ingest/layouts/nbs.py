@@ -51,7 +51,7 @@ def indicator_from_name(path: str) -> tuple[str, bool]:
     stem = normalize_text(Path(path).stem)
     stem = re.sub(r"[(（][^)）]*[)）]", "", stem)  # （近十年）
     stem = re.sub(r"(分省(年度|季度|月度)数据|国家数据)", "", stem)
-    stem = re.sub(r"(\d{4}|csv|CSV|[._-])", "", stem)
+    stem = re.sub(r"(\d+|csv|CSV|[._-])", "", stem)
     is_index = "指数" in stem
     return stem.replace("指数", ""), is_index
 
@@ -127,5 +127,6 @@ def read_nbs(sheet: Sheet, reading: Reading, *, indicator: str | None) -> None:
                         growth=value if is_index else None,
                         growth_col=c if is_index else None,
                         growth_is_index=is_index,
+                        optional_indicator=True,
                     )
                 )
