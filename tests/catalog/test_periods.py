@@ -1,7 +1,7 @@
 """Periods: every written form, round trips, related periods and errors."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xingshi.catalog.periods import Period, parse_period
@@ -196,3 +196,19 @@ def test_single_month_and_cumulative_helpers():
     """single_month and cumulative give the month alone and January-to-month."""
     assert Period(2021, 1, 6).single_month() == Period(2021, 6, 6)
     assert Period(2021, 4, 6).cumulative() == Period(2021, 1, 6)
+
+
+@settings(max_examples=400)
+@given(
+    st.text(
+        alphabet="0123456789一二三四五六七八九十〇两年月季度上下半全前第至到-—/QHq年度份末底截至 ",
+        max_size=14,
+    )
+)
+def test_any_text_parses_or_raises_period_error(text):
+    """Arbitrary period-like text gives a Period or a PeriodError, never another exception."""
+    try:
+        p = parse_period(text, default_year=2021)
+    except PeriodError:
+        return
+    assert 1 <= p.first_month <= p.last_month <= 12

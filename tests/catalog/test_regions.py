@@ -3,6 +3,8 @@
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from xingshi.catalog.regions import RegionCatalog
 from xingshi.errors import AmbiguousRegion, CatalogError, UnknownRegion
@@ -195,3 +197,17 @@ def test_workspace_unit_with_unknown_parent_is_an_error(tmp_path):
         RegionCatalog.load(path)
     assert info.value.where.row == 2
     assert "999900" in info.value.message
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet="湘西州长沙吉首市县区省自治朝阳北京0123456789 ", max_size=10))
+def test_any_name_resolves_or_raises_a_region_error(rc, text):
+    """Arbitrary text resolves to a region or raises UnknownRegion/AmbiguousRegion, nothing else."""
+    try:
+        region = rc.resolve(text)
+    except (UnknownRegion, AmbiguousRegion) as exc:
+        assert exc.hint
+        return
+    assert region.code in rc

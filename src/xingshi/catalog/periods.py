@@ -151,9 +151,11 @@ _DASH = re.compile(r"[-‐‑‒–—―~～〜至到]+")
 
 
 def _cn_number(run: str) -> str:
-    """一→1, 十二→12, 二〇二一→2021 (digit by digit when there is no 十)."""
+    """一→1, 十二→12, 二〇二一→2021 (digit by digit when there is no 十); else unchanged."""
     if "十" in run:
         tens, _, ones = run.partition("十")
+        if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+            return run  # not a month number; the patterns will reject it
         value = (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
         return str(value)
     return "".join(str(_CN_DIGITS[c]) for c in run)
