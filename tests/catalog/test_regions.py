@@ -54,6 +54,8 @@ def rc():
         ("吉林市", "220200"),
         ("海南", "460000"),
         ("海南州", "632500"),
+        ("西安", "610100"),
+        ("中山", "442000"),
     ],
 )
 def test_resolve_names(rc, name, code):
@@ -76,13 +78,13 @@ def test_region_fields_match_contract(rc):
 
 
 def test_ambiguous_name_lists_candidates_with_parents(rc):
-    """朝阳 is a city in 辽宁 and districts in 北京 and 长春: the error lists them all."""
+    """朝阳 is a city in 辽宁 and a district of 北京: the error lists both with parents."""
     with pytest.raises(AmbiguousRegion) as info:
         rc.resolve("朝阳")
     err = info.value
     assert "北京市朝阳区(110105)" in err.message
     assert "辽宁省朝阳市(211300)" in err.message
-    assert {"110105", "211300", "220104"} <= set(err.candidates)
+    assert err.candidates == ["211300", "110105"]  # 长春's 朝阳区 yields to the 朝阳市
     assert "上级" in err.hint
 
 
@@ -90,6 +92,7 @@ def test_within_prefers_matches_under_a_region(rc):
     """within narrows an ambiguous name to the one under the given region."""
     assert rc.resolve("朝阳", within="北京").code == "110105"
     assert rc.resolve("朝阳区", within="220000").code == "220104"
+    assert rc.resolve("朝阳", within="长春").code == "220104"
     assert rc.resolve("吉首", within="433100").code == "433101"
     assert rc.resolve("海南", within="青海").code == "632500"
 

@@ -71,12 +71,28 @@ class RegionCatalog:
         for code, keys in own.items():
             for key in keys - shadowed(self._regions[code].parent):
                 _add(self._by_alias, key, code)
+        # 西安 means 西安市, not the 西安区 of 辽源: a prefecture's short name beats county-level
+        # ones, except the districts of 北京, 上海, 天津, 重庆 (朝阳 stays ambiguous).
+        # The outranked stay findable under ``within`` (朝阳 within 长春 → 朝阳区).
+        self._by_weak: dict[str, list[str]] = {}
+        for key, codes in self._by_alias.items():
+            if len(codes) > 1 and any(self._regions[c].level == "prefecture" for c in codes):
+                self._by_weak[key] = [c for c in codes if self._outranked(c)]
+                codes[:] = [c for c in codes if not self._outranked(c)]
         # A province's short name (河北, 河南) beats districts and counties formed alike.
         for r in self._regions.values():
             if r.level == "province":
                 _add(self._by_preferred, r.short, r.code)
         for alias, code in self._preferred.items():
             _add(self._by_preferred, alias, code)
+
+    def _outranked(self, code: str) -> bool:
+        """True for county-level units that yield a shared short name to a prefecture."""
+        region = self._regions[code]
+        if region.level not in ("county", "custom") or region.parent not in self._pseudo:
+            return region.level in ("county", "custom")
+        province = self._regions[self._regions[region.parent].parent or COUNTRY_CODE]
+        return not province.name.endswith("市")  # municipalities' districts hold their own
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -126,8 +142,9 @@ class RegionCatalog:
         if (code := _as_code(s)) in self._regions:
             return self._regions[code]
         anchor = self.resolve(within).code if within else None
-        tiers = [self._by_preferred, self._by_name, self._by_alias]
+        tiers = [self._by_preferred, self._by_name, self._by_alias, self._by_weak]
         found = [list(dict.fromkeys(t.get(s, ()))) for t in tiers]
+        found[-1] = found[-1] if anchor else []
         if anchor is not None:
             inside = [[c for c in codes if self.is_within(c, anchor)] for codes in found]
             if any(inside):
@@ -155,7 +172,7 @@ class RegionCatalog:
         if s in self._regions:
             return [self._regions[s]]
         codes: dict[str, None] = {}
-        for t in (self._by_preferred, self._by_name, self._by_alias):
+        for t in (self._by_preferred, self._by_name, self._by_alias, self._by_weak):
             codes.update(dict.fromkeys(t.get(s, ())))
         return [self._regions[c] for c in codes]
 
@@ -285,7 +302,7 @@ class RegionCatalog:
     def names(self) -> Iterator[tuple[str, str]]:
         """Every (name, code) pair a text may use, longest name first."""
         pairs: set[tuple[str, str]] = set()
-        for table in (self._by_preferred, self._by_name, self._by_alias):
+        for table in (self._by_preferred, self._by_name, self._by_alias, self._by_weak):
             for key, codes in table.items():
                 pairs.update((key, c) for c in codes)
         yield from sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1]))
