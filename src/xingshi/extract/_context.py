@@ -72,6 +72,12 @@ def catalogs() -> tuple[Any, Any]:
     return regions, indicators
 
 
+def display_name(region: Any) -> str:
+    """湘西州, 岳阳市, 湖南省: the short name when it still says what it is, else the name."""
+    short = region.short or ""
+    return short if short.endswith(("州", "县", "区", "市", "旗", "盟", "省")) else region.name
+
+
 @cache
 def region_prefixes() -> dict[str, tuple[str, ...]]:
     """Region names (length >= 2) → codes, for finding a region at a phrase's start."""
@@ -95,7 +101,9 @@ class DocContext:
     province_code: str | None
     province_name: str | None
     year: int | None
-    default: Period | None  # 今年以来 and figures with no period phrase
+    default: Period | None
+    parent_code: str | None = None  # the prefecture of a county's text
+    parent_name: str | None = None  # 今年以来 and figures with no period phrase
 
     def period_of(self, m: re.Match[str]) -> Period | None:
         """The period a matched phrase names, or None for a comparison base (去年同期)."""
@@ -135,18 +143,23 @@ def document_context(
     code = name = prov_code = prov_name = None
     if region is not None and regions is not None:
         r = regions.resolve(region)
-        code, name = r.code, r.short or r.name
+        code, name = r.code, display_name(r)
     elif regions is not None:
         code, name = _detect_region(norm, regions)
     if code is not None and regions is not None:
         prov = regions.province_of(code)
         if prov is not None:
-            prov_code, prov_name = prov.code, prov.name
+            prov_code, prov_name = prov.code, display_name(prov)
     when = doc_date or _detect_date(norm)
     if year is None and when is not None:
         year = when.year
     default = _default_period(norm, year, when)
-    return DocContext(code, name, prov_code, prov_name, year, default)
+    ctx = DocContext(code, name, prov_code, prov_name, year, default)
+    if code is not None and regions is not None:
+        parent = regions.parent(code)
+        if parent is not None and parent.level == "prefecture" and parent.code != prov_code:
+            ctx.parent_code, ctx.parent_name = parent.code, display_name(parent)
+    return ctx
 
 
 def _detect_date(norm: str) -> date | None:
@@ -206,4 +219,4 @@ def _detect_region(norm: str, regions: Any) -> tuple[str | None, str | None]:
         return None, None
     code = max(counts, key=lambda c: (counts[c], -first[c]))
     r = regions.get(code)
-    return r.code, r.short or r.name
+    return r.code, display_name(r)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from xingshi.extract import _reading as rd
 from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
-from xingshi.extract._context import PERIOD, DocContext, catalogs
+from xingshi.extract._context import PERIOD, DocContext, catalogs, display_name
 from xingshi.extract._numbers import as_written
 from xingshi.extract._rules import grammar
 from xingshi.extract._subject import (
@@ -226,18 +226,9 @@ class Engine:
         cue = m.start() if m else s
         scope_words = self.norm[cue:s]
         scope = None
-        ctx = self.ctx
-        scopes = (
-            ("全省", ctx.province_name),
-            ("省内", ctx.province_name),
-            ("全国", "全国"),
-            ("全州", ctx.region_name),
-            ("全市", ctx.region_name),
-            ("全县", ctx.region_name),
-        )
-        for word, target in scopes:
+        for word in ("全省", "省内", "全国", "全州", "全市", "全县", "全区"):
             if word in scope_words:
-                scope = target or word
+                scope = self._region("全省" if word == "省内" else word)[0] or word
                 break
         if scope is None:
             inner = re.search(r"(?:市州|县市区)", scope_words)
@@ -255,11 +246,14 @@ class Engine:
         if word in w["country"]:
             return "全国", "100000"
         if word in w["self_prefecture"] or word in w["self_county"]:
+            # 全州 in a county's text is its prefecture; 全市 in 吉首市's text is 吉首市.
+            if ctx.parent_name and ctx.region_name and word[-1] != ctx.region_name[-1]:
+                return ctx.parent_name, ctx.parent_code
             return ctx.region_name or word, ctx.region_code
         regions, _ = catalogs()
         r = regions.try_resolve(word, within=ctx.province_code) if regions else None
         if r is not None:
-            return r.short or r.name, r.code
+            return display_name(r), r.code
         return word, None
 
     def _period(self, s: int, ss: int) -> str | None:
@@ -297,10 +291,15 @@ class Engine:
 
     # -- implied figures --------------------------------------------------------------------
     def _completed_of(self, facts: list[Fact], sent: _Sentence) -> None:
+        # A completion count needs the total it is part of (137个问题,已完成95个); without
+        # one (办结群众诉求1.5万件) it is a plain count.
         totals = [f for f in sent.facts if f.measure == "count"]
         for f in facts:
-            if f.measure == "completed" and f.of is None and totals:
-                f.of = totals[-1].value
+            if f.measure == "completed" and f.of is None and f.unit != "%":
+                if totals:
+                    f.of = totals[-1].value
+                else:
+                    f.measure = "count"
 
     def _derived(self, facts: list[Fact], sent: _Sentence) -> list[Fact]:
         """税收增长28.6%, 高于地方财政收入6.7个百分点 → 地方财政收入 grew 21.9% (derived)."""
