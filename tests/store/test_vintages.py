@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import polars as pl
 import pytest
@@ -211,3 +211,29 @@ def test_malformed_batches_are_store_errors(store: Store) -> None:
     with pytest.raises(StoreError, match="数据类型不对"):
         store.write_release(ImportBatch(SRC, observations=_obs(level=["五百", "1", "2"])))
     assert store.releases().height == 0
+
+
+def test_nan_means_not_provided(store: Store) -> None:
+    """NaN from a spreadsheet's empty cell neither erases nor revises the stored level."""
+    store.write_release(ImportBatch(SRC, observations=_obs()))
+    res = store.write_release(
+        ImportBatch(SRC, observations=_obs(level=[float("nan"), 160.2, float("nan")]))
+    )
+    assert (res.inserted, res.updated, res.unchanged) == (0, 0, 3)
+    assert store.observations()["level"].to_list() == [512.3, 160.2, 45.7]
+
+
+def test_aware_datetime_as_of_is_compared_in_utc(store: Store) -> None:
+    """as_of with a Beijing-time datetime finds the release made at that UTC instant."""
+    from datetime import timezone
+
+    r1 = store.write_release(ImportBatch(SRC, observations=_obs()))
+    created = store.releases()["created_at"][0]
+    time.sleep(0.01)
+    store.write_release(ImportBatch(SRC, observations=_obs(rank=[2, 3, 6])))
+    beijing = created.replace(tzinfo=UTC).astimezone(timezone(timedelta(hours=8)))
+    got = store.observations(regions="433100", as_of=beijing)
+    assert got["rank"].to_list() == [1]
+    assert got["release_id"].to_list() == [r1.release_id]
+    with pytest.raises(StoreError, match="as_of"):
+        store.observations(as_of="昨天")

@@ -19,7 +19,7 @@ _OBS = Observation.__table__
 _TGT = Target.__table__
 _PERIOD_KEY = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 
-# Columns stored in each table (the frames add `period`, computed on the fly).
+# Columns a batch may carry (the frames add `period`, computed on the fly).
 OBS_COLUMNS = [c for c in OBSERVATION_SCHEMA if c != "period"]
 TGT_COLUMNS = list(TARGET_SCHEMA)
 
@@ -79,19 +79,25 @@ def resolve_as_of(conn: Connection, as_of: int | date | datetime | None) -> int 
 
 
 def _latest(table, key: tuple[str, ...], where: list, as_of_id: int | None) -> Select:
-    """Rows of `table` whose release is the newest one (<= as_of) for their key."""
-    cols = [table.c[k] for k in key]
+    """Rows of `table` whose release is the newest one (<= as_of) for their key.
+
+    A window function ranks each key's vintages in one pass: no self-join, so the plan does
+    not depend on fresh table statistics (a big import followed by a read stays fast).
+    """
     conds = list(where)
     if as_of_id is not None:
         conds.append(table.c.release_id <= as_of_id)
-    latest = (
-        select(*cols, func.max(table.c.release_id).label("rid"))
-        .where(*conds)
-        .group_by(*cols)
-        .subquery("latest")
+    newest = (
+        func.row_number()
+        .over(partition_by=[table.c[k] for k in key], order_by=table.c.release_id.desc())
+        .label("_vintage")
     )
-    on = and_(*(table.c[k] == latest.c[k] for k in key), table.c.release_id == latest.c.rid)
-    return select(table).join(latest, on).order_by(*cols)
+    ranked = select(table, newest).where(*conds).subquery("ranked")
+    return (
+        select(*(ranked.c[c.name] for c in table.columns))
+        .where(ranked.c._vintage == 1)
+        .order_by(*(ranked.c[k] for k in key))
+    )
 
 
 def observation_rows(
@@ -102,8 +108,8 @@ def observation_rows(
     periods: Iterable[Any] | None = None,
     years: int | Iterable[int] | None = None,
     as_of_id: int | None = None,
-) -> list[dict[str, Any]]:
-    """Current observation rows as dicts (all stored columns plus `id`)."""
+) -> list[tuple]:
+    """Current observation rows as tuples in the table's column order (with `id`)."""
     where: list = []
     if (codes := _codes(regions)) is not None:
         where.append(_OBS.c.region_code.in_(codes))
@@ -123,8 +129,7 @@ def observation_rows(
             if triples
             else _OBS.c.id.is_(None)
         )
-    stmt = _latest(_OBS, OBSERVATION_KEY, where, as_of_id)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return _rows(conn, _latest(_OBS, OBSERVATION_KEY, where, as_of_id))
 
 
 def target_rows(
@@ -134,8 +139,8 @@ def target_rows(
     indicators: str | Iterable[str] | None = None,
     year: int | Iterable[int] | None = None,
     as_of_id: int | None = None,
-) -> list[dict[str, Any]]:
-    """Current target rows as dicts."""
+) -> list[tuple]:
+    """Current target rows as tuples in the table's column order."""
     where: list = []
     if (codes := _codes(regions)) is not None:
         where.append(_TGT.c.region_code.in_(codes))
@@ -143,14 +148,28 @@ def target_rows(
         where.append(_TGT.c.indicator.in_(codes))
     if (ys := _ints(year)) is not None:
         where.append(_TGT.c.year.in_(ys))
-    stmt = _latest(_TGT, TARGET_KEY, where, as_of_id)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return _rows(conn, _latest(_TGT, TARGET_KEY, where, as_of_id))
 
 
-def observations_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+def _rows(conn: Connection, stmt: Select) -> list[tuple]:
+    # Plain tuples in table-column order: building dicts per row costs more than the query.
+    return [tuple(row) for row in conn.execute(stmt).all()]
+
+
+def as_dicts(table, rows: list[tuple]) -> list[dict[str, Any]]:
+    """Rows from `observation_rows`/`target_rows` as dicts keyed by column name."""
+    names = [c.name for c in table.columns]
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _frame(table, rows: list[tuple], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    stored = {c.name: schema[c.name] if c.name in schema else pl.Int64() for c in table.columns}
+    return pl.DataFrame(rows, schema=stored, orient="row")
+
+
+def observations_frame(rows: list[tuple]) -> pl.DataFrame:
     """The observations frame of ARCHITECTURE.md from stored rows."""
-    data = {c: [r[c] for r in rows] for c in OBS_COLUMNS}
-    frame = pl.DataFrame(data, schema={c: OBSERVATION_SCHEMA[c] for c in OBS_COLUMNS})
+    frame = _frame(_OBS, rows, OBSERVATION_SCHEMA)
     ym = pl.col("year").cast(pl.String).str.zfill(4)
     period = pl.concat_str(
         [
@@ -166,7 +185,6 @@ def observations_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
     return frame.with_columns(period.alias("period")).select(list(OBSERVATION_SCHEMA))
 
 
-def targets_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+def targets_frame(rows: list[tuple]) -> pl.DataFrame:
     """The targets frame of ARCHITECTURE.md from stored rows."""
-    data = {c: [r[c] for r in rows] for c in TGT_COLUMNS}
-    return pl.DataFrame(data, schema=TARGET_SCHEMA)
+    return _frame(_TGT, rows, TARGET_SCHEMA).select(list(TARGET_SCHEMA))

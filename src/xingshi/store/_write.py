@@ -28,7 +28,7 @@ from xingshi.store._batch import (
     TARGET_REQUIRED,
     TARGET_SCHEMA,
 )
-from xingshi.store._read import OBS_COLUMNS, TGT_COLUMNS, observation_rows, target_rows
+from xingshi.store._read import OBS_COLUMNS, TGT_COLUMNS, as_dicts, observation_rows, target_rows
 
 # (value column, cell column) pairs of an observation.
 _OBS_VALUES = (("level", "level_cell"), ("growth_pct", "growth_cell"), ("rank", "rank_cell"))
@@ -77,7 +77,10 @@ def normalise(
         else:
             exprs.append(pl.lit(None, dtype=schema[c]).alias(c))
     try:
-        rows = frame.select(exprs).to_dicts()
+        cast = frame.select(exprs)
+        # NaN (as spreadsheets readers give for empty cells) means "not provided", like null.
+        cast = cast.with_columns(pl.col(pl.Float64).fill_nan(None))
+        rows = cast.to_dicts()
     except (pl.exceptions.InvalidOperationError, pl.exceptions.ComputeError) as exc:
         raise StoreError(f"{what}的数据类型不对：{exc}", hint="数值列须为数字") from None
     seen: set[tuple] = set()
@@ -142,11 +145,14 @@ def write_observations(
     if not rows:
         return counts
     regions = {r["region_code"] for r in rows}
-    current = observation_rows(
-        conn,
-        regions=regions if len(regions) <= _MANY_REGIONS else None,
-        indicators={r["indicator"] for r in rows},
-        years={r["year"] for r in rows},
+    current = as_dicts(
+        Observation.__table__,
+        observation_rows(
+            conn,
+            regions=regions if len(regions) <= _MANY_REGIONS else None,
+            indicators={r["indicator"] for r in rows},
+            years={r["year"] for r in rows},
+        ),
     )
     by_key = {tuple(r[c] for c in OBSERVATION_KEY): r for r in current}
     out: list[dict[str, Any]] = []
@@ -186,10 +192,11 @@ def write_targets(
             )
         if row["value"] is None:
             raise StoreError(f"目标第{i}条记录没有目标值", hint="请填写目标值")
-    current = target_rows(
-        conn,
-        indicators={r["indicator"] for r in rows},
-        year={r["year"] for r in rows},
+    current = as_dicts(
+        Target.__table__,
+        target_rows(
+            conn, indicators={r["indicator"] for r in rows}, year={r["year"] for r in rows}
+        ),
     )
     by_key = {tuple(r[c] for c in TARGET_KEY): r for r in current}
     out: list[dict[str, Any]] = []
