@@ -57,6 +57,18 @@ PEER_GROWTH = {
     "rural_income": (12.0, 1.5),
     "deposits": (9.5, 2.0),
 }
+# Ranks the speech does not state: placed so that 湘西州 is first only where the speech says so
+# (its "三项指标增速居全省第一"), and 社零 is below the province ("仍低于全省平均水平").
+UNSTATED_RANKS = {
+    "industry_output": 3,
+    "fiscal_total": 3,
+    "local_fiscal": 5,
+    "industrial_tax": 3,
+    "retail": 11,
+    "urban_income": 9,
+    "rural_income": 4,
+    "deposits": 6,
+}
 # How far ahead of 湘西州 the prefectures that outrank it are (pp).
 AHEAD_SPREAD = {"tourists": (8.0, 40.0), "tourism_revenue": (6.0, 30.0)}
 
@@ -89,7 +101,7 @@ PROVINCE_INCOME = {"urban_income": (22431.0, 9.9), "rural_income": (9390.0, 12.9
 def peer_h1_growth(rng: random.Random, ind: str, xx_growth: float) -> dict[str, float]:
     """Each other prefecture's 2021年1-6月 growth, putting 湘西州 at the speech's rank."""
     others = [c for c, _, _ in PREFECTURES if c != XX]
-    rank = SPEECH_RANKS.get(ind)
+    rank = SPEECH_RANKS.get(ind, UNSTATED_RANKS.get(ind))
     if rank is None:
         centre, spread = PEER_GROWTH[ind]
         return {c: round(centre + rng.uniform(-spread, spread), 1) for c in others}

@@ -56,10 +56,13 @@ def build_counts(rng: random.Random, data: Data) -> dict[str, int]:
             county_firms[c][y] = []
         for c, _g in others:
             pref_firms[c][y] = []
+        # Each prefecture's share moves a little from year to year, so its firm count grows at
+        # its own rate rather than the province's.
+        year_w = [w * jitter(rng, 0.12) for w in pref_w]
         for m, xx in enumerate(XX_FIRMS[y]):
             for c, n in zip(county_codes, split_counts(xx, county_w), strict=True):
                 county_firms[c][y].append(n)
-            for (c, _g), n in zip(others, split_counts(prov_year[m] - xx, pref_w), strict=True):
+            for (c, _g), n in zip(others, split_counts(prov_year[m] - xx, year_w), strict=True):
                 pref_firms[c][y].append(n)
     for c, by_year in {**county_firms, **pref_firms}.items():
         data[(c, "above_scale_firms")] = Series(_path(by_year))
@@ -94,21 +97,22 @@ def build_counts(rng: random.Random, data: Data) -> dict[str, int]:
     return targets
 
 
-def _rate_path(rng: random.Random, shift: float) -> Path:
-    """A cumulative rate shaped like 湘西州's, shifted, below 100, lower in earlier years."""
+def _rate_path(rng: random.Random, shift: float, gain: tuple[float, float]) -> Path:
+    """A cumulative rate shaped like 湘西州's, shifted, below 100, up by `gain` pp on 2020."""
     y2021 = [min(99.9, v + shift) for v in XX_AIR]
-    y2020 = [min(99.9, v - rng.uniform(1.0, 1.6)) for v in y2021]
+    y2020 = [min(99.9, v - rng.uniform(*gain)) for v in y2021]
     y2019 = [min(99.9, v - rng.uniform(0.3, 1.2)) for v in y2020]
     return Path(y2019, y2020, y2021)
 
 
 def build_air(rng: random.Random, data: Data) -> None:
-    """Air quality: 湘西州 97.8 (second), 张家界 first, the province its own figure."""
-    data[(XX, "air_quality")] = Series(_rate_path(rng, 0.0))
+    """Air quality: 湘西州 97.8, second to 张家界 both in level and in its gain on 2020."""
+    data[(XX, "air_quality")] = Series(_rate_path(rng, 0.0, (1.5, 1.5)))
     for c, _n, _s in COUNTIES:
-        data[(c, "air_quality")] = Series(_rate_path(rng, rng.uniform(-2.5, 1.5)))
+        data[(c, "air_quality")] = Series(_rate_path(rng, rng.uniform(-2.5, 1.5), (0.5, 2.5)))
     for c, _n, _g in PREFECTURES:
-        if c != XX:
-            shift = 1.1 if c == ZJJ else -rng.uniform(0.6, 14.0)
-            data[(c, "air_quality")] = Series(_rate_path(rng, shift))
-    data[(PROVINCE[0], "air_quality")] = Series(_rate_path(rng, -6.2))
+        if c == ZJJ:
+            data[(c, "air_quality")] = Series(_rate_path(rng, 1.1, (1.8, 1.8)))
+        elif c != XX:
+            data[(c, "air_quality")] = Series(_rate_path(rng, -rng.uniform(0.6, 14.0), (0.2, 1.3)))
+    data[(PROVINCE[0], "air_quality")] = Series(_rate_path(rng, -6.2, (0.8, 1.2)))
