@@ -106,7 +106,14 @@ def peer_h1_growth(rng: random.Random, ind: str, xx_growth: float) -> dict[str, 
         centre, spread = PEER_GROWTH[ind]
         return {c: round(centre + rng.uniform(-spread, spread), 1) for c in others}
     lo, hi = AHEAD_SPREAD.get(ind, (0.4, 4.0))
-    ahead = [ZJJ] if ind.startswith("touris") else rng.sample(others, rank - 1)
+    if ind.startswith("touris"):
+        ahead = [ZJJ]
+    elif ind == "retail":
+        # the large prefectures outgrow 湘西州, so the province's own growth is above it
+        big = sorted((p for p in PREFECTURES if p[0] != XX), key=lambda p: -p[2])
+        ahead = [c for c, _n, _g in big[: rank - 1]]
+    else:
+        ahead = rng.sample(others, rank - 1)
     below = max(3.0, abs(xx_growth) * 0.5)
     return {
         c: round(

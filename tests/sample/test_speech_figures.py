@@ -144,3 +144,9 @@ def test_files_are_small():
         p.stat().st_size for p in Path(sample_dir()).iterdir() if p.suffix in {".csv", ".xlsx"}
     )
     assert total < 1_200_000
+
+
+def test_retail_growth_below_province(cells):
+    """社会消费品零售总额 grows slower in 湘西州 than in 湖南省 ("仍低于全省平均水平")."""
+    xx = num(cells[(XX, "社会消费品零售总额", H1)]["增长%"])
+    assert xx < num(cells[("430000", "社会消费品零售总额", H1)]["增长%"])
