@@ -125,10 +125,20 @@ def test_peers_are_same_level_siblings(rc):
 
 
 def test_municipality_districts_are_peers_across_pseudo_rows(rc):
-    """重庆's districts (市辖区) and counties (县) are peers of each other."""
+    """重庆's districts (市辖区 row) and counties (县 row) are all children of 重庆市."""
     peers = {r.code for r in rc.peers("500101")}
-    assert "500229" in peers  # 城口县, under the 县 row
-    assert rc.resolve("渝中区").parent == "500100"
+    assert "500229" in peers  # 城口县, under the 县 row in the source file
+    assert len(peers) == 38
+    assert rc.resolve("渝中区").parent == "500000"
+    assert len(rc.children("110000")) == 16
+    assert rc.get("110100").name == "市辖区"  # the source row is kept, but is nobody's parent
+
+
+def test_province_direct_units_are_peers_of_prefectures(rc):
+    """湖北's 仙桃, 潜江, 天门 and 神农架 rank with its 13 prefectures: 17 市州."""
+    assert len(rc.peers("420100")) == 17
+    assert rc.parent("429004").code == "420000"
+    assert rc.qualified_name("429004") == "湖北省仙桃市"
 
 
 def test_frame_columns(rc):

@@ -33,7 +33,7 @@ class RegionData:
     regions: dict[str, Region]
     aliases: dict[str, list[str]]  # code -> extra names
     preferred: dict[str, str]  # alias -> code, wins over names formed by rules
-    pseudo: frozenset[str]  # 市辖区/县 rows of municipalities and the like
+    pseudo: frozenset[str]  # 市辖区/县 rows: kept for get(), but nobody's parent
     groups: dict[str, list[str]] = field(default_factory=dict)
     text_stopwords: frozenset[str] = frozenset()
     false_friends: tuple[str, ...] = ()
@@ -108,6 +108,14 @@ def _shipped() -> RegionData:
         # 东莞市 441900 has no counties: its area row repeats the prefecture; keep one.
         if r["code"] not in prefectures:
             raw.append((r["code"], r["name"], "county", r["cityCode"] + "00"))
+    # Counties under a 市辖区/县/省直辖县级行政区划 row hang from the province itself: 朝阳区
+    # is one of 北京's 16 districts, 仙桃 one of 湖北's 17 市州-level units.
+    province_of_pseudo = {
+        code: parent
+        for code, name, level, parent in raw
+        if level == "prefecture" and name in naming.pseudo_names
+    }
+    raw = [(c, n, lv, province_of_pseudo.get(p, p)) for c, n, lv, p in raw]
     taken = {name for _, name, _, _ in raw}
     regions = {COUNTRY_CODE: Region(COUNTRY_CODE, "全国", "全国", "country", None)}
     aliases: dict[str, list[str]] = {}

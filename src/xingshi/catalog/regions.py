@@ -45,7 +45,7 @@ class RegionCatalog:
         self._false_friends = data.false_friends
         self._children: dict[str, list[str]] = {}
         for r in self._regions.values():
-            if r.parent is not None:
+            if r.parent is not None and r.code not in self._pseudo:
                 self._children.setdefault(r.parent, []).append(r.code)
         self._by_name: dict[str, list[str]] = {}
         self._by_alias: dict[str, list[str]] = {}
@@ -89,10 +89,11 @@ class RegionCatalog:
     def _outranked(self, code: str) -> bool:
         """True for county-level units that yield a shared short name to a prefecture."""
         region = self._regions[code]
-        if region.level not in ("county", "custom") or region.parent not in self._pseudo:
-            return region.level in ("county", "custom")
-        province = self._regions[self._regions[region.parent].parent or COUNTRY_CODE]
-        return not province.name.endswith("市")  # municipalities' districts hold their own
+        if region.level not in ("county", "custom"):
+            return False
+        parent = self._regions[region.parent or COUNTRY_CODE]
+        # The districts of 北京, 上海, 天津, 重庆 hold their own against any prefecture.
+        return not (parent.level == "province" and parent.name.endswith("市"))
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -259,21 +260,20 @@ class RegionCatalog:
         return None
 
     def peers(self, code: str, group: str | None = None) -> list[Region]:
-        """The region and its peers, in code order: same-level siblings, or a named group.
+        """The region and its peers in code order: its siblings, or a named group.
 
-        Counties of a municipality (北京, 重庆) are peers across its 市辖区/县 rows.
+        Siblings are the parent's children: 湖南's 14 市州, 湘西州's 8 县市, 北京's 16 districts,
+        湖北's 13 prefectures with 仙桃, 潜江, 天门 and 神农架. Workspace custom units are peers
+        only of each other.
         """
         if group is not None:
             return [self._regions[c] for c in self.group(group)]
         region = self.get(code)
         if region.parent is None:
             return [region]
-        parents = [region.parent]
-        if region.parent in self._pseudo:
-            grand = self._regions[region.parent].parent
-            if grand and self._regions[grand].name.endswith("市"):
-                parents = [c.code for c in self.children(grand) if c.code in self._pseudo]
-        return [r for p in parents for r in self.children(p, level=region.level)]
+        if region.level == "custom":
+            return self.children(region.parent, level="custom")
+        return self.children(region.parent)
 
     # -- groups -----------------------------------------------------------------------------
     def groups(self) -> list[str]:
