@@ -48,9 +48,9 @@ def test_sample_briefing_says_what_the_seed_speech_says(demo) -> None:
         "增速均居全省第二。" in text
     )
     first = next(line for line in text.splitlines() if "指标增速均居全省第一" in line)
-    assert re.search(r"地区生产总值、规模工业增加值、实际利用内资.*增速均居全省第一", first)
+    assert re.search(r"地区生产总值、规模工业增加值、实际利用内资[^，]*增速均居全省第一", first)
     assert "税收、金融机构贷款余额两项指标增速均居全省第二" in first
-    assert "固定资产投资增速居全省第四" in first
+    assert re.search(r"固定资产投资[^，]*增速均?居全省第四", first)
     assert "税收41.21亿元" in text or "增长28.6%" in text
 
 

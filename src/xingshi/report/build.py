@@ -233,7 +233,7 @@ def _charts(
             Chart(
                 "targets",
                 title,
-                ch.target_progress(title, [(it.name, it.completion) for it in done], tp),
+                ch.target_progress(title, [(it.label, it.completion) for it in done], tp),
             )
         )
     return out

@@ -44,10 +44,20 @@ def cjk_font_name() -> str:
     return font_manager.FontProperties(fname=str(path)).get_name()
 
 
-def _figure(width: float = 6.4, height: float = 3.6) -> tuple[Figure, Axes]:
+def _figure(
+    width: float = 6.4, height: float = 3.6, *, labels: Sequence[str] = (), bottom: float = 0.13
+) -> tuple[Figure, Axes]:
+    """A figure with fixed margins: automatic layout engines draw twice and cost half the time.
+
+    `labels` are the y-axis labels of a horizontal bar chart, whose length sets the left margin."""
     matplotlib.rcParams["font.family"] = [cjk_font_name()]
     matplotlib.rcParams["axes.unicode_minus"] = False
-    fig = Figure(figsize=(width, height), dpi=110, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=110)
+    longest = max((len(x) for x in labels), default=0)
+    left = min(0.45, 0.06 + 0.024 * longest) if labels else 0.1
+    fig.subplots_adjust(
+        left=left, right=0.95, top=1 - 0.45 / height, bottom=max(bottom, 0.6 / height)
+    )
     ax = fig.add_subplot(1, 1, 1)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
@@ -64,17 +74,16 @@ def peer_growth(
 ) -> bytes:
     """Growth of each peer, best first, the region in red and the parent's growth as a line."""
     rows = sorted(rows, key=lambda r: r[1], reverse=True)
-    fig, ax = _figure(6.4, max(3.2, 0.28 * len(rows) + 1.2))
     names = [r[0] for r in rows][::-1]
+    fig, ax = _figure(6.4, max(3.2, 0.28 * len(rows) + 1.2), labels=names)
     values = [r[1] for r in rows][::-1]
     colors = [HIGHLIGHT if n == highlight else NORMAL for n in names]
     bars = ax.barh(names, values, color=colors)
     ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], fontsize=8, padding=2)
     if parent is not None:
-        ax.axvline(parent[1], color=LINE, linestyle="--", linewidth=1)
-        ax.text(
-            parent[1], len(names) - 0.4, f"{parent[0]} {parent[1]:.1f}%", fontsize=8, color=LINE
-        )
+        label = f"{parent[0]} {parent[1]:.1f}%"
+        ax.axvline(parent[1], color=LINE, linestyle="--", linewidth=1, label=label)
+        ax.legend(fontsize=8, loc="lower right")
     ax.set_xlabel("增速（%）")
     ax.set_title(title, fontsize=11)
     return _png(fig)
@@ -84,8 +93,8 @@ def children_growth(
     title: str, rows: Sequence[tuple[str, float, str | None]], parent: tuple[str, float]
 ) -> bytes:
     """Each child's growth, coloured by its light, against the parent's own growth."""
-    fig, ax = _figure()
     names = [r[0] for r in rows]
+    fig, ax = _figure(bottom=0.2 if len(rows) > 8 else 0.13)
     colors = [LIGHT_COLORS.get(r[2] or "", NORMAL) for r in rows]
     bars = ax.bar(names, [r[1] for r in rows], color=colors)
     ax.bar_label(bars, labels=[f"{r[1]:.1f}" for r in rows], fontsize=8)
@@ -118,16 +127,15 @@ def monthly_growth(title: str, series: dict[str, list[tuple[int, float]]]) -> by
 
 def target_progress(title: str, rows: Sequence[tuple[str, float]], time_progress: float) -> bytes:
     """Completion of annual targets against the time progress line."""
-    fig, ax = _figure(6.4, max(3.0, 0.35 * len(rows) + 1.2))
     names = [r[0] for r in rows][::-1]
+    fig, ax = _figure(6.4, max(3.0, 0.35 * len(rows) + 1.2), labels=names)
     values = [r[1] for r in rows][::-1]
     colors = ["#27ae60" if v >= time_progress else "#e74c3c" for v in values]
     bars = ax.barh(names, values, color=colors)
     ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], fontsize=8, padding=2)
-    ax.axvline(time_progress, color=LINE, linestyle="--", linewidth=1)
-    ax.text(
-        time_progress, len(names) - 0.4, f"时间进度 {time_progress:.1f}%", fontsize=8, color=LINE
-    )
+    label = f"时间进度 {time_progress:.1f}%"
+    ax.axvline(time_progress, color=LINE, linestyle="--", linewidth=1, label=label)
+    ax.legend(fontsize=8, loc="lower right")
     ax.set_xlabel("完成全年目标（%）")
     ax.set_title(title, fontsize=11)
     return _png(fig)
