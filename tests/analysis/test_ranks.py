@@ -108,7 +108,8 @@ def test_parent_average_is_the_parents_own_figure(regions, indicators, make_obs)
     assert len(below) == 1
     assert [c["region"] for c in below[0].data["children"]] == ["花垣", "泸溪"]
     assert below[0].data["parent_growth_pct"] == 12.5
-    assert "有2个低于湘西州平均水平" in below[0].message
+    assert "低于湘西州平均水平（12.5%）的下辖地区有2个" in below[0].message
+    assert "花垣（低6.5个百分点）" in below[0].message
 
 
 def test_bottom_three_children(regions, indicators, make_obs):

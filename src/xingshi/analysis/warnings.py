@@ -152,7 +152,9 @@ def _children_lists(table: pl.DataFrame, focus: str, settings: AnalysisSettings)
         if prow is None:
             continue
         pname, iname = prow["region"], prow["indicator_name"]
-        below = group.filter(pl.col("behind_parent").fill_null(False)).sort("gap_to_parent_pp")
+        below = group.filter(pl.col("behind_parent").fill_null(False)).sort(
+            pl.col("gap_to_parent_pp") * pl.col("dir")
+        )
         if below.height:
             items = [
                 {
@@ -163,13 +165,16 @@ def _children_lists(table: pl.DataFrame, focus: str, settings: AnalysisSettings)
                 }
                 for r in below.iter_rows(named=True)
             ]
-            names = "、".join(f"{i['region']}（{_fmt(i['gap_pp'], 1)}个百分点）" for i in items)
+            word = "低于" if prow["dir"] > 0 else "高于"
+            names = "、".join(
+                f"{i['region']}（{word[0]}{_fmt(abs(i['gap_pp']), 1)}个百分点）" for i in items
+            )
             out.append(
                 Finding(
                     "below_parent",
                     "warning",
-                    f"{iname}增速有{len(items)}个低于{pname}平均水平"
-                    f"（{_fmt(prow['growth_pct'])}%）：{names}",
+                    f"{iname}增速{word}{pname}平均水平（{_fmt(prow['growth_pct'])}%）的"
+                    f"下辖地区有{len(items)}个：{names}",
                     Location(value=f"{pname} {iname}"),
                     data={
                         "region_code": focus,
