@@ -54,6 +54,11 @@ FORMS = [
     ("2021年6月末", (2021, 6, 6)),
     ("2021年三季度", (2021, 7, 9)),
     ("2021年年末", (2021, 1, 12)),
+    ("今年1-6月", (2021, 1, 6)),
+    ("今年上半年", (2021, 1, 6)),
+    ("去年1-6月", (2020, 1, 6)),
+    ("上年", (2020, 1, 12)),
+    ("去年全年", (2020, 1, 12)),
 ]
 
 
@@ -75,7 +80,7 @@ def test_year_in_text_wins_over_default():
     assert parse_period("2019Q1", default_year=2021) == Period(2019, 1, 3)
 
 
-@pytest.mark.parametrize("text", ["1-6月", "上半年", "一季度", "6月", "全年"])
+@pytest.mark.parametrize("text", ["1-6月", "上半年", "一季度", "6月", "全年", "今年1-6月"])
 def test_missing_year_without_default_is_an_error(text):
     """A form without a year and no default year raises PeriodError with a hint."""
     with pytest.raises(PeriodError) as info:

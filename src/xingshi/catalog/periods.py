@@ -195,6 +195,7 @@ _YEAR_MONTH = re.compile(r"(\d{4})(?:[-./]|年?[Mm])(\d{1,2})|(\d{4})(\d{2})")
 _COMPACT = re.compile(r"(\d{4})[-]?([QqHh])([1-4])")
 _YEAR_ONLY = re.compile(r"(\d{4})(?:年度?|年全年度?)?")
 _YEAR_PREFIX = re.compile(r"(\d{4})年(.+)")
+_RELATIVE_YEAR = re.compile(r"(今年|本年|当年|去年|上年|上一年)(?:度)?(.*)")
 
 
 def parse_period(text: str | Period, default_year: int | None = None) -> Period:
@@ -235,6 +236,17 @@ def parse_period(text: str | Period, default_year: int | None = None) -> Period:
     rest = s
     if m := _YEAR_PREFIX.fullmatch(s):
         year, rest = int(m[1]), m[2]
+    elif m := _RELATIVE_YEAR.fullmatch(s):
+        # 今年1-6月 / 去年全年: relative to default_year, which must then be given.
+        shift = -1 if m[1] in ("去年", "上年", "上一年") else 0
+        year = default_year + shift if default_year is not None else None
+        rest = m[2] or "全年"
+        if year is None:
+            raise PeriodError(
+                f"时期“{raw}”相对于哪一年不明确",
+                where=where,
+                hint="请写明年份，例如“2021年1-6月”，或指定默认年份",
+            )
     for pattern, build in _REST_FORMS:
         if m := pattern.fullmatch(rest):
             first, last = build(m)
