@@ -10,10 +10,14 @@ from typing import Annotated, Any
 
 import polars as pl
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from xingshi.cli._common import WorkspaceOpt, console, err_console, resolve_workspace
 from xingshi.errors import ImportRejected, InputError, Location
+
+# Findings carry [rule] tags (not Rich markup) and long places: print them whole.
+_PLAIN: dict[str, Any] = {"highlight": False, "soft_wrap": True}
 
 
 def _open(workspace: Path | None) -> Any:
@@ -82,13 +86,13 @@ def import_cmd(
                 str(len(result.findings)),
             )
             for f in result.findings:
-                console.print(f"[yellow]警告[/] {f.describe()}", highlight=False)
+                console.print(f"[yellow]警告[/] {escape(f.describe())}", **_PLAIN)
         if table.row_count:
             console.print(table)
         if rejected is not None:
-            err_console.print(f"[bold red]错误[/]：{rejected.message}", highlight=False)
+            err_console.print(f"[bold red]错误[/]：{escape(rejected.message)}", **_PLAIN)
             for f in rejected.findings:
-                err_console.print(f"  - {f.describe()}", highlight=False)
+                err_console.print(f"  - {escape(f.describe())}", **_PLAIN)
             raise SystemExit(rejected.exit_code)
     finally:
         ws.close()
