@@ -148,6 +148,8 @@ def test_frame_columns(rc):
     assert df.height == len(rc)
     row = df.filter(df["code"] == "433122").row(0, named=True)
     assert row["province"] == "430000" and row["short"] == "泸溪"
+    assert df.filter(df["parent"] == "110000").height == 16  # no 市辖区 placeholder row
+    assert df.filter(df["parent"] == "433100").height == 8
 
 
 def test_find_all_mentions_in_text(rc):

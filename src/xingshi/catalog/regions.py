@@ -125,10 +125,11 @@ class RegionCatalog:
         return isinstance(code, str) and code in self._regions
 
     def __len__(self) -> int:
-        return len(self._regions)
+        return len(self._regions) - len(self._pseudo)
 
     def __iter__(self) -> Iterator[Region]:
-        return iter(self._regions.values())
+        """Every region except the source's 市辖区/县 placeholder rows (get() still has them)."""
+        return (r for r in self._regions.values() if r.code not in self._pseudo)
 
     def resolve(self, name: str, within: str | None = None) -> Region:
         """A region from its code, full name, short name or alias.
@@ -333,13 +334,17 @@ class RegionCatalog:
         return _mentions.TextIndex.build(p for p in self.names() if keep(*p))
 
     def frame(self) -> pl.DataFrame:
-        """All regions as a polars frame: code, name, short, level, parent, province."""
+        """All regions as a polars frame: code, name, short, level, parent, province.
+
+        Like iteration, it leaves out the 市辖区/县 placeholder rows, so that the parent column
+        gives the same children as :meth:`children`.
+        """
         import polars as pl  # imported here so that loading the catalogue stays fast
 
         rows: dict[str, list[Any]] = {
             k: [] for k in ("code", "name", "short", "level", "parent", "province")
         }
-        for r in self._regions.values():
+        for r in self:
             prov = self.province_of(r.code)
             for k, v in (
                 ("code", r.code),
