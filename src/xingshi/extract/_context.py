@@ -79,6 +79,31 @@ def display_name(region: Any) -> str:
 
 
 @cache
+def indicator_index() -> dict[str, tuple[str, str]]:
+    """Indicator names and aliases (matching form) → (canonical name, code)."""
+    _, indicators = catalogs()
+    if indicators is None:
+        return {}
+    from xingshi.catalog.indicators import normalise_name
+
+    out: dict[str, tuple[str, str]] = {}
+    for alias, code in indicators.alias_pairs():
+        out.setdefault(normalise_name(alias), (indicators.get(code).name, code))
+    return out
+
+
+def canonical_indicator(words: str) -> tuple[str, str | None]:
+    """The catalogue's name and code for an indicator phrase, else the words themselves."""
+    index = indicator_index()
+    if not index:
+        return words, None
+    from xingshi.catalog.indicators import normalise_name
+
+    hit = index.get(normalise_name(words))
+    return hit if hit is not None else (words, None)
+
+
+@cache
 def region_prefixes() -> dict[str, tuple[str, ...]]:
     """Region names (length >= 2) → codes, for finding a region at a phrase's start."""
     regions, _ = catalogs()

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from xingshi.extract import _reading as rd
 from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
-from xingshi.extract._context import PERIOD, DocContext, catalogs, display_name
+from xingshi.extract._context import (
+    PERIOD,
+    DocContext,
+    canonical_indicator,
+    catalogs,
+    display_name,
+    region_prefixes,
+)
 from xingshi.extract._numbers import as_written
 from xingshi.extract._rules import grammar
 from xingshi.extract._subject import (
@@ -45,6 +52,7 @@ class Engine:
         self.periods = [(m.start(), m) for m in PERIOD.finditer(norm)]
         self.period_starts = [p for p, _ in self.periods]
         self._canon: dict[str, tuple[str, str | None]] = {}
+        self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
 
     def run(self) -> list[Fact]:
         mask = blocked_mask(self.norm, self.g)
@@ -250,11 +258,12 @@ class Engine:
             if ctx.parent_name and ctx.region_name and word[-1] != ctx.region_name[-1]:
                 return ctx.parent_name, ctx.parent_code
             return ctx.region_name or word, ctx.region_code
-        regions, _ = catalogs()
-        r = regions.try_resolve(word, within=ctx.province_code) if regions else None
-        if r is not None:
-            return display_name(r), r.code
-        return word, None
+        key = (word, ctx.province_code)
+        if key not in self._regions:
+            regions, _ = catalogs()
+            r = regions.try_resolve(word, within=ctx.province_code) if regions else None
+            self._regions[key] = (display_name(r), r.code) if r is not None else (word, None)
+        return self._regions[key]
 
     def _period(self, s: int, ss: int) -> str | None:
         para = 0
@@ -278,14 +287,7 @@ class Engine:
             return
         hit = self._canon.get(words)
         if hit is None:
-            _, indicators = catalogs()
-            hit = (words, None)
-            if indicators is not None:
-                try:
-                    ind = indicators.resolve(words)
-                    hit = (ind.name, ind.code)
-                except Exception:
-                    hit = (words, None)
+            hit = canonical_indicator(words)
             self._canon[words] = hit
         fact.indicator, fact.indicator_code = hit
 
@@ -339,8 +341,7 @@ class Engine:
         head = re.sub(r"(?:平均水平|平均|水平|增速|增幅)$", "", words)
         if head in w["parent"] or head in w["country"] or head in w["self_prefecture"]:
             return self._region(head)
-        regions, _ = catalogs()
-        if regions is not None and regions.try_resolve(head) is not None:
+        if head in region_prefixes():
             return self._region(head)
         return None
 
