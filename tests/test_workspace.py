@@ -101,3 +101,19 @@ def test_bad_database_url_is_a_workspace_error(
         init_workspace(tmp_path / "ws")
     assert "无法使用数据库地址" in err.value.message
     assert "postgresql+psycopg" in err.value.hint
+
+
+def test_workspace_indicators_add_to_the_catalogue(workspace: Workspace) -> None:
+    """An indicator written in the workspace's indicators.toml resolves by name and alias."""
+    path = workspace.path / "indicators.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[indicator]]\ncode = "park_revenue"\nname = "园区技工贸总收入"\n'
+        'aliases = ["技工贸收入"]\nkind = "flow"\nunit = "亿元"\nfrequency = "monthly"\n'
+        'growth_rule = "nominal"\nadditive = true\n',
+        encoding="utf-8",
+    )
+    ws = open_workspace(workspace.path)
+    assert ws.indicators.resolve("技工贸收入").code == "park_revenue"
+    assert ws.indicators.get("park_revenue").unit == "亿元"
+    assert ws.indicators.resolve("规模工业增加值").code == "industry_va"

@@ -41,3 +41,21 @@ def test_opening_twice_is_harmless(db_url: str) -> None:
     with Store.open(db_url) as second:
         assert second.dump() == before
         assert '"version_num": "0001"' in before
+
+
+def test_downgrade_to_base_and_back(db_url: str) -> None:
+    """The initial revision's downgrade removes every table and upgrade restores them."""
+    from xingshi.store.migrate import downgrade
+
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            upgrade(conn)
+        with engine.begin() as conn:
+            downgrade(conn)
+        assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+        with engine.begin() as conn:
+            upgrade(conn)
+        assert "observations" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()

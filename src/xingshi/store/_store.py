@@ -84,6 +84,9 @@ class Store:
         engine = _engine(url)
         try:
             with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    # Two processes opening a fresh database at once must not both migrate.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(7238201)"))
                 upgrade(conn)
         except OperationalError as exc:
             engine.dispose()
