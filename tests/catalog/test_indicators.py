@@ -173,3 +173,18 @@ def test_workspace_bad_field_is_an_error(tmp_path):
     with pytest.raises(CatalogError) as info:
         IndicatorCatalog.load(path)
     assert "flow" in info.value.hint
+
+
+def test_components_add_up_in_the_real_nbs_export(ic):
+    """In the 2021 NBS export GDP is exactly 一产+二产+三产; 二产/三产 match their sector parts
+    within 5% (since 2018 mining support and repair services count as 三产)."""
+    with open(NBS_FILE, encoding="utf-8-sig", newline="") as f:
+        rows = [[c.strip() for c in r] for r in csv.reader(f)]
+    codes = [ic.resolve(h).code for h in _nbs_headers()]
+    provinces = [r for r in rows[3:] if r and r[0].endswith(("省", "市", "区"))]
+    assert len(provinces) == 31
+    for row in provinces:
+        values = dict(zip(codes, (float(v) for v in row[1 : len(codes) + 1]), strict=True))
+        for code, tolerance in (("gdp", 0.0001), ("secondary_va", 0.05), ("tertiary_va", 0.05)):
+            parts = sum(values[c] for c in ic.get(code).components)
+            assert abs(parts - values[code]) <= tolerance * values[code] + 0.2, (row[0], code)
