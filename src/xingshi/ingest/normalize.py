@@ -155,7 +155,8 @@ def _normalize_obs(
         findings.extend(f for f in (f1, f2, f3) if f is not None)
         if growth is not None and o.growth_is_index:
             growth = round(growth - 100.0, 10)
-        if indicator is not None:
+        if indicator is not None and level is not None:
+            # The unit belongs to the level: a growth-only row may say "%" and that is fine.
             unit_row = o.unit_row if o.unit_row is not None else o.row
             level, f = to_canonical(
                 level,

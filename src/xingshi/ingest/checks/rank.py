@@ -3,7 +3,8 @@
 Peers are the regions with the same parent. Ranks go by growth (by level where the header says
 总量/规模), higher first unless the indicator is better low; equal values share a rank (1,2,2,4).
 When the file holds only some peers the rank is still bounded: at least one more than the peers
-above it, at most the number of peers minus those below it.
+above it, at most the number of peers minus those below it. A rank beyond the number of peers
+means a wider group (all counties of the province): then only the lower bound is checked.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         better_high = getattr(ctx.indicator(indicator), "higher_is_better", True)
         valued = [r for r in rows if r[field] is not None]
         total = len(ctx.regions.children(parent)) if parent else 0
-        total = max(total, len(valued))
+        if total < len(valued) or any(r["rank"] is not None and r["rank"] > total for r in rows):
+            # Ranked in a wider group (e.g. all counties of the province): only the lower
+            # bound (one more than the peers above in this file) still holds.
+            total = 10**9
         for row in rows:
             if row["rank"] is None or row[field] is None:
                 continue
@@ -42,7 +46,9 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
             low, high = above + 1, total - below
             if low <= row["rank"] <= high:
                 continue
-            expected = str(low) if low == high else f"{low}-{high}"
+            expected = (
+                str(low) if low == high else (f"{low}-{high}" if high < 10**9 else f"{low}或之后")
+            )
             what = "总量" if basis == "level" else "增速"
             findings.append(
                 Finding(

@@ -45,6 +45,7 @@ _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增
 _LEVEL_WORDS = ("绝对值", "累计", "本月", "本期", "总量", "完成", "数值", "金额", "当月", "总额")
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
 PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
+_SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
 _UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
 
 
@@ -108,6 +109,11 @@ def read_wide(
             short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
             if not has_sub and current is not None and short_sub:
                 single_sub = normalize_text(head)
+            elif not has_sub and (m := _SUFFIX.match(name)):
+                # 规模工业增加值增速(%) / 规模工业增加值位次: the indicator with its role.
+                single_sub = m.group(2)
+                if current is None or current[0] != m.group(1):
+                    current = (m.group(1), None, c)
             if not single_sub:
                 current = (name, unit, c)
         if current is None:
