@@ -1,5 +1,6 @@
 """Regions: resolution by code and names, ambiguity, the tree, peers and workspace additions."""
 
+import os
 import time
 
 import pytest
@@ -226,3 +227,17 @@ def test_any_name_resolves_or_raises_a_region_error(rc, text):
         assert exc.hint
         return
     assert region.code in rc
+
+
+def test_workspace_edits_are_seen_on_next_load(tmp_path):
+    """Editing the workspace regions.csv invalidates the cached catalogue."""
+    path = tmp_path / "regions.csv"
+    path.write_text(
+        "code,name,short,level,parent\n433199,湘西高新区,高新区,custom,433100\n", "utf-8"
+    )
+    assert RegionCatalog.load(tmp_path).get("433199").short == "高新区"
+    path.write_text(
+        "code,name,short,level,parent\n433199,湘西高新区,湘西高新,custom,433100\n", "utf-8"
+    )
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert RegionCatalog.load(tmp_path).get("433199").short == "湘西高新"
