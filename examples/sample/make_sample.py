@@ -16,10 +16,12 @@ from pathlib import Path as FsPath
 from build import XX, Data, build_prefectures
 from counties import build_counties
 from counts import build_air, build_counts
+from extras import build_extras
 from series import growth
 from spec import (
     COUNTIES,
     INDICATORS,
+    LOWER_BOUNDS,
     PREFECTURES,
     PROVINCE,
     RANK_QUOTES,
@@ -34,7 +36,7 @@ from workbook import write_workbook
 SEED = 20210721
 HEADER = ["地区", "地区代码", "指标", "时期", "数值", "单位", "增长%", "位次", "备注"]
 TARGET_HEADER = ["地区", "地区代码", "指标", "年度", "目标类型", "目标值", "单位", "备注"]
-COMPARABLE = {"gdp", "industry_va", "fai"}  # growth is a published figure of its own
+COMPARABLE = {"gdp", "industry_va", "fai", "tech_investment", "hightech_investment"}  # published
 COUNT = {"above_scale_firms", "new_industrial_firms"}
 COUNTY_CODES = {c for c, _n, _s in COUNTIES}
 RANKED = "investment_attraction"  # the one rank the speech states as published (增速全省第一)
@@ -127,16 +129,18 @@ def _ind(code: str) -> Ind:
 
 
 def _note(code: str, ind: str, year: int, month: int, speech: dict) -> str:
-    if (year, month) != (2021, 6):
-        return SIMULATED
-    if code == XX and ind in speech:
-        fig = speech[ind]
+    fig = speech.get(ind)
+    if code == XX and fig is not None and (year, month) == (2021, fig.month):
         text = f"{SPEECH}“{fig.quote}”"
         if fig.level is None:
             text += f"；数值为{SIMULATED}"
         if ind == "industrial_tax":
             text += "；讲话稿口径为工业税收(不含烟)"
         return text
+    if (year, month) != (2021, 6):
+        return SIMULATED
+    if code == XX and ind in LOWER_BOUNDS:
+        return f"{SIMULATED}；{SPEECH}“{LOWER_BOUNDS[ind]}”"
     if code == XX and ind in RANK_QUOTES:
         return f"{SIMULATED}；位次与{SPEECH}“{RANK_QUOTES[ind]}”一致"
     if code == PROVINCE[0] and ind == "above_scale_firms":
@@ -157,13 +161,14 @@ def generate() -> Data:
     build_counties(rng, data)
     data["new_firm_targets"] = build_counts(rng, data)  # type: ignore[assignment]
     build_air(rng, data)
+    build_extras(rng, data)
     return data
 
 
 def check_speech(data: Data) -> None:
     """Stop if a figure of the speech did not come out exactly (a change in the generator)."""
     for fig in SPEECH_FIGURES:
-        level, g = cell_values(data, XX, _ind(fig.indicator), 2021, 6)
+        level, g = cell_values(data, XX, _ind(fig.indicator), 2021, fig.month)
         if fig.level is not None and level != fig.level:
             raise SystemExit(f"{fig.indicator}: level {level} != {fig.level}")
         if fig.growth is not None and g != fig.growth:

@@ -44,18 +44,24 @@ def cumulate(values: list[float]) -> list[float]:
 
 
 def flow_path(
-    h1_2021: float, h1_growth_pct: float, late_growth_pct: float, *, dip: str = "default"
-):
-    """A cumulative flow whose 2021 1-6月 level and growth are exactly the given ones."""
+    h1_2021: float,
+    h1_growth_pct: float,
+    late_growth_pct: float,
+    *,
+    dip: str = "default",
+    pin: int = 6,
+) -> Path:
+    """A cumulative flow whose 2021 level and growth at 1-`pin`月 (1-6月) are exactly the given."""
     shares = [s * d for s, d in zip(NORMAL_SHARES, COVID_DIP[dip], strict=True)]
-    h1_2020 = h1_2021 / (1 + h1_growth_pct / 100)
-    annual = h1_2020 / sum(shares[:6])
+    pinned_2020 = h1_2021 / (1 + h1_growth_pct / 100)
+    annual = pinned_2020 / sum(shares[:pin])
     m2020 = [annual * s for s in shares]
     # 2019 had no epidemic and grew about 7% on the year before.
     m2019 = [annual * s / d / 1.07 for s, d in zip(shares, COVID_DIP[dip], strict=True)]
-    early = [m * (1 + late_growth_pct / 100 + r) for m, r in zip(m2020[:6], REBOUND, strict=True)]
-    k = h1_2021 / sum(early)  # pin 1-6月 2021 exactly
-    late = [m * (1 + late_growth_pct / 100) for m in m2020[6:]]
+    rebound = [*REBOUND, 0.0, 0.0][:pin]
+    early = [m * (1 + late_growth_pct / 100 + r) for m, r in zip(m2020[:pin], rebound, strict=True)]
+    k = h1_2021 / sum(early)  # pin the cumulative level exactly
+    late = [m * (1 + late_growth_pct / 100) for m in m2020[pin:]]
     return Path(cumulate(m2019), cumulate(m2020), cumulate([e * k for e in early] + late))
 
 

@@ -78,6 +78,13 @@ INDICATORS = [
     Ind("air_quality", "空气质量优良率", "%", "monthly", 1),
     Ind("above_scale_firms", "四上企业数", "家", "monthly", 0),
     Ind("new_industrial_firms", "新增入规企业数", "家", "monthly", 0),
+    # Further figures of the speech; 湘西州 only.
+    Ind("tech_investment", "工业技改投资", "亿元", "monthly", 4, level=False),
+    Ind("hightech_investment", "高新技术产业投资", "亿元", "monthly", 4, level=False),
+    Ind("new_enterprises", "新增企业", "家", "monthly", 0),
+    Ind("tax_cut", "减税降费", "亿元", "monthly_jan", 4),
+    Ind("labor_transfer", "农村劳动力转移就业", "万人", "monthly", 2),
+    Ind("water_quality", "水质达标率", "%", "monthly", 1),
 ]
 BY_CODE = {i.code: i for i in INDICATORS}
 
@@ -90,6 +97,7 @@ class SpeechFigure:
     level: float | None
     growth: float | None
     quote: str
+    month: int = 6  # the period is 2021年1-`month`月
 
 
 # 湘西州, 2021年1-6月. Growth in % (增长1.5倍 = 150.0); rates in pp.
@@ -119,7 +127,16 @@ SPEECH_FIGURES = [
     SpeechFigure(
         "new_industrial_firms", 26.0, None, "今年仅入规26家，与全年160家的目标任务差距较大"
     ),
+    SpeechFigure("labor_transfer", 88.4, None, "农村劳动力转移就业达88.4万人"),
+    SpeechFigure("water_quality", 100.0, None, "39个国省控考核断面Ⅲ类水质达标率为100%"),
+    SpeechFigure("new_enterprises", None, 19.4, "1-5月……新增企业增长19.4%", month=5),
+    SpeechFigure("tax_cut", 2.56, None, "1-5月，为各类市场主体减税降费2.56亿元", month=5),
 ]
+# Lower bounds: the speech gives "28%以上", the sample a simulated figure above it.
+LOWER_BOUNDS = {
+    "tech_investment": "工业技改投资、高新技术产业投资均保持28%以上的增速",
+    "hightech_investment": "工业技改投资、高新技术产业投资均保持28%以上的增速",
+}
 PROVINCE_FIRMS = 46972  # "仅占全省46972家的1.9%"
 NEW_FIRMS_TARGET = 160  # "与全年160家的目标任务差距较大"
 NONTAX_SHARE_DROP_PP = 1.99  # "非税收入占地方财政收入的比重较去年同期下降1.99个百分点"

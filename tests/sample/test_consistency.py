@@ -24,12 +24,15 @@ PREFECTURES = [
 NOMINAL_FLOWS = {
     "规模以上工业总产值", "优势产业链产值", "社会消费品零售总额", "财政总收入", "地方财政收入",
     "税收收入", "工业税收", "非税收入", "城镇居民人均可支配收入", "农村居民人均可支配收入",
-    "接待游客", "旅游收入", "实际利用内资", "招商引资到位资金",
+    "接待游客", "旅游收入", "实际利用内资", "招商引资到位资金", "新增企业", "减税降费",
 }  # fmt: skip
 STOCKS = {"金融机构贷款余额", "金融机构存款余额"}
+# Additive indicators that the counties and prefectures report too (the rest are 湘西州 only).
 ADDITIVE = (NOMINAL_FLOWS | STOCKS | {"地区生产总值", "四上企业数", "新增入规企业数"}) - {
     "城镇居民人均可支配收入",
     "农村居民人均可支配收入",
+    "新增企业",
+    "减税降费",
 }
 
 
@@ -73,7 +76,7 @@ def test_every_row_is_marked(rows):
     """Every row says it is simulated or quotes the speech, so nobody takes it for official data."""
     assert all(r["备注"].startswith(("示例数据（模拟）", "讲话稿原文：")) for r in rows)
     quoted = [r for r in rows if r["备注"].startswith("讲话稿原文：")]
-    assert {r["时期"] for r in quoted} == {"2021年1-6月"}
+    assert {r["时期"] for r in quoted} == {"2021年1-6月", "2021年1-5月"}
 
 
 def test_periods_follow_frequency(rows):
@@ -204,4 +207,4 @@ def test_indicators_resolve_in_catalogue_and_keep_its_frequency(rows):
             assert 1 not in seen, name
         if ind.frequency == "quarterly":
             assert seen == {3, 6, 9, 12}, name
-    assert len(codes) == len(months) == 22
+    assert len(codes) == len(months) == 28

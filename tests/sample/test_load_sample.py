@@ -23,11 +23,22 @@ def loaded(tmp_path_factory) -> tuple[Path, list, float]:
     return path, results, time.perf_counter() - start
 
 
+def data_rows(name: str) -> list[list[str]]:
+    lines = (sample_dir() / name).read_text(encoding="utf-8").splitlines()
+    return [line.split(",") for line in lines[1:]]
+
+
 def test_load_sample_imports_every_row(loaded):
     """Each file is one release; every row inserted once (湘西州's shared rows unchanged)."""
     _path, results, seconds = loaded
-    assert [r.inserted for r in results] == [3928, 6076, 160]
-    assert [r.unchanged for r in results] == [0, 456, 0]
+    xiangxi, hunan = data_rows("xiangxi_2020-2021.csv"), data_rows("hunan_2020-2021.csv")
+    shared = [r for r in hunan if r[1] == XX]
+    assert [r.inserted for r in results] == [
+        len(xiangxi),
+        len(hunan) - len(shared),
+        len(data_rows("targets_2021.csv")),
+    ]
+    assert [r.unchanged for r in results] == [0, len(shared), 0]
     assert all(r.findings == [] for r in results)
     assert seconds < 15  # about 5 s on the 2-core build machine
 
@@ -57,6 +68,20 @@ def test_store_holds_speech_figures(loaded):
     assert got["above_scale_firms"][0] == 869
     assert got["new_industrial_firms"][0] == 26
     assert got["industry_va"][0] is None  # comparable prices: growth only
+    assert got["labor_transfer"][0] == 88.4
+    assert got["water_quality"][0] == 100.0
+    may = ws_observations(path, "2021-01/2021-05")
+    assert may["new_enterprises"][1] == 19.4
+    assert may["tax_cut"][0] == 2.56
+
+
+def ws_observations(path: Path, period: str) -> dict[str, tuple]:
+    ws = open_workspace(path)
+    try:
+        obs = ws.store.observations(regions=[XX], periods=[period])
+    finally:
+        ws.close()
+    return {r["indicator"]: (r["level"], r["growth_pct"]) for r in obs.iter_rows(named=True)}
 
 
 def test_store_holds_targets(loaded):

@@ -35,6 +35,13 @@ SPEECH = [
     ("空气质量优良率97.8%", "空气质量优良率", 97.8, None),
     ("“四上”企业仅869家", "四上企业数", 869.0, None),
     ("今年仅入规26家", "新增入规企业数", 26.0, None),
+    ("农村劳动力转移就业达88.4万人", "农村劳动力转移就业", 88.4, None),
+    ("Ⅲ类水质达标率为100%", "水质达标率", 100.0, None),
+]
+# 1-5月 figures of the speech.
+SPEECH_MAY = [
+    ("1-5月……新增企业增长19.4%", "新增企业", None, 19.4),
+    ("1-5月，为各类市场主体减税降费2.56亿元", "减税降费", 2.56, None),
 ]
 # indicator name -> 湘西州's rank among the 14 市州 by 2021年1-6月 growth.
 SPEECH_RANKS = {
@@ -78,6 +85,25 @@ def test_speech_figure_is_in_the_sample(cells, quote, indicator, level, growth):
     if growth is not None:
         assert num(row["增长%"]) == growth, quote
     assert row["备注"].startswith("讲话稿原文："), row["备注"]
+
+
+@pytest.mark.parametrize(("quote", "indicator", "level", "growth"), SPEECH_MAY)
+def test_may_figure_is_in_the_sample(cells, quote, indicator, level, growth):
+    """The speech's 1-5月 figures for 湘西州 are the sample's 2021年1-5月 values, quoted."""
+    row = cells[(XX, indicator, "2021年1-5月")]
+    if level is not None:
+        assert num(row["数值"]) == level, quote
+    if growth is not None:
+        assert num(row["增长%"]) == growth, quote
+    assert row["备注"].startswith("讲话稿原文："), row["备注"]
+
+
+def test_investment_parts_above_28_and_above_fai(cells):
+    """工业技改投资 and 高新技术产业投资 grow over 28% and faster than 固定资产投资 ("28%以上")."""
+    fai = num(cells[(XX, "固定资产投资", H1)]["增长%"])
+    for name in ("工业技改投资", "高新技术产业投资"):
+        g = num(cells[(XX, name, H1)]["增长%"])
+        assert g >= 28 and g > fai
 
 
 @pytest.mark.parametrize(("indicator", "rank"), sorted(SPEECH_RANKS.items()))
