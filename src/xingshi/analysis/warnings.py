@@ -25,6 +25,19 @@ from xingshi.analysis.settings import AnalysisSettings
 from xingshi.errors import Location
 from xingshi.findings import Finding
 
+RULE_ORDER = {
+    rule: i
+    for i, rule in enumerate(
+        (
+            "behind_target",
+            "behind_time_progress",
+            "front_loaded",
+            "below_parent",
+            "bottom_n",
+            "rank_fell",
+        )
+    )
+}
 COLOURS = {0: "green", 1: "yellow", 2: "red"}
 COLOUR_ZH = {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}
 
@@ -138,7 +151,7 @@ def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings
                 )
             )
     out += _children_lists(table, focus, settings)
-    return out
+    return sorted(out, key=lambda f: RULE_ORDER.get(f.rule, len(RULE_ORDER)))
 
 
 def _children_lists(table: pl.DataFrame, focus: str, settings: AnalysisSettings) -> list[Finding]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
@@ -89,6 +90,13 @@ def _f(x: Any, digits: int = 1, sign: bool = False) -> str:
     return str(x)
 
 
+def _level(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "—"
+    digits = 0 if float(value).is_integer() else 2
+    return f"{value:,.{digits}f}{unit or ''}"
+
+
 def _rank(row: dict[str, Any]) -> str:
     if row["rank"] is None:
         return "—"
@@ -101,35 +109,43 @@ def _self_table(analysis: Any) -> Table:
     scope_name = scope[0] if scope.len() else "同级"
     region = me["region"][0] if me.height else analysis.region_code
     basis = "增速" if analysis.settings.rank_basis == "growth" else "总量"
-    t = Table(title=f"{region} {analysis.period_label} 主要指标（在{scope_name}按{basis}排名）")
+    tp = me["time_progress_pct"].drop_nulls()
+    progress = f"，时间进度{tp[0]:.1f}%" if tp.len() else ""
+    t = Table(
+        title=f"{region} {analysis.period_label} 主要指标（在{scope_name}按{basis}排名{progress}）"
+    )
     for col, just in (
         ("指标", "left"),
         ("本期值", "right"),
-        ("单位", "left"),
         ("增速%", "right"),
         ("排名", "right"),
         ("位次变化", "right"),
-        (f"比{scope_name}(百分点)", "right"),
+        ("比上级（百分点）", "right"),
         ("目标", "right"),
         ("完成率%", "right"),
-        ("时间进度%", "right"),
         ("后几月需增长%", "right"),
         ("预警", "center"),
     ):
-        t.add_column(col, justify=just)
+        t.add_column(col, justify=just, no_wrap=col == "指标")
     for r in me.iter_rows(named=True):
         growth = _f(r["growth_pct"]) + ("*" if r["growth_computed"] else "")
+        target = r["target"]
+        target_text = (
+            "—"
+            if target is None
+            else f"{target:g}%"
+            if r["target_kind"] == "growth"
+            else f"{target:g}{r['unit'] or ''}"
+        )
         t.add_row(
             r["indicator_name"],
-            _f(r["value"], 2),
-            r["unit"] or "",
+            _level(r["value"], r["unit"]),
             growth,
             _rank(r),
             _f(r["rank_change"]),
             _f(r["gap_to_parent_pp"], 1, sign=True),
-            _f(r["target"]),
+            target_text,
             _f(r["completion_pct"]),
-            _f(r["time_progress_pct"]),
             _f(r["required_growth_pct"]),
             COLOUR_MARK.get(r["warning"] or "", "—"),
         )
@@ -142,18 +158,21 @@ def _children_table(analysis: Any) -> Table | None:
         return None
     me = analysis.rows("self")
     region = me["region"][0] if me.height else analysis.region_code
-    inds = kids.select("indicator", "indicator_name").unique(maintain_order=True)
-    t = Table(title=f"{region}下辖地区：增速%（排名），低于{region}的标红")
-    t.add_column("地区", justify="left")
-    for name in inds["indicator_name"]:
+    names = kids.select("region_code", "region").unique(maintain_order=True).sort("region_code")
+    t = Table(title=f"{region}下辖地区：增速%（排名），红色为低于{region}")
+    t.add_column("指标", justify="left", no_wrap=True)
+    t.add_column(region, justify="right")
+    for name in names["region"]:
         t.add_column(name, justify="right")
     cells = {(r["region_code"], r["indicator"]): r for r in kids.iter_rows(named=True)}
-    regions = kids.select("region_code", "region").unique(maintain_order=True).sort("region_code")
-    for code, name in regions.iter_rows():
-        row = [name]
-        for ind in inds["indicator"]:
+    mine = {r["indicator"]: r for r in me.iter_rows(named=True)}
+    inds = kids.select("indicator", "indicator_name").unique(maintain_order=True)
+    for ind, iname in inds.iter_rows():
+        own = mine.get(ind)
+        row = [iname, _f(own["growth_pct"]) if own else "—"]
+        for code in names["region_code"]:
             c = cells.get((code, ind))
-            if c is None:
+            if c is None or c["growth_pct"] is None:
                 row.append("—")
                 continue
             text = f"{_f(c['growth_pct'])}（{c['rank'] or '—'}）"
@@ -163,18 +182,20 @@ def _children_table(analysis: Any) -> Table | None:
 
 
 def print_analysis(analysis: Any) -> None:
-    console.print(_self_table(analysis))
-    console.print("[dim]* 增速由总量推算（无公布增速）；排名“第几/共几”[/]", highlight=False)
+    # wide tables: when writing to a file or pipe, do not squeeze them into 80 columns
+    out = console if console.is_terminal else Console(width=200)
+    out.print(_self_table(analysis))
+    out.print("* 增速由总量推算（无公布增速）；排名为“第几/共几”", highlight=False)
     kids = _children_table(analysis)
     if kids is not None:
-        console.print(kids)
-    if analysis.findings:
-        console.print("[bold]预警与审核[/]")
-        for f in analysis.findings:
-            mark = {"warning": "[yellow]![/]", "error": "[red]×[/]"}.get(f.severity, "·")
-            console.print(f"{mark} [{f.rule}] {f.message}", highlight=False, markup=True)
-    else:
-        console.print("没有预警。")
+        out.print(kids)
+    if not analysis.findings:
+        out.print("没有预警。")
+        return
+    out.print("预警与审核", style="bold")
+    for f in analysis.findings:
+        mark = {"warning": "!", "error": "×"}.get(f.severity, "·")
+        out.print(f"{mark} {f.message}", highlight=False, markup=False)
 
 
 def analyze_cmd(
