@@ -6,10 +6,10 @@ import math
 
 import polars as pl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xingshi.analysis import analyze
+from xingshi.analysis import analyze, compute_panel
 from xingshi.analysis.growth import single_values
 
 H1 = (2021, 1, 6)
@@ -210,3 +210,54 @@ def test_single_values_add_back_to_the_cumulative(increments):
     for s, c in zip(singles, cumulative, strict=True):
         running += s
         assert running == pytest.approx(c, rel=1e-9, abs=1e-6)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.integers(min_value=0, max_value=10_000).map(lambda x: x / 10), min_size=11, max_size=11
+    ),
+    st.integers(min_value=2, max_value=12),
+)
+def test_panel_single_month_is_the_monthly_increment(increments, month):
+    """For any cumulative series (1-2月 first), the panel's single month is that month's flow."""
+    regions = pl.DataFrame(
+        {
+            "code": ["433100"],
+            "name": ["湘西土家族苗族自治州"],
+            "short": ["湘西州"],
+            "level": ["prefecture"],
+            "parent": ["430000"],
+        }
+    )
+    indicators = pl.DataFrame(
+        {
+            "code": ["retail"],
+            "name": ["社会消费品零售总额"],
+            "kind": ["flow"],
+            "unit": ["亿元"],
+            "frequency": ["monthly"],
+            "growth_rule": ["nominal"],
+            "higher_is_better": [True],
+        }
+    )
+    cumulative, total = {}, 0.0
+    for m, x in zip(range(2, 13), increments, strict=True):
+        total += x
+        cumulative[m] = total
+    obs = pl.DataFrame(
+        {
+            "region_code": ["433100"] * 11,
+            "indicator": ["retail"] * 11,
+            "year": [2021] * 11,
+            "first_month": [1] * 11,
+            "last_month": list(cumulative),
+            "level": list(cumulative.values()),
+            "growth_pct": [None] * 11,
+        },
+        schema_overrides={"growth_pct": pl.Float64},
+    )
+    panel = compute_panel(obs, None, regions, indicators, period=(2021, 1, month))
+    single = panel["single_value"][0]
+    expected = cumulative[month] - cumulative[month - 1] if month > 2 else cumulative[2]
+    assert single == pytest.approx(expected, abs=1e-9)

@@ -163,3 +163,49 @@ def test_unknown_region_is_a_clear_error(regions, indicators, make_obs):
     obs = make_obs([("433100", "tax", H1, 28.0, 20.0)])
     with pytest.raises(UnknownRegion, match="不在区划目录中"):
         analyze(obs, None, regions, indicators, region="999999", period=H1)
+
+
+def test_published_rank_disagreeing_with_growth_is_flagged(regions, indicators, make_obs):
+    """A source saying 株洲 is first while its growth is second gets a rank_mismatch flag."""
+    obs = make_obs(
+        [
+            ("430100", "retail", H1, 2000.0, 15.0, 2),
+            ("430200", "retail", H1, 600.0, 12.0, 1),
+            ("433100", "retail", H1, 178.0, 10.0, 3),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    flags = [f for f in a.findings if f.rule == "rank_mismatch"]
+    assert [
+        (f.data["region_code"], f.data["rank_published"], f.data["rank_computed"])
+        for f in sorted(flags, key=lambda f: f.data["region_code"])
+    ] == [
+        ("430100", 2, 1),
+        ("430200", 1, 2),
+    ]
+
+
+def test_industry_far_from_electricity_among_peers_is_flagged(indicators, make_obs):
+    """Among 8 counties, the one whose 工业 − 用电 growth gap is an outlier (|z| > 2) is flagged."""
+    codes = ["433101", "433122", "433123", "433124", "433125", "433126", "433127", "433130"]
+    names = ["吉首市", "泸溪县", "凤凰县", "花垣县", "保靖县", "古丈县", "永顺县", "龙山县"]
+    regions = pl.DataFrame(
+        {
+            "code": ["433100", *codes],
+            "name": ["湘西土家族苗族自治州", *names],
+            "short": ["湘西州", *[n[:2] for n in names]],
+            "level": ["prefecture", *["county"] * 8],
+            "parent": ["430000", *["433100"] * 8],
+        }
+    )
+    industry = [10.0, 11.0, 9.0, 10.5, 9.5, 10.0, 11.0, 30.0]
+    electricity = [9.0, 10.0, 9.5, 10.0, 9.0, 10.5, 10.0, 8.0]
+    rows = [(c, "industry_va", H1, None, g) for c, g in zip(codes, industry, strict=True)]
+    rows += [
+        (c, "industrial_electricity", H1, 1000.0, g)
+        for c, g in zip(codes, electricity, strict=True)
+    ]
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    flags = [f for f in a.findings if f.rule == "related_divergence"]
+    assert [f.data["region_code"] for f in flags] == ["433130"]
+    assert "走势明显背离" in flags[0].message
