@@ -160,3 +160,24 @@ def test_sample_dir_follows_environment(tmp_path, monkeypatch):
         (tmp_path / p.name).write_bytes(p.read_bytes())
     monkeypatch.setenv("XINGSHI_SAMPLE_DIR", str(tmp_path))
     assert sample_dir() == tmp_path
+
+
+def test_load_sample_on_each_backend(db_url, tmp_path):
+    """On PostgreSQL too, the sample loads, holds the speech's figures and reloads unchanged."""
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite is covered by the module's loaded workspace")
+    from xingshi.workspace import init_workspace
+
+    ws = init_workspace(tmp_path / "ws", database_url=db_url)
+    try:
+        first = load_sample(ws)
+        again = load_sample(ws)
+        obs = ws.store.observations(regions=[XX], periods=[H1])
+    finally:
+        ws.close()
+    assert [(r.inserted, r.updated) for r in again] == [(0, 0)] * 3
+    assert [r.unchanged for r in again] == [r.inserted + r.unchanged for r in first]
+    got = {r["indicator"]: (r["level"], r["growth_pct"]) for r in obs.iter_rows(named=True)}
+    assert got["tourists"] == (3722.1, 150.0)
+    assert got["investment_attraction"] == (80.0, 39.9)
+    assert got["tax"][1] == 28.6
