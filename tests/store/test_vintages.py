@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 import polars as pl
 import pytest
@@ -117,9 +117,10 @@ def test_changed_value_adds_a_vintage_and_keeps_the_old(store: Store) -> None:
     old_by_time = store.observations(regions=["433101"], as_of=created_1)
     assert old_by_time["level"].to_list() == [160.2]
     assert store.observations(as_of=created_1 - timedelta(days=1)).height == 0
-    assert store.observations(regions=["433101"], as_of=created_1.date())["level"].to_list() == [
-        161.0
-    ]
+    today = created_1.astimezone().date()  # a date is read in local time
+    assert store.observations(regions=["433101"], as_of=today)["level"].to_list() == [161.0]
+    naive_local = created_1.astimezone().replace(tzinfo=None)
+    assert store.observations(regions=["433101"], as_of=naive_local)["level"].to_list() == [160.2]
     assert store.observations(as_of=r2.release_id).height == 3
 
 
@@ -231,7 +232,8 @@ def test_aware_datetime_as_of_is_compared_in_utc(store: Store) -> None:
     created = store.releases()["created_at"][0]
     time.sleep(0.01)
     store.write_release(ImportBatch(SRC, observations=_obs(rank=[2, 3, 6])))
-    beijing = created.replace(tzinfo=UTC).astimezone(timezone(timedelta(hours=8)))
+    assert created.utcoffset() == timedelta(0)
+    beijing = created.astimezone(timezone(timedelta(hours=8)))
     got = store.observations(regions="433100", as_of=beijing)
     assert got["rank"].to_list() == [1]
     assert got["release_id"].to_list() == [r1.release_id]

@@ -71,7 +71,7 @@ def releases_cmd(workspace: WorkspaceOpt = None) -> None:
     table = Table(title="导入版本")
     for col, justify in (
         ("版本", "right"),
-        ("导入时间（UTC）", "left"),
+        ("导入时间", "left"),
         ("来源文件", "left"),
         ("说明", "left"),
         ("新增", "right"),
@@ -83,7 +83,7 @@ def releases_cmd(workspace: WorkspaceOpt = None) -> None:
     for r in frame.iter_rows(named=True):
         table.add_row(
             str(r["release_id"]),
-            r["created_at"].strftime("%Y-%m-%d %H:%M:%S"),
+            r["created_at"].astimezone().strftime("%Y-%m-%d %H:%M:%S"),  # local time
             Path(r["source_file"]).name,
             r["description"] or "",
             str(r["inserted"]),

@@ -60,7 +60,7 @@ FINDING_SCHEMA: dict[str, pl.DataType] = {
 
 RELEASE_SCHEMA: dict[str, pl.DataType] = {
     "release_id": pl.Int64(),
-    "created_at": pl.Datetime("us"),
+    "created_at": pl.Datetime("us", "UTC"),
     "source_file": pl.String(),
     "sha256": pl.String(),
     "description": pl.String(),

@@ -57,24 +57,25 @@ def _ints(values: int | Iterable[int] | None) -> list[int] | None:
 def resolve_as_of(conn: Connection, as_of: int | date | datetime | None) -> int | None:
     """The newest release id covered by `as_of`; None means "no limit".
 
-    A datetime is compared with the releases' created_at (UTC; a naive datetime is taken as
-    UTC); a date covers the whole day. Returns 0 when no release is that old.
+    An int is a release id. A datetime is compared with the releases' creation time: an aware
+    one as given, a naive one (and a date, which covers its whole day) in this computer's
+    local time, as a user reads a clock. Returns 0 when no release is that old.
     """
     if as_of is None:
         return None
     if isinstance(as_of, bool):
-        raise StoreError("as_of 不能是布尔值", hint="请传入发布批次号（整数）或日期时间")
+        raise StoreError("as_of 不能是布尔值", hint="请传入版本号（整数）或日期时间")
     if isinstance(as_of, int):
         return as_of
     if isinstance(as_of, datetime):
-        if as_of.tzinfo is not None:
-            as_of = as_of.astimezone(UTC).replace(tzinfo=None)
-        stmt = select(func.max(Release.id)).where(Release.created_at <= as_of)
+        # astimezone() takes a naive datetime as local time; created_at is stored as naive UTC.
+        limit = as_of.astimezone(UTC).replace(tzinfo=None)
+        stmt = select(func.max(Release.id)).where(Release.created_at <= limit)
     elif isinstance(as_of, date):
-        end = datetime.combine(as_of + timedelta(days=1), time())
-        stmt = select(func.max(Release.id)).where(Release.created_at < end)
+        end = datetime.combine(as_of + timedelta(days=1), time()).astimezone(UTC)
+        stmt = select(func.max(Release.id)).where(Release.created_at < end.replace(tzinfo=None))
     else:
-        raise StoreError(f"无法识别的 as_of：{as_of!r}", hint="请传入发布批次号（整数）或日期时间")
+        raise StoreError(f"无法识别的 as_of：{as_of!r}", hint="请传入版本号（整数）或日期时间")
     return conn.execute(stmt).scalar() or 0
 
 

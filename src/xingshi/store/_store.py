@@ -217,7 +217,7 @@ class Store:
         return _read.targets_frame(rows)
 
     def releases(self) -> pl.DataFrame:
-        """All releases, oldest first: release_id, created_at, source, counts, findings."""
+        """All releases, oldest first: release_id, created_at (UTC), source, counts, findings."""
         r = Release.__table__.c
         stmt = select(
             r.id,
@@ -231,7 +231,7 @@ class Store:
             r.n_findings,
         ).order_by(r.id)
         with self.engine.connect() as conn:
-            rows = [tuple(row) for row in conn.execute(stmt)]
+            rows = [(r[0], r[1].replace(tzinfo=UTC), *r[2:]) for r in conn.execute(stmt)]
         return pl.DataFrame(rows, schema=RELEASE_SCHEMA, orient="row")
 
     def latest_release_id(self) -> int | None:
