@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
+from xingshi.errors import StoreError
 from xingshi.store import Store
 from xingshi.store.migrate import check, upgrade
 
@@ -59,3 +61,11 @@ def test_downgrade_to_base_and_back(db_url: str) -> None:
         assert "observations" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_unreachable_database_is_a_store_error() -> None:
+    """A PostgreSQL URL with nothing listening gives a Chinese StoreError, not a traceback."""
+    with pytest.raises(StoreError) as err:
+        Store.open("postgresql://postgres@127.0.0.1:1/test?connect_timeout=2")
+    assert "无法连接或升级数据库" in err.value.message
+    assert "XINGSHI_DATABASE_URL" in err.value.hint

@@ -41,8 +41,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
+        if parsed.drivername in ("postgresql", "postgres"):
+            # psycopg 3 is the driver xingshi ships with; plain postgresql:// would mean psycopg2.
+            parsed = parsed.set(drivername="postgresql+psycopg")
         engine = create_engine(parsed)
-    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
         raise WorkspaceError(
             f"无法使用数据库地址：{exc}",
             hint="形如 sqlite:///路径/xingshi.db 或 postgresql+psycopg://用户@主机:5432/库名",
