@@ -16,6 +16,9 @@ from xingshi.findings import Finding
 from xingshi.ingest.values import normalize_text
 
 _CODE = re.compile(r"^\d{6}$")
+_DECORATION = re.compile(
+    r"^(其中[:：]?|[\d一二三四五六七八九十]+[.、．)）])|[*＊※△▲#]+$|[(（][^)）]*[)）]$"
+)
 
 
 def _code_text(value: Any) -> str:
@@ -36,7 +39,14 @@ def resolve_one(regions: Any, name: Any, code: Any, within: str | None) -> str:
         if text not in regions:
             raise CatalogError(f"地区代码“{text}”不在区划目录中")
         return text
-    return regions.resolve(text, within=within).code if within else regions.resolve(text).code
+    try:
+        return regions.resolve(text, within=within).code if within else regions.resolve(text).code
+    except CatalogError:
+        # Table decorations: 其中：吉首市, 凤凰县*, 吉首市（含经开区）, 1.泸溪县.
+        cleaned = _DECORATION.sub("", text)
+        if not cleaned or cleaned == text:
+            raise
+        return resolve_one(regions, cleaned, None, within)
 
 
 def resolve_regions(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from xingshi.errors import LayoutError
+from xingshi.errors import LayoutError, Location
+from xingshi.findings import Finding
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
@@ -84,8 +85,15 @@ def read_file(
     """Read every non-empty sheet of a file into raw records, one Reading per sheet."""
     path = Path(path)
     readings: list[Reading] = []
-    for sheet in read_sheets(path):
-        layout, h, region_col = detect_layout(sheet)
+    skipped: list[LayoutError] = []
+    sheets = read_sheets(path)
+    for sheet in sheets:
+        try:
+            layout, h, region_col = detect_layout(sheet)
+        except LayoutError as exc:
+            # Workbooks carry note and chart sheets: skip them if another sheet holds data.
+            skipped.append(exc)
+            continue
         reading = Reading(file=path.name, layout=layout)
         if layout == "nbs":
             read_nbs(sheet, reading, indicator=indicator)
@@ -114,4 +122,16 @@ def read_file(
                 raise exc
             read_wide(sheet, h, region_col, reading, period=wide_period)
         readings.append(reading)
+    if not readings:
+        raise skipped[0]
+    for exc in skipped:
+        readings[0].findings.append(
+            Finding(
+                "layout",
+                "warning",
+                "工作表格式无法识别，已跳过",
+                exc.where or Location(file=path.name),
+                hint="如该表含数据，请按 docs/IMPORT.md 的格式整理后单独导入",
+            )
+        )
     return readings

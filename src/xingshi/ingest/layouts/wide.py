@@ -42,10 +42,25 @@ REGION_HEADERS = (
 )
 _RANK_WORDS = ("位次", "排名", "排位", "名次")
 _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
-_LEVEL_WORDS = ("绝对值", "累计", "本月", "本期", "总量", "完成", "数值", "金额", "当月", "总额")
+_LAST_YEAR = ("上年同期", "去年同期", "上年累计", "上年")
+_LEVEL_WORDS = (
+    "绝对值",
+    "累计",
+    "本月",
+    "本期",
+    "总量",
+    "完成",
+    "数值",
+    "金额",
+    "当月",
+    "总额",
+    "上年同期",
+    "去年同期",
+)
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
 PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
 _SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
+_MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
 _UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
 
 
@@ -89,17 +104,21 @@ def read_wide(
     """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
     top = sheet.rows[header_row]
     sub_row = header_row + 1
-    has_sub = (
-        any(sub_kind(normalize_text(v)) for v in sheet.rows[sub_row][region_col + 1 :])
+    subs = (
+        [normalize_text(v) for v in sheet.rows[sub_row][region_col + 1 :]]
         if sub_row < len(sheet.rows)
-        else False
+        else []
     )
+    has_sub = any(sub_kind(v) or _MONTHS.search(v) for v in subs)
+    if has_sub and any("累计" in v for v in subs):
+        period = _cumulative(period)
     default_unit = _note_unit(sheet, header_row)
     width = max(len(top), len(sheet.rows[sub_row]) if has_sub else 0)
 
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
     current: tuple[str, str | None, int] | None = None
+    head_role: str | None = None
     for c in range(region_col + 1, width):
         head = sheet.cell(header_row, c)
         single_sub = ""
@@ -116,12 +135,18 @@ def read_wide(
                     current = (m.group(1), None, c)
             if not single_sub:
                 current = (name, unit, c)
+                head_role = None
+                if has_sub and (m := _SUFFIX.match(name)):
+                    # 固定资产投资增速(%) over 1-5月 | 1-6月: growth rates by period.
+                    current, head_role = (m.group(1), None, c), sub_kind(m.group(2))
         if current is None:
             continue
         name, head_unit, name_col = current
         sub = normalize_text(sheet.cell(sub_row, c)) if has_sub else single_sub
         if has_sub:
             kind = sub_kind(sub)
+            if kind is None and _MONTHS.search(sub):
+                kind = head_role or "level"  # a sub-header that is itself a period: 1-6月
             if kind is None:
                 continue
         elif single_sub:
@@ -147,8 +172,11 @@ def read_wide(
                 "unit_col": c if sub_unit else name_col,
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
+                "period": column_period(sub, period, kind),
+                "monthly": any(w in sub for w in ("本月", "当月")),
             }
         )
+    columns = _prefer_cumulative(columns)
 
     first_data = sub_row + 1 if has_sub else header_row + 1
     for r in range(first_data, len(sheet.rows)):
@@ -161,9 +189,10 @@ def read_wide(
             continue
         if not values_present:
             continue
-        by_indicator: dict[int, RawObs] = {}
+        by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
-            obs = by_indicator.get(col["indicator_col"])
+            key = (col["indicator_col"], col["period"])
+            obs = by_indicator.get(key)
             if obs is None:
                 obs = RawObs(
                     sheet=sheet,
@@ -173,10 +202,10 @@ def read_wide(
                     indicator=col["indicator"],
                     indicator_col=col["indicator_col"],
                     indicator_row=header_row,
-                    period=period,
+                    period=col["period"],
                     parent_alias=region in PARENT_ALIASES,
                 )
-                by_indicator[col["indicator_col"]] = obs
+                by_indicator[key] = obs
             value = sheet.cell(r, col["col"])
             if col["kind"] == "level":
                 obs.level, obs.level_col = value, col["col"]
@@ -187,3 +216,52 @@ def read_wide(
             else:
                 obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
         reading.observations.extend(by_indicator.values())
+
+
+def column_period(sub: str, period: str | None, kind: str = "level") -> str | None:
+    """The period of one column: the sheet's, or what its sub-header says.
+
+    ``1-6月`` names it; 累计 under a single-month title means January to that month; 本月 under
+    a cumulative title means the last month alone; 上年同期 (a level) is a year earlier.
+    """
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return None
+    try:
+        p = parse_period_text(period)
+    except Exception:  # the period check reports it, once, on every value
+        return period
+    if kind == "level" and any(w in sub for w in _LAST_YEAR):
+        return p.same_period_last_year().label
+    m = _MONTHS.search(sub)
+    if m:
+        return f"{p.year}年{m.group(0)}"
+    if any(w in sub for w in ("本月", "当月")) and p.first_month != p.last_month:
+        return f"{p.year}年{p.last_month}月"
+    return period
+
+
+def _prefer_cumulative(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop 本月 columns where the same indicator has a cumulative column of the same role.
+
+    A 本月 column beside a 累计 one is a single-month figure the importer need not keep (it is
+    the difference of two cumulative values); alone it is kept for its own month.
+    """
+    roles = {(c["indicator_col"], c["kind"]) for c in columns if not c["monthly"]}
+    return [c for c in columns if not c["monthly"] or (c["indicator_col"], c["kind"]) not in roles]
+
+
+def _cumulative(period: str | None) -> str | None:
+    """A single-month title (2021年6月) over 累计 columns means January to that month."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return None
+    try:
+        p = parse_period_text(period)
+    except Exception:  # reported by the period check
+        return period
+    if p.first_month == p.last_month and p.last_month > 1:
+        return f"{p.year}年1-{p.last_month}月"
+    return period

@@ -1,0 +1,94 @@
+"""Wide sheets as statistics bureaus circulate them, with their usual variations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from xingshi.ingest import Catalogs, check_file
+
+
+@pytest.fixture(scope="module")
+def catalogs() -> Catalogs:
+    return Catalogs.load()
+
+
+def _bureau_workbook(path: Path) -> Path:
+    """序号 column, single-month title over 累计, 本月 and 上年同期 columns, a notes sheet."""
+    wb = Workbook()
+    notes = wb.active
+    notes.title = "填表说明"
+    notes.append(["本表由州统计局汇总，数据为快报数。"])
+    ws = wb.create_sheet("县市区")
+    ws.append(["2021年6月湘西州各县市区主要经济指标"])
+    ws.append(["单位：万元、%"])
+    ws.append(["序号", "县 市 区", "社会消费品零售总额", None, None, None, None])
+    ws.append([None, None, "本月", "1-6月累计", "上年同期", "比上年增长%", "增速位次"])
+    ws.merge_cells("C3:G3")
+    ws.append([None, "全  州", 210000, 1202800, 970800, 23.9, 2])
+    ws.append([1, "其中：吉首市", 80000, 452300, 363000, 24.6, 3])
+    ws.append([2, "凤凰县*", 30000, 189500, 150000, 26.3, 1])
+    ws.append([3, "永顺县（含经开区）", 21000, 120400, 96400, 24.9, 2])
+    ws.append([None, "注：凤凰县含旅游区。"])
+    wb.save(path)
+    return path
+
+
+def test_bureau_workbook(catalogs, tmp_path):
+    """Every variation reads: periods per column, 万元 to 亿元, decorated names, notes skipped."""
+    checked = check_file(_bureau_workbook(tmp_path / "2021年6月县市区.xlsx"), catalogs)
+    assert [(f.rule, f.severity, f.where.sheet) for f in checked.findings] == [
+        ("layout", "warning", "填表说明")
+    ]
+    got = checked.normalized.observations.sort("region_code", "period").select(
+        "region_code", "period", "level", "growth_pct", "rank", "level_cell"
+    )
+    assert got.rows() == [
+        ("433100", "2020-01/2020-06", 97.08, None, None, "E5"),
+        ("433100", "2021-01/2021-06", 120.28, 23.9, 2, "D5"),
+        ("433101", "2020-01/2020-06", 36.3, None, None, "E6"),
+        ("433101", "2021-01/2021-06", 45.23, 24.6, 3, "D6"),
+        ("433123", "2020-01/2020-06", 15.0, None, None, "E7"),
+        ("433123", "2021-01/2021-06", 18.95, 26.3, 1, "D7"),
+        ("433127", "2020-01/2020-06", 9.64, None, None, "E8"),
+        ("433127", "2021-01/2021-06", 12.04, 24.9, 2, "D8"),
+    ]
+
+
+def test_last_year_column_checks_growth(catalogs, tmp_path):
+    """With 上年同期 beside the level, a growth rate off the levels is a warning at its cell."""
+    path = _bureau_workbook(tmp_path / "2021年6月县市区.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb["县市区"]["F6"] = 30.0  # 吉首市: 452300 / 363000 − 1 = 24.6%, not 30%
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    mismatch = [f for f in checked.findings if f.rule == "growth_mismatch"]
+    assert [(f.where.sheet, f.where.row, f.where.column) for f in mismatch] == [("县市区", 6, "F")]
+    # 30.0 would put 吉首市 above 凤凰县 (1st) and 永顺县 (2nd): their ranks now contradict.
+    assert [(f.rule, f.where.row, f.where.column) for f in checked.errors] == [
+        ("rank_contradiction", 7, "G"),
+        ("rank_contradiction", 8, "G"),
+    ]
+
+
+def test_month_columns_make_separate_periods(catalogs, tmp_path):
+    """A sheet with 1-5月 and 1-6月 sub-headers under one indicator gives two periods."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年湘西州县市区固定资产投资"])
+    ws.append(["地区", "固定资产投资增速(%)", None])
+    ws.append([None, "1-5月", "1-6月"])
+    ws.append(["吉首市", 15.2, 16.8])
+    path = tmp_path / "投资.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    obs = checked.normalized.observations.sort("period")
+    assert obs.select("period", "indicator", "growth_pct", "level").rows() == [
+        ("2021-01/2021-05", "fai", 15.2, None),
+        ("2021-01/2021-06", "fai", 16.8, None),
+    ]
+    assert checked.findings == []
