@@ -2,8 +2,9 @@
 
 The observations frame is long (one row per region × indicator × period). The rules need, side
 by side, this period, the previous period, the same periods a year earlier, two years earlier
-and last year's full year. One join against a small table of wanted periods per indicator and
-one pivot produce that wide panel for every region at once, so everything after is vectorised.
+and last year's full year. One join against a small table of wanted periods per indicator, then
+one join per role on an integer region × indicator key, produce that wide panel for every region
+at once, so everything after is vectorised.
 """
 
 from __future__ import annotations
