@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
@@ -16,6 +16,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from xingshi.report.model import Briefing, Paragraph, Table
 from xingshi.report.sentences import render
+from xingshi.report.wording import period_label
 
 # 公文 fonts; Word substitutes the altName where the first is not installed.
 TITLE_FONT = ("方正小标宋简体", "宋体")
@@ -160,16 +161,21 @@ def _tc(
     return f"<w:tc>{shd}<w:p>{ppr}{start}{run}{end}</w:p></w:tc>"
 
 
-def _add_table(doc, header: list[str], rows: list[str]) -> None:
+def _add_table(doc, header: list[str], rows: list[str], widths: list[int] | None = None) -> None:
     """A bordered table with a shaded header row, built as one piece of XML.
 
     Building cell by cell through python-docx costs about a millisecond a cell; the source
-    appendix alone has a thousand cells."""
+    appendix alone has a thousand cells. `widths` (twips) fixes the columns."""
     head = "".join(_tc(h, fill=HEADER_FILL, bold=True) for h in header)
-    grid = "".join("<w:gridCol/>" for _ in header)
+    if widths:
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        layout = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+    else:
+        grid = "".join("<w:gridCol/>" for _ in header)
+        layout = '<w:tblW w:w="0" w:type="auto"/>'
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
-        '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/></w:tblPr>'
+        f'{layout}<w:jc w:val="center"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>"
         + "".join(f"<w:tr>{r}</w:tr>" for r in rows)
         + "</w:tbl>"
@@ -219,8 +225,16 @@ def _chart(doc, png: bytes, title: str) -> None:
     doc.add_paragraph(f"图：{title}", style="Caption")
 
 
+APPENDIX_WIDTHS = [560, 1150, 900, 1700, 1350, 700, 2300, 900, 1000, 3950]  # twips, 14510
+
+
 def _appendix(doc, brief: Briefing) -> None:
-    doc.add_page_break()
+    # a landscape section of its own: ten columns do not fit a portrait page
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Mm(297), Mm(210)
+    sec.top_margin = sec.bottom_margin = Mm(20)
+    sec.left_margin = sec.right_margin = Mm(20)
     doc.add_paragraph(render("document.sources_title"), style="Heading 1")
     doc.add_paragraph(render("document.sources_intro"))
     header = ["序号", "数字", "地区", "指标", "时期", "版本", "文件", "工作表", "单元格", "说明"]
@@ -229,12 +243,12 @@ def _appendix(doc, brief: Briefing) -> None:
         how = ("计算：" + s.basis) if s.computed else s.basis
         note = "；".join(x for x in (how, s.note or "") if x)
         release = f"第{s.release_id}版" if s.release_id else "—"
-        values = [s.text, s.region, s.indicator_name, s.period, release]
-        values += [s.file or "—", s.sheet or "—", s.cell or "—", note]
+        values = [s.text, s.region, s.indicator_name, period_label(s.period), release]
+        values += [Path(s.file).name if s.file else "—", s.sheet or "—", s.cell or "—", note]
         # the first cell carries the bookmark the figures in the text link to
         cells = _tc(str(s.id), left=True, mark=s.id) + "".join(_tc(v, left=True) for v in values)
         rows.append(cells)
-    _add_table(doc, header, rows)
+    _add_table(doc, header, rows, APPENDIX_WIDTHS)
 
 
 def write_docx(brief: Briefing, path: Path) -> Path:

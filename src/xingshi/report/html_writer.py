@@ -13,6 +13,7 @@ import jinja2
 from xingshi.report.docx_writer import PLACES
 from xingshi.report.model import Briefing, Table
 from xingshi.report.sentences import render
+from xingshi.report.wording import period_label
 
 
 @cache
@@ -79,6 +80,8 @@ def write_html(brief: Briefing, path: Path) -> Path:
     html = _template().render(
         brief=brief,
         placed=_placed(brief),
+        period_label=period_label,
+        basename=lambda f: Path(f).name,
         simulated_note=render("document.simulated"),
         sources_title=render("document.sources_title"),
         sources_intro=render("document.sources_intro"),

@@ -146,6 +146,18 @@ def period_words(first_month: int, last_month: int, year: int) -> dict[str, str]
     return {"when": when, "sofar": sofar, "rest": rest}
 
 
+def period_label(key: str) -> str:
+    """`2021-01/2021-06` → 2021年1-6月; `2021-06/2021-06` → 2021年6月; other text unchanged."""
+    start, _, end = key.partition("/")
+    try:
+        y, m1, m2 = int(start[:4]), int(start[5:7]), int((end or start)[5:7])
+    except ValueError:
+        return key
+    if m1 == 1 and m2 == 12:
+        return f"{y}年"
+    return f"{y}年{m2}月" if m1 == m2 else f"{y}年{m1}-{m2}月"
+
+
 def rest_months(last_month: int) -> str:
     """The remaining months after 1-N月: 7-12月; 12月 after 1-11月."""
     return "12月" if last_month == 11 else f"{last_month + 1}-12月"

@@ -8,6 +8,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from xingshi.report.model import Briefing, Table
+from xingshi.report.wording import period_label
 
 COLOURS = {"red": "#F4B6B0", "yellow": "#FBE7A1", "green": "#BFE3C6"}
 # Sheet name for each table key (Excel limits names to 31 characters).
@@ -153,7 +154,7 @@ def write_xlsx(brief: Briefing, path: Path) -> Path:
             s.text,
             s.region,
             s.indicator_name,
-            s.period,
+            period_label(s.period),
             s.release_id or "",
             s.file or "",
             s.sheet or "",
