@@ -76,6 +76,12 @@ def test_aliases_are_unique_across_indicators(ic):
         ("非税收入", "nontax"),
         (" 规模 工业 增加值 ", "industry_va"),
         ("industry_va", "industry_va"),
+        ("其中：规模工业增加值", "industry_va"),
+        ("1.地区生产总值(亿元)", "gdp"),
+        ("（三）固定资产投资", "fai"),
+        ("二、社会消费品零售总额", "retail"),
+        ("#税收收入", "tax"),
+        ("空气质量优良率（%）", "air_quality"),
     ],
 )
 def test_resolve_names_and_aliases(ic, name, code):

@@ -65,6 +65,7 @@ def normalise_name(text: str) -> str:
 
 
 _TRAILING_UNIT = re.compile(r"\(([^()]*)\)$")
+_LEADING = re.compile(r"^(?:其中[:：]?|[#*#＃]+|\(?[0-9一二三四五六七八九十]{1,3}[)、.．]|[①-⑳])+")
 
 
 class IndicatorCatalog:
@@ -114,6 +115,10 @@ class IndicatorCatalog:
         """
         s = normalise_name(name)
         code = self._index.get(s)
+        if code is None:
+            # Row labels in statistical tables: "其中：规模工业增加值", "1.地区生产总值 (亿元)".
+            s = _LEADING.sub("", s)
+            code = self._index.get(s)
         if code is None and (m := _TRAILING_UNIT.search(s)) and try_parse_unit(m[1]):
             code = self._index.get(s[: m.start()])
         if code is None:
