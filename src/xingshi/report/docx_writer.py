@@ -91,6 +91,9 @@ def _styles(doc) -> None:
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.first_line_indent = Pt(0)
     title.paragraph_format.space_after = Pt(12)
+    border = title.element.pPr.find(qn("w:pBdr")) if title.element.pPr is not None else None
+    if border is not None:  # the default template underlines titles; 公文 titles are plain
+        title.element.pPr.remove(border)
     for name, size in (("Heading 1", SIZE_BODY), ("Heading 2", SIZE_BODY)):
         h = styles[name]
         _fonts(h, HEADING_FONT, size, bold=False)

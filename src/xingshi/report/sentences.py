@@ -113,7 +113,7 @@ class Phrases:
         for it in items:
             published, basis, cell = self._rank_source(it)
             computed = computed or not published
-            parts.append(f"{it.full_name}：{basis or '公布位次'}")
+            parts.append((it.full_name, basis or "公布位次"))
             if cell:
                 cells.append(f"{it.full_name} {cell}")
         grouped = Item(**{**first.__dict__, "indicator": "+".join(it.indicator for it in items)})
@@ -125,7 +125,7 @@ class Phrases:
             first.rank,
             text,
             cell="；".join(cells) or None,
-            basis="；".join(parts),
+            basis=_joined_basis(parts),
             computed=computed,
         )
 
@@ -144,3 +144,10 @@ class Phrases:
 
 def _g(x: float | None) -> str:
     return "—" if x is None else f"{fmt_number(x, min_decimals=1, max_decimals=2)}%"
+
+
+def _joined_basis(parts: list[tuple[str, str]]) -> str:
+    """One basis when every indicator shares it, else each named: 地区生产总值：按…；…."""
+    if len({b for _, b in parts}) == 1:
+        return f"{'、'.join(n for n, _ in parts)}：{parts[0][1]}"
+    return "；".join(f"{n}：{b}" for n, b in parts)

@@ -20,7 +20,7 @@ def _f(x: float | None, decimals: int = 1) -> Cell:
 
 
 def _level(x: float | None) -> Cell:
-    return Cell("—") if x is None else Cell(fmt_number(x), x, number_format=LEVEL)
+    return Cell("—") if x is None else Cell(fmt_number(x, max_decimals=2), x, number_format=LEVEL)
 
 
 def _rank(x: int | None) -> Cell:
