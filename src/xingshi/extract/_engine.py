@@ -31,6 +31,9 @@ from xingshi.extract.fact import Fact
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及"])
+_ENTITY = re.compile(
+    r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
+)
 
 
 @dataclass
@@ -133,14 +136,18 @@ class Engine:
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
         region_name, region_code = self._region(subject.region)
+        entity = _ENTITY.search(norm, ss, s) if subject.region is None else None
+        if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
+            region_name, region_code = self.text[entity.start() : entity.end()], None
         period = self._period(s, ss)
         if reading.measure == "target" and period:
             period = f"{period[:4]}-01/{period[:4]}-12"
         facts: list[Fact] = []
         versus_items = _versus_list(reading.versus, len(values))
-        for idx, (value, _vs, ve, a) in enumerate(values):
+        for idx, (value, vs, ve, a) in enumerate(values):
             for name, qs in items[idx]:
                 qe = a.end if (ve == a.values[-1][2]) else ve
+                figure = (vs, qe)  # the number and its unit, for highlighting
                 if noun_end and idx == len(values) - 1:
                     qe = max(qe, noun_end)
                 quote_start = _trim_start(norm, qs, qe)
@@ -162,6 +169,7 @@ class Engine:
                     of=reading.of,
                     basis=reading.basis,
                 )
+                fact.extra["figure"] = figure
                 self._canonical(fact)
                 sent.subj_start[id(fact)] = quote_start
                 facts.append(fact)
@@ -330,6 +338,7 @@ class Engine:
                 words=indicator, region=region_name, region_code=region_code, period=f.period,
                 derived=True,
             )  # fmt: skip
+            d.extra["figure"] = f.extra.get("figure", (f.start, f.end))
             self._canonical(d)
             if vs_region is not None:
                 d.indicator, d.indicator_code = f.indicator, f.indicator_code

@@ -81,11 +81,12 @@ def _docx(path: Path, data: bytes, where: Location) -> str:
 
     try:
         import docx  # python-docx
+        from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise FileFormatError("无法读取 .docx：缺少 python-docx", where=where) from exc
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise FileFormatError(
             "无法打开 Word 文件（不是有效的 .docx）",
             where=where,

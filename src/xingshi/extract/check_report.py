@@ -1,0 +1,156 @@
+"""What ``check`` writes: an annotated HTML, a Word copy with comments, a Rich summary."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+
+from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict
+
+if TYPE_CHECKING:
+    pass
+
+_RANK = {"contradicts": 2, "agrees": 1, "no_data": 0}
+_STYLE = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; line-height: 1.9;
+       max-width: 54em; margin: 2em auto; color: #222; }
+mark { padding: 0 2px; border-radius: 3px; cursor: help; }
+mark.agrees { background: #d6f5d6; }
+mark.contradicts { background: #ffc9c9; border-bottom: 2px solid #c00; }
+mark.no_data { background: #eeeeee; }
+.legend span { margin-right: 1.5em; }
+p { white-space: pre-wrap; margin: 0.4em 0; }
+"""
+
+
+def _spans(result: CheckResult) -> list[tuple[int, int, str, list[Verdict]]]:
+    """Highlight spans (number and unit), merged when several facts share one figure."""
+    by_span: dict[tuple[int, int], list[Verdict]] = {}
+    for v in result.verdicts:
+        start, end = v.fact.extra.get("figure", (v.fact.start, v.fact.end))
+        by_span.setdefault((start, end), []).append(v)
+    out = []
+    last_end = -1
+    for (start, end), vs in sorted(by_span.items()):
+        if start < last_end:
+            continue
+        status = max((v.status for v in vs), key=lambda s: _RANK[s])
+        out.append((start, end, status, vs))
+        last_end = end
+    return out
+
+
+def _title(vs: list[Verdict]) -> str:
+    lines = []
+    for v in vs:
+        f = v.fact
+        what = f"{f.indicator or '（未识别指标）'} {f.measure} {f.value}{f.unit}"
+        if f.derived:
+            what = "推算：" + what
+        lines.append(f"{STATUS_LABEL[v.status]}：{what}；{v.describe()}")
+    return "\n".join(lines)
+
+
+def write_html(result: CheckResult, path: Path) -> Path:
+    """The draft with every figure coloured (green agrees, red contradicts, grey no data)."""
+    text = result.text
+    parts: list[str] = []
+    pos = 0
+    for start, end, status, vs in _spans(result):
+        parts.append(html.escape(text[pos:start]))
+        parts.append(
+            f'<mark class="{status}" title="{html.escape(_title(vs), quote=True)}">'
+            f"{html.escape(text[start:end])}</mark>"
+        )
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    body = "".join(parts).replace("\n", "</p>\n<p>")
+    counts = {s: result.count(s) for s in ("agrees", "contradicts", "no_data")}  # type: ignore[arg-type]
+    legend = (
+        f'<p class="legend"><span><mark class="agrees">一致 {counts["agrees"]}</mark></span>'
+        f'<span><mark class="contradicts">矛盾 {counts["contradicts"]}</mark></span>'
+        f'<span><mark class="no_data">无数据 {counts["no_data"]}</mark></span></p>'
+    )
+    title = f"数字核对：{result.draft.name}（{result.region}，{result.period.label}）"
+    page = (
+        f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1>{legend}<p>{body}</p></body></html>\n"
+    )
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def write_docx(result: CheckResult, path: Path) -> Path:
+    """A copy of the .docx draft with a Word comment on every contradicting figure."""
+    import docx
+
+    document = docx.Document(str(result.draft))
+    paragraphs = list(document.paragraphs)
+    # Offsets of read_document's text: paragraphs joined by newlines (tables come after).
+    starts, pos = [], 0
+    for p in paragraphs:
+        starts.append(pos)
+        pos += len(p.text) + 1
+    for start, end, status, vs in _spans(result):
+        if status != "contradicts":
+            continue
+        idx = _paragraph_at(starts, start)
+        if idx is None or start >= starts[idx] + len(paragraphs[idx].text):
+            continue  # a figure inside a table: listed in the HTML and the summary only
+        runs = _runs_over(paragraphs[idx], start - starts[idx], end - starts[idx])
+        if runs:
+            text = "；".join(f"{v.fact.indicator or ''}：{v.describe()}" for v in vs
+                            if v.status == "contradicts")  # fmt: skip
+            document.add_comment(runs, text=f"数字与库中不一致。{text}", author="xingshi 核对")
+    document.save(str(path))
+    return path
+
+
+def _paragraph_at(starts: list[int], offset: int) -> int | None:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, offset) - 1
+    return i if i >= 0 else None
+
+
+def _runs_over(paragraph, start: int, end: int) -> list:  # type: ignore[no-untyped-def]
+    out, pos = [], 0
+    for run in paragraph.runs:
+        r_end = pos + len(run.text)
+        if r_end > start and pos < end:
+            out.append(run)
+        pos = r_end
+    return out
+
+
+def print_summary(result: CheckResult, console: Console) -> None:
+    """Counts per verdict and the contradicting figures, as a Rich table."""
+    console.print(
+        f"核对 {result.draft.name}（{result.region}，{result.period.label}）："
+        f"一致 {result.count('agrees')}，矛盾 {result.count('contradicts')}，"
+        f"无数据 {result.count('no_data')}",
+        highlight=False,
+    )
+    if result.contradictions:
+        table = Table(title="与库中数据矛盾的数字")
+        for col in ("原文", "指标", "讲话稿", "库中", "来源"):
+            table.add_column(col)
+        for v in result.contradictions:
+            f = v.fact
+            table.add_row(
+                f.quote[-30:],
+                f.indicator or "",
+                f"{f.value}{f.unit}" + ("（推算）" if f.derived else ""),
+                f"{v.stored}{v.stored_unit or ''}",
+                f"版本 #{v.release_id} {v.source or ''}",
+            )
+        console.print(table)
+    if result.html_path:
+        console.print(f"标注稿：{result.html_path}", highlight=False)
+    if result.docx_path:
+        console.print(f"批注稿：{result.docx_path}", highlight=False)
