@@ -92,3 +92,67 @@ def test_month_columns_make_separate_periods(catalogs, tmp_path):
         ("2021-01/2021-06", "fai", 16.8, None),
     ]
     assert checked.findings == []
+
+
+def test_one_region_report_indicators_down(catalogs, tmp_path):
+    """A 统计月报 (indicators down, 累计/增长 across) takes its region and period from the title."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["湘西州2021年6月主要经济指标"])
+    ws.append(["指标", "计量单位", "本月", "1-6月累计", "同比增长%"])
+    ws.append(["地区生产总值", "亿元", None, 455.0, 12.5])
+    ws.append(["一、工业", None, None, None, None])
+    ws.append(["规模工业增加值", "%", None, None, 22.5])
+    ws.append(["  其中：轻工业", "%", None, None, 18.0])
+    ws.append(["社会消费品零售总额", "万元", 210000, 1202800, 23.9])
+    path = tmp_path / "月报.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert [(f.rule, f.severity, f.where.row, f.where.column) for f in checked.findings] == [
+        ("unknown_indicator", "warning", 6, "A")
+    ]
+    got = checked.normalized.observations.sort("indicator")
+    assert got.select("region_code", "indicator", "period", "level", "growth_pct").rows() == [
+        ("433100", "gdp", "2021-01/2021-06", 455.0, 12.5),
+        ("433100", "industry_va", "2021-01/2021-06", None, 22.5),
+        ("433100", "retail", "2021-01/2021-06", 120.28, 23.9),
+    ]
+
+
+def test_regions_across_indicators_down(catalogs, tmp_path):
+    """A county comparison table with regions across and 绝对值/增速 under each region reads."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年1-6月各县市区主要指标"])
+    ws.append(["指标名称", "单位", "全州", None, "吉首市", None, "泸溪县", None])
+    ws.append([None, None, "绝对值", "增速", "绝对值", "增速", "绝对值", "增速"])
+    ws.append(["地区生产总值", "亿元", 455.0, 12.5, 150.2, 13.1, 45.3, 14.2])
+    path = tmp_path / "县市区对比.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations.sort("region_code")
+    assert got.select("region_code", "level", "growth_pct", "level_cell").rows() == [
+        ("433100", 455.0, 12.5, "C4"),
+        ("433101", 150.2, 13.1, "E4"),
+        ("433122", 45.3, 14.2, "G4"),
+    ]
+
+
+def test_report_without_region_needs_scope(catalogs, tmp_path):
+    """A one-region report naming no region is refused once, with --region-scope as the hint."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年1-6月主要经济指标"])
+    ws.append(["指标", "单位", "1-6月", "增长%"])
+    ws.append(["地区生产总值", "亿元", 455.0, 12.5])
+    ws.append(["社会消费品零售总额", "亿元", 120.28, 23.9])
+    path = tmp_path / "月报.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert [(f.rule, f.hint) for f in checked.errors] == [
+        ("unknown_region", "用 --region-scope 指定报表所属地区，如 --region-scope 湘西州")
+    ]
+    scoped = check_file(path, catalogs, region_scope="湘西州")
+    assert scoped.errors == []
+    assert scoped.normalized.observations["region_code"].unique().to_list() == ["433100"]

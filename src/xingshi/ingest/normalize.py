@@ -16,7 +16,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.checks.indicator import resolve_indicator
 from xingshi.ingest.checks.number import read_number
 from xingshi.ingest.checks.period import resolve_period
-from xingshi.ingest.checks.region import resolve_regions
+from xingshi.ingest.checks.region import region_in_text, resolve_regions
 from xingshi.ingest.checks.unit import to_canonical
 from xingshi.ingest.records import RawObs, RawTarget, Reading
 from xingshi.ingest.sources import column_letter
@@ -105,14 +105,30 @@ def normalize(
     return Normalized(obs, targets, findings)
 
 
+def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, bool, Any]:
+    """(name, code, is_parent_alias, location) of the region one raw record names."""
+    if o.region_from_title:
+        code = region_in_text(regions, o.region, scope)
+        where = Location(file=o.sheet.file, sheet=o.sheet.name, value=o.region)
+        if code is None:
+            return (None, None, False, where)
+        return (o.region, code, False, where)
+    where = _where(o, o.region_col, o.region, row=o.region_row)
+    return (o.region, o.region_code, o.parent_alias, where)
+
+
 def _normalize_obs(
     raw: list[RawObs], regions: Any, indicators: Any, scope: str | None, findings: list[Finding]
 ) -> list[dict[str, Any]]:
-    items = [
-        (o.region, o.region_code, o.parent_alias, _where(o, o.region_col, o.region)) for o in raw
-    ]
+    items = [_region_item(o, regions, scope) for o in raw]
     codes, region_findings = resolve_regions(items, regions, scope)
-    findings.extend(region_findings)
+    # A one-region report without a region in its title: say it once, not once per row.
+    seen: set[tuple[Any, ...]] = set()
+    for f in region_findings:
+        key = (f.rule, f.where.sheet, f.where.value) if f.where.column is None else (id(f),)
+        if key not in seen:
+            findings.append(f)
+            seen.add(key)
     seen_bad_indicator: set[tuple[str, int | None]] = set()
     rows: list[dict[str, Any]] = []
     for o, code in zip(raw, codes, strict=True):

@@ -45,6 +45,8 @@ class RawObs:
     growth_is_index: bool = False  # NBS 指数 (上年=100): growth = value − 100
     parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows
     optional_indicator: bool = False  # NBS columns: an unknown indicator is skipped, a warning
+    region_row: int | None = None  # regions across: the region is named in the header row
+    region_from_title: bool = False  # one-region report: ``region`` is the title text
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

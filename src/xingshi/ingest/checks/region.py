@@ -91,6 +91,17 @@ def resolve_regions(
         exc = pending.get(i)
         if exc is None:
             continue
+        if name is None and _code is None:
+            findings.append(
+                Finding(
+                    "unknown_region",
+                    "error",
+                    "未注明地区：报表的标题、工作表名和文件名中都找不到地区名称",
+                    where,
+                    hint="用 --region-scope 指定报表所属地区，如 --region-scope 湘西州",
+                )
+            )
+            continue
         if isinstance(exc, AmbiguousRegion):
             findings.append(
                 Finding(
@@ -117,3 +128,13 @@ def resolve_regions(
 
 def _listed(regions: Any, codes: list[Any]) -> str:
     return "、".join(f"{regions.qualified_name(str(c))}（{c}）" for c in codes)
+
+
+def region_in_text(regions: Any, text: str | None, scope: str | None) -> str | None:
+    """The one region a report title names (湘西州2021年1-6月主要经济指标), else ``scope``."""
+    if scope:
+        return scope
+    if not text:
+        return None
+    codes = {c for m in regions.find_all(text) for c in m.codes[:1] if len(m.codes) == 1}
+    return codes.pop() if len(codes) == 1 else None

@@ -10,6 +10,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
+from xingshi.ingest.layouts.rows import is_indicator_header, read_rows
 from xingshi.ingest.layouts.wide import SUBHEADER_WORDS, is_region_header, read_wide, title_text
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, read_sheets
@@ -22,6 +23,7 @@ EXPECTED = (
     "长表：列标题含“地区”“指标”“时期”“数值/增长%/位次”；"
     "目标表：含“地区”“指标”“年度”“目标类型”“目标值”；"
     "宽表：标题行、首列“地区/县市区”、指标名与“绝对值/同比增长%/位次”两行表头；"
+    "指标纵排表：首列“指标”，其后为“单位”、各地区或“累计/同比增长%”列；"
     "国家数据导出：首行“数据库：…”"
 )
 
@@ -62,6 +64,12 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
     for r in range(min(_SCAN_ROWS, len(sheet.rows))):
         row = sheet.rows[r]
         for c in range(min(3, len(row))):
+            if is_indicator_header(row[c]) and not any(
+                is_region_header(v) and normalize_text(v) != "单位" for v in row
+            ):
+                others = [v for v in row[c + 1 :] if v is not None]
+                if others:
+                    return "rows", r, c
             if not is_region_header(row[c]):
                 continue
             others = [v for v in row[c + 1 :] if v is not None]
@@ -77,6 +85,14 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
     )
     exc.rule = "layout"  # type: ignore[attr-defined]
     raise exc
+
+
+def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
+    for text in (title_text(sheet, header_row), sheet.name or "", path.stem):
+        found = find_period_text(text)
+        if found:
+            return found
+    return None
 
 
 def read_file(
@@ -105,22 +121,21 @@ def read_file(
         elif layout == "long":
             read_long(sheet, h, reading, period=period)
         else:
-            wide_period = period
-            if wide_period is None:
-                for text in (title_text(sheet, h), sheet.name or "", path.stem):
-                    wide_period = find_period_text(text)
-                    if wide_period:
-                        break
+            wide_period = period or _sheet_period(sheet, h, path)
             if wide_period is None:
                 exc = LayoutError(
-                    "宽表没有注明时期：标题行、工作表名和文件名中都找不到",
+                    "表格没有注明时期：标题行、工作表名和文件名中都找不到",
                     where=sheet.where(0),
                     hint="在标题行写明时期（如“2021年1-6月各县市区主要经济指标”），"
                     "或用 --period 2021年1-6月 指定",
                 )
                 exc.rule = "period"  # type: ignore[attr-defined]
                 raise exc
-            read_wide(sheet, h, region_col, reading, period=wide_period)
+            if layout == "rows":
+                title = " ".join([title_text(sheet, h), sheet.name or "", path.stem])
+                read_rows(sheet, h, region_col, reading, period=wide_period, region_text=title)
+            else:
+                read_wide(sheet, h, region_col, reading, period=wide_period)
         readings.append(reading)
     if not readings:
         raise skipped[0]

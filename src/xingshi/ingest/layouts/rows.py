@@ -1,0 +1,134 @@
+"""The wide layout turned round: one row per indicator (统计月报 and county comparison tables).
+
+    湘西州2021年1-6月主要经济指标                    2021年1-6月各县市区主要指标
+    指标       | 单位 | 1-6月 | 同比增长%           指标     | 单位 | 全州  | 吉首市 | …
+    地区生产总值 | 亿元 | 455.0 | 12.5               地区生产总值 | 亿元 | 455.0 | 150.2  | …
+
+Columns are either value roles for one region (named in the title, or ``--region-scope``) or
+regions (with optional 绝对值/增速/位次 sub-columns). Statistical reports list many sub-items
+(其中：轻工业…) that are not catalogue indicators: such rows are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xingshi.ingest.layouts.long import is_footer
+from xingshi.ingest.layouts.wide import (
+    _MONTHS,
+    PARENT_ALIASES,
+    _cumulative,
+    _prefer_cumulative,
+    column_period,
+    sub_kind,
+)
+from xingshi.ingest.records import RawObs, Reading
+from xingshi.ingest.sources import Sheet
+from xingshi.ingest.values import normalize_text
+
+INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名")
+UNIT_HEADERS = ("单位", "计量单位")
+
+
+def is_indicator_header(value: Any) -> bool:
+    return normalize_text(value) in INDICATOR_HEADERS
+
+
+def _role(text: str) -> str | None:
+    return sub_kind(text) or ("level" if _MONTHS.search(text) else None)
+
+
+def read_rows(
+    sheet: Sheet,
+    header_row: int,
+    indicator_col: int,
+    reading: Reading,
+    *,
+    period: str | None,
+    region_text: str | None,
+) -> None:
+    """Read an indicators-down sheet; ``region_text`` names the region of a one-region report."""
+    head = sheet.rows[header_row]
+    sub_row = header_row + 1
+    subs = [normalize_text(v) for v in sheet.rows[sub_row]] if sub_row < len(sheet.rows) else []
+    has_sub = any(_role(v) for v in subs[indicator_col + 1 :])
+    if any("累计" in normalize_text(v) for v in [*head, *subs]):
+        period = _cumulative(period)
+    unit_col = next((c for c, v in enumerate(head) if normalize_text(v) in UNIT_HEADERS), None)
+    columns: list[dict[str, Any]] = []
+    current: tuple[str | None, int | None] = (None, None)  # region text, its header column
+    for c in range(indicator_col + 1, max(len(head), len(subs))):
+        if c == unit_col:
+            continue
+        top = normalize_text(sheet.cell(header_row, c))
+        sub = subs[c] if has_sub and c < len(subs) else ""
+        if top and _role(top) and not has_sub:
+            region, region_col, text = region_text, None, top  # one region, roles across
+        elif top and _role(top) and has_sub:
+            continue  # a role over roles: not a shape we read
+        else:
+            if top:
+                current = (top, c)
+            region, region_col = current
+            text = sub
+        if region is None and region_col is None and region_text is None:
+            continue
+        kind = _role(text) if text else "level"
+        if kind is None:
+            continue
+        basis = "level" if kind == "rank" and any(w in text for w in ("总量", "规模")) else "growth"
+        columns.append(
+            {
+                "region": region,
+                "region_col": region_col,
+                "kind": kind,
+                "col": c,
+                "basis": basis,
+                "period": column_period(text, period, kind),
+                "monthly": any(w in text for w in ("本月", "当月")),
+                "indicator_col": (region, region_col),
+            }
+        )
+    columns = _prefer_cumulative(columns)
+    first = sub_row + 1 if has_sub else header_row + 1
+    for r in range(first, len(sheet.rows)):
+        name = sheet.cell(r, indicator_col)
+        if is_footer(name):
+            break
+        if normalize_text(name) == "" or not any(
+            sheet.cell(r, k["col"]) is not None for k in columns
+        ):
+            continue  # blank rows and section headings (一、工业) carry no figures
+        unit = sheet.cell(r, unit_col) if unit_col is not None else None
+        by_key: dict[tuple[Any, Any], RawObs] = {}
+        for col in columns:
+            key = (col["indicator_col"], col["period"])
+            obs = by_key.get(key)
+            if obs is None:
+                region = col["region"]
+                obs = RawObs(
+                    sheet=sheet,
+                    row=r,
+                    region=region,
+                    region_col=col["region_col"]
+                    if col["region_col"] is not None
+                    else indicator_col,
+                    region_row=header_row if col["region_col"] is not None else None,
+                    indicator=name,
+                    indicator_col=indicator_col,
+                    period=col["period"],
+                    unit=unit,
+                    unit_col=unit_col,
+                    parent_alias=normalize_text(region) in PARENT_ALIASES,
+                    optional_indicator=True,
+                    region_from_title=col["region_col"] is None,
+                )
+                by_key[key] = obs
+            value = sheet.cell(r, col["col"])
+            if col["kind"] == "level":
+                obs.level, obs.level_col = value, col["col"]
+            elif col["kind"] == "growth":
+                obs.growth, obs.growth_col = value, col["col"]
+            else:
+                obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
+        reading.observations.extend(by_key.values())
