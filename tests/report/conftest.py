@@ -187,9 +187,20 @@ def sample_targets() -> pl.DataFrame:
 
 @pytest.fixture
 def run_analysis(regions, indicators) -> Callable[..., object]:
-    """analyze() for 湘西州, 2021年1-6月, on the given frames."""
+    """analyze() for 湘西州 (2021年1-6月 unless told), on the given frames."""
 
-    def run(obs: pl.DataFrame, targets: pl.DataFrame | None = None, region: str = "433100"):
-        return analyze(obs, targets, regions, indicators, region=region, period=key(*H1))
+    def run(
+        obs: pl.DataFrame,
+        targets: pl.DataFrame | None = None,
+        region: str = "433100",
+        period: tuple[int, int, int] = H1,
+    ):
+        return analyze(obs, targets, regions, indicators, region=region, period=key(*period))
 
     return run
+
+
+@pytest.fixture
+def obs_builder() -> Callable[[list[tuple]], pl.DataFrame]:
+    """make_obs for tests that add their own rows."""
+    return make_obs

@@ -8,6 +8,8 @@ import polars as pl
 
 from xingshi.report import build_briefing
 
+PREFS = ["430100", "430200", "430300", "430400", "433100"]
+
 
 def _brief(run_analysis, obs, indicators, targets=None):
     analysis = run_analysis(obs, targets)
@@ -95,3 +97,55 @@ def test_every_figure_in_the_text_is_linked_to_a_source(
                     assert src.cell or src.basis, src
     cells = {s.cell for s in brief.sources if s.field == "level"}
     assert {"C49", "C55"} <= cells  # 3722.1万人次 and 304.4亿元 keep their cells
+
+
+def test_a_rank_that_fell_two_places_is_named(
+    run_analysis, sample_obs, indicators, obs_builder
+) -> None:
+    """Retail second among the five in 1-5月 and last in 1-6月: 后移3位, said in section 二."""
+    may = obs_builder(
+        [
+            (code, "retail", (2021, 1, 5), None, g)
+            for code, g in zip(PREFS, [20.0, 25.0, 19.0, 18.0, 24.0], strict=True)
+        ]
+    )
+    text = _brief(run_analysis, pl.concat([sample_obs, may]), indicators).text()
+    assert "社会消费品零售总额增速排位较1-5月后移3位，居全省第五" in text
+
+
+def test_sections_follow_the_period(run_analysis, indicators, obs_builder) -> None:
+    """For 1-9月 the sections are 前三季度 achievements and the 四季度 outlook."""
+    q3 = (2021, 1, 9)
+    obs = obs_builder(
+        [
+            (code, "gdp", q3, None, g)
+            for code, g in zip([*PREFS, "430000"], [8.0, 7.5, 7.0, 9.0, 9.6, 8.4], strict=True)
+        ]
+    )
+    brief = _brief_period(run_analysis, obs, indicators, q3)
+    assert [s.title for s in brief.sections] == [
+        "一、前三季度主要成绩",
+        "二、存在的困难和问题",
+        "三、四季度形势与建议",
+    ]
+    assert brief.title == "湘西州2021年前三季度经济运行情况"
+    text = brief.text()
+    assert "1-9月，全州地区生产总值增速居全省第一。" in text
+    assert "1-9月，全州地区生产总值增长9.6%，增速高于全省1.2个百分点。" in text
+
+
+def test_near_and_over_only_where_the_source_says_so(run_analysis, sample_obs, indicators) -> None:
+    """A level noted as 近似值 prints with 近; the same level without the note prints bare."""
+    flagged = sample_obs.with_columns(
+        pl.when((pl.col("region_code") == "433100") & (pl.col("indicator") == "tourists"))
+        .then(pl.lit("近似值"))
+        .otherwise(pl.col("note"))
+        .alias("note")
+    )
+    assert "接待游客近3722.1万人次" in _brief(run_analysis, flagged, indicators).text()
+    assert "接待游客3722.1万人次" in _brief(run_analysis, sample_obs, indicators).text()
+
+
+def _brief_period(run_analysis, obs, indicators, period):
+    analysis = run_analysis(obs, None, period=period)
+    return build_briefing(analysis, None, indicators, observations=obs, with_charts=False)

@@ -65,8 +65,15 @@ def problems(c: Composer) -> Section:
             render(
                 "problems.rank_fell",
                 name=it.label,
-                previous=it.extra.get("previous_when", "上期"),
-                places=c.ph.points(it, "rank_change", float(-it.rank_change), _fell_basis(it)),  # type: ignore[operator]
+                previous=_previous_when(it, c.ctx.last_month),
+                places=c.ph.book.fig(
+                    it,
+                    "rank_change",
+                    float(-it.rank_change),  # type: ignore[operator]
+                    str(-it.rank_change),  # type: ignore[operator]
+                    computed=True,
+                    basis=_fell_basis(it),
+                ),
                 rank=c.ph.rank(it),
                 **c.w,
             )
@@ -138,6 +145,15 @@ def problems(c: Composer) -> Section:
     if not sec.paragraphs:
         sec.paragraphs.append(Paragraph.parse(render("problems.none", **c.w)))
     return sec
+
+
+def _previous_when(it: Item, last_month: int) -> str:
+    """The period the rank is compared with: 1-3月 before 1-6月 for quarterly figures."""
+    step = 3 if it.extra.get("frequency") == "quarterly" else 1
+    prev = last_month - step
+    if prev < 1 or (step == 1 and prev == 1 and it.extra.get("frequency") != "monthly_jan"):
+        return "上期"
+    return f"1-{prev}月" if prev > 1 else "1月"
 
 
 def _fell_basis(it: Item) -> str:

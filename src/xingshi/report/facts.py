@@ -268,7 +268,7 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
         warning=light,
         approx=row.get("approx") or _approx(obs.get("note")),
         extra={
-            k: row.get(k)
-            for k in ("region_name", "region_level", "parent_code", "rank_prev", "higher_is_better")
+            **{k: row.get(k) for k in ("region_name", "region_level", "parent_code", "rank_prev")},
+            "frequency": row.get("frequency") or ind.get("frequency"),
         },
     )
