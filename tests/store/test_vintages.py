@@ -239,3 +239,28 @@ def test_aware_datetime_as_of_is_compared_in_utc(store: Store) -> None:
     assert got["release_id"].to_list() == [r1.release_id]
     with pytest.raises(StoreError, match="as_of"):
         store.observations(as_of="昨天")
+
+
+def test_unit_change_carries_nothing_over(store: Store) -> None:
+    """A row in a new unit is a revision that keeps no value from the old unit."""
+    store.write_release(ImportBatch(SRC, observations=_obs()))
+    in_wan = pl.DataFrame(
+        {
+            "region_code": ["433101"],
+            "indicator": ["gdp"],
+            "year": [2021],
+            "first_month": [1],
+            "last_month": [6],
+            "level": [1602000.0],
+            "unit": ["万元"],
+        }
+    )
+    res = store.write_release(ImportBatch("万元口径.xlsx", observations=in_wan))
+    assert (res.updated, res.unchanged) == (1, 0)
+    row = store.observations(regions="433101").row(0, named=True)
+    assert (row["level"], row["unit"], row["growth_pct"], row["rank"]) == (
+        1602000.0,
+        "万元",
+        None,
+        None,
+    )

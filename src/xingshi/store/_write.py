@@ -4,8 +4,9 @@ Vintage rule. A batch row's *provided* values (non-null level, growth_pct, rank;
 computed flag) are compared with the current vintage of its key. Equal: *unchanged*, nothing
 written. New key: *inserted*. Different: *updated*, a new row tied to this release that takes
 the provided values and keeps the current ones for what the batch left null (a file with only
-growth rates does not erase the stored levels). Old rows are never touched. Source file, sheet
-and note are provenance, not figures: they alone never make a row "changed".
+growth rates does not erase the stored levels), unless the unit changed. Old rows are never
+touched. Source file, sheet and note are provenance, not figures: they alone never make a row
+"changed".
 """
 
 from __future__ import annotations
@@ -102,9 +103,10 @@ def normalise(
 
 def _merge_observation(new: dict[str, Any], cur: dict[str, Any] | None) -> dict[str, Any] | None:
     """The row to write for `new`, or None when it changes nothing."""
-    if cur is None:
+    if cur is None or new["unit"] != cur["unit"]:
+        # A new unit makes the stored level incomparable: nothing is carried over.
         return new
-    changed = new["unit"] != cur["unit"] or bool(new["computed"]) != bool(cur["computed"])
+    changed = bool(new["computed"]) != bool(cur["computed"])
     merged = dict(new)
     for value, cell in _OBS_VALUES:
         if new[value] is None:
