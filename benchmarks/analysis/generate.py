@@ -16,7 +16,10 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-DEFAULT_REGIONS_DIR = Path("/work/shared/data/regions")
+SHARED_REGIONS_DIR = Path("/work/shared/data/regions")
+# the same three files ship with the catalogue: used where the shared folder is absent
+PACKAGE_REGIONS_DIR = Path(__file__).resolve().parents[2] / "src/xingshi/catalog/data/regions"
+DEFAULT_REGIONS_DIR = SHARED_REGIONS_DIR if SHARED_REGIONS_DIR.is_dir() else PACKAGE_REGIONS_DIR
 YEARS = (2020, 2021)
 
 
