@@ -50,8 +50,10 @@ def test_docx_has_sections_tables_charts_appendix_and_page_numbers(written) -> N
         assert para.style.name == "Heading 1"
     assert any("分别增长1.5倍、1.3倍" in t for t in texts)
     assert len(doc.inline_shapes) >= 4
-    assert len(doc.tables) >= 4  # ranks, counties, targets, sources
-    sources = doc.tables[-1]
+    assert len(doc.tables) >= 5  # ranks, counties, targets, sources, warnings
+    assert "附录二  预警与数据质量提示" in texts
+    assert any("泸溪" in row.cells[3].text for row in doc.tables[-1].rows[1:])
+    sources = doc.tables[-2]
     assert [c.text for c in sources.rows[0].cells][:3] == ["序号", "数字", "地区"]
     cells = {row.cells[8].text for row in sources.rows[1:]}
     assert "C49" in cells and "C55" in cells  # 3722.1万人次 and 304.4亿元

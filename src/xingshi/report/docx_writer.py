@@ -252,6 +252,15 @@ def _appendix(doc, brief: Briefing) -> None:
         cells = _tc(str(s.id), left=True, mark=s.id) + "".join(_tc(v, left=True) for v in values)
         rows.append(cells)
     _add_table(doc, header, rows, APPENDIX_WIDTHS)
+    findings = brief.finding_rows()
+    if findings:
+        doc.add_paragraph(render("document.findings_title"), style="Heading 1")
+        doc.add_paragraph(render("document.findings_intro"))
+        rows = [
+            _tc(str(n), left=True) + _tc(k, left=True) + _tc(lv, left=True) + _tc(m, left=True)
+            for n, (k, lv, m) in enumerate(findings, start=1)
+        ]
+        _add_table(doc, ["序号", "类别", "级别", "内容"], rows, [560, 1800, 800, 11350])
 
 
 def write_docx(brief: Briefing, path: Path) -> Path:

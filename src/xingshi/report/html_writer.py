@@ -85,6 +85,9 @@ def write_html(brief: Briefing, path: Path) -> Path:
         simulated_note=render("document.simulated"),
         sources_title=render("document.sources_title"),
         sources_intro=render("document.sources_intro"),
+        findings=brief.finding_rows(),
+        findings_title=render("document.findings_title"),
+        findings_intro=render("document.findings_intro"),
     )
     path.write_text(html, encoding="utf-8")
     return path

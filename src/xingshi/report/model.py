@@ -13,6 +13,18 @@ _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARK = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
 
 
+RULE_NAMES = {
+    "behind_target": "低于目标",
+    "behind_time_progress": "落后时间进度",
+    "below_parent": "低于上级平均",
+    "bottom_n": "排位靠后",
+    "rank_fell": "位次下降",
+    "front_loaded": "前高后低",
+    "no_data": "缺少数据",
+}
+SEVERITY_NAMES = {"error": "错误", "warning": "预警", "info": "提示"}
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """Where one rendered figure comes from: the cell it was read from, or how it was computed."""
@@ -145,6 +157,15 @@ class Briefing:
             lines.append(s.title)
             lines += [p.text for p in s.paragraphs]
         return "\n".join(lines)
+
+    def finding_rows(self) -> list[tuple[str, str, str]]:
+        """(类别, 级别, 内容) of the analysis findings, for the warnings appendix."""
+        rows = []
+        for f in self.findings:
+            kind = RULE_NAMES.get(getattr(f, "rule", ""), "数据质量")
+            level = SEVERITY_NAMES.get(getattr(f, "severity", ""), "提示")
+            rows.append((kind, level, getattr(f, "message", str(f))))
+        return rows
 
     def source(self, ref: int) -> SourceRef:
         return self.sources[ref - 1]
