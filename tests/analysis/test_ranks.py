@@ -194,3 +194,32 @@ def test_panel_ranks_match_a_hand_count(values, higher_is_better):
     got = dict(zip(panel["region_code"], panel["rank"], strict=True))
     expected = dict(zip(codes, competition_ranks(values, higher_is_better), strict=True))
     assert got == expected
+
+
+def test_parks_rank_among_parks_not_among_counties(regions, indicators, make_obs):
+    """湘西高新区 (a custom unit under 湘西州) does not push the counties down the ranking."""
+    parks = pl.DataFrame(
+        {
+            "code": ["X433101", "X433102"],
+            "name": ["湘西高新技术产业开发区", "泸溪高新技术产业开发区"],
+            "short": ["湘西高新区", "泸溪高新区"],
+            "level": ["custom", "custom"],
+            "parent": ["433100", "433100"],
+            "province": ["430000", "430000"],
+        }
+    )
+    rows = [
+        ("433101", "tax", H1, 5.0, 14.0),
+        ("433122", "tax", H1, 5.0, 12.0),
+        ("X433101", "tax", H1, 3.0, 40.0),
+        ("X433102", "tax", H1, 1.0, 20.0),
+        ("433100", "tax", H1, 30.0, 12.5),
+    ]
+    a = analyze(
+        make_obs(rows), None, pl.concat([regions, parks]), indicators, region="433100", period=H1
+    )
+    kids = a.rows("child")
+    ranks = dict(zip(kids["region"], kids["rank"], strict=True))
+    assert ranks == {"吉首": 1, "泸溪": 2, "湘西高新区": 1, "泸溪高新区": 2}
+    scopes = dict(zip(kids["region"], kids["rank_scope"], strict=True))
+    assert scopes["湘西高新区"] == "湘西州各园区" and scopes["吉首"] == "湘西州"

@@ -82,6 +82,7 @@ TABLE_COLUMNS = [
     "front_loaded",
     "dir",
 ]
+CUSTOM_SCOPE = "/custom"
 ROLE_ORDER = {"self": 0, "parent": 1, "peer": 2, "child": 3}
 
 
@@ -122,7 +123,13 @@ def compute_panel(
     settings = settings or AnalysisSettings()
     current = as_triple(period)
     panel = add_growth(gather(obs, regions, indicators, current))
-    panel = panel.with_columns(pl.col("parent_code").alias("rank_scope_code"))
+    # parks and other custom units rank among themselves, not among the counties beside them
+    panel = panel.with_columns(
+        pl.when(pl.col("region_level") == "custom")
+        .then(pl.col("parent_code") + CUSTOM_SCOPE)
+        .otherwise(pl.col("parent_code"))
+        .alias("rank_scope_code")
+    )
     if scopes is not None and scopes.height:
         panel = (
             panel.join(scopes.rename({"rank_scope": "_scope"}), on="region_code", how="left")
@@ -145,10 +152,17 @@ def _scope_names(panel: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
         pl.col("code").cast(pl.String).alias("rank_scope_code"),
         pl.coalesce(pl.when(short.str.len_chars() > 0).then(short), pl.col("name")).alias("_n"),
     ).unique("rank_scope_code")
+    custom = pl.col("rank_scope_code").str.ends_with(CUSTOM_SCOPE)
     return (
-        panel.join(names, on="rank_scope_code", how="left")
-        .with_columns(pl.coalesce("_n", "rank_scope_code").alias("rank_scope"))
-        .drop("_n")
+        panel.with_columns(pl.col("rank_scope_code").str.strip_suffix(CUSTOM_SCOPE).alias("_c"))
+        .join(names.rename({"rank_scope_code": "_c"}), on="_c", how="left")
+        .with_columns(
+            pl.when(custom)
+            .then(pl.col("_n") + "各园区")
+            .otherwise(pl.coalesce("_n", "rank_scope_code"))
+            .alias("rank_scope")
+        )
+        .drop("_n", "_c")
     )
 
 
