@@ -223,3 +223,7 @@ def test_parks_rank_among_parks_not_among_counties(regions, indicators, make_obs
     assert ranks == {"吉首": 1, "泸溪": 2, "湘西高新区": 1, "泸溪高新区": 2}
     scopes = dict(zip(kids["region"], kids["rank_scope"], strict=True))
     assert scopes["湘西高新区"] == "湘西州各园区" and scopes["吉首"] == "湘西州"
+    county = analyze(
+        make_obs(rows), None, pl.concat([regions, parks]), indicators, region="433101", period=H1
+    )
+    assert county.rows("peer")["region"].to_list() == ["泸溪"]

@@ -166,6 +166,19 @@ def _scope_names(panel: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _peer_codes(
+    panel: pl.DataFrame, code: str, parent: str | None, level: str, peers: Sequence[str] | None
+) -> list[str]:
+    """The given peers, or the regions ranked in the same group as ``code`` (its siblings)."""
+    if peers:
+        return [p for p in peers if p != code]
+    if parent is None:
+        return []
+    scope = parent + CUSTOM_SCOPE if level == "custom" else parent
+    same = panel.filter((pl.col("rank_scope_code") == scope) & (pl.col("region_code") != code))
+    return same["region_code"].unique().to_list()
+
+
 def analyze(
     obs: pl.DataFrame,
     targets: pl.DataFrame | None,
@@ -195,17 +208,7 @@ def analyze(
     panel = compute_panel(
         obs, targets, regions, indicators, period=current, settings=settings, scopes=scopes
     )
-    peer_codes = (
-        [p for p in peers if p != code]
-        if peers
-        else panel.filter((pl.col("parent_code") == parent) & (pl.col("region_code") != code))[
-            "region_code"
-        ]
-        .unique()
-        .to_list()
-        if parent is not None
-        else []
-    )
+    peer_codes = _peer_codes(panel, code, parent, known["level"][0], peers)
     role = (
         pl.when(pl.col("region_code") == code)
         .then(pl.lit("self"))
