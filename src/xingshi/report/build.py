@@ -8,7 +8,7 @@ import polars as pl
 
 from xingshi.errors import InputError
 from xingshi.report import charts as ch
-from xingshi.report.compose import Composer, Context, topic_codes
+from xingshi.report.compose import Composer, Context, compare_codes, topic_codes
 from xingshi.report.facts import IndicatorLookup, Item, SourceBook, items_from_table, speech_names
 from xingshi.report.model import Briefing, Chart
 from xingshi.report.sentences import Phrases, render
@@ -105,6 +105,7 @@ def build_briefing(
         summary=summary,
         topics=topics,
         children_codes=children_codes,
+        compare=compare_codes(lookup),
     )
     comp = Composer(ctx, Phrases(book, words["scope"]))
     sections = [comp.achievements(), comp.problems(), comp.outlook()]

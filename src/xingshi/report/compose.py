@@ -25,6 +25,7 @@ class Context:
     summary: list[str] = field(default_factory=list)  # indicator codes
     topics: list[list[str]] = field(default_factory=list)
     children_codes: list[str] = field(default_factory=list)
+    compare: list[list[str]] = field(default_factory=list)  # [indicator, *related] codes
 
     def good_rank(self, it: Item) -> bool:
         cfg = load_template_data("topics.toml")
@@ -37,6 +38,16 @@ class Context:
     def bad_rank(self, it: Item) -> bool:
         n = it.n_peers or 0
         return it.rank is not None and n >= 4 and it.rank > math.ceil(n / 2)
+
+
+def compare_codes(lookup: IndicatorLookup) -> list[list[str]]:
+    """The `compare` lists of topics.toml as codes (lists the catalogue cannot resolve dropped)."""
+    out = []
+    for names in load_template_data("topics.toml").get("compare", []):
+        codes = [lookup.resolve(n) for n in names]
+        if all(codes):
+            out.append(codes)
+    return out  # type: ignore[return-value]
 
 
 def topic_codes(lookup: IndicatorLookup) -> tuple[list[str], list[list[str]], list[str]]:
@@ -95,8 +106,40 @@ class Composer:
                 sec.paragraphs.append(
                     Paragraph.parse(render("achievements.topic", groups=groups, **self.w))
                 )
+        sec.paragraphs += self._comparisons()
         sec.paragraphs += self._targets_met()
         return sec
+
+    def _comparisons(self) -> list[Paragraph]:
+        """税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点 (topics.toml compare)."""
+        out = []
+        for first, *others in self.ctx.compare:
+            it = self.ctx.me.get(first)
+            rest = [self.ctx.me[o] for o in others if o in self.ctx.me]
+            if it is None or it.growth is None or it.is_rate or not rest:
+                continue
+            if any(o.growth is None or round(it.growth, 1) <= round(o.growth, 1) for o in rest):
+                continue
+            pps = []
+            for o in rest:
+                gap = round(round(it.growth, 1) - round(o.growth, 1), 1)  # type: ignore[arg-type]
+                mine = (
+                    f"{it.full_name}增速{it.growth:g}%（{self.ph.book.with_cells(it, 'growth')}）"
+                )
+                theirs = f"{o.full_name}增速{o.growth:g}%（{self.ph.book.with_cells(o, 'growth')}）"
+                key = Item(**{**it.__dict__, "indicator": f"{it.indicator}-{o.indicator}"})
+                pps.append(str(self.ph.points(key, "gap", gap, f"{mine}减{theirs}")))
+            text = render(
+                "achievements.compare",
+                name=it.label,
+                growth=self.ph.growth(it),
+                others="、".join(o.label for o in rest),
+                n=len(rest),
+                pps="、".join(pps),
+                **self.w,
+            )
+            out.append(Paragraph.parse(text))
+        return out
 
     def _topics(self) -> list[list[str]]:
         seen = {c for t in self.ctx.topics for c in t}
