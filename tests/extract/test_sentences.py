@@ -146,6 +146,21 @@ CASES: list[tuple[str, dict, list[tuple]]] = [
      [("count", 386, {}), ("count", 42, {})]),
     ("全县累计办结群众诉求1.5万件，办结率98.6%。", at("保靖县"),
      [("count", 1.5, {"unit": "万件"}), ("ratio_pct", 98.6, {"indicator": "办结率"})]),
+    ("前三季度，全市实现地区生产总值1234.56亿元，按可比价格计算，同比增长8.9%。", at("怀化市"),
+     [("level", 1234.56, {"indicator": "地区生产总值"}),
+      ("growth_pct", 8.9, {"indicator": "地区生产总值", "period": "2021-01/2021-09"})]),
+    ("前三季度，生猪出栏285.6万头，增长32.1%。", at("怀化市"),
+     [("count", 285.6, {"unit": "万头"}), ("growth_pct", 32.1, {"indicator": "生猪出栏"})]),
+    ("9月末，全市金融机构各项存款余额3456.7亿元，比年初增加289.1亿元，同比增长9.8%。", at("怀化市"),
+     [("level", 3456.7, {"period": "2021-01/2021-09"}),
+      ("level", 289.1, {"basis": "比年初增加", "indicator": "存款余额"}),
+      ("growth_pct", 9.8, {"indicator": "存款余额"})]),
+    ("全市工业增加值比上年下降3.5亿元。", at("怀化市"), [("level", -3.5, {"basis": "比上年下降"})]),
+    ("增速比全省高2.3个百分点，比全国快1.5个百分点。", XX,
+     [("pp_diff", 2.3, {"versus": "全省"}), ("pp_diff", 1.5, {"versus": "全国"})]),
+    ("全县实现生产总值一千二百亿元。", at("凤凰县"), [("level", 1200, {"unit": "亿元"})]),
+    ("长沙市是全省第一大城市，全市GDP总量居全国第15位。", at("长沙市"),
+     [("rank", 15, {"scope": "全国"})]),
 ]  # fmt: skip
 
 
@@ -191,3 +206,23 @@ def test_derived_region_growth():
     )
     derived = [f for f in facts if f.derived]
     assert [(d.value, d.region, d.region_code) for d in derived] == [(11.3, "湖南省", "430000")]
+
+
+def test_derived_earlier_period():
+    """比上半年回落1.6个百分点 implies the first half's growth, for that period."""
+    facts = extract_text(
+        "1-9月，全市规模以上工业增加值同比增长9.4%，比上半年回落1.6个百分点，两年平均增长6.2%。",
+        region="怀化市",
+        year=2021,
+    )
+    derived = [(f.value, f.period, f.indicator) for f in facts if f.derived]
+    assert derived == [(11, "2021-01/2021-06", "规模以上工业增加值")]
+    assert [f.period for f in facts if not f.derived] == ["2021-01/2021-09"] * 3
+
+
+def test_year_from_the_title():
+    """A release without a full date takes its year from the title."""
+    facts = extract_text(
+        "2021年前三季度怀化市经济运行情况\n\n前三季度，全市规模以上工业增加值增长9.4%。"
+    )
+    assert [(f.period, f.region) for f in facts] == [("2021-01/2021-09", "怀化市")]

@@ -89,6 +89,10 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         return None  # G20, 5.1版, a version or a code
     if group == "cn" and (text[0] in "百千万亿" or text in ("一", "零")):
         return None  # 百条精品线路, 千年, 一批: idioms and articles, not figures
+    if group == "cn" and len(text) > 1 and text[-1] in "万亿":
+        # 一千二百亿元: the magnitude belongs to the unit, as with 1200亿元.
+        cut = 2 if text.endswith("万亿") and len(text) > 2 else 1
+        text, e = text[:-cut], e - cut
     value = parse_number(text)
     if value is None:
         return None
@@ -143,7 +147,7 @@ def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
     end = e
     if end < len(norm) and norm[end] in "位名":
         end += 1
-    elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮"), end):
+    elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮", "大", "家"), end):
         return None
     return Anchor(s, end, "rank", "位", [(value, s + 1, e)])
 

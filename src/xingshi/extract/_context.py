@@ -27,7 +27,7 @@ PERIOD = re.compile(
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
     r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|一季度|第一季度|二季度|第二季度|三季度|"
     r"第三季度|四季度|第四季度|全年|去年|上年|今年)"
-    r"|(?P<mon>\d{1,2})月(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
+    r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
 )
 _Q = {
     "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),
@@ -142,11 +142,11 @@ class DocContext:
             if m.group("m2"):
                 return Period(year, _month(m.group("m1")), _month(m.group("m2")))
             if mon:
-                return (
-                    Period(year, 1, int(mon))
-                    if self.default is None
-                    else Period(year, int(mon), int(mon))
-                )
+                # 9月末: a balance at the end of 1-9月 (stocks are keyed by their cumulative
+                # period); 6月份 alone is that single month.
+                if m.group("end"):
+                    return Period(year, 1, int(mon))
+                return Period(year, int(mon), int(mon))
             if q in _Q:
                 return Period(year, *_Q[q])
             if q in ("去年", "上年"):
@@ -178,6 +178,10 @@ def document_context(
     when = doc_date or _detect_date(norm)
     if year is None and when is not None:
         year = when.year
+    if year is None:  # a release titled 2021年前三季度…: the year its head (or text) names
+        head = _YEAR.findall(norm[:300]) or _YEAR.findall(norm)
+        if head:
+            year = int(Counter(head).most_common(1)[0][0])
     default = _default_period(norm, year, when)
     ctx = DocContext(code, name, prov_code, prov_name, year, default)
     if code is not None and regions is not None:

@@ -31,6 +31,7 @@ from xingshi.extract.fact import Fact
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及"])
+_QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
 )
@@ -104,7 +105,7 @@ class Engine:
         s = first.start
         cs = max(norm.rfind(c, ss, s) for c in _CLAUSE) + 1
         cs = max(cs, ss)
-        clause = norm[cs:s]
+        clause = norm[cs:s].rstrip()
         right = norm[last.end : min(se, last.end + 12)]
         kind = first.kind
         if kind == "rank":
@@ -205,6 +206,9 @@ class Engine:
         # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
         previous = [f for f in sent.facts if not f.derived and f.words]
         before = self.norm.rfind(",", sent.start, cs - 1)
+        # 按可比价格计算, / 分产业看, qualify the figure; the indicator is further back.
+        while before > sent.start and _QUALIFIER.search(self.norm, before + 1, cs - 1):
+            before = self.norm.rfind(",", sent.start, before)
         if cs - 1 > sent.start and (not previous or previous[-1].end <= before):
             prev_clause = clean(self.norm, max(before + 1, sent.start), cs - 1)
             if prev_clause.text:
@@ -282,7 +286,8 @@ class Engine:
         while i >= 0 and self.periods[i][0] >= para:
             m = self.periods[i][1]
             relative = m.group("q") in ("去年", "上年", "今年", "全年") or bool(m.group("base"))
-            if not m.group("base") and not (relative and m.start() < ss):
+            compared = m.start() > 0 and self.norm[m.start() - 1] in "比较于"  # 比上半年回落
+            if not m.group("base") and not compared and not (relative and m.start() < ss):
                 p = self.ctx.period_of(m)
                 if p is not None:
                     return p.key
@@ -317,17 +322,23 @@ class Engine:
         for f in facts:
             if f.measure != "pp_diff" or not f.versus or f.versus in ("上年同期", "去年同期"):
                 continue
-            if re.search(r"上年|去年|同期|年初|目标", f.versus):
-                continue
             growth = [
                 g for g in sent.facts + facts
                 if g.measure == "growth_pct" and not g.derived and g.indicator == f.indicator
+                and g.basis is None
             ]  # fmt: skip
             if not growth:
                 continue
             base = growth[-1]
             region_name, region_code = f.region, f.region_code
             indicator: str | None = f.versus
+            period = f.period
+            pm = PERIOD.fullmatch(f.versus)
+            vs_period = self.ctx.period_of(pm) if pm else None
+            if vs_period is not None:  # 比上半年回落1.6个百分点: the earlier period's growth
+                indicator, period = f.words, vs_period.key
+            elif re.search(r"上年|去年|同期|年初|目标|进度|计划|预算|上月", f.versus):
+                continue
             vs_region = self._versus_region(f.versus)
             if vs_region is not None:
                 region_name, region_code = vs_region
@@ -335,7 +346,7 @@ class Engine:
             d = Fact(
                 quote=f.quote, start=f.start, end=f.end, measure="growth_pct",
                 value=as_written(round(float(base.value) - float(f.value), 6)), unit="%",
-                words=indicator, region=region_name, region_code=region_code, period=f.period,
+                words=indicator, region=region_name, region_code=region_code, period=period,
                 derived=True,
             )  # fmt: skip
             d.extra["figure"] = f.extra.get("figure", (f.start, f.end))

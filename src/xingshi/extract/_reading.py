@@ -41,6 +41,7 @@ class _Rx:
     right_target: re.Pattern[str]
     flat: re.Pattern[str]
     down: frozenset[str]
+    delta: re.Pattern[str]
     below: frozenset[str]
 
 
@@ -75,14 +76,19 @@ def _rx() -> _Rx:
             rf"(?P<cmp>{cmp_words})(?P<vs>[^,;:]{{0,30}}?)(?:的)?(?:增速|增幅)?(?:{approx})?$"
         ),
         pp_chg=re.compile(
-            rf"(?:(?:比|较)(?P<vs>[^,;:比较]{{0,20}}?))?(?P<verb>{verbs})(?:了)?(?:{approx})?$"
+            rf"(?:(?:比|较)(?P<vs>[^,;:比较]{{0,20}}?))?(?P<verb>{verbs}|高出|高|快|低|慢)(?:了)?"
+            rf"(?:{approx})?$"
         ),
         times=re.compile(r"(?:是|为|相当于|达到)(?P<vs>[^,;:]{0,20}?)的$"),
         done=re.compile(rf"(?:{_alt(c['completed'])})[^,;:]{{0,14}}$"),
         target=re.compile(rf"(?:{target.replace('争取', '争取(?!到|了)')})"),
         right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
         flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
-        down=frozenset(c["growth_down"]),
+        down=frozenset([*c["growth_down"], "低", "慢"]),
+        delta=re.compile(
+            r"(?:比|较)(?:年初|上年末|上年同期|去年同期|上年|去年|上月|上年底)"
+            r"(?:增加|减少|多增|少增|增长|下降|新增)了?$"
+        ),
         below=frozenset(c["below"]),
     )
 
@@ -153,6 +159,11 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     """A level or a count, unless a completion or target word makes it one of those."""
     r = _rx()
     counting = kind in ("count", "cued")
+    d = r.delta.search(clause)
+    if d:  # 比年初增加289.1亿元: a change of the previous figure's level
+        measure = "count" if counting else "level"
+        sign = -1 if re.search("减少|少增|下降", d.group(0)) else 1
+        return Reading(measure, sign, cue_at=d.start(), basis=d.group(0))
     m = r.done.search(clause)
     if counting and m:
         return Reading("completed", cue_at=len(clause))

@@ -121,6 +121,8 @@ def judge(
     column = _COLUMN.get(fact.measure)
     if column is None:
         return Verdict(fact, "no_data", note="此类数字（差值、占比、目标、完成数）暂不核对")
+    if fact.basis is not None:
+        return Verdict(fact, "no_data", note=f"“{fact.basis}”口径暂不核对")
     if not (fact.region_code and fact.indicator_code):
         return Verdict(fact, "no_data", note="指标或地区不在目录中")
     key = (fact.region_code, fact.indicator_code, fact.period or period.key)
