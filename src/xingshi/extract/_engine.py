@@ -140,8 +140,8 @@ class Engine:
         entity = _ENTITY.search(norm, ss, s) if subject.region is None else None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
-        period = self._period(s, ss)
-        if reading.measure == "target" and period:
+        period, stated = self._period_at(s, ss)
+        if reading.measure == "target" and period and not stated:
             period = f"{period[:4]}-01/{period[:4]}-12"
         facts: list[Fact] = []
         versus_items = _versus_list(reading.versus, len(values))
@@ -278,6 +278,11 @@ class Engine:
         return self._regions[key]
 
     def _period(self, s: int, ss: int) -> str | None:
+        key, _ = self._period_at(s, ss)
+        return key
+
+    def _period_at(self, s: int, ss: int) -> tuple[str | None, bool]:
+        """The period key for a figure at ``s``, and whether its sentence names it."""
         para = 0
         k = bisect_left(self.newlines, s)
         if k > 0:
@@ -290,9 +295,9 @@ class Engine:
             if not m.group("base") and not compared and not (relative and m.start() < ss):
                 p = self.ctx.period_of(m)
                 if p is not None:
-                    return p.key
+                    return p.key, m.start() >= ss
             i -= 1
-        return self.ctx.default.key if self.ctx.default else None
+        return (self.ctx.default.key if self.ctx.default else None), False
 
     def _canonical(self, fact: Fact) -> None:
         words = fact.words
