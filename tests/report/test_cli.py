@@ -53,7 +53,8 @@ def test_sample_briefing_says_what_the_seed_speech_says(demo) -> None:
     )
     assert "1-6月，全州税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点。" in text
     assert "优势产业链产值增长41.4%，高于规模工业总产值增速6.7个百分点。" in text
-    assert "社会消费品零售总额增长23.9%" in text
+    assert "社会消费品零售总额178.35亿元，同比增长23.9%" in text
+    assert "新增入规企业26家" in text and "完成全年目标160家的16.2%" in text
     assert "城镇居民人均可支配收入14906元，同比增长9.2%" in text
 
 

@@ -50,7 +50,7 @@ def test_problems_name_the_lagging_indicators_and_counties(
         p.text for p in _brief(run_analysis, sample_obs, indicators).sections[1].paragraphs
     )
     assert "固定资产投资增长12.0%，增速低于全省1.0个百分点" in problems
-    assert "社会消费品零售总额增长23.9%，增速低于全省1.3个百分点" in problems
+    assert "实现社会消费品零售总额179.1亿元，同比增长23.9%，增速低于全省1.3个百分点" in problems
     assert (
         "从1-6月地区生产总值看，有2个县市未达到全州平均水平，"
         "其中泸溪、花垣分别低于全州1.5、3.0个百分点。" in problems
@@ -76,7 +76,7 @@ def test_targets_against_time_progress(
     """Level targets are held against time progress; a growth target gives its gap in points."""
     text = _brief(run_analysis, sample_obs, indicators, sample_targets).text()
     assert "旅游收入完成全年目标的60.9%，超过时间进度50.0%，实现“时间过半、任务过半”。" in text
-    assert "社会消费品零售总额完成全年目标的44.8%，低于时间进度5.2个百分点" in text
+    assert "社会消费品零售总额完成全年目标400亿元的44.8%，低于时间进度5.2个百分点" in text
     assert "地区生产总值增速高于全年目标4.5个百分点。" in text
 
 

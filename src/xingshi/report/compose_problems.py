@@ -8,7 +8,7 @@ from xingshi.report.compose import _growth_target, _level_target
 from xingshi.report.facts import Item
 from xingshi.report.model import Paragraph, Section
 from xingshi.report.sentences import render
-from xingshi.report.wording import fmt_number, gap_verb
+from xingshi.report.wording import fmt_level, fmt_number, gap_verb
 
 if TYPE_CHECKING:
     from xingshi.report.compose import Composer
@@ -50,6 +50,9 @@ def problems(c: Composer) -> Section:
             render(
                 "problems.lagging_item",
                 name=it.label,
+                verb=it.verb,
+                speech_name=it.name,
+                level=c.ph.level(it) if it.level is not None else "",
                 growth=c.ph.growth(it),
                 gap_verb=gap_verb(it.gap or 0.0),
                 pp=c.ph.gap(it, c.ctx.parent.get(it.indicator)) if show_gap else "",
@@ -120,6 +123,7 @@ def problems(c: Composer) -> Section:
                 render(
                     "problems.targets_behind",
                     name=it.label,
+                    target=c.ph.book.fig(it, "target", it.target, fmt_level(it.target, it.unit)),  # type: ignore[arg-type]
                     completion=c._completion(it),
                     pp=c.ph.points(
                         it,
