@@ -166,3 +166,34 @@ def test_region_scope_resolves_duplicate_names(catalogs, tmp_path):
     rows = ["鼓楼区,地区生产总值,2021年1-6月,150.2,亿元,8.1,"]
     checked = check_file(_long(tmp_path / "鼓楼.csv", rows), catalogs, region_scope="福州市")
     assert checked.normalized.observations["region_code"].to_list() == ["350102"]
+
+
+def test_utf16_twelve_digit_codes_and_year_from_file_name(catalogs, tmp_path):
+    """Excel's “Unicode 文本” (UTF-16, tabs), 12-digit codes and 时期 without a year all read."""
+    path = tmp_path / "2021年县市区.txt"
+    text = "地区代码\t指标\t时期\t数值\t单位\n433101000000\t地区生产总值\t1-6月\t150.2\t亿元\n"
+    path.write_bytes(text.encode("utf-16"))
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations
+    assert got.select("region_code", "period", "level").rows() == [
+        ("433101", "2021-01/2021-06", 150.2)
+    ]
+
+
+def test_nbs_quarterly_cumulative_series(catalogs, tmp_path):
+    """A quarterly NBS series (…_累计值, quarters across) is stored as January-to-quarter-end."""
+    path = tmp_path / "地区生产总值_累计值.csv"
+    path.write_text(
+        "\ufeff数据库：分省季度数据 \n时间：2021年 \n"
+        "地区\t,2021年第二季度\t,2021年第一季度\t,\n"
+        "湖南省\t,21390.6\t,10105.4\t,\n数据来源：国家统计局",
+        encoding="utf-8",
+    )
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations.sort("period")
+    assert got.select("indicator", "period", "level").rows() == [
+        ("gdp", "2021-01/2021-03", 10105.4),
+        ("gdp", "2021-01/2021-06", 21390.6),
+    ]

@@ -110,8 +110,11 @@ def test_all_seven_nbs_exports_import_as_they_are(store, catalogs):
     assert len(paths) == 7
     results = import_files(store, paths, catalogs)
     assert all(r.inserted + r.updated + r.unchanged > 0 for r in results)
-    hunan = store.observations(regions=["430000"], indicators=["gdp"], periods=["2021"])
-    assert hunan.select("level", "growth_pct").row(0) == (45751.9, 7.6)
+    key = {"regions": ["430000"], "indicators": ["gdp"], "periods": ["2021"]}
+    assert store.observations(**key)["growth_pct"].to_list() == [7.6]
+    accounts = paths.index(NBS / "分省年度数据2021.csv")
+    as_of = results[accounts].release_id
+    assert store.observations(**key, as_of=as_of)["level"].to_list() == [45751.9]
     retail = store.observations(regions=["430000"], indicators=["retail"], years=2024)
     assert retail["level"].to_list() == [20463.9]
     fiscal = store.observations(regions=["110000"], indicators=["local_fiscal"], years=2016)

@@ -20,7 +20,7 @@ def test_nbs_years_across_index_series_from_file_name():
     """The GDP index export (years across) reads as growth values with their cells, no level."""
     (reading,) = read_file(NBS / "地区生产总值指数（近十年）.csv")
     assert reading.layout == "nbs"
-    hunan = [o for o in reading.observations if o.region == "湖南省" and o.period == "2021"]
+    hunan = [o for o in reading.observations if o.region == "湖南省" and o.period == "2021年"]
     assert len(hunan) == 1
     obs = hunan[0]
     assert (obs.indicator, obs.growth, obs.level, obs.growth_is_index) == (
@@ -31,7 +31,7 @@ def test_nbs_years_across_index_series_from_file_name():
     )
     assert obs.cell(obs.growth_col) == "F21"
     # 2025 is an empty column in the export: no record for it.
-    assert not [o for o in reading.observations if o.period == "2025"]
+    assert not [o for o in reading.observations if o.period == "2025年"]
     assert len(reading.observations) == 31 * 9
 
 

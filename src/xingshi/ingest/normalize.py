@@ -156,7 +156,9 @@ def _normalize_obs(
                 findings.append(f)
             seen_bad_indicator.add(key)
         period_row = o.period_row if o.period_row is not None else o.row
-        period, f = resolve_period(o.period, _where(o, o.period_col, o.period, row=period_row))
+        period, f = resolve_period(
+            o.period, _where(o, o.period_col, o.period, row=period_row), o.default_year
+        )
         if f is not None and (
             o.period_row is None
             or not any(x.rule == "period" and x.where.row == period_row + 1 for x in findings)

@@ -47,6 +47,7 @@ class RawObs:
     optional_indicator: bool = False  # NBS columns: an unknown indicator is skipped, a warning
     region_row: int | None = None  # regions across: the region is named in the header row
     region_from_title: bool = False  # one-region report: ``region`` is the title text
+    default_year: int | None = None  # for 时期 written without a year (1-6月): from the title
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -153,12 +153,20 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
 
 
 def decode_text(path: Path, data: bytes) -> str:
-    """Decode CSV bytes: UTF-8 (with or without BOM) strictly, then GB18030 strictly."""
+    """Decode CSV bytes: UTF-8 (with or without BOM) strictly, then GB18030 strictly.
+
+    Excel's "Unicode 文本" is UTF-16 with a byte-order mark: that is read too.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # fall through to the byte-offset report below
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf_err:
         utf_fail = utf_err
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail(
             path,
             "这不是文本表格文件（含二进制内容）",

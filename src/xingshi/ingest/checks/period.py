@@ -11,7 +11,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.values import normalize_text
 
 
-def parse_period_text(value: Any) -> Any:
+def parse_period_text(value: Any, default_year: int | None = None) -> Any:
     """A Period from ``2021年1-6月``, ``2021年上半年``, ``2021``, ``2021-06`` and the like."""
     from xingshi.catalog.periods import parse_period
 
@@ -21,7 +21,7 @@ def parse_period_text(value: Any) -> Any:
         value = f"{value.year}-{value.month:02d}"
     text = normalize_text(value)
     try:
-        return parse_period(text)
+        return parse_period(text, default_year=default_year)
     except CatalogError:
         m = re.fullmatch(r"(\d{4})年(.+)", text)
         if not m:
@@ -29,7 +29,9 @@ def parse_period_text(value: Any) -> Any:
         return parse_period(m.group(2), default_year=int(m.group(1)))
 
 
-def resolve_period(value: Any, where: Location) -> tuple[Any | None, Finding | None]:
+def resolve_period(
+    value: Any, where: Location, default_year: int | None = None
+) -> tuple[Any | None, Finding | None]:
     if value is None or normalize_text(value) == "":
         return None, Finding(
             "period",
@@ -39,7 +41,7 @@ def resolve_period(value: Any, where: Location) -> tuple[Any | None, Finding | N
             hint="填写时期，如 2021年1-6月，或用 --period 指定",
         )
     try:
-        return parse_period_text(value), None
+        return parse_period_text(value, default_year), None
     except CatalogError as exc:
         return None, Finding(
             "period",

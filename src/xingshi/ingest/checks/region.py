@@ -30,6 +30,8 @@ def _code_text(value: Any) -> str:
 def resolve_one(regions: Any, name: Any, code: Any, within: str | None) -> str:
     """The region code for a name (or code), raising the catalogue's error when it cannot."""
     code_text = _code_text(code)
+    if re.fullmatch(r"\d{6}0{6}", code_text):  # 12-digit 统计用区划代码 of a county or above
+        code_text = code_text[:6]
     if code_text:
         if code_text not in regions:
             raise CatalogError(f"地区代码“{code_text}”不在区划目录中")

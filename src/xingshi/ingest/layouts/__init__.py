@@ -95,6 +95,11 @@ def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
     return None
 
 
+def _year_of(text: str | None) -> int | None:
+    m = re.match(r"\d{4}", text or "")
+    return int(m.group(0)) if m else None
+
+
 def read_file(
     path: Path | str, *, period: str | None = None, indicator: str | None = None
 ) -> list[Reading]:
@@ -120,6 +125,9 @@ def read_file(
             read_targets(sheet, h, reading)
         elif layout == "long":
             read_long(sheet, h, reading, period=period)
+            year = _year_of(_sheet_period(sheet, h, path))
+            for obs in reading.observations:
+                obs.default_year = year
         else:
             wide_period = period or _sheet_period(sheet, h, path)
             if wide_period is None:

@@ -23,7 +23,10 @@ from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, split_unit
 
-_YEAR = re.compile(r"^(\d{4})年?$")
+# Years across (2024年), or quarters and months across in 分省季度数据/分省月度数据 exports.
+_YEAR = re.compile(r"^(\d{4}年?(第?[一二三四1-4]季度|\d{1,2}月|\d{1,2}-\d{1,2}月)?)$")
+# Suffixes of NBS series names: 地区生产总值_累计值, 社会消费品零售总额_累计增长.
+_SERIES = re.compile(r"[_＿]?(累计值|当期值|本期值|累计增长|同比增长|当期同比增长|累计同比增长)$")
 _INDEX_UNIT = re.compile(r"上年=100|=100")
 
 
@@ -56,6 +59,27 @@ def indicator_from_name(path: str) -> tuple[str, bool]:
     return stem.replace("指数", ""), is_index
 
 
+def series_kind(name: str) -> tuple[str, str, bool]:
+    """(indicator name, role, cumulative) of an NBS series name: 社会消费品零售总额_累计增长."""
+    m = _SERIES.search(name)
+    if not m:
+        return name, "level", False
+    suffix = m.group(1)
+    role = "growth" if "增长" in suffix else "level"
+    return name[: m.start()], role, "累计" in suffix
+
+
+def _cumulative_period(text: str) -> str:
+    """2024年第四季度 of a 累计 series means January to December."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    try:
+        p = parse_period_text(text)
+    except Exception:  # reported by the period check
+        return text
+    return f"{p.year}年{p.first_month if p.first_month == 1 else 1}-{p.last_month}月"
+
+
 def read_nbs(sheet: Sheet, reading: Reading, *, indicator: str | None) -> None:
     """Read an NBS export; years across or indicators across, detected from the header."""
     h = header_row(sheet)
@@ -68,6 +92,10 @@ def read_nbs(sheet: Sheet, reading: Reading, *, indicator: str | None) -> None:
     }
     years_across = bool(year_cols) and len(year_cols) == len([v for v in heads[1:] if v])
     stem, stem_index = indicator_from_name(sheet.file)
+    stem, role, cumulative = series_kind(indicator or stem)
+    if cumulative:
+        year_cols = {c: _cumulative_period(t) for c, t in year_cols.items()}
+    as_growth = stem_index or role == "growth"
     for r in range(h + 1, len(sheet.rows)):
         region = sheet.cell(r, 0)
         if region is None:
@@ -75,7 +103,7 @@ def read_nbs(sheet: Sheet, reading: Reading, *, indicator: str | None) -> None:
         if is_footer(region):
             break
         if years_across:
-            name = indicator or stem
+            name = stem
             for c, year in year_cols.items():
                 value = sheet.cell(r, c)
                 if value is None:
@@ -91,10 +119,10 @@ def read_nbs(sheet: Sheet, reading: Reading, *, indicator: str | None) -> None:
                         period=year,
                         period_col=c,
                         period_row=h,
-                        level=None if stem_index else value,
-                        level_col=None if stem_index else c,
-                        growth=value if stem_index else None,
-                        growth_col=c if stem_index else None,
+                        level=None if as_growth else value,
+                        level_col=None if as_growth else c,
+                        growth=value if as_growth else None,
+                        growth_col=c if as_growth else None,
                         growth_is_index=stem_index,
                     )
                 )
