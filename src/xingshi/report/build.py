@@ -33,6 +33,13 @@ def _region_info(table: pl.DataFrame, code: str | None) -> tuple[str, str, str |
     return short, row.get("region_name") or short, row.get("region_level")
 
 
+def display_name(short: str, full: str) -> str:
+    """湘西州 stays short; 吉首 and 湖南 become 吉首市 and 湖南省 in a title."""
+    if short.endswith(("州", "市", "县", "区", "盟", "旗", "省")):
+        return short
+    return full or short
+
+
 def kin_word(names: list[str]) -> str:
     """How a speech names a set of regions: 县市, 县市区, 市州 … from their own full names."""
     county = any(n.endswith("县") or n.endswith("旗") for n in names)
@@ -74,7 +81,7 @@ def build_briefing(
         **period_words(first, last, year),
         "subject": subject_word(level, full),
         "scope": subject_word(plevel, pfull) if pfull else "全省",
-        "region": name,
+        "region": display_name(name, full),
         "year": str(year),
     }
     if targets is not None and targets.height and "year" in targets.columns:

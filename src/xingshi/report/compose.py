@@ -33,7 +33,8 @@ class Context:
         limit = max(
             int(cfg.get("good_rank_min", 3)), math.ceil(n * cfg.get("good_rank_share", 0.4))
         )
-        return it.rank is not None and it.rank <= limit
+        # a rank among fewer than three says nothing (a province alone in a national table)
+        return it.rank is not None and n >= 3 and it.rank <= limit
 
     def bad_rank(self, it: Item) -> bool:
         n = it.n_peers or 0

@@ -62,12 +62,17 @@ def problems(c: Composer) -> Section:
         )
     if items:
         sec.paragraphs.append(Paragraph.parse(render("problems.lagging", items=items, **c.w)))
-    fell = [it for it in c.ctx.me.values() if it.rank is not None and (it.rank_change or 0) <= -2]
+    fell = [
+        it
+        for it in c.ctx.me.values()
+        if it.rank is not None and (it.n_peers or 0) >= 3 and (it.rank_change or 0) <= -2
+    ]
     if fell:
         parts = [
             render(
                 "problems.rank_fell",
                 name=it.label,
+                basis="" if it.is_rate else "增速",
                 previous=_previous_when(it, c.ctx.last_month),
                 places=c.ph.book.fig(
                     it,
@@ -212,7 +217,7 @@ def outlook(c: Composer) -> Section:
                 it,
                 "remaining",
                 remaining,
-                f"{fmt_number(remaining)}{unit}",
+                fmt_level(remaining, unit),
                 computed=True,
                 basis=f"全年目标{it.target:g}减累计{it.level:g}",
             )
