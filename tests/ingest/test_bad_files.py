@@ -107,3 +107,10 @@ def test_all_errors_listed_not_just_first(store, catalogs, tmp_path):
         ("unit_clash", 5, "E"),
     ]
     assert store.dump() == before
+
+
+def test_every_rule_documented():
+    """Each rule the checks can raise has its row in docs/IMPORT.md."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "IMPORT.md").read_text(encoding="utf-8")
+    rules = {c[2] for c in CASES} | {"growth_mismatch", "sum_mismatch", "no_data"}
+    assert sorted(r for r in rules if f"`{r}`" not in doc) == []
