@@ -145,8 +145,19 @@ class Engine:
             period = f"{period[:4]}-01/{period[:4]}-12"
         facts: list[Fact] = []
         versus_items = _versus_list(reading.versus, len(values))
+        if subject.bases > 1 and len(values) == 1:
+            items = [items[0] * subject.bases]  # 总量和增速均居全省第一: two ranks
+        places = [[(region_name, region_code)] for _ in values]
+        if len(subject.regions) > 1 and not entity:
+            listed = [self._region(r) for r in subject.regions]
+            if len(listed) == len(values):  # 吉首市、泸溪县GDP增速分别为13.2%、12.8%
+                places = [[p] for p in listed]
+            elif len(values) == 1 and subject.distribute:
+                places = [listed]
         for idx, (value, vs, ve, a) in enumerate(values):
-            for name, qs in items[idx]:
+            for (name, qs), (region_name, region_code) in (
+                (it, pl) for it in items[idx] for pl in places[idx]
+            ):
                 qe = a.end if (ve == a.values[-1][2]) else ve
                 figure = (vs, qe)  # the number and its unit, for highlighting
                 if noun_end and idx == len(values) - 1:
@@ -244,7 +255,7 @@ class Engine:
         window_start = max(cs, s - 12)
         m = _rank_left(self.g).search(self.norm, window_start, s)
         cue = m.start() if m else s
-        scope_words = self.norm[cue:s]
+        scope_words = self.norm[max(cs, cue - 8) : s]  # 在全省排名第七: scope before the verb
         scope = None
         for word in ("全省", "省内", "全国", "全州", "全市", "全县", "全区"):
             if word in scope_words:

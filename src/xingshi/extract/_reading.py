@@ -134,12 +134,14 @@ def read_points(clause: str) -> Reading:
     m = r.pp_vs.search(clause)
     if m:
         sign = -1 if m.group("cmp") in r.below else 1
-        vs = re.sub(r"(?:增长|平均水平|平均)$", "", m.group("vs")) or None
+        vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs"))
+        vs = re.sub(r"(?:增长|平均水平|平均)$", "", vs) or None
         return Reading("pp_diff", sign, m.start(), versus=vs)
     m = r.pp_chg.search(clause)
     if m:
         sign = -1 if m.group("verb") in r.down else 1
-        return Reading("pp_diff", sign, m.start(), versus=m.group("vs") or "上年同期")
+        vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs") or "")
+        return Reading("pp_diff", sign, m.start(), versus=vs or "上年同期")
     return Reading("pp_diff", cue_at=len(clause))
 
 

@@ -9,13 +9,14 @@ of figures (分别增长9.2%、13.7%) is distributed over.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from xingshi.extract._context import region_prefixes
 from xingshi.extract._rules import _alt, grammar
 
 _SPLIT = re.compile(r"、|以及|和|及|与|还是|或")
+_BASES = re.compile(r"^(?:(?:总量|增速|增幅|规模|总额|人均|速度)(?:和|、|及|与)?){2,}$")
 _DIST = re.compile(r"分别|均|都|各|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
 
 
@@ -25,6 +26,8 @@ class Subject:
     start: int  # absolute offset of the phrase in the text
     region: str | None = None  # a region word found before it: 全省, 全国, 湘西州…
     distribute: bool = False  # 均/分别/N项指标: one figure for every item of the list
+    regions: list[str] = field(default_factory=list)  # 吉首市、泸溪县GDP增速分别为…
+    bases: int = 0  # 总量和增速均居全省第一: the indicator is the previous one, ranked twice
 
 
 @cache
@@ -52,19 +55,21 @@ def clean(norm: str, start: int, end: int) -> Subject:
     lead, region_rx, trail, dangling = _patterns()
     prefixes = region_prefixes()
     region: str | None = None
+    regions: list[str] = []
+    last_region_end = -1
     i = start
-    for _ in range(8):
+    for _ in range(12):
         m = lead.match(norm, i, end)
         if m and m.end() > i:
             i = m.end()
             continue
         m = region_rx.match(norm, i, end)
-        if m:
-            region, i = m.group(0), m.end()
-            continue
-        found = _region_prefix(norm, i, end, prefixes)
+        found = m.end() if m else _region_prefix(norm, i, end, prefixes)
         if found:
-            region, i = norm[i:found], found
+            region = norm[i:found]
+            joined = last_region_end >= 0 and norm[last_region_end:i] in ("、", "和", "及", "与")
+            regions = [*regions, region] if joined else [region]
+            last_region_end = i = found
             continue
         break
     text = norm[i:end]
@@ -76,7 +81,11 @@ def clean(norm: str, start: int, end: int) -> Subject:
     if d:
         i += d.end()
         text = text[d.end() :]
-    return Subject(text, i, region, distribute)
+    bases = 0
+    raw = re.sub(r"(?:均|都|分别|[,;:、\s])+$", "", norm[i:end])
+    if _BASES.match(raw):
+        bases, text = len(_SPLIT.split(raw)), ""
+    return Subject(text, i, region, distribute, regions, bases)
 
 
 def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, ...]]) -> int:
