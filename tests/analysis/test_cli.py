@@ -242,3 +242,25 @@ def test_unknown_region_and_bad_format_are_clear_errors(sample_ws):
     assert fmt.exit_code == 2 and "不支持的输出格式" in fmt.output
     xlsx = _run("analyze", "-r", "湘西州", "-p", "2021年1-6月", "-f", "xlsx", "-w", str(sample_ws))
     assert xlsx.exit_code == 2 and "--out" in xlsx.output
+
+
+def test_rank_by_level_and_a_custom_peer_group(sample_ws, tmp_path):
+    """--rank-by level ranks by 总量; --peers ranks among a workspace group (武陵山片区)."""
+    base = ["analyze", "-r", "湘西州", "-p", "2021年1-6月", "-f", "json", "-w", str(sample_ws)]
+    by_level = json.loads(_run(*base, "--rank-by", "level").stdout)
+    gdp = _self(by_level, "gdp")
+    peers = [r["value"] for r in by_level if r["role"] == "peer" and r["indicator"] == "gdp"]
+    assert gdp["rank_basis"] == "level"
+    assert gdp["rank"] == 1 + sum(1 for v in peers if v > gdp["value"])
+    (sample_ws / "groups.csv").write_text(
+        "group,code\n武陵山片区,433100\n武陵山片区,431200\n武陵山片区,430800\n", encoding="utf-8"
+    )
+    try:
+        grouped = json.loads(_run(*base, "--peers", "武陵山片区").stdout)
+    finally:
+        (sample_ws / "groups.csv").write_text("group,code\n", encoding="utf-8")
+    gdp = _self(grouped, "gdp")
+    assert (gdp["rank_scope"], gdp["rank_of"]) == ("武陵山片区", 3)
+    assert sorted(
+        r["region"] for r in grouped if r["role"] == "peer" and r["indicator"] == "gdp"
+    ) == ["张家界", "怀化"]
