@@ -114,6 +114,8 @@ def test_numbers_as_typed():
         parse_number("约12")
     with pytest.raises(NotANumber):
         parse_number("12.5%")
+    with pytest.raises(NotANumber):
+        parse_number("1e400")
     assert parse_rank("第三位") == 3 and parse_rank(2.0) == 2
     assert split_unit("地区生产总值（亿元）") == ("地区生产总值", "亿元")
     assert convert(51230, "万元", "亿元") == 5.123

@@ -39,6 +39,8 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
     if isinstance(value, (int, float)):
         if isinstance(value, float) and math.isnan(value):
             return None
+        if not math.isfinite(value):
+            raise NotANumber(str(value))
         return float(value)
     if isinstance(value, (datetime, date)):
         raise NotANumber(str(value))
@@ -50,7 +52,10 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
     text = text.replace(",", "")
     if not _NUMBER.match(text):
         raise NotANumber(str(value))
-    return float(text)
+    number = float(text)
+    if not math.isfinite(number):  # 1e400: a typing slip, not a figure
+        raise NotANumber(str(value))
+    return number
 
 
 def parse_rank(value: Any) -> int | None:

@@ -81,7 +81,7 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
     exc = LayoutError(
         "无法识别表格格式：找不到可识别的表头",
         where=sheet.where(value=first),
-        hint=f"支持三种格式——{EXPECTED}；详见 docs/IMPORT.md",
+        hint=f"支持的格式——{EXPECTED}；详见 docs/IMPORT.md",
     )
     exc.rule = "layout"  # type: ignore[attr-defined]
     raise exc
