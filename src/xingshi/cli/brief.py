@@ -81,6 +81,9 @@ def _summary(brief: Any, paths: Any, seconds: float) -> None:
             highlight=False,
         )
     note = "（含示例数据（模拟），非官方统计）" if brief.simulated else ""
+    warnings = sum(1 for f in brief.findings if getattr(f, "severity", "") != "info")
+    if warnings:
+        console.print(f"预警与数据质量提示 {warnings} 条，见简报附录二", highlight=False)
     lines = [
         f"Word 文档：{paths.docx}",
         f"HTML 页面：{paths.html}",
