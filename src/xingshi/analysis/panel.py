@@ -2,13 +2,14 @@
 
 The observations frame is long (one row per region × indicator × period). The rules need, side
 by side, this period, the previous period, the same periods a year earlier, two years earlier
-and last year's full year. One join against a small table of wanted periods per indicator, then
-one join per role on an integer region × indicator key, produce that wide panel for every region
-at once, so everything after is vectorised.
+and last year's full year. One join against a small table of wanted periods per indicator, then a
+scatter of each role's figures into arrays indexed by a dense region × indicator key, produce that
+wide panel for every region at once, so everything after is vectorised.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from xingshi.analysis.periods import Triple, plan
@@ -85,6 +86,36 @@ def _region_table(regions: pl.DataFrame) -> pl.DataFrame:
     ).unique("region_code", keep="first")
 
 
+def _spread(long: pl.DataFrame, size: int) -> pl.DataFrame:
+    """Long rows (one per key × role) to one wide row per key, by scattering each role's figures
+    into dense arrays indexed by the key: cheaper than a join per role. Keys seen in this
+    period, the previous one or a year earlier are kept."""
+    present = np.zeros(size, dtype=bool)
+    arrays: dict[str, np.ndarray] = {}
+    for role in ROLES:
+        part = long.filter(pl.col("role") == role)
+        idx = part["_k"].to_numpy()
+        for v in ("value", "growth_pub"):
+            arr = np.full(size, np.nan)
+            arr[idx] = part[v].cast(pl.Float64).to_numpy()  # nulls arrive as NaN
+            arrays[f"{v}_{role}"] = arr
+        if role in ("cur", "prev", "ly"):
+            present[idx] = True
+    keep = np.flatnonzero(present)
+    wide = pl.DataFrame(
+        [pl.Series("_k", keep, dtype=pl.Int64)]
+        + [pl.Series(name, arr[keep], nan_to_null=True) for name, arr in arrays.items()]
+    )
+    cur = long.filter(pl.col("role") == "cur").select(
+        "_k", *[c for c in ("rank_pub", "obs_unit") if c in long.columns]
+    )
+    wide = wide.join(cur.unique("_k", keep="last"), on="_k", how="left")
+    for c, dtype in (("rank_pub", pl.Int32), ("obs_unit", pl.String)):
+        if c not in wide.columns:
+            wide = wide.with_columns(pl.lit(None, dtype).alias(c))
+    return wide
+
+
 def gather(
     obs: pl.DataFrame, regions: pl.DataFrame, indicators: pl.DataFrame, current: Triple
 ) -> pl.DataFrame:
@@ -96,6 +127,7 @@ def gather(
     reg = _region_table(regions).with_row_index("_ri")
     wanted = wanted_periods(ind, current).join(ind.select("indicator", "_ii"), on="indicator")
     keys = ["indicator", "year", "first_month", "last_month"]
+    n_ind = max(ind.height, 1)
     extra = [c for c in ("rank", "unit") if c in obs.columns]
     # one integer per period (20210106): a cheap pre-filter, then a two-key join
     pcode = pl.col("year") * 10000 + pl.col("first_month") * 100 + pl.col("last_month")
@@ -108,7 +140,7 @@ def gather(
         .join(wanted.lazy(), on=["indicator", "_pc"], how="inner")
         .join(reg.lazy().select("region_code", "_ri"), on="region_code", how="inner")
         # one exact integer per region × indicator: joins on it are much cheaper than on text
-        .with_columns((pl.col("_ri").cast(pl.UInt64) * 100_000 + pl.col("_ii")).alias("_k"))
+        .with_columns((pl.col("_ri").cast(pl.Int64) * n_ind + pl.col("_ii")).alias("_k"))
         .select(
             "_k",
             "role",
@@ -125,22 +157,10 @@ def gather(
         exact = long.filter(pl.col("pref") == 0)
         alt = long.filter(pl.col("pref") > 0).join(exact, on=["_k", "role"], how="anti")
         long = pl.concat([exact, alt])
-    wide = long.filter(pl.col("role").is_in(["cur", "prev", "ly"])).select("_k").unique()
-    for role in ROLES:
-        part = long.filter(pl.col("role") == role)
-        cols = [
-            pl.col("value").alias(f"value_{role}"),
-            pl.col("growth_pub").alias(f"growth_pub_{role}"),
-        ]
-        if role == "cur":
-            cols += [pl.col(c) for c in ("rank_pub", "obs_unit") if c in long.columns]
-        wide = wide.join(part.select("_k", *cols), on="_k", how="left")
-    for c, dtype in (("rank_pub", pl.Int32), ("obs_unit", pl.String)):
-        if c not in wide.columns:
-            wide = wide.with_columns(pl.lit(None, dtype).alias(c))
+    wide = _spread(long, reg.height * n_ind)
     wide = wide.rename({"value_cur": "value", "growth_pub_cur": "growth_pub"}).with_columns(
-        (pl.col("_k") // 100_000).cast(pl.UInt32).alias("_ri"),
-        (pl.col("_k") % 100_000).cast(pl.UInt32).alias("_ii"),
+        (pl.col("_k") // n_ind).cast(pl.UInt32).alias("_ri"),
+        (pl.col("_k") % n_ind).cast(pl.UInt32).alias("_ii"),
     )
     return (
         wide.join(ind, on="_ii", how="left")
