@@ -40,7 +40,7 @@ class RawObs:
     growth_col: int | None = None
     rank: Any = None
     rank_col: int | None = None
-    rank_basis: str = "growth"
+    rank_basis: str = "default"  # growth | level | default (level for rates, else growth)
     note: Any = None
     growth_is_index: bool = False  # NBS 指数 (上年=100): growth = value − 100
     parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows

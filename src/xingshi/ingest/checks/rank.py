@@ -1,7 +1,8 @@
 """Rule ``rank_contradiction``: a published rank agrees with the peers' published figures.
 
 Peers are the regions with the same parent. Ranks go by growth (by level where the header says
-总量/规模), higher first unless the indicator is better low; equal values share a rank (1,2,2,4).
+总量/规模, and by default for rates and counts), higher first unless the indicator is better
+low; equal values share a rank (1,2,2,4).
 When the file holds only some peers the rank is still bounded: at least one more than the peers
 above it, at most the number of peers minus those below it. A rank beyond the number of peers
 means a wider group (all counties of the province): then only the lower bound is checked.
@@ -26,7 +27,12 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
     for row in obs.iter_rows(named=True):
         region = ctx.regions.get(row["region_code"])
         parent = getattr(region, "parent", None)
-        groups[(parent, row["indicator"], row["period"], row["rank_basis"])].append(row)
+        basis = row["rank_basis"]
+        if basis == "default":
+            # Rates (优良率) and counts (企业数) are ranked by their value, the rest by growth.
+            kind = getattr(ctx.indicator(row["indicator"]), "kind", "flow")
+            basis = "level" if kind in ("rate", "count") else "growth"
+        groups[(parent, row["indicator"], row["period"], basis)].append(row)
     findings: list[Finding] = []
     for (parent, indicator, _period, basis), rows in groups.items():
         field = "level" if basis == "level" else "growth_pct"

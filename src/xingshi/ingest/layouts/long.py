@@ -72,6 +72,15 @@ def header_key(text: Any, *, targets: bool = False) -> str | None:
     return table.get(name)
 
 
+def rank_basis(text: str) -> str:
+    """What a rank column ranks by: ``level`` (总量位次), ``growth`` (增速位次) or ``default``."""
+    if any(w in text for w in ("总量", "规模", "绝对值")):
+        return "level"
+    if any(w in text for w in ("增速", "增长", "增幅")):
+        return "growth"
+    return "default"
+
+
 def is_footer(value: Any) -> bool:
     text = normalize_text(value)
     return bool(text) and text.startswith(FOOTER_PREFIXES)
@@ -172,6 +181,9 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
                 growth_col=cols.get("growth"),
                 rank=get("rank"),
                 rank_col=cols.get("rank"),
+                rank_basis=rank_basis(normalize_text(sheet.cell(header_row, cols["rank"])))
+                if "rank" in cols
+                else "default",
                 note=get("note"),
             )
         )

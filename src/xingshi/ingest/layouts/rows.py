@@ -20,6 +20,7 @@ from xingshi.ingest.layouts.wide import (
     _cumulative,
     _prefer_cumulative,
     column_period,
+    rank_basis,
     sub_kind,
 )
 from xingshi.ingest.records import RawObs, Reading
@@ -76,7 +77,7 @@ def read_rows(
         kind = _role(text) if text else "level"
         if kind is None:
             continue
-        basis = "level" if kind == "rank" and any(w in text for w in ("总量", "规模")) else "growth"
+        basis = rank_basis(text) if kind == "rank" else "default"
         columns.append(
             {
                 "region": region,

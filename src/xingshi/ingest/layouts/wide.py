@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from xingshi.ingest.layouts.long import is_footer
+from xingshi.ingest.layouts.long import is_footer, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, split_unit
@@ -160,7 +160,7 @@ def read_wide(
             unit = None
         else:
             unit = sub_unit or head_unit or (default_unit if kind == "level" else None)
-        basis = "level" if kind == "rank" and any(w in sub for w in ("总量", "规模")) else "growth"
+        basis = rank_basis(sub) if kind == "rank" else "default"
         columns.append(
             {
                 "indicator": name,
