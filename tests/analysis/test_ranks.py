@@ -90,6 +90,7 @@ def test_rank_change_against_previous_period_and_last_year(regions, indicators, 
     me = a.rows("self").row(0, named=True)
     assert (me["rank"], me["rank_prev"], me["rank_change"]) == (1, 4, 3)
     assert (me["rank_ly"], me["rank_change_yoy"]) == (2, 1)
+    assert me["gap_to_prev_pp"] == pytest.approx(29.0)  # 30% now against 1% in 1-5月
     fell = [f for f in a.findings if f.rule == "rank_fell"]
     assert fell == []  # the region itself moved up; no child fell
 
@@ -104,6 +105,8 @@ def test_parent_average_is_the_parents_own_figure(regions, indicators, make_obs)
     assert gaps == pytest.approx({"433101": 1.5, "433122": -0.5, "433123": 7.5, "433124": -6.5})
     me = a.rows("self").row(0, named=True)
     assert me["n_children_below"] == 2
+    shares = _by_code(a.rows("child"), "gdp", "share_of_parent_pct")
+    assert shares["433101"] == pytest.approx(50.0 / 512.3 * 100)
     below = [f for f in a.findings if f.rule == "below_parent"]
     assert len(below) == 1
     assert [c["region"] for c in below[0].data["children"]] == ["花垣", "泸溪"]
