@@ -70,7 +70,7 @@ def grammar() -> Grammar:
         anchor=anchor,
         unit=unit,
         nonfigure=re.compile(
-            rf"(?=[\d{_CN}第讲谈强提说前后上下进退])(?:"
+            rf"(?=[\d{_CN}第讲谈强提说前后上下进退点浏阅访评转收])(?:"
             + "|".join(f"(?:{p})" for p in raw["nonfigures"]["patterns"])
             + ")"
         ),
