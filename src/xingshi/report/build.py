@@ -190,26 +190,9 @@ def _charts(
     )
     if lead:
         me = ctx.me[lead]
-        peers = [
-            (it.region, it.growth)
-            for it in items
-            if it.indicator == lead and it.role in ("self", "peer") and it.growth is not None
-        ]
-        parent = ctx.parent.get(lead)
-        if len(peers) > 1:
-            full = [
-                it.extra.get("region_name") or it.region
-                for it in items
-                if it.indicator == lead and it.role in ("self", "peer")
-            ]
-            title = f"{words['when']}{words['scope']}各{kin_word(full)}{me.name}增速"
-            png = ch.peer_growth(
-                title,
-                peers,
-                me.region,
-                (parent.region, parent.growth) if parent and parent.growth is not None else None,
-            )
-            out.append(Chart("peers", title, png))
+        chart = _peer_chart(ctx, items, lead, words, "peers")
+        if chart:
+            out.append(chart)
         kids = [
             (k.region, k.growth, k.warning)
             for k in ctx.children.get(lead, [])
@@ -244,7 +227,27 @@ def _charts(
                 ch.target_progress(title, [(it.label, it.completion) for it in done], tp),
             )
         )
+    # without counties or targets, a second key indicator among the peers keeps four charts
+    for extra in (c for c in [*ctx.children_codes, *ctx.summary] if c in ctx.me and c != lead):
+        if len(out) >= 4:
+            break
+        chart = _peer_chart(ctx, items, extra, words, "peers2")
+        if chart:
+            out.append(chart)
     return out
+
+
+def _peer_chart(ctx: Context, items: list[Item], code: str, words, key: str) -> Chart | None:
+    """Growth of `code` among the peers, the region highlighted, the parent as a line."""
+    rows = [it for it in items if it.indicator == code and it.role in ("self", "peer")]
+    peers = [(it.region, it.growth) for it in rows if it.growth is not None]
+    if len(peers) < 2:
+        return None
+    me, parent = ctx.me[code], ctx.parent.get(code)
+    kin = kin_word([it.extra.get("region_name") or it.region for it in rows])
+    title = f"{words['when']}{words['scope']}各{kin}{me.name}增速"
+    line = (parent.region, parent.growth) if parent and parent.growth is not None else None
+    return Chart(key, title, ch.peer_growth(title, peers, me.region, line))
 
 
 def _monthly(

@@ -32,6 +32,7 @@ CELL_STYLE = "TableText"  # style id of the 表格文字 paragraph style
 PLACES = {
     "ranks": 0,
     "peers_chart": 0,
+    "peers2": 0,
     "monthly": 0,
     "children": 1,
     "children_chart": 1,
