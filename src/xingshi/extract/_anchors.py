@@ -123,7 +123,7 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         return None
     mag = u.group("mag") or ""
     full_unit = "%" if kind == "percent" else mag + unit
-    approx = u.group("post") or u.group("yu")
+    approx = u.group("post") or u.group("yu") or u.group("yu0")
     if kind == "percent" and unit == "‰":
         full_unit = "‰"
     return Anchor(s, u.end(), kind, full_unit, values, approx)
@@ -161,7 +161,8 @@ def _rank_left(g: Grammar) -> re.Pattern[str]:
         cues = g.raw["cues"]
         verbs, scopes = _alt(cues["rank_verbs"]), _alt(cues["rank_scopes"])
         rx = re.compile(
-            rf"(?:(?:{verbs})(?:在)?(?:{scopes})?|(?:{scopes}))"
+            rf"(?:(?:{verbs})(?:在)?(?:{scopes})?|(?:{scopes})"
+            rf"|(?:上升|提升|前移|下降|后退|跃升|攀升|后移)(?:至|到|为))"
             rf"(?:[\d一二三四五六七八九十]+个(?:市州|县市区|市|县|地区|省份|省区市))?(?:中|内)?(?:的)?$"
         )
         _RANK_LEFT[id(g)] = rx

@@ -100,6 +100,8 @@ def canonical_indicator(words: str) -> tuple[str, str | None]:
     from xingshi.catalog.indicators import normalise_name
 
     hit = index.get(normalise_name(words))
+    if hit is None and "(" in words:  # 地区生产总值(GDP), 工业税收(不含烟)
+        hit = index.get(normalise_name(re.sub(r"\([^()]*\)", "", words)))
     return hit if hit is not None else (words, None)
 
 

@@ -54,7 +54,9 @@ def grammar() -> Grammar:
     after = _alt(raw["approx"]["after"])
     # Units a Chinese numeral must be followed by to count as a figure at all.
     cn_units = _alt([u for u, k in kind.items() if k != "cued"])
-    unit = re.compile(rf" ?(?P<mag>{mags})?(?P<yu>余|多)?(?P<unit>{all_units})(?P<post>{after})?")
+    unit = re.compile(
+        rf" ?(?P<yu0>余|多)?(?P<mag>{mags})?(?P<yu>余|多)?(?P<unit>{all_units})(?P<post>{after})?"
+    )
     # The leading class lets the regex engine skip most positions at once (5x faster).
     anchor = re.compile(
         rf"(?=[\d百第翻持负\-{_CN}])(?:"
@@ -62,7 +64,7 @@ def grammar() -> Grammar:
         rf"|(?P<rank>第(?:\d+|[{_CN}]+))"
         rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|四|五|\d+)番)"
         rf"|(?P<flat>持平)"
-        rf"|(?P<num>(?:负|(?<![\d.])-(?=\d))?{AR_NUM})"
+        rf"|(?P<num>(?:负|(?<![\d.%倍元人家个万亿])-(?=\d))?{AR_NUM})"
         rf"|(?P<cn>{CN_NUM})(?=(?:{mags})?(?:余|多)?(?:{cn_units})))"
     )
     return Grammar(
