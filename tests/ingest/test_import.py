@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -38,6 +39,55 @@ def test_example_imports_then_reimport_changes_nothing(store, catalogs, path):
     second = import_file(store, path, catalogs)
     assert (second.inserted, second.updated, second.unchanged) == (0, 0, first.inserted)
     assert second.release_id == first.release_id + 1
+
+
+def _changed_copy(path: Path, tmp_path: Path) -> Path:
+    """A copy of an example with its first decimal figure raised by one."""
+    copy = tmp_path / path.name
+    if path.suffix == ".xlsx":
+        wb = load_workbook(path)
+        ws = wb.active
+        cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, float))
+        cell.value += 1
+        wb.save(copy)
+        return copy
+    head, *rows = path.read_text(encoding="utf-8-sig").split("\n")
+    lines = [head]
+    done = False
+    for line in rows:
+        m = None if done or line.startswith("时间") else re.search(r"\b\d+\.\d+\b", line)
+        if m:
+            line = line[: m.start()] + f"{float(m.group(0)) + 1:.1f}" + line[m.end() :]
+            done = True
+        lines.append(line)
+    copy.write_text("\n".join(lines), encoding="utf-8-sig")
+    return copy
+
+
+def _everything(store, as_of=None) -> list[pl.DataFrame]:
+    obs = store.observations(as_of=as_of).drop("release_id", "source_file")
+    targets = store.targets(as_of=as_of).drop("release_id", "source_file")
+    return [obs.sort(obs.columns[:5]), targets.sort(targets.columns[:4])]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_changed_copy_of_each_example_adds_one_vintage(store, catalogs, path, tmp_path):
+    """One figure changed: one record updated; as of the first release all is as before."""
+    first = import_file(store, path, catalogs)
+    before = _everything(store)
+    second = import_file(store, _changed_copy(path, tmp_path), catalogs)
+    assert (second.inserted, second.updated) == (0, 1)
+    assert second.unchanged == first.inserted - 1
+    for old, now in zip(_everything(store, as_of=first.release_id), before, strict=True):
+        assert old.equals(now)
+    latest = _everything(store)
+    assert (
+        sum(
+            a.height - a.join(b, on=a.columns, how="semi", nulls_equal=True).height
+            for a, b in zip(latest, before, strict=True)
+        )
+        == 1
+    )
 
 
 def test_long_example_values_and_sources(store, catalogs):
