@@ -107,3 +107,16 @@ def test_agreement_within_rounding(workspace, tmp_path):
         ("旅游收入", "agrees"),
         ("接待游客", "agrees"),
     ]
+
+
+def test_targets_are_checked(workspace, tmp_path):
+    """A stated annual target is held against the stored target of that year."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text(
+        "2021年，全州地区生产总值目标增长8%，规模以上工业增加值目标增长12%。", encoding="utf-8"
+    )
+    result = check_draft(draft, region="湘西州", period="2021年1-6月", workspace=workspace)
+    assert [(v.fact.measure, v.fact.value, v.status, v.stored) for v in result.verdicts] == [
+        ("target", 8, "agrees", 8.0),
+        ("target", 12, "contradicts", 9.0),
+    ]

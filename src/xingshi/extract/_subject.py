@@ -41,8 +41,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"|[,;:、\s\"”)]|当前|截至\S{0,6}?底|截至\S{0,6}?末)"
     )
     region = re.compile(rf"(?:{_alt(region_words)})")
+    trail_words = w["trail"] + c["growth_lead"] + w["periods"] + g.raw["approx"]["before"]
+    trail_words += [*c["target"], "年度目标", "全年目标"]
     trail = re.compile(
-        rf"(?:{_alt(w['trail'] + c['growth_lead'] + w['periods'] + g.raw['approx']['before'])}"
+        rf"(?:{_alt(trail_words)}"
         r"|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标|等指标|等|指标"
         r"|[,;:、\s“(])+$"
     )

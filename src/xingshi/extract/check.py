@@ -92,10 +92,18 @@ def check_draft(
         codes = sorted({f.region_code for f in facts if f.region_code})
         obs = ws.store.observations(regions=codes or [r.code], years=[p.year - 1, p.year],
                                     as_of=as_of)  # fmt: skip
+        goals = ws.store.targets(regions=codes or [r.code], year=p.year, as_of=as_of)
         releases = {row["release_id"]: row for row in ws.store.releases().iter_rows(named=True)}
     finally:
         ws.close()
     table = _index(obs)
+    for row in goals.iter_rows(named=True):  # targets join the table under a year key
+        kind = {"growth": "growth_pct"}.get(row["target_kind"], "level")
+        table[(row["region_code"], row["indicator"], f"target:{row['year']}")] = {
+            **row,
+            kind: row["value"],
+            "period": f"target:{row['year']}",
+        }
     result = CheckResult(path, region, p, text=text)
     for fact in facts:
         result.verdicts.append(judge(fact, table, releases, p))
@@ -119,13 +127,17 @@ def judge(
 ) -> Verdict:
     """The verdict for one figure (see the module docstring for the tolerance)."""
     column = _COLUMN.get(fact.measure)
+    if fact.measure == "target":
+        column = "growth_pct" if fact.unit == "%" else "level"
     if column is None:
-        return Verdict(fact, "no_data", note="此类数字（差值、占比、目标、完成数）暂不核对")
+        return Verdict(fact, "no_data", note="此类数字（差值、占比、完成数）暂不核对")
     if fact.basis is not None:
         return Verdict(fact, "no_data", note=f"“{fact.basis}”口径暂不核对")
     if not (fact.region_code and fact.indicator_code):
         return Verdict(fact, "no_data", note="指标或地区不在目录中")
     key = (fact.region_code, fact.indicator_code, fact.period or period.key)
+    if fact.measure == "target":
+        key = (fact.region_code, fact.indicator_code, f"target:{(fact.period or period.key)[:4]}")
     row = table.get(key)
     if row is None or row.get(column) is None:
         return Verdict(fact, "no_data", note="库中没有该地区、指标、时期的数据")
@@ -140,7 +152,7 @@ def judge(
     ok = _agrees(value, stored_in_draft_unit, tol, fact.approx)
     release = releases.get(row["release_id"], {})
     source = row.get("source_file") or release.get("source_file")
-    cell = row.get(
+    cell = row.get("source_cell") or row.get(
         {"level": "level_cell", "growth_pct": "growth_cell", "rank": "rank_cell"}[column]
     )
     if source:
@@ -168,7 +180,7 @@ def _draft_value(fact: Fact, row: dict[str, Any]) -> tuple[float | None, str, fl
         if fact.unit.startswith("倍(是"):
             return (v - 1) * 100, "%", 1.0
         return v * 100, "%", 1.0
-    if fact.measure in ("growth_pct", "rank"):
+    if fact.measure in ("growth_pct", "rank") or (fact.measure == "target" and fact.unit == "%"):
         return v, fact.unit, 1.0
     scale = _scale(fact.unit, str(row.get("unit") or ""))
     return (v, fact.unit, scale) if scale is not None else (None, fact.unit, 1.0)
