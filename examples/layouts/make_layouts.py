@@ -1,4 +1,4 @@
-"""Write one small example file per import layout (deterministic; run to regenerate).
+"""Write one small example file per import layout (same content every run; run to regenerate).
 
     python examples/layouts/make_layouts.py
 

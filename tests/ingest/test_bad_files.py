@@ -44,6 +44,7 @@ CASES = [
     ("28-目标类型无法识别.csv", ImportRejected, "target_kind", None, 2, "D"),
     ("29-宽表单位不相容.xlsx", ImportRejected, "unit_clash", "县市区", 2, "B"),
     ("30-某某数据.csv", ImportRejected, "unknown_indicator", None, None, None),
+    ("31-缺少指标列.csv", ImportRejected, "header", None, 1, None),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Write the bad-files suite into ``bad/`` (deterministic; the files are committed too).
+"""Write the bad-files suite into ``bad/`` (same content every run; the files are committed).
 
     python tests/ingest/data/make_bad_files.py
 
@@ -175,6 +175,10 @@ def make() -> None:
         "湖南省\t,1.0\t,2.0\t,\n数据来源：国家统计局"
     )
     (BAD / "30-某某数据.csv").write_text(nbs, encoding="utf-8")
+    _csv(
+        "31-缺少指标列.csv",
+        [["地区", "时期", "数值", "单位"], ["吉首市", "2021年1-6月", 150.2, "亿元"]],
+    )
     # What the store holds before file 22 is imported.
     GOOD.mkdir(exist_ok=True)
     buf = io.StringIO()

@@ -61,6 +61,8 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
         keys = {header_key(v) for v in row if v is not None}
         if "indicator" in keys and ({"region", "region_code"} & keys):
             return "long", r, 0
+        if {"region", "region_code"} & keys and len({"period", "level", "unit"} & keys) >= 2:
+            return "long", r, 0  # a long sheet missing its 指标 column: say so
     for r in range(min(_SCAN_ROWS, len(sheet.rows))):
         row = sheet.rows[r]
         for c in range(min(3, len(row))):
