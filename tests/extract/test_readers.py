@@ -97,3 +97,13 @@ def test_broken_docx_is_a_clear_error(tmp_path):
     with pytest.raises(FileFormatError) as err:
         extract_file(path)
     assert ".docx" in err.value.message or "Word" in err.value.message
+
+
+def test_pdf_and_old_word_files_get_a_hint(tmp_path):
+    """A PDF or an old .doc is refused with a hint to save it as .docx or .txt."""
+    for name, head in (("稿.pdf", b"%PDF-1.7\n"), ("稿.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        path = tmp_path / name
+        path.write_bytes(head + b"\x00" * 64)
+        with pytest.raises(FileFormatError) as err:
+            extract_file(path)
+        assert ".docx" in err.value.hint

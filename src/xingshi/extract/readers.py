@@ -22,6 +22,13 @@ def read_document(path: Path) -> str:
     if not data.strip():
         raise FileFormatError("文件是空的", where=where, hint="请提供有正文的讲话稿、通稿或网页")
     suffix = path.suffix.lower()
+    if data[:4] == b"%PDF" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        kind = "PDF" if data[:4] == b"%PDF" else "旧版 Word/Excel（.doc/.xls）"
+        raise FileFormatError(
+            f"不能直接读取{kind}文件",
+            where=where,
+            hint="请在 Word 或 WPS 中另存为 .docx 或 .txt 后再提取",
+        )
     if suffix == ".docx" or data[:4] == b"PK\x03\x04":
         return _docx(path, data, where)
     text = decode(data, where)
