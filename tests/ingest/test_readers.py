@@ -119,3 +119,21 @@ def test_numbers_as_typed():
     assert parse_rank("第三位") == 3 and parse_rank(2.0) == 2
     assert split_unit("地区生产总值（亿元）") == ("地区生产总值", "亿元")
     assert convert(51230, "万元", "亿元") == 5.123
+
+
+def test_legacy_xls_reads_like_xlsx():
+    """A legacy .xls workbook (as bureau websites publish) reads with sheet name and cells."""
+    pytest.importorskip("xlrd")
+    (reading,) = read_file(
+        Path(__file__).resolve().parent / "data" / "xls" / "2021年1-6月县市区.xls"
+    )
+    assert reading.layout == "wide"
+    first = reading.observations[0]
+    assert (first.region, first.period, first.level, first.growth, first.rank) == (
+        "全州",
+        "2021年1-6月",
+        455.0,
+        12.5,
+        1,
+    )
+    assert (first.sheet.name, first.cell(first.level_col)) == ("县市区", "B4")

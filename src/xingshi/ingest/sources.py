@@ -81,12 +81,7 @@ def read_sheets(path: Path | str) -> list[Sheet]:
     if data.startswith(_ZIP_MAGIC):
         sheets = _read_xlsx(path, data)
     elif data.startswith(_OLE_MAGIC):
-        raise _fail(
-            path,
-            "这是旧版 Excel（.xls）或其他 Office 二进制文件，无法直接读取",
-            "请在 Excel/WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入",
-            "not_spreadsheet",
-        )
+        sheets = _read_xls(path, data)
     elif suffix in _EXCEL_SUFFIXES:
         raise _fail(
             path,
@@ -150,6 +145,46 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
     finally:
         wb.close()
     return sheets
+
+
+def _read_xls(path: Path, data: bytes) -> list[Sheet]:
+    """Legacy .xls (Excel 97-2003), still what many bureau websites publish; needs xlrd."""
+    save_as = "请在 Excel/WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入"
+    try:
+        import xlrd
+    except ImportError:
+        raise _fail(
+            path, "读取旧版 Excel（.xls）需要 xlrd 组件，当前未安装", save_as, "not_spreadsheet"
+        ) from None
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception:  # xlrd raises XLRDError and struct errors for other OLE files (.doc)
+        raise _fail(
+            path,
+            "这不是 Excel 工作簿（可能是旧版 Word 等 Office 文件）",
+            save_as,
+            "not_spreadsheet",
+        ) from None
+    sheets: list[Sheet] = []
+    try:
+        for index in range(book.nsheets):
+            sh = book.sheet_by_index(index)
+            rows = [[_xls_value(sh.cell(r, c)) for c in range(sh.ncols)] for r in range(sh.nrows)]
+            sheets.append(Sheet(path.name, sh.name, _trim(rows)))
+    finally:
+        book.release_resources()
+    return sheets
+
+
+def _xls_value(cell: Any) -> Any:
+    # xlrd types: 0 empty, 1 text, 2 number, 3 date, 4 boolean, 5 error, 6 blank.
+    if cell.ctype in (0, 6):
+        return None
+    if cell.ctype == 5:
+        return "#错误"
+    if cell.ctype == 2 and float(cell.value).is_integer():
+        return int(cell.value)
+    return cell.value
 
 
 def decode_text(path: Path, data: bytes) -> str:
