@@ -33,6 +33,8 @@ def test_nbs_exports_then_show_hunan_2021_gdp(workspace: Workspace):
     records = json.loads(shown.output)
     gdp = next(r for r in records if r["indicator"] == "gdp")
     assert (gdp["region"], gdp["period"], gdp["growth_pct"]) == ("湖南省", "2021年", 7.6)
+    # The index file gives growth only: the level from the accounts file stays (store contract).
+    assert gdp["level"] == 45751.9
     assert gdp["source"].split("!")[0] in {p.rsplit("/", 1)[-1] for p in files}
     # Re-read the database itself, not the command's output.
     with Store.for_workspace(workspace.path) as store:
