@@ -141,3 +141,17 @@ def test_warnings_command_lists_stored_warnings(workspace: Workspace, tmp_path: 
     assert result.exit_code == 0
     assert "growth_mismatch" in result.output and "第3行" in result.output
     assert "没有警告" in _run(workspace, "warnings", "--release", "2").output
+
+
+def test_dry_run_lists_findings_and_writes_nothing(workspace: Workspace):
+    """--dry-run checks every file, prints each finding, exits 2 on errors and writes nothing."""
+    before = workspace.store.dump()
+    good = str(LAYOUTS / "长表-湘西州-2021年1-6月.csv")
+    bad = str(DATA / "bad" / "19-重复行.csv")
+    result = _run(workspace, "import", "--dry-run", good, bad)
+    assert result.exit_code == 2
+    assert "通过 长表-湘西州-2021年1-6月.csv：25 条数据，0 个错误，0 个警告" in result.output
+    assert "未通过 19-重复行.csv：3 条数据，1 个错误，0 个警告" in result.output
+    assert "[duplicate] 文件 19-重复行.csv，第4行，A列" in result.output
+    assert workspace.store.dump() == before
+    assert _run(workspace, "import", "--dry-run", good).exit_code == 0

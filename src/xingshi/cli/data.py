@@ -51,6 +51,9 @@ def import_cmd(
         str | None,
         typer.Option("--region-scope", help="地区名称在此地区范围内解析，如 湘西州"),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="只审核、不写入数据库：列出全部错误和警告")
+    ] = False,
     workspace: WorkspaceOpt = None,
 ) -> None:
     """审核并导入数据文件：每个文件一个版本（release），有错误则整个文件不导入。"""
@@ -59,6 +62,10 @@ def import_cmd(
     ws = _open(workspace)
     try:
         catalogs = Catalogs(ws.regions, ws.indicators)
+        if dry_run:
+            options = {"period": period, "indicator": indicator, "region_scope": region_scope}
+            _dry_run(ws, files, catalogs, options)
+            return
         table = Table(title="导入结果", show_lines=False)
         for col in ("文件", "版本", "新增", "更新", "未变", "警告"):
             table.add_column(col, justify="left" if col == "文件" else "right")
@@ -96,6 +103,28 @@ def import_cmd(
             raise SystemExit(rejected.exit_code)
     finally:
         ws.close()
+
+
+def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any]) -> None:
+    """审核 only: every finding of every file, nothing written; exit 2 if any file has errors."""
+    from xingshi.ingest import check_file
+
+    failed = False
+    for path in files:
+        checked = check_file(path, catalogs, store=ws.store, settings=ws.settings, **options)
+        errors, warnings = len(checked.errors), len(checked.warnings)
+        rows = checked.normalized.observations.height + checked.normalized.targets.height
+        verdict = "[red]未通过[/]" if errors else "[green]通过[/]"
+        summary = (
+            f"{verdict} {escape(path.name)}：{rows} 条数据，{errors} 个错误，{warnings} 个警告"
+        )
+        console.print(summary, **_PLAIN)
+        for f in checked.findings:
+            tag = "[red]错误[/]" if f.severity == "error" else "[yellow]警告[/]"
+            console.print(f"  {tag} {escape(f.describe())}", **_PLAIN)
+        failed = failed or bool(errors)
+    if failed:
+        raise SystemExit(2)
 
 
 def show_cmd(
