@@ -197,3 +197,41 @@ def test_nbs_quarterly_cumulative_series(catalogs, tmp_path):
         ("gdp", "2021-01/2021-03", 10105.4),
         ("gdp", "2021-01/2021-06", 21390.6),
     ]
+
+
+def test_nbs_fixed_indicator_line_and_default_file_name(catalogs, tmp_path):
+    """An export saved under the default name takes its indicator from the 指标： line."""
+    path = tmp_path / "分省年度数据.csv"
+    path.write_text(
+        "\ufeff数据库：分省年度数据 \n指标：地区生产总值指数(上年=100) \n时间：最近2年 \n"
+        "地区\t,2021年\t,2020年\t,\n湖南省\t,107.6\t,103.8\t,\n数据来源：国家统计局",
+        encoding="utf-8",
+    )
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations.sort("year")
+    assert got.select("indicator", "year", "level", "growth_pct").rows() == [
+        ("gdp", 2020, None, 3.8),
+        ("gdp", 2021, None, 7.6),
+    ]
+
+
+def test_nbs_one_region_indicators_down(catalogs, tmp_path):
+    """A 国家数据 export for one region (地区： line, indicators down, years across) reads."""
+    path = tmp_path / "年度数据.csv"
+    path.write_text(
+        "\ufeff数据库：分省年度数据 \n地区：湖南省 \n时间：最近2年 \n"
+        "指标\t,2021年\t,2020年\t,\n"
+        "地区生产总值(亿元)\t,45751.9\t,41542.6\t,\n"
+        "地区生产总值指数(上年=100)\t,107.6\t,103.8\t,\n"
+        "注：按可比价格计算。\n数据来源：国家统计局",
+        encoding="utf-8",
+    )
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations.sort("year")
+    columns = ("region_code", "year", "level", "growth_pct", "level_cell", "growth_cell")
+    assert got.select(columns).rows() == [
+        ("430000", 2020, 41542.6, 3.8, "C5", "C6"),
+        ("430000", 2021, 45751.9, 7.6, "B5", "B6"),
+    ]

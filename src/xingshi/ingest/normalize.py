@@ -98,11 +98,37 @@ def normalize(
     findings: list[Finding] = [f for r in readings for f in r.findings]
     raw_obs = [o for r in readings for o in r.observations]
     raw_targets = [t for r in readings for t in r.targets]
-    obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings)
+    obs_rows = _merge_complementary(_normalize_obs(raw_obs, regions, indicators, scope, findings))
     target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
     targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
     return Normalized(obs, targets, findings)
+
+
+_FIELDS = (("level", "level_cell"), ("growth_pct", "growth_cell"), ("rank", "rank_cell"))
+
+
+def _merge_complementary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per key where rows complete each other (a level row and an 指数 row).
+
+    Rows that both give the same figure stay apart, for the duplicate rule to report.
+    """
+    keyed: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        keyed.setdefault((row["region_code"], row["indicator"], row["period"]), []).append(row)
+    out: list[dict[str, Any]] = []
+    for group in keyed.values():
+        given = [sum(r[name] is not None for r in group) for name, _cell in _FIELDS]
+        if len(group) == 1 or max(given) > 1:
+            out.extend(group)
+            continue
+        merged = dict(group[0])
+        for row in group[1:]:
+            for name, cell in _FIELDS:
+                if row[name] is not None:
+                    merged[name], merged[cell] = row[name], row[cell]
+        out.append(merged)
+    return out
 
 
 def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, bool, Any]:

@@ -13,15 +13,16 @@ _CELL = re.compile(r"^([A-Z]+)(\d+)$")
 def at(row: dict[str, Any], cell_column: str | None = None, value: Any = None) -> Location:
     """Location of a frame row; ``cell_column`` names which cell (level_cell, growth_cell…)."""
     column = row.get("region_cell")
+    line = row.get("src_row")
     ref = row.get(cell_column) if cell_column else None
     if ref:
         m = _CELL.match(ref)
-        if m:
-            column = m.group(1)
+        if m:  # the cell's own row: merged records take cells from several rows
+            column, line = m.group(1), int(m.group(2))
     return Location(
         file=row.get("source_file"),
         sheet=row.get("source_sheet"),
-        row=row.get("src_row"),
+        row=line,
         column=column,
         value=value,
     )

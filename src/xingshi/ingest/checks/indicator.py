@@ -32,9 +32,10 @@ def resolve_indicator(
     """The catalogue Indicator for a name, or a finding saying why not."""
     text = normalize_text(name)
     if not text:
-        return None, Finding(
-            "unknown_indicator", severity, "指标名称为空", where, hint="填写指标名称"
-        )
+        hint = "填写指标名称"
+        if from_file_name:
+            hint = "文件名和表头都没有指标名：请用 --indicator 指定，如 --indicator 地区生产总值"
+        return None, Finding("unknown_indicator", severity, "指标名称为空", where, hint=hint)
     last: CatalogError | None = None
     for candidate in _variants(text) if from_file_name else [text]:
         try:

@@ -10,7 +10,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
-from xingshi.ingest.layouts.rows import is_indicator_header, read_rows
+from xingshi.ingest.layouts.rows import has_period_columns, is_indicator_header, read_rows
 from xingshi.ingest.layouts.wide import SUBHEADER_WORDS, is_region_header, read_wide, title_text
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, read_sheets
@@ -132,7 +132,7 @@ def read_file(
                 obs.default_year = year
         else:
             wide_period = period or _sheet_period(sheet, h, path)
-            if wide_period is None:
+            if wide_period is None and not (layout == "rows" and has_period_columns(sheet, h)):
                 exc = LayoutError(
                     "表格没有注明时期：标题行、工作表名和文件名中都找不到",
                     where=sheet.where(0),

@@ -41,6 +41,14 @@ def header_row(sheet: Sheet) -> int | None:
     return None
 
 
+def _fixed_indicator(sheet: Sheet, header_row: int) -> str | None:
+    for r in range(header_row):
+        text = normalize_text(sheet.cell(r, 0))
+        if text.startswith("指标:") and text.removeprefix("指标:"):
+            return text.removeprefix("指标:")
+    return None
+
+
 def time_text(sheet: Sheet) -> tuple[str, int | None]:
     for r in range(min(5, len(sheet.rows))):
         text = normalize_text(sheet.cell(r, 0))
@@ -92,6 +100,14 @@ def read_nbs(sheet: Sheet, reading: Reading, *, indicator: str | None) -> None:
     }
     years_across = bool(year_cols) and len(year_cols) == len([v for v in heads[1:] if v])
     stem, stem_index = indicator_from_name(sheet.file)
+    fixed = _fixed_indicator(sheet, h)
+    if indicator is None and fixed is not None:
+        # Exports with the indicator fixed say so above the header: 指标：地区生产总值(亿元)
+        fixed_name, fixed_unit = split_unit(fixed)
+        stem_index = "指数" in fixed_name or bool(fixed_unit and _INDEX_UNIT.search(fixed_unit))
+        indicator = fixed_name.replace("指数", "") if stem_index else fixed_name
+    if indicator is not None and "指数" in normalize_text(indicator):
+        stem_index, indicator = True, normalize_text(indicator).replace("指数", "")
     stem, role, cumulative = series_kind(indicator or stem)
     if cumulative:
         year_cols = {c: _cumulative_period(t) for c, t in year_cols.items()}

@@ -11,6 +11,7 @@ regions (with optional 绝对值/增速/位次 sub-columns). Statistical reports
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from xingshi.ingest.layouts.long import is_footer
@@ -25,7 +26,7 @@ from xingshi.ingest.layouts.wide import (
 )
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
-from xingshi.ingest.values import normalize_text
+from xingshi.ingest.values import normalize_text, split_unit
 
 INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名")
 UNIT_HEADERS = ("单位", "计量单位")
@@ -33,6 +34,20 @@ UNIT_HEADERS = ("单位", "计量单位")
 
 def is_indicator_header(value: Any) -> bool:
     return normalize_text(value) in INDICATOR_HEADERS
+
+
+_PERIOD_HEAD = re.compile(
+    r"^\d{4}年?(第?[一二三四1-4]季度|\d{1,2}(-\d{1,2})?月|上半年|前三季度|全年)?$"
+)
+
+
+def is_period_head(text: str) -> bool:
+    """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月."""
+    return bool(_PERIOD_HEAD.match(normalize_text(text)))
+
+
+def has_period_columns(sheet: Sheet, header_row: int) -> bool:
+    return any(is_period_head(v) for v in sheet.rows[header_row] if v is not None)
 
 
 def _role(text: str) -> str | None:
@@ -63,7 +78,11 @@ def read_rows(
             continue
         top = normalize_text(sheet.cell(header_row, c))
         sub = subs[c] if has_sub and c < len(subs) else ""
-        if top and _role(top) and not has_sub:
+        column_of_period = None
+        if top and is_period_head(top) and not has_sub:
+            # 国家数据 with the region fixed: indicators down, years (or quarters) across.
+            region, region_col, text, column_of_period = region_text, None, "", top
+        elif top and _role(top) and not has_sub:
             region, region_col, text = region_text, None, top  # one region, roles across
         elif top and _role(top) and has_sub:
             continue  # a role over roles: not a shape we read
@@ -85,7 +104,7 @@ def read_rows(
                 "kind": kind,
                 "col": c,
                 "basis": basis,
-                "period": column_period(text, period, kind),
+                "period": column_of_period or column_period(text, period, kind),
                 "monthly": any(w in text for w in ("本月", "当月")),
                 "indicator_col": (region, region_col),
             }
@@ -100,7 +119,11 @@ def read_rows(
             sheet.cell(r, k["col"]) is not None for k in columns
         ):
             continue  # blank rows and section headings (一、工业) carry no figures
-        unit = sheet.cell(r, unit_col) if unit_col is not None else None
+        name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
+        unit = sheet.cell(r, unit_col) if unit_col is not None else name_unit
+        is_index = "指数" in name or bool(name_unit and "=100" in name_unit)
+        if is_index:
+            name, unit = name.replace("指数", ""), None
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
             key = (col["indicator_col"], col["period"])
@@ -119,14 +142,17 @@ def read_rows(
                     indicator_col=indicator_col,
                     period=col["period"],
                     unit=unit,
-                    unit_col=unit_col,
+                    unit_col=unit_col if unit_col is not None else indicator_col,
+                    growth_is_index=is_index,
                     parent_alias=normalize_text(region) in PARENT_ALIASES,
                     optional_indicator=True,
                     region_from_title=col["region_col"] is None,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
-            if col["kind"] == "level":
+            if col["kind"] == "level" and is_index:
+                obs.growth, obs.growth_col = value, col["col"]  # growth = index − 100
+            elif col["kind"] == "level":
                 obs.level, obs.level_col = value, col["col"]
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
