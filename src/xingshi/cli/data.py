@@ -26,10 +26,13 @@ def _open(workspace: Path | None) -> Any:
     return open_workspace(resolve_workspace(workspace))
 
 
-def _fmt(value: Any, digits: int = 2) -> str:
+def _fmt(value: Any, digits: int = 2, *, fixed: bool = False) -> str:
+    """Levels with up to ``digits`` decimals; growth rates (``fixed``) always with them."""
     if value is None:
         return "—"
     if isinstance(value, float):
+        if fixed:
+            return f"{value:.{digits}f}"
         return f"{value:,.{digits}f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
     return str(value)
 
@@ -182,17 +185,36 @@ def _print_view(view: Any) -> None:
     own = Table(title=f"{view.region_name} {view.period_label} 主要指标")
     for col in view.own.columns:
         own.add_column(col, justify="left" if col in ("名称", "单位") else "right")
+    growth_at = view.own.columns.index("增长%")
     for row in view.own.iter_rows():
-        own.add_row(*(_fmt(v) for v in row))
+        own.add_row(
+            *(_fmt(v, 1, fixed=True) if i == growth_at else _fmt(v) for i, v in enumerate(row))
+        )
     console.print(own)
-    if view.children.is_empty():
+    children = view.children
+    if children.is_empty():
         return
-    kids = Table(title=f"{view.region_name}下辖地区 {view.period_label} 增速（%）")
-    for col in view.children.columns:
-        kids.add_column(col, justify="left" if col == "地区" else "right")
-    for row in view.children.iter_rows():
-        kids.add_row(*(_fmt(v, 1) for v in row))
-    console.print(kids)
+    # Only indicators the children report growth for; as many per table as the screen holds.
+    columns = [c for c in children.columns[1:] if children[c].is_not_null().any()]
+    width = max(len(n) for n in children["地区"]) * 2 + 4
+    chunks: list[list[str]] = [[]]
+    used = width
+    for col in columns:
+        need = max(len(col) * 2, 6) + 3
+        if chunks[-1] and used + need > console.width:
+            chunks.append([])
+            used = width
+        chunks[-1].append(col)
+        used += need
+    title = f"{view.region_name}下辖地区 {view.period_label} 增速（%）"
+    for part in chunks:
+        kids = Table(title=title)
+        kids.add_column("地区", no_wrap=True)
+        for col in part:
+            kids.add_column(col, justify="right", no_wrap=True)
+        for row in children.select("地区", *part).iter_rows():
+            kids.add_row(row[0], *(_fmt(v, 1, fixed=True) for v in row[1:]))
+        console.print(kids)
 
 
 def warnings_cmd(
