@@ -185,6 +185,9 @@ CASES: list[tuple[str, dict, list[tuple]]] = [
      [("level", 1234, {"indicator": "地区生产总值"}), ("target", 8, {}), ("target", 10, {})]),
     ("全年共引进资金3000多万元，新增企业100余家。", XX,
      [("level", 3000, {"unit": "万元", "approx": "多"}), ("count", 100, {"approx": "余"})]),
+    ("全州进出口总额增长一倍，利用外资比重提高一个百分点，一批项目开工。", XX,
+     [("growth_multiple", 1, {"indicator": "进出口总额"}),
+      ("pp_diff", 1, {"indicator": "利用外资比重", "versus": "上年同期"})]),
 ]  # fmt: skip
 
 

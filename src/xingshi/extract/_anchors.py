@@ -87,8 +87,8 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     text = m.group(group)
     if group == "num" and s > 0 and _LETTER_BEFORE.match(norm, s - 1):
         return None  # G20, 5.1版, a version or a code
-    if group == "cn" and (text[0] in "百千万亿" or text in ("一", "零")):
-        return None  # 百条精品线路, 千年, 一批: idioms and articles, not figures
+    if group == "cn" and text[0] in "百千万亿":
+        return None  # 百条精品线路, 千年: idioms, not figures
     if group == "cn" and len(text) > 1 and text[-1] in "万亿":
         # 一千二百亿元: the magnitude belongs to the unit, as with 1200亿元.
         cut = 2 if text.endswith("万亿") and len(text) > 2 else 1
@@ -117,8 +117,8 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         cues = g.raw["units"]["cued"][unit]
         if not any(norm.endswith(c, max(0, s - len(c)), s) for c in cues):
             return None
-    if group == "cn" and kind in ("percent", "points") and len(text) == 1 and text in "一":
-        return None
+    if group == "cn" and text in ("一", "零") and kind not in ("multiple", "points"):
+        return None  # 一批, 一个: articles; but 增长一倍, 提高一个百分点 are figures
     if len(values) > 1 and values[0][1] != s:
         return None
     mag = u.group("mag") or ""
@@ -149,7 +149,7 @@ def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
         end += 1
     elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮", "大", "家"), end):
         return None
-    return Anchor(s, end, "rank", "位", [(value, s + 1, e)])
+    return Anchor(s, end, "rank", "位", [(value, s, e)])
 
 
 _RANK_LEFT: dict[int, re.Pattern[str]] = {}
