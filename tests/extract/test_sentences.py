@@ -253,3 +253,19 @@ def test_year_from_the_title():
         "2021年前三季度怀化市经济运行情况\n\n前三季度，全市规模以上工业增加值增长9.4%。"
     )
     assert [(f.period, f.region) for f in facts] == [("2021-01/2021-09", "怀化市")]
+
+
+def test_province_text_detects_its_province():
+    """A province's release (全省…, 我省…) is about the province; named cities stay themselves."""
+    text = (
+        "2021年上半年湖南省经济运行情况\n上半年，全省地区生产总值22203.7亿元，同比增长13.2%。"
+        "我省固定资产投资增长11.5%。长沙市地区生产总值增长10.1%。"
+    )
+    got = [(f.region_code, f.value) for f in extract_text(text)]
+    assert got == [("430000", 22203.7), ("430000", 13.2), ("430000", 11.5), ("430100", 10.1)]
+
+
+def test_prefecture_speech_is_not_taken_for_its_province():
+    """居全省第一 in a prefecture's speech does not make the speech the province's."""
+    text = "1-6月，全州GDP增长12.5%，居全省第一，全州税收增长28.6%，居全省第二。湘西州"
+    assert {f.region_code for f in extract_text(text, year=2021)} == {"433100"}

@@ -34,6 +34,7 @@ _Q = {
     "第一季度": (1, 3), "二季度": (4, 6), "第二季度": (4, 6), "三季度": (7, 9),
     "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12), "全年": (1, 12),
 }  # fmt: skip
+_PROVINCE_SELF = re.compile(r"(?:^|[,。:;\n月年])全省(?!第|平均|排|各)", re.M)
 _SELF = {
     "州": ("全州", "我州", "本州"),
     "市": ("全市", "我市", "本市"),
@@ -228,10 +229,13 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
 
 def _detect_region(norm: str, regions: Any) -> tuple[str | None, str | None]:
     cues = Counter({suffix: sum(norm.count(w) for w in words) for suffix, words in _SELF.items()})
+    # A province's own text says 全省 at a clause start (全省实现…), not only in 居全省第一.
+    cues["省"] = norm.count("我省") + norm.count("本省") + len(_PROVINCE_SELF.findall(norm))
     suffix, n = cues.most_common(1)[0]
     if n == 0:
         return None, None
-    level = {"州": "prefecture", "盟": "prefecture", "县": "county", "区": "county"}.get(suffix)
+    level = {"州": "prefecture", "盟": "prefecture", "县": "county", "区": "county",
+             "省": "province"}.get(suffix)  # fmt: skip
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for mention in regions.find_all(norm[:60_000]):
