@@ -114,8 +114,21 @@ def test_revised_earlier_month_in_file_wins_over_store(store, catalogs, tmp_path
     assert _rules(check_file(revised, catalogs, store=store)) == []
     lower = _long(tmp_path / "六月.csv", ["吉首市,社会消费品零售总额,2021年1-6月,38.0,亿元,,"])
     assert _rules(check_file(lower, catalogs, store=store)) == [
-        ("cumulative_decrease", "error", 2, "D")
+        ("cumulative_decrease", "warning", 2, "D")
     ]
+
+
+def test_fall_below_stored_month_is_a_warning_kept_with_release(store, catalogs):
+    """Below the stored 1-5月 the file still imports (the store may hold a preliminary figure)."""
+    good = Path(__file__).resolve().parent / "data" / "good"
+    import_file(store, good / "社零-2021年1-5月.csv", catalogs)
+    result = import_file(store, good / "社零-2021年1-6月-低于库中.csv", catalogs)
+    assert result.inserted == 1
+    assert [(f.rule, f.severity, f.where.row, f.where.column) for f in result.findings] == [
+        ("cumulative_decrease", "warning", 2, "D")
+    ]
+    assert "库中已有的1-5月累计 40.1" in result.findings[0].message
+    assert store.findings(release_id=result.release_id)["rule"].to_list() == ["cumulative_decrease"]
 
 
 def test_growth_only_row_with_percent_unit(catalogs, tmp_path):

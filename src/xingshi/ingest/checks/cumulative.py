@@ -1,7 +1,9 @@
 """Rule ``cumulative_decrease``: a cumulative flow never falls from one month to a later one.
 
-1-6月 must be at least 1-5月 of the same year, within this file and against the latest
-release the store holds for the earlier months (a revised earlier month in this file wins).
+1-6月 must be at least 1-5月 of the same year. Within one file a fall is an error. Against the
+latest release the store holds for the earlier months it is a warning: the stored figure may be
+a preliminary one that this (revised) file supersedes, or come from another source (a revised
+earlier month in this file wins over the stored one).
 """
 
 from __future__ import annotations
@@ -49,14 +51,21 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
             continue
         month, (level, origin, _src) = earlier[0]
         if row["level"] + 1e-9 < level:
+            in_file = origin == "本文件"
+            hint = (
+                "累计数只增不减：检查是否填成了当月数，或前期数据需先修订"
+                if in_file
+                else "库中前期数可能是未经修订的初步数或另一来源；"
+                "如本文件无误，请一并导入修订后的前期数"
+            )
             findings.append(
                 Finding(
                     "cumulative_decrease",
-                    "error",
+                    "error" if in_file else "warning",
                     f"累计值下降：{label(ctx, row)} 为 {row['level']:g}，"
                     f"低于{origin}的1-{month}月累计 {level:g}",
                     at(row, "level_cell", row["level"]),
-                    hint="累计数只增不减：检查是否填成了当月数，或前期数据需先修订",
+                    hint=hint,
                     data={"earlier_month": month, "earlier_level": level, "origin": origin},
                 )
             )
