@@ -68,11 +68,15 @@ def test_csv_and_xlsx_files(tmp_path):
     assert values == [("growth_pct", 8.3), ("rank", 4), ("count", 58)]
 
 
-def test_missing_and_empty_files_exit_2_without_traceback(tmp_path):
-    """A missing or empty file prints 错误 with a hint and exits 2."""
+def test_unreadable_files_exit_2_without_traceback(tmp_path):
+    """Missing, empty, binary and wrongly encoded files print 错误 with a hint and exit 2."""
     empty = tmp_path / "空.txt"
     empty.write_text("", encoding="utf-8")
-    for path in (tmp_path / "没有.txt", empty):
+    binary = tmp_path / "图.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    garbled = tmp_path / "乱码.txt"
+    garbled.write_bytes("全州GDP增长".encode("utf-16-le") + b"\x81\x30\xff\xfe" * 50)
+    for path in (tmp_path / "没有.txt", empty, binary, garbled):
         res = CliRunner().invoke(app, ["extract", str(path)])
         assert res.exit_code == 2
         assert "错误" in res.output and "提示" in res.output
