@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict
-
-if TYPE_CHECKING:
-    pass
 
 _RANK = {"contradicts": 2, "agrees": 1, "no_data": 0}
 _STYLE = """
@@ -75,6 +71,13 @@ def write_html(result: CheckResult, path: Path) -> Path:
         f'<span><mark class="contradicts">矛盾 {counts["contradicts"]}</mark></span>'
         f'<span><mark class="no_data">无数据 {counts["no_data"]}</mark></span></p>'
     )
+    rows = "".join(
+        f"<li>“{html.escape(v.fact.quote[-40:])}”：讲话稿 {v.fact.value}"
+        f"{html.escape(v.fact.unit)}，{html.escape(v.describe())}</li>"
+        for v in result.contradictions
+    )
+    if rows:
+        legend += f'<h2>与库中数据矛盾的数字</h2><ol class="contradictions">{rows}</ol>'
     title = f"数字核对：{result.draft.name}（{result.region}，{result.period.label}）"
     page = (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
