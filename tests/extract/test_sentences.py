@@ -274,3 +274,16 @@ def test_prefecture_speech_is_not_taken_for_its_province():
     """居全省第一 in a prefecture's speech does not make the speech the province's."""
     text = "1-6月，全州GDP增长12.5%，居全省第一，全州税收增长28.6%，居全省第二。湘西州"
     assert {f.region_code for f in extract_text(text, year=2021)} == {"433100"}
+
+
+def test_indicator_shorthand_and_qualifiers():
+    """经济增长 is GDP growth; 本外币各项 qualifiers do not hide 存款余额."""
+    facts = extract_text(
+        "上半年全州经济增长12.5%，6月末金融机构本外币各项存款余额1523.6亿元。",
+        region="湘西州",
+        year=2021,
+    )
+    assert [(f.indicator, f.indicator_code) for f in facts] == [
+        ("地区生产总值", "gdp"),
+        ("金融机构存款余额", "deposits"),
+    ]

@@ -103,6 +103,16 @@ def canonical_indicator(words: str) -> tuple[str, str | None]:
     hit = index.get(normalise_name(words))
     if hit is None and "(" in words:  # 地区生产总值(GDP), 工业税收(不含烟)
         hit = index.get(normalise_name(re.sub(r"\([^()]*\)", "", words)))
+    if hit is None:
+        from xingshi.extract._rules import grammar
+
+        rules = grammar().raw["indicators"]
+        bare = words
+        for q in rules["qualifiers"]:
+            bare = bare.replace(q, "")
+        bare = rules["shorthand"].get(bare, bare)
+        if bare != words:
+            hit = index.get(normalise_name(bare))
     return hit if hit is not None else (words, None)
 
 
