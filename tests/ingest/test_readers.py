@@ -116,6 +116,13 @@ def test_numbers_as_typed():
         parse_number("12.5%")
     with pytest.raises(NotANumber):
         parse_number("1e400")
+    # Growth cells written in words: 倍 is times 100, 下降 is negative.
+    assert parse_number("增长1.5倍", percent_ok=True) == 150.0
+    assert parse_number("1.3倍", percent_ok=True) == 130.0
+    assert parse_number("下降5.2%", percent_ok=True) == -5.2
+    assert parse_number("持平", percent_ok=True) == 0.0
+    with pytest.raises(NotANumber):
+        parse_number("1.5倍")
     assert parse_rank("第三位") == 3 and parse_rank(2.0) == 2
     assert split_unit("地区生产总值（亿元）") == ("地区生产总值", "亿元")
     assert convert(51230, "万元", "亿元") == 5.123

@@ -47,6 +47,10 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
     text = normalize_text(value)
     if text in _MISSING:
         return None
+    if percent_ok:
+        said = _growth_words(text)
+        if said is not None:
+            return said
     if percent_ok and text.endswith("%"):
         text = text[:-1]
     text = text.replace(",", "")
@@ -56,6 +60,22 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
     if not math.isfinite(number):  # 1e400: a typing slip, not a figure
         raise NotANumber(str(value))
     return number
+
+
+_SAID = re.compile(r"^(增长|下降|减少|提高|回落)?([+-]?\d+(?:\.\d+)?)(%|倍|个百分点)?$")
+
+
+def _growth_words(text: str) -> float | None:
+    """Growth as written in words: 持平 0, 下降5.2% −5.2, 增长1.5倍 +150 (倍 is ×100)."""
+    if text == "持平":
+        return 0.0
+    m = _SAID.match(text)
+    if not m or not (m.group(1) or m.group(3) == "倍"):
+        return None
+    number = float(m.group(2))
+    if m.group(3) == "倍":
+        number *= 100.0
+    return -number if m.group(1) in ("下降", "减少", "回落") else number
 
 
 def parse_rank(value: Any) -> int | None:
