@@ -37,7 +37,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     region_words = w["self_prefecture"] + w["self_county"] + w["parent"] + w["country"]
     lead = re.compile(
         rf"(?:{_alt(w['lead'] + w['periods'] + c['target'])}"
-        r"|\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})?月(?:份)?"
+        r"|\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})?月(?:份|末|底|初)?"
         r"|[,;:、\s\"”)]|当前|截至\S{0,6}?底|截至\S{0,6}?末)"
     )
     region = re.compile(rf"(?:{_alt(region_words)})")
