@@ -32,6 +32,7 @@ from xingshi.extract.fact import Fact
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及", "-", "~", "至", "到"])  # lists and ranges (8%-10%)
+_GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
@@ -125,6 +126,9 @@ class Engine:
                 reading = rd.read_flat(clause)
             else:
                 reading = rd.read_amount(clause, right, kind)
+        if reading.measure in ("growth_pct", "level", "count") and _GOALS.search(norm, ss, s):
+            # 主要预期目标是：地区生产总值增长8%左右，规模工业增加值增长9%…: all targets.
+            reading.measure = "target"
         seg_start = max(cs, prev_end)
         cue_abs = max(seg_start, cs + reading.cue_at)
         subject = clean(norm, seg_start, cue_abs)
@@ -142,8 +146,9 @@ class Engine:
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
         period, stated = self._period_at(s, ss)
-        if reading.measure == "target" and period and not stated:
-            period = f"{period[:4]}-01/{period[:4]}-12"
+        if reading.measure == "target" and not stated:
+            year = period[:4] if period else (str(self.ctx.year) if self.ctx.year else None)
+            period = f"{year}-01/{year}-12" if year else None
         facts: list[Fact] = []
         versus_items = _versus_list(reading.versus, len(values))
         if subject.bases > 1 and len(values) == 1:
