@@ -156,3 +156,31 @@ def test_report_without_region_needs_scope(catalogs, tmp_path):
     scoped = check_file(path, catalogs, region_scope="湘西州")
     assert scoped.errors == []
     assert scoped.normalized.observations["region_code"].unique().to_list() == ["433100"]
+
+
+def test_three_header_rows(catalogs, tmp_path):
+    """Groups over indicators over 绝对值/增速/位次: the middle row names the indicators."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年1-6月各县市区主要经济指标"])
+    ws.append(["地区", "地区生产总值(亿元)", None, "工业", None, None])
+    ws.append([None, None, None, "规模工业增加值", None, "工业用电量(万千瓦时)"])
+    ws.append([None, "绝对值", "增速", "增速", "位次", "绝对值"])
+    ws.merge_cells("A2:A4")
+    ws.merge_cells("B2:C3")
+    ws.merge_cells("D2:F2")
+    ws.append(["吉首市", 150.2, 13.1, 20.5, 1, 52000])
+    ws.append(["泸溪县", 45.3, 14.2, 18.0, 2, 98000])
+    path = tmp_path / "三行表头.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations.sort("region_code", "indicator")
+    assert got.select("region_code", "indicator", "level", "growth_pct", "rank").rows() == [
+        ("433101", "gdp", 150.2, 13.1, None),
+        ("433101", "industrial_electricity", 52000.0, None, None),
+        ("433101", "industry_va", None, 20.5, 1),
+        ("433122", "gdp", 45.3, 14.2, None),
+        ("433122", "industrial_electricity", 98000.0, None, None),
+        ("433122", "industry_va", None, 18.0, 2),
+    ]

@@ -110,29 +110,53 @@ def title_text(sheet: Sheet, header_row: int) -> str:
     return " ".join(texts)
 
 
+def _roles_row(sheet: Sheet, row: int, region_col: int) -> list[str]:
+    if row >= len(sheet.rows):
+        return []
+    return [normalize_text(v) for v in sheet.rows[row][region_col + 1 :]]
+
+
+def _indicator_row(sheet: Sheet, header_row: int) -> tuple[list[Any], list[int]]:
+    """Per column, the indicator name starting there: from the second header row, else the first
+    (a name merged down over both rows)."""
+    width = max(len(sheet.rows[header_row]), len(sheet.rows[header_row + 1]))
+    names: list[Any] = []
+    rows: list[int] = []
+    for c in range(width):
+        lower = sheet.cell(header_row + 1, c)
+        upper = sheet.cell(header_row, c)
+        names.append(lower if lower is not None else upper)
+        rows.append(header_row + 1 if lower is not None else header_row)
+    return names, rows
+
+
 def read_wide(
     sheet: Sheet, header_row: int, region_col: int, reading: Reading, *, period: str | None
 ) -> None:
     """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
     top = sheet.rows[header_row]
     sub_row = header_row + 1
-    subs = (
-        [normalize_text(v) for v in sheet.rows[sub_row][region_col + 1 :]]
-        if sub_row < len(sheet.rows)
-        else []
-    )
+    subs = _roles_row(sheet, sub_row, region_col)
     has_sub = any(sub_kind(v) or _MONTHS.search(v) for v in subs)
+    names, name_rows = list(top), [header_row] * len(top)
+    if not has_sub and any(sub_kind(v) for v in _roles_row(sheet, sub_row + 1, region_col)):
+        # Three header rows: groups (工业) over indicators over 绝对值/增速/位次.
+        names, name_rows = _indicator_row(sheet, header_row)
+        sub_row += 1
+        subs = _roles_row(sheet, sub_row, region_col)
+        has_sub = True
     if has_sub and any("累计" in v for v in subs):
         period = _cumulative(period)
     default_unit = _note_unit(sheet, header_row)
-    width = max(len(top), len(sheet.rows[sub_row]) if has_sub else 0)
+    width = max(len(names), len(sheet.rows[sub_row]) if has_sub else 0)
 
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
     current: tuple[str, str | None, int] | None = None
     head_role: str | None = None
     for c in range(region_col + 1, width):
-        head = sheet.cell(header_row, c)
+        head = names[c] if c < len(names) else None
+        name_row = name_rows[c] if c < len(name_rows) else header_row
         single_sub = ""
         if head is not None:
             name, unit = split_unit(head)
@@ -180,7 +204,7 @@ def read_wide(
                 "kind": kind,
                 "col": c,
                 "unit": unit,
-                "unit_row": sub_row if sub_unit else header_row,
+                "unit_row": sub_row if sub_unit else name_row,
                 "unit_col": c if sub_unit else name_col,
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
@@ -213,7 +237,9 @@ def read_wide(
                     region_col=region_col,
                     indicator=col["indicator"],
                     indicator_col=col["indicator_col"],
-                    indicator_row=header_row,
+                    indicator_row=name_rows[col["indicator_col"]]
+                    if col["indicator_col"] < len(name_rows)
+                    else header_row,
                     period=col["period"],
                     parent_alias=region in PARENT_ALIASES,
                 )
