@@ -187,6 +187,8 @@ class Engine:
                     of=reading.of,
                     basis=reading.basis,
                 )
+                if entity and name and name.startswith(region_name or "\0"):
+                    fact.words = re.sub(r"^(?:实现|完成|的)+", "", name[len(region_name) :]) or None
                 fact.extra["figure"] = figure
                 self._canonical(fact)
                 sent.subj_start[id(fact)] = quote_start
