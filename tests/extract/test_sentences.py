@@ -199,6 +199,9 @@ CASES: list[tuple[str, dict, list[tuple]]] = [
       ("target", 9, {"indicator": "规模以上工业增加值"}),
       ("target", 7, {"indicator": "城镇居民人均可支配收入"}),
       ("target", 9, {"indicator": "农村居民人均可支配收入"})]),
+    ("1-6月，全州GDP增长12.5%，分县市看，吉首市增速最快，达15.2%。", XX,
+     [("growth_pct", 12.5, {"region": "湘西州"}),
+      ("growth_pct", 15.2, {"region": "吉首市", "indicator": "地区生产总值"})]),
 ]  # fmt: skip
 
 

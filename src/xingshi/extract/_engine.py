@@ -32,6 +32,7 @@ from xingshi.extract.fact import Fact
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及", "-", "~", "至", "到"])  # lists and ranges (8%-10%)
+_SPEED_BEFORE = re.compile(r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首)?$")
 _GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
@@ -131,6 +132,13 @@ class Engine:
             reading.measure = "target"
         seg_start = max(cs, prev_end)
         cue_abs = max(seg_start, cs + reading.cue_at)
+        if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
+            # 其中古丈县增速最低,仅为6.2%: the growth is named in the clause before.
+            pcs = max(norm.rfind(c, ss, cs - 1) for c in _CLAUSE) + 1
+            m = _SPEED_BEFORE.search(norm, max(pcs, ss, prev_end), max(cs - 1, ss))
+            if m and clause.strip() in ("", "仅为", "为", "达", "达到", "是", "只有", "仅"):
+                reading = rd.Reading("growth_pct", cue_at=len(clause))
+                seg_start, cue_abs = max(pcs, ss, prev_end), m.start()
         subject = clean(norm, seg_start, cue_abs)
         if _DIST.search(clause):
             subject.distribute = True
@@ -230,6 +238,7 @@ class Engine:
             before = self.norm.rfind(",", sent.start, before)
         if cs - 1 > sent.start and (not previous or previous[-1].end <= before):
             prev_clause = clean(self.norm, max(before + 1, sent.start), cs - 1)
+            prev_clause.text = _SPEED_BEFORE.sub("", prev_clause.text)  # 古丈县增速最低
             if prev_clause.text:
                 items = split_items(prev_clause)
                 if len(items) == k and k > 1:

@@ -91,10 +91,9 @@ def clean(norm: str, start: int, end: int) -> Subject:
 
 
 def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, ...]]) -> int:
-    # A region name at the phrase start is the fact's region, unless the rest is empty
-    # (湘西州 alone is the subject of a rank, not a region qualifier) or it runs into a word.
+    # A region name at the phrase start is the fact's region (longest name first).
     for n in range(min(12, end - i), 1, -1):
-        if norm[i : i + n] in prefixes and i + n < end:
+        if norm[i : i + n] in prefixes and i + n <= end:
             return i + n
     return 0
 
