@@ -184,3 +184,24 @@ def test_three_header_rows(catalogs, tmp_path):
         ("433122", "industrial_electricity", 98000.0, None, None),
         ("433122", "industry_va", None, 18.0, 2),
     ]
+
+
+def test_percent_formatted_cells_are_percent(catalogs, tmp_path):
+    """12.5% typed in Excel is 0.125 with a % format: it reads as 12.5 (also under a blank sub)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年1-6月各县市区主要经济指标"])
+    ws.append(["地区", "地区生产总值(亿元)", None, "空气质量优良率"])
+    ws.append([None, "绝对值", "增速", None])  # 优良率 merged down: its level column
+    ws.append(["吉首市", 150.2, 0.131, 0.978])
+    ws["C4"].number_format = "0.0%"
+    ws["D4"].number_format = "0.0%"
+    path = tmp_path / "百分比格式.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert checked.findings == []
+    got = checked.normalized.observations.sort("indicator")
+    assert got.select("indicator", "level", "growth_pct").rows() == [
+        ("air_quality", 97.8, None),
+        ("gdp", 150.2, 13.1),
+    ]

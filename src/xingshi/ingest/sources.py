@@ -140,7 +140,7 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
     sheets: list[Sheet] = []
     try:
         for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            rows = [[_xlsx_value(cell) for cell in r] for r in ws.iter_rows()]
             sheets.append(Sheet(path.name, ws.title, _trim(rows)))
     finally:
         wb.close()
@@ -185,6 +185,15 @@ def _xls_value(cell: Any) -> Any:
     if cell.ctype == 2 and float(cell.value).is_integer():
         return int(cell.value)
     return cell.value
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """A cell's value; a number shown as a percentage (0.125 as 12.5%) in percent units."""
+    value = getattr(cell, "value", None)
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and "%" in (getattr(cell, "number_format", None) or ""):
+        return round(value * 100, 10)
+    return value
 
 
 def decode_text(path: Path, data: bytes) -> str:

@@ -183,6 +183,8 @@ def read_wide(
             kind = sub_kind(sub)
             if kind is None and _MONTHS.search(sub):
                 kind = head_role or "level"  # a sub-header that is itself a period: 1-6月
+            if kind is None and not sub and head is not None:
+                kind = head_role or "level"  # a name merged down over its blank sub-header
             if kind is None:
                 continue
         elif single_sub:
