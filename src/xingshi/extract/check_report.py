@@ -100,8 +100,8 @@ def write_docx(result: CheckResult, path: Path) -> Path:
         starts.append(pos)
         pos += len(p.text) + 1
     for start, end, status, vs in _spans(result):
-        if status != "contradicts":
-            continue
+        if status != "contradicts" or not hasattr(document, "add_comment"):
+            continue  # Word comments need python-docx >= 1.2
         idx = _paragraph_at(starts, start)
         if idx is None or start >= starts[idx] + len(paragraphs[idx].text):
             continue  # a figure inside a table: listed in the HTML and the summary only
