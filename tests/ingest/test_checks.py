@@ -248,3 +248,14 @@ def test_nbs_one_region_indicators_down(catalogs, tmp_path):
         ("430000", 2020, 41542.6, 3.8, "C5", "C6"),
         ("430000", 2021, 45751.9, 7.6, "B5", "B6"),
     ]
+
+
+def test_parent_row_in_long_sheet(catalogs, tmp_path):
+    """A 全州 row in a long sheet is the parent of the counties listed with it."""
+    rows = [
+        "全州,地区生产总值,2021年1-6月,455.0,亿元,12.5,",
+        "吉首市,地区生产总值,2021年1-6月,150.2,亿元,13.1,",
+    ]
+    checked = check_file(_long(tmp_path / "全州.csv", rows), catalogs)
+    assert checked.findings == []
+    assert checked.normalized.observations["region_code"].to_list() == ["433100", "433101"]

@@ -47,6 +47,7 @@ TARGET_HEADERS: dict[str, tuple[str, ...]] = {
     "unit": LONG_HEADERS["unit"],
     "note": LONG_HEADERS["note"],
 }
+PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
 FOOTER_PREFIXES = ("注", "数据来源", "资料来源", "说明：", "备注：", "填报", "制表")
 
 
@@ -185,6 +186,9 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
                 if "rank" in cols
                 else "default",
                 note=get("note"),
+                # 全州/合计 rows in a long sheet mean the common parent, as in a wide one.
+                parent_alias=normalize_text(get("region")) in PARENT_ALIASES
+                and not get("region_code"),
             )
         )
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from xingshi.ingest.layouts.long import is_footer, rank_basis
+from xingshi.ingest.layouts.long import PARENT_ALIASES, is_footer, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, split_unit
@@ -70,7 +70,6 @@ _LEVEL_WORDS = (
     "去年同期",
 )
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
-PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
 _SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
 _MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
 _UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
