@@ -303,3 +303,27 @@ def test_indicator_shorthand_and_qualifiers():
         ("地区生产总值", "gdp"),
         ("金融机构存款余额", "deposits"),
     ]
+
+
+def test_national_release_forms():
+    """分季度看 borrows the paragraph's indicator; 全国 carries over; 实际/环比 are bases."""
+    text = (
+        "上半年，全国国内生产总值532167亿元，同比增长12.7%。分季度看，一季度同比增长18.3%；"
+        "二季度同比增长7.9%。6月份，规模以上工业增加值同比增长8.3%，环比增长0.56%。"
+        "\n上半年，全国居民人均可支配收入17642元，名义增长12.6%，扣除价格因素实际增长12.0%。"
+    )
+    got = [
+        (f.value, f.indicator_code, f.region_code, f.period, f.basis)
+        for f in extract_text(text, year=2021)
+    ]
+    assert got == [
+        (532167, "gdp", "100000", "2021-01/2021-06", None),
+        (12.7, "gdp", "100000", "2021-01/2021-06", None),
+        (18.3, "gdp", "100000", "2021-01/2021-03", None),
+        (7.9, "gdp", "100000", "2021-04/2021-06", None),
+        (8.3, "industry_va", None, "2021-06/2021-06", None),
+        (0.56, "industry_va", None, "2021-06/2021-06", "环比"),
+        (17642, "income", "100000", "2021-01/2021-06", None),
+        (12.6, "income", "100000", "2021-01/2021-06", None),
+        (12.0, "income", "100000", "2021-01/2021-06", "实际"),
+    ]

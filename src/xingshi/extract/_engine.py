@@ -60,6 +60,9 @@ class Engine:
         self.period_starts = [p for p, _ in self.periods]
         self._canon: dict[str, tuple[str, str | None]] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
+        self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
+        self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
+        self._last_subject = 0
 
     def run(self) -> list[Fact]:
         mask = blocked_mask(self.norm, self.g)
@@ -145,11 +148,14 @@ class Engine:
         if subject.text.startswith(("都", "均", "也")):
             subject.text, subject.distribute = "", True
         values = [(v, vs, ve, a) for a in group for (v, vs, ve) in a.values]
+        self._inherited = None
         items = self._items(subject, values, reading, sent, kind, last.end, se, cs)
         noun_end = 0
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
         region_name, region_code = self._region(subject.region)
+        if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
+            region_name, region_code = self._inherited.region, self._inherited.region_code
         entity = _ENTITY.search(norm, ss, s) if subject.region is None else None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
@@ -202,6 +208,10 @@ class Engine:
                 sent.subj_start[id(fact)] = quote_start
                 facts.append(fact)
         self._completed_of(facts, sent)
+        stated = [f for f in facts if f.words]
+        if stated:
+            self._last = stated[-1]
+            self._last_subject = sent.subj_start.get(id(self._last), self._last.start)
         facts.extend(self._derived(facts, sent))
         return facts
 
@@ -236,7 +246,10 @@ class Engine:
         # 按可比价格计算, / 分产业看, qualify the figure; the indicator is further back.
         while before > sent.start and _QUALIFIER.search(self.norm, before + 1, cs - 1):
             before = self.norm.rfind(",", sent.start, before)
-        if cs - 1 > sent.start and (not previous or previous[-1].end <= before):
+        qualifier = _QUALIFIER.search(
+            self.norm, max(before + 1, sent.start), max(cs - 1, sent.start)
+        )
+        if cs - 1 > sent.start and not qualifier and (not previous or previous[-1].end <= before):
             prev_clause = clean(self.norm, max(before + 1, sent.start), cs - 1)
             prev_clause.text = _SPEED_BEFORE.sub("", prev_clause.text)  # 古丈县增速最低
             if prev_clause.text:
@@ -259,8 +272,18 @@ class Engine:
             return [picks]
         if previous:
             f = previous[-1]
+            self._inherited = f
             return [[(f.words or "", sent.subj_start.get(id(f), f.start))]] * k
+        # 分季度看,一季度同比增长18.3%: the indicator of the paragraph's last figure.
+        last = self._last
+        if last is not None and self._paragraph(last.start) == self._paragraph(cs):
+            self._inherited = last
+            return [[(last.words or "", self._last_subject)]] * k
         return [[("", cs)]] * k
+
+    def _paragraph(self, pos: int) -> int:
+        k = bisect_left(self.newlines, pos)
+        return k
 
     @staticmethod
     def _first_value(values: list) -> int:

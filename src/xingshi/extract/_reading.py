@@ -94,7 +94,7 @@ def _rx() -> _Rx:
 
 
 def _basis(lead: str) -> str | None:
-    for word in ("两年平均", "年均"):
+    for word in ("两年平均", "年均", "环比", "实际"):
         if word in lead:
             return word
     return None
