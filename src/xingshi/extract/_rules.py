@@ -33,9 +33,6 @@ class Grammar:
     approx_before: re.Pattern[str]
     noun_stop: re.Pattern[str]
 
-    def words(self, section: str, key: str) -> list[str]:
-        return list(self.raw[section][key])
-
 
 @cache
 def grammar() -> Grammar:
