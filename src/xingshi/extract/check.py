@@ -116,7 +116,8 @@ def check_draft(
 
 
 def _index(obs: Any) -> dict[tuple[str, str, str], dict[str, Any]]:
-    return {(row["region_code"], row["indicator"], row["period"]): row for row in obs.iter_rows(named=True)}  # fmt: skip  # noqa: E501
+    rows = obs.iter_rows(named=True)
+    return {(row["region_code"], row["indicator"], row["period"]): row for row in rows}
 
 
 def judge(
