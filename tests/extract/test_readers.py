@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from xingshi.errors import FileFormatError
-from xingshi.extract import extract_file
+from xingshi.extract import extract_file, extract_text
 
 SENTENCE = "1-6月，全州地区生产总值增长12.5%，增速居全省第一。"
 
@@ -107,3 +107,31 @@ def test_pdf_and_old_word_files_get_a_hint(tmp_path):
         with pytest.raises(FileFormatError) as err:
             extract_file(path)
         assert ".docx" in err.value.hint
+
+
+def test_seed_as_a_gbk_web_page_gives_the_same_figures(tmp_path):
+    """The seed speech inside a GBK portal page (menus, counters, links) gives its own figures."""
+    import html
+
+    seed = Path(__file__).parents[3] / "shared" / "examples" / "speech-xiangxi-2021-h1.txt"
+    if not seed.exists():
+        seed = Path("/work/shared/examples/speech-xiangxi-2021-h1.txt")
+    if not seed.exists():
+        pytest.skip("shared/examples is not next to this checkout")
+    text = seed.read_text(encoding="utf-8")
+    start, end = text.find("同志们"), text.find("推荐访问")
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in text[start:end].split("\n") if p)
+    page = (
+        '<html><head><meta charset="gbk"><script>var n = 10;</script></head><body>'
+        '<div class="header">首页 工作总结 2023年最新范文100篇</div>'
+        '<div class="info">时间:2023-06-03 13:25:05 浏览:1234次</div>'
+        f'<div class="article">{paragraphs}</div>'
+        '<div class="related"><ul><li><a>上半年工作总结范文5篇</a></li></ul></div>'
+        '<div class="footer">本站收录范文12000篇</div></body></html>'
+    )
+    path = tmp_path / "讲话.html"
+    path.write_bytes(page.encode("gbk", errors="replace"))
+    from_page = sorted((f.measure, f.value) for f in extract_file(path, year=2021))
+    in_body = [f for f in extract_text(text, year=2021) if start <= f.start < end]
+    assert from_page == sorted((f.measure, f.value) for f in in_body)
+    assert len(from_page) > 90
