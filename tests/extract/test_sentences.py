@@ -202,6 +202,11 @@ CASES: list[tuple[str, dict, list[tuple]]] = [
     ("1-6月，全州GDP增长12.5%，分县市看，吉首市增速最快，达15.2%。", XX,
      [("growth_pct", 12.5, {"region": "湘西州"}),
       ("growth_pct", 15.2, {"region": "吉首市", "indicator": "地区生产总值"})]),
+    ("1-6月，全州GDP达到368.6亿元（增长14.1%），规模工业增加值增长15.2%（全省第一）。", XX,
+     [("level", 368.6, {"indicator": "地区生产总值"}), ("growth_pct", 14.1, {"indicator": "地区生产总值"}),
+      ("growth_pct", 15.2, {}), ("rank", 1, {"indicator": "规模以上工业增加值"})]),
+    ("全州重点项目完成投资120亿元（占年度计划的55%）。", XX,
+     [("level", 120, {}), ("completed", 55, {"of": "年度计划"})]),
 ]  # fmt: skip
 
 
