@@ -208,6 +208,11 @@ CASES: list[tuple[str, dict, list[tuple]]] = [
       ("growth_pct", 15.2, {}), ("rank", 1, {"indicator": "规模以上工业增加值"})]),
     ("全州重点项目完成投资120亿元（占年度计划的55%）。", XX,
      [("level", 120, {}), ("completed", 55, {"of": "年度计划"})]),
+    ("在全省十四个市州中，我州GDP增速排第十四位，八个县市区中有三个县增速为负。", XX,
+     [("count", 14, {"unit": "个"}), ("rank", 14, {"scope": "湖南省", "indicator": "地区生产总值"}),
+      ("count", 8, {"indicator": "县市区"}), ("count", 3, {})]),
+    ("全州新增规模工业企业二十六家，完成年度目标任务的百分之十六点三。", XX,
+     [("count", 26, {"unit": "家"}), ("completed", 16.3, {"of": "年度目标任务"})]),
 ]  # fmt: skip
 
 

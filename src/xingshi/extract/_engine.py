@@ -33,6 +33,7 @@ _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及", "-", "~", "至", "到"])  # lists and ranges (8%-10%)
 _SPEED_BEFORE = re.compile(r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首)?$")
+_SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
@@ -281,6 +282,10 @@ class Engine:
             return [[(last.words or "", self._last_subject)]] * k
         return [[("", cs)]] * k
 
+    def _sentence_start(self, pos: int) -> int:
+        k = bisect_left(self.ends, pos)
+        return self.ends[k - 1] + 1 if k > 0 else 0
+
     def _paragraph(self, pos: int) -> int:
         k = bisect_left(self.newlines, pos)
         return k
@@ -301,6 +306,11 @@ class Engine:
             if word in scope_words:
                 scope = self._region("全省" if word == "省内" else word)[0] or word
                 break
+        if scope is None:  # 在全省十四个市州中,我州…排第十四位: the scope opens the sentence
+            sent_start = self._sentence_start(cs)
+            found = _SCOPE.findall(self.norm, sent_start, cs)
+            if found:
+                scope = self._region("全省" if found[-1] == "省内" else found[-1])[0] or found[-1]
         if scope is None:
             inner = re.search(r"(?:市州|县市区)", scope_words)
             scope = inner.group(0) if inner else None

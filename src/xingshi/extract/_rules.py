@@ -75,5 +75,8 @@ def grammar() -> Grammar:
         ),
         unit_kind=kind,
         approx_before=re.compile(rf"(?:{_alt(raw['approx']['before'])})$"),
-        noun_stop=re.compile(rf"{_alt(raw['words']['count_noun_stop'])}|[,;:!?。()\s“”\"]|\d"),
+        noun_stop=re.compile(
+            rf"{_alt(raw['words']['count_noun_stop'])}|[,;:!?。()\s“”\"]|\d"
+            rf"|中有|中,|[{_CN}]+(?:个|家|项)"
+        ),
     )
