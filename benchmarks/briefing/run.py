@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from xingshi.cli.brief import make_briefing
+from xingshi.jobs import make_briefing
 from xingshi.sample import load_sample
 from xingshi.store import DATABASE_FILE
 from xingshi.workspace import init_workspace

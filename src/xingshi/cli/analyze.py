@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,73 +12,10 @@ from rich.table import Table
 
 from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
 from xingshi.errors import InputError, Location
+from xingshi.jobs import run_analysis
 
 FORMATS = ("table", "json", "csv", "xlsx")
 COLOUR_MARK = {"green": "[green]绿灯[/]", "yellow": "[yellow]黄灯[/]", "red": "[red]红灯[/]"}
-
-
-def parse_as_of(text: str | None) -> int | date | datetime | None:
-    """A release id (digits) or an ISO date / datetime."""
-    if text is None or not text.strip():
-        return None
-    s = text.strip()
-    if s.isdigit():
-        return int(s)
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            return parse(s)
-        except ValueError:
-            continue
-    raise InputError(
-        f"无法识别的版本“{text}”",
-        where=Location(value=text),
-        hint="写版本号（如 3，见 xingshi releases）或日期（如 2021-07-15）",
-    )
-
-
-def run_analysis(
-    ws: Any,
-    region: str,
-    period: str,
-    *,
-    as_of: str | None = None,
-    peers: str | None = None,
-    rank_by: str | None = None,
-) -> Any:
-    """Resolve names, read what the analysis needs from the store and analyse (no printing)."""
-    from xingshi.analysis import AnalysisSettings, analyze
-    from xingshi.catalog.periods import parse_period
-
-    rc, ic = ws.regions, ws.indicators
-    reg = rc.resolve(region)
-    p = parse_period(period)
-    table = ws.settings.table("analysis")
-    if rank_by:
-        table = {**table, "rank_basis": rank_by}
-    settings = AnalysisSettings.from_mapping(table)
-    peer_codes = [r.code for r in rc.peers(reg.code, group=peers)] if peers else None
-    parent = rc.parent(reg.code)
-    codes = {reg.code, *(c.code for c in rc.children(reg.code))}
-    if parent is not None:
-        codes |= {parent.code, *(c.code for c in rc.children(parent.code))}
-    codes |= set(peer_codes or [])
-    # each peer's parent too, so that peers' gaps to their own parent are there
-    codes |= {rc.get(c).parent for c in list(codes) if rc.get(c).parent}
-    when = parse_as_of(as_of)
-    years = [p.year - 2, p.year - 1, p.year]
-    obs = ws.store.observations(regions=sorted(codes), years=years, as_of=when)
-    targets = ws.store.targets(regions=sorted(codes), year=p.year, as_of=when)
-    return analyze(
-        obs,
-        targets,
-        rc.frame(),
-        ic.frame(),
-        region=reg.code,
-        period=p,
-        settings=settings,
-        peers=peer_codes,
-        peer_group=peers or "自定义组",
-    )
 
 
 def _f(x: Any, digits: int = 1, sign: bool = False) -> str:

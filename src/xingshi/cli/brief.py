@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
+from xingshi.jobs import make_briefing
 
 LIGHT = {"green": "[green]绿[/]", "yellow": "[yellow]黄[/]", "red": "[red]红[/]"}
 STEPS = 5  # read and analyse, compose, docx, html, xlsx
@@ -28,34 +29,6 @@ def _progress() -> Progress:
         console=console,
         transient=True,
     )
-
-
-def make_briefing(
-    ws: Any, region: str, period: str, out: Path, *, as_of: str | None = None, step=None
-) -> tuple[Any, Any]:
-    """Analyse `region` for `period` from the workspace's store and write the three files."""
-    from xingshi.catalog.periods import parse_period
-    from xingshi.cli.analyze import parse_as_of, run_analysis
-    from xingshi.report import build_briefing, write_briefing
-
-    step = step or (lambda _s: None)
-    step("读取数据、分析")
-    analysis = run_analysis(ws, region, period, as_of=as_of)
-    p = parse_period(period)
-    rc = ws.regions
-    code = analysis.region_code
-    # the figures' own rows (for their cells) and the year's months (for the trend chart)
-    codes = {code, *(r.code for r in rc.children(code))}
-    parent = rc.parent(code)
-    if parent is not None:
-        codes |= {parent.code, *(r.code for r in rc.children(parent.code))}
-    when = parse_as_of(as_of)
-    obs = ws.store.observations(regions=sorted(codes), years=[p.year], as_of=when)
-    targets = ws.store.targets(regions=[code], year=p.year, as_of=when)
-    step("撰写正文、绘制图表")
-    brief = build_briefing(analysis, rc, ws.indicators, observations=obs, targets=targets)
-    paths = write_briefing(analysis, rc, ws.indicators, out, brief=brief, progress=step)
-    return brief, paths
 
 
 def _summary(brief: Any, paths: Any, seconds: float) -> None:
