@@ -136,6 +136,8 @@ def baseline(
         wide[name] = wide.groupby(["parent_code", "indicator"])["_key"].rank(
             method="min", ascending=False
         )
+        # a region alone among its peers has no rank
+        wide.loc[by[col].transform("count") < 2, name] = np.nan
     wide["rank_of"] = by[basis[0]].transform("count")
     wide.loc[wide["parent_code"].isna(), "rank_of"] = np.nan
     wide["rank_change"] = wide["rank_prev"] - wide["rank"]

@@ -14,9 +14,14 @@ import polars as pl
 
 
 def rank_expr(value: str, scope: str = "rank_scope", decimals: int = 1) -> pl.Expr:
-    """Competition rank ("min") of ``value`` within ``scope`` and indicator, best first."""
+    """Competition rank ("min") of ``value`` within ``scope`` and indicator, best first.
+
+    A region alone among its peers (nobody else reports the figure) has no rank: "第一" of one
+    would be a false claim in a speech."""
     key = pl.col(value).round(decimals) * pl.col("dir")
-    return key.rank("min", descending=True).over(scope, "indicator").cast(pl.Int32)
+    rank = key.rank("min", descending=True).over(scope, "indicator").cast(pl.Int32)
+    alone = pl.col(value).count().over(scope, "indicator") < 2
+    return pl.when(alone).then(None).otherwise(rank)
 
 
 def add_ranks(panel: pl.DataFrame, basis: str = "growth", decimals: int = 1) -> pl.DataFrame:
@@ -46,11 +51,12 @@ def add_ranks(panel: pl.DataFrame, basis: str = "growth", decimals: int = 1) -> 
 def competition_ranks(
     values: Sequence[float | None], higher_is_better: bool = True
 ) -> list[int | None]:
-    """Plain-Python reference: rank = 1 + number of values strictly better; None stays None."""
+    """Plain-Python reference: rank = 1 + number of values strictly better; None stays None,
+    and a value with no peer beside it has no rank."""
     present = [v for v in values if v is not None]
     out: list[int | None] = []
     for v in values:
-        if v is None:
+        if v is None or len(present) < 2:
             out.append(None)
         elif higher_is_better:
             out.append(1 + sum(1 for w in present if w > v))
