@@ -27,3 +27,20 @@ def test_check_draft_is_exported_lazily():
     import xingshi.extract as extract
 
     assert extract.check_draft.__name__ == "check_draft"
+
+
+def test_pathological_inputs_stay_fast():
+    """Long runs of numerals, lists and repeated words are read in linear time."""
+    import time
+
+    texts = [
+        "一二三四五六七八九十" * 20000,
+        "1" * 200000,
+        "1、" * 50000 + "2%",
+        "1.5%、" * 20000,
+        "第" + "一" * 100000,
+    ]
+    for text in texts:
+        start = time.process_time()
+        extract_text(text, region="湘西州", year=2021)
+        assert time.process_time() - start < 8, text[:10]

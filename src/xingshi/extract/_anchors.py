@@ -108,6 +108,8 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
             return None
         if nxt.group("sep") in "-~到至" and len(values) > 1:
             return None
+        if len(values) >= 24:  # a table row or a code, not a list a sentence shares a unit over
+            return None
         values.append((v, nxt.start("n"), nxt.end("n")))
         pos = nxt.end()
         u = g.unit.match(norm, pos)

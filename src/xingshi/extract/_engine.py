@@ -94,7 +94,8 @@ class Engine:
             if out:
                 last = out[-1][-1]
                 if (
-                    last.kind == a.kind
+                    len(out[-1]) < 24
+                    and last.kind == a.kind
                     and a.kind not in ("rank", "flat")
                     and self.norm[last.end : a.start] in _JOIN
                 ):

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 _CN = "零一二两三四五六七八九十百千万亿"
-CN_NUM = rf"[{_CN}]+(?:点[零一二三四五六七八九]+)?"
+CN_NUM = rf"[{_CN}]{{1,16}}(?:点[零一二三四五六七八九]{{1,8}})?"
 AR_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
