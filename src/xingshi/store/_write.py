@@ -133,34 +133,22 @@ def _fill_source(rows: list[dict[str, Any]], source_file: str) -> None:
             row["source_file"] = source_file
 
 
-def write_observations(
-    conn: Connection, release_id: int, frame: pl.DataFrame | None, source_file: str
+def _apply_vintages(
+    conn: Connection,
+    table: Any,
+    release_id: int,
+    rows: list[dict[str, Any]],
+    current: list[dict[str, Any]],
+    key: tuple[str, ...],
+    merge: Any,
 ) -> Counts:
-    """Apply the vintage rule to a batch's observations inside the caller's transaction."""
-    from xingshi.store._models import Observation
-
-    rows = normalise(
-        frame, OBSERVATION_SCHEMA, OBS_COLUMNS, OBSERVATION_REQUIRED, OBSERVATION_KEY, "观测值"
-    )
-    _fill_source(rows, source_file)
+    """The vintage rule: unchanged rows are skipped, new or changed ones get the new release."""
     counts = Counts()
-    if not rows:
-        return counts
-    regions = {r["region_code"] for r in rows}
-    current = as_dicts(
-        Observation.__table__,
-        observation_rows(
-            conn,
-            regions=regions if len(regions) <= _MANY_REGIONS else None,
-            indicators={r["indicator"] for r in rows},
-            years={r["year"] for r in rows},
-        ),
-    )
-    by_key = {tuple(r[c] for c in OBSERVATION_KEY): r for r in current}
+    by_key = {tuple(r[c] for c in key): r for r in current}
     out: list[dict[str, Any]] = []
     for row in rows:
-        cur = by_key.get(tuple(row[c] for c in OBSERVATION_KEY))
-        merged = _merge_observation(row, cur)
+        cur = by_key.get(tuple(row[c] for c in key))
+        merged = merge(row, cur)
         if merged is None:
             counts.unchanged += 1
             continue
@@ -171,8 +159,35 @@ def write_observations(
         else:
             counts.updated += 1
     if out:
-        conn.execute(Observation.__table__.insert(), out)
+        conn.execute(table.insert(), out)
     return counts
+
+
+def write_observations(
+    conn: Connection, release_id: int, frame: pl.DataFrame | None, source_file: str
+) -> Counts:
+    """Apply the vintage rule to a batch's observations inside the caller's transaction."""
+    from xingshi.store._models import Observation
+
+    rows = normalise(
+        frame, OBSERVATION_SCHEMA, OBS_COLUMNS, OBSERVATION_REQUIRED, OBSERVATION_KEY, "观测值"
+    )
+    _fill_source(rows, source_file)
+    if not rows:
+        return Counts()
+    regions = {r["region_code"] for r in rows}
+    current = as_dicts(
+        Observation.__table__,
+        observation_rows(
+            conn,
+            regions=regions if len(regions) <= _MANY_REGIONS else None,
+            indicators={r["indicator"] for r in rows},
+            years={r["year"] for r in rows},
+        ),
+    )
+    return _apply_vintages(
+        conn, Observation.__table__, release_id, rows, current, OBSERVATION_KEY, _merge_observation
+    )
 
 
 def write_targets(
@@ -183,9 +198,8 @@ def write_targets(
 
     rows = normalise(frame, TARGET_SCHEMA, TGT_COLUMNS, TARGET_REQUIRED, TARGET_KEY, "目标")
     _fill_source(rows, source_file)
-    counts = Counts()
     if not rows:
-        return counts
+        return Counts()
     for i, row in enumerate(rows, start=1):
         if row["target_kind"] not in TARGET_KINDS:
             raise StoreError(
@@ -200,20 +214,6 @@ def write_targets(
             conn, indicators={r["indicator"] for r in rows}, year={r["year"] for r in rows}
         ),
     )
-    by_key = {tuple(r[c] for c in TARGET_KEY): r for r in current}
-    out: list[dict[str, Any]] = []
-    for row in rows:
-        cur = by_key.get(tuple(row[c] for c in TARGET_KEY))
-        merged = _merge_target(row, cur)
-        if merged is None:
-            counts.unchanged += 1
-            continue
-        merged["release_id"] = release_id
-        out.append(merged)
-        if cur is None:
-            counts.inserted += 1
-        else:
-            counts.updated += 1
-    if out:
-        conn.execute(Target.__table__.insert(), out)
-    return counts
+    return _apply_vintages(
+        conn, Target.__table__, release_id, rows, current, TARGET_KEY, _merge_target
+    )
