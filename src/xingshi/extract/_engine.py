@@ -33,6 +33,7 @@ _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及", "-", "~", "至", "到"])  # lists and ranges (8%-10%)
 _SPEED_BEFORE = re.compile(r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首)?$")
+_WINDOW = 160
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
@@ -111,8 +112,9 @@ class Engine:
         norm = self.norm
         first, last = group[0], group[-1]
         s = first.start
-        cs = max(norm.rfind(c, ss, s) for c in _CLAUSE) + 1
-        cs = max(cs, ss)
+        # A clause longer than _WINDOW characters is text without punctuation: look no further.
+        cs = max(norm.rfind(c, max(ss, s - _WINDOW), s) for c in _CLAUSE) + 1
+        cs = max(cs, ss, s - _WINDOW)
         clause = norm[cs:s].rstrip()
         right = norm[last.end : min(se, last.end + 12)]
         kind = first.kind
@@ -132,7 +134,9 @@ class Engine:
                 reading = rd.read_flat(clause)
             else:
                 reading = rd.read_amount(clause, right, kind)
-        if reading.measure in ("growth_pct", "level", "count") and _GOALS.search(norm, ss, s):
+        if reading.measure in ("growth_pct", "level", "count") and _GOALS.search(
+            norm, max(ss, s - 4 * _WINDOW), s
+        ):
             # 主要预期目标是：地区生产总值增长8%左右，规模工业增加值增长9%…: all targets.
             reading.measure = "target"
         seg_start = max(cs, prev_end)
@@ -158,7 +162,8 @@ class Engine:
         region_name, region_code = self._region(subject.region)
         if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
             region_name, region_code = self._inherited.region, self._inherited.region_code
-        entity = _ENTITY.search(norm, ss, s) if subject.region is None else None
+        near = max(ss, s - 2 * _WINDOW)
+        entity = _ENTITY.search(norm, near, s) if subject.region is None else None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
         period, stated = self._period_at(s, ss)
@@ -243,7 +248,7 @@ class Engine:
             return [[(text, subject.start)]]
         # No indicator in this clause: it is the previous figure's (增长39.9%, 增速全省第一),
         # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
-        previous = [f for f in sent.facts if not f.derived and f.words]
+        previous = [f for f in sent.facts[-40:] if not f.derived and f.words]
         before = self.norm.rfind(",", sent.start, cs - 1)
         # 按可比价格计算, / 分产业看, qualify the figure; the indicator is further back.
         while before > sent.start and _QUALIFIER.search(self.norm, before + 1, cs - 1):
@@ -375,7 +380,7 @@ class Engine:
     def _completed_of(self, facts: list[Fact], sent: _Sentence) -> None:
         # A completion count needs the total it is part of (137个问题,已完成95个); without
         # one (办结群众诉求1.5万件) it is a plain count.
-        totals = [f for f in sent.facts if f.measure == "count"]
+        totals = [f for f in sent.facts[-40:] if f.measure == "count"]
         for f in facts:
             if f.measure == "completed" and f.of is None and f.unit != "%":
                 if totals:
@@ -390,7 +395,7 @@ class Engine:
             if f.measure != "pp_diff" or not f.versus or f.versus in ("上年同期", "去年同期"):
                 continue
             growth = [
-                g for g in sent.facts + facts
+                g for g in sent.facts[-40:] + facts
                 if g.measure == "growth_pct" and not g.derived and g.indicator == f.indicator
                 and g.basis is None
             ]  # fmt: skip
