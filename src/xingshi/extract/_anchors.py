@@ -16,6 +16,10 @@ from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
 _LIST_NEXT = re.compile(rf"(?P<sep>、|和|到|至|-|~|或)(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
 _QUOTED = re.compile(r"“[^”\n]{1,14}”|《[^》\n]{1,60}》|\"[^\"\n]{1,14}\"")
 _LETTER_BEFORE = re.compile(r"[A-Za-z.]")
+# 比全国全区分别低了0.5个和0.1个百分点: 个 stands for 个百分点 until the list's last item.
+_PP_NEXT = re.compile(rf"(?:、|和|及|与)(?P<n>(?:负|-)?{AR_NUM})(?P<u>个百分点|百分点|个)")
+# 一一, 二三: digit runs without 十百千 are not numbers (唯一一个, 一二三产业).
+_CN_RUN = re.compile(r"[一二两三四五六七八九][一二两三四五六七八九]")
 
 
 @dataclass
@@ -26,6 +30,7 @@ class Anchor:
     unit: str
     values: list[tuple[float, int, int]]  # value and the span of its number
     approx: str | None = None
+    sign: int = 0  # its own verb's sign in 分别下降29.8%、增长6.5% (0: the clause's)
 
 
 def blocked_mask(norm: str, g: Grammar) -> bytearray:
@@ -87,8 +92,8 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     text = m.group(group)
     if group == "num" and s > 0 and _LETTER_BEFORE.match(norm, s - 1):
         return None  # G20, 5.1版, a version or a code
-    if group == "cn" and text[0] in "百千万亿":
-        return None  # 百条精品线路, 千年: idioms, not figures
+    if group == "cn" and (text[0] in "百千万亿" or _CN_RUN.search(text)):
+        return None  # 百条精品线路, 千年, 唯一一个: idioms, not figures
     if group == "cn" and len(text) > 1 and text[-1] in "万亿":
         # 一千二百亿元: the magnitude belongs to the unit, as with 1200亿元.
         cut = 2 if text.endswith("万亿") and len(text) > 2 else 1
@@ -123,12 +128,35 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         return None  # 一批, 一个: articles; but 增长一倍, 提高一个百分点 are figures
     if len(values) > 1 and values[0][1] != s:
         return None
+    if unit == "个" and not u.group("mag"):
+        points = _points_list(norm, s, values, u.end())
+        if points is not None:
+            return points
     mag = u.group("mag") or ""
     full_unit = "%" if kind == "percent" else mag + unit
     approx = u.group("post") or u.group("yu") or u.group("yu0")
     if kind == "percent" and unit == "‰":
         full_unit = "‰"
     return Anchor(s, u.end(), kind, full_unit, values, approx)
+
+
+def _points_list(
+    norm: str, s: int, values: list[tuple[float, int, int]], pos: int
+) -> Anchor | None:
+    """0.5个和0.1个百分点, 3.2个、25.9个、6.7个百分点: a list of points, not of counts."""
+    more: list[tuple[float, int, int]] = []
+    while len(more) < 24:
+        m = _PP_NEXT.match(norm, pos)
+        if m is None:
+            return None
+        v = parse_number(m.group("n"))
+        if v is None:
+            return None
+        more.append((v, m.start("n"), m.end("n")))
+        pos = m.end()
+        if m.group("u") != "个":
+            return Anchor(s, pos, "points", "个百分点", values + more)
+    return None
 
 
 def _with_post(norm: str, a: Anchor) -> Anchor:
@@ -164,7 +192,9 @@ def _rank_left(g: Grammar) -> re.Pattern[str]:
         verbs, scopes = _alt(cues["rank_verbs"]), _alt(cues["rank_scopes"])
         rx = re.compile(
             rf"(?:(?:{verbs})(?:在)?(?:{scopes})?|(?:{scopes})"
-            rf"|(?:上升|提升|前移|下降|后退|跃升|攀升|后移)(?:至|到|为))"
+            rf"|(?:上升|提升|前移|下降|后退|跃升|攀升|后移)(?:至|到|为)"
+            # 由二季度的第12位上升到第6位: the earlier rank of a change
+            rf"|由(?:[一二三四]季度|上半年|前三季度|上年|去年|上月|年初|\d{{1,2}}月(?:份)?)?(?:的)?)"
             rf"(?:[\d一二三四五六七八九十]+个(?:市州|县市区|市|县|地区|省份|省区市))?(?:中|内)?(?:的)?$"
         )
         _RANK_LEFT[id(g)] = rx

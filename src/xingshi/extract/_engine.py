@@ -32,6 +32,11 @@ from xingshi.extract.fact import Fact
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
 _JOIN = frozenset(["、", "和", "及", "-", "~", "至", "到"])  # lists and ranges (8%-10%)
+# 分别下降29.8%、增长6.5%和增长4.1%: each item of a list of growths with its own verb.
+_JOIN_VERB = re.compile(
+    r"(?:、|和|及)(?:同比)?(?P<verb>增长|下降|增加|减少|上涨|下跌|回落|提高)了?"
+)
+_DOWN_VERBS = frozenset(["下降", "减少", "下跌", "回落"])
 _SPEED_BEFORE = re.compile(r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首)?$")
 _WINDOW = 160
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
@@ -100,6 +105,11 @@ class Engine:
                     and a.kind not in ("rank", "flat")
                     and self.norm[last.end : a.start] in _JOIN
                 ):
+                    out[-1].append(a)
+                    continue
+                joined = _JOIN_VERB.fullmatch(self.norm, last.end, a.start)
+                if joined and a.kind == last.kind == "percent" and len(out[-1]) < 24:
+                    a.sign = -1 if joined.group("verb") in _DOWN_VERBS else 1
                     out[-1].append(a)
                     continue
             out.append([a])
@@ -196,7 +206,7 @@ class Engine:
                     start=quote_start,
                     end=qe,
                     measure=reading.measure,
-                    value=as_written(round(value * reading.sign, 10)),
+                    value=as_written(round(value * (a.sign or reading.sign), 10)),
                     unit=unit,
                     words=name or None,
                     region=region_name,

@@ -174,6 +174,17 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     return Reading("count" if counting else "level", cue_at=len(clause))
 
 
+# 增速与全国持平, 与一季度持平: the growth rate equals another one (0 points), not a flat level.
+_FLAT_VS = re.compile(
+    r"(?P<speed>增速|增幅|增长速度)?(?:基本|总体)?(?:与|和|同|较|比)(?P<vs>[^,;:与和同较比]{1,12}?)"
+    r"(?:基本|总体)?(?:保持)?$"
+)
+_SAME_PERIOD = re.compile(r"^(?:上年|去年|上年同期|去年同期|同期)$")
+
+
 def read_flat(clause: str) -> Reading:
+    m = _FLAT_VS.search(clause)
+    if m and (m.group("speed") or not _SAME_PERIOD.match(m.group("vs"))):
+        return Reading("pp_diff", cue_at=m.start(), versus=m.group("vs"))
     m = _rx().flat.search(clause)
     return Reading("growth_pct", cue_at=m.start() if m else len(clause))
