@@ -13,7 +13,7 @@ import polars as pl
 
 from xingshi.errors import Location
 from xingshi.findings import Finding
-from xingshi.ingest.checks.indicator import resolve_indicator
+from xingshi.ingest.checks.indicator import indicator_in_texts, resolve_indicator
 from xingshi.ingest.checks.number import read_number
 from xingshi.ingest.checks.period import resolve_period
 from xingshi.ingest.checks.region import region_in_text, resolve_regions
@@ -170,13 +170,18 @@ def _normalize_obs(
             if from_name
             else _where(o, o.indicator_col, o.indicator, row=ind_row)
         )
-        indicator, f = resolve_indicator(
-            indicators,
-            o.indicator,
-            ind_where,
-            from_file_name=from_name,
-            severity="warning" if o.optional_indicator else "error",
-        )
+        if o.indicator_texts is not None:
+            key = ("title", id(o.sheet))
+            title_where = Location(file=o.sheet.file, sheet=o.sheet.name, row=1, value=o.indicator)
+            indicator, f = indicator_in_texts(indicators, o.indicator_texts, title_where)
+        else:
+            indicator, f = resolve_indicator(
+                indicators,
+                o.indicator,
+                ind_where,
+                from_file_name=from_name,
+                severity="warning" if o.optional_indicator else "error",
+            )
         if f is not None:
             if key not in seen_bad_indicator:
                 findings.append(f)

@@ -48,6 +48,9 @@ class RawObs:
     region_row: int | None = None  # regions across: the region is named in the header row
     region_from_title: bool = False  # one-region report: ``region`` is the title text
     default_year: int | None = None  # for 时期 written without a year (1-6月): from the title
+    # A table of one indicator whose headers name none: search these texts (title, sheet name,
+    # file name) for the catalogue indicator they name.
+    indicator_texts: list[str] | None = None
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

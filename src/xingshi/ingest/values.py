@@ -14,8 +14,33 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _UNIT_IN_BRACKETS = re.compile(r"[（(]\s*([^()（）]*?)\s*[)）]\s*$")
 
 
+# What a formula cell holds when the file was never calculated (no cached result to read).
+UNCOMPUTED = "#公式未计算"
+# Excel's error values, as openpyxl/xlrd hand them over: a formula that failed.
+EXCEL_ERRORS = {
+    "#DIV/0!": "除数为零（如上年同期为 0）",
+    "#N/A": "查找不到对应值",
+    "#REF!": "公式引用的单元格已删除",
+    "#VALUE!": "公式中的值类型不对",
+    "#NAME?": "公式中有无法识别的名称",
+    "#NUM!": "公式中的数字无效",
+    "#NULL!": "公式中的区域不相交",
+    "#错误": "公式出错",
+    UNCOMPUTED: "公式没有计算结果：文件由程序生成，未在 Excel/WPS 中打开保存过",
+}
+
+
 class NotANumber(ValueError):
     """A cell that holds text where a number belongs."""
+
+
+class ExcelError(NotANumber):
+    """A cell holding an Excel error value (#DIV/0!, #REF!…): its formula failed."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+        self.meaning = EXCEL_ERRORS.get(code, "公式出错")
 
 
 def normalize_text(value: Any) -> str:
@@ -47,6 +72,8 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
     text = normalize_text(value)
     if text in _MISSING:
         return None
+    if text.upper() in EXCEL_ERRORS:
+        raise ExcelError(text.upper())
     if percent_ok:
         said = _growth_words(text)
         if said is not None:
@@ -78,13 +105,19 @@ def _growth_words(text: str) -> float | None:
     return -number if m.group(1) in ("下降", "减少", "回落") else number
 
 
+_TIE = re.compile(r"^并列|[(]?并列[)]?$|[=＝]$")
+
+
 def parse_rank(value: Any) -> int | None:
-    """A rank cell: ``3``, ``3.0``, ``第3位``, ``第三``; None when missing."""
+    """A rank cell: ``3``, ``3.0``, ``第3位``, ``第三``, a tie ``并列3``; None when missing."""
     if value is None:
         return None
     text = normalize_text(value)
     if text in _MISSING:
         return None
+    if text.upper() in EXCEL_ERRORS:
+        raise ExcelError(text.upper())
+    text = _TIE.sub("", text)  # a tie is still that rank; the rank rule checks ties itself
     m = re.fullmatch(r"第?(\d+)(\.0+)?[位名]?", text)
     if m:
         return int(m.group(1))

@@ -53,3 +53,28 @@ def resolve_indicator(
     if severity == "warning":
         message += "；该列未导入"
     return None, Finding("unknown_indicator", severity, message, where, hint=hint)
+
+
+def indicator_in_texts(
+    indicators: Any, texts: list[str], where: Location
+) -> tuple[Any | None, Finding | None]:
+    """The indicator a one-indicator table names in its title, sheet name or file name.
+
+    The texts are tried in order; within one, the longest catalogue name or alias wins
+    (规模以上工业增加值 over 工业增加值).
+    """
+    pairs = [(normalize_text(n), code) for n, code in indicators.alias_pairs()]
+    pairs.sort(key=lambda p: -len(p[0]))
+    for text in texts:
+        norm = normalize_text(text)
+        for name, code in pairs:
+            if name and name in norm:
+                return indicators.get(code), None
+    return None, Finding(
+        "unknown_indicator",
+        "error",
+        "表头只有“累计”“增速”“位次”或时期，没有指标名；标题、工作表名和文件名中也找不到目录中的指标",
+        where,
+        hint="在标题中写明指标（如“2021年1-6月各县市区地方一般公共预算收入”），"
+        "或用 --indicator 指定",
+    )

@@ -6,7 +6,7 @@ from typing import Any
 
 from xingshi.errors import Location
 from xingshi.findings import Finding
-from xingshi.ingest.values import NotANumber, parse_number, parse_rank
+from xingshi.ingest.values import UNCOMPUTED, ExcelError, NotANumber, parse_number, parse_rank
 
 _WHAT = {"level": "数值", "growth": "增长率", "rank": "位次", "target": "目标值"}
 
@@ -19,6 +19,22 @@ def read_number(
         if kind == "rank":
             return parse_rank(value), None
         return parse_number(value, percent_ok=percent_ok or kind == "growth"), None
+    except ExcelError as exc:
+        # #DIV/0! in a growth or rank cell is the usual "no base last year": no figure, said.
+        benign = exc.code == "#DIV/0!" and kind in ("growth", "rank")
+        return None, Finding(
+            "not_a_number",
+            "warning" if benign else "error",
+            f"{_WHAT.get(kind, '数值')}单元格"
+            + (
+                f"的{exc.meaning}"
+                if exc.code == UNCOMPUTED
+                else f"是 Excel 错误值 {exc.code}（{exc.meaning}）"
+            )
+            + ("，按缺数处理" if benign else ""),
+            where,
+            hint=_excel_hint(exc.code),
+        )
     except NotANumber:
         return None, Finding(
             "not_a_number",
@@ -27,3 +43,11 @@ def read_number(
             where,
             hint="只填数字（增长率可带 %）；缺数用“—”或留空，不要写“约”“左右”等文字",
         )
+
+
+def _excel_hint(code: str) -> str:
+    if code == "#DIV/0!":
+        return "上年同期为 0 时增速请填“—”"
+    if code == UNCOMPUTED:
+        return "请用 Excel/WPS 打开该文件并保存（公式随之计算），再导入"
+    return "请在 Excel/WPS 中修正该单元格的公式或改填数值，缺数用“—”或留空"

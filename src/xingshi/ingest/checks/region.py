@@ -16,6 +16,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.values import normalize_text
 
 _CODE = re.compile(r"^\d{6}$")
+_SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
 _DECORATION = re.compile(
     r"^(其中[:：]?|[\d一二三四五六七八九十]+[.、．)）])|[*＊※△▲#]+$|[(（][^)）]*[)）]$"
 )
@@ -119,6 +120,17 @@ def resolve_regions(
                     where,
                     hint="改写为带上级的全称或填写地区代码，或用 --region-scope 指定所属地区",
                     data={"candidates": list(map(str, exc.candidates))},
+                )
+            )
+        elif _SUB_ITEM.match(normalize_text(name)):
+            # 其中：湘西高新区 under a county: a part of the row above, not a peer; kept out.
+            findings.append(
+                Finding(
+                    "unknown_region",
+                    "warning",
+                    f"“{name}”是上一行地区的细项（其中项），不在区划目录中，未导入",
+                    where,
+                    hint="如需导入园区、片区的数据，请先把它加入工作区的地区目录",
                 )
             )
         else:

@@ -132,7 +132,7 @@ def read_file(
                 obs.default_year = year
         else:
             wide_period = period or _sheet_period(sheet, h, path)
-            if wide_period is None and not (layout == "rows" and has_period_columns(sheet, h)):
+            if wide_period is None and not has_period_columns(sheet, h):
                 exc = LayoutError(
                     "表格没有注明时期：标题行、工作表名和文件名中都找不到",
                     where=sheet.where(0),
@@ -145,7 +145,7 @@ def read_file(
                 title = " ".join([title_text(sheet, h), sheet.name or "", path.stem])
                 read_rows(sheet, h, region_col, reading, period=wide_period, region_text=title)
             else:
-                read_wide(sheet, h, region_col, reading, period=wide_period)
+                read_wide(sheet, h, region_col, reading, period=wide_period, indicator=indicator)
         readings.append(reading)
     if not readings:
         raise skipped[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from xingshi.findings import Finding
@@ -49,6 +50,11 @@ TARGET_HEADERS: dict[str, tuple[str, ...]] = {
 }
 PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
 FOOTER_PREFIXES = ("注", "数据来源", "资料来源", "说明：", "备注：", "填报", "制表")
+# Signature lines under a table: 单位负责人：张三  统计负责人：李四  填表人：王五  报出日期：…
+_SIGNATURE = re.compile(
+    r"^(单位|统计|部门|科室)?(负责人|填表人|审核人|审核|制表人|联系人|联系电话|电话|报出日期|填报日期|"
+    r"打印日期|日期)[:：]"
+)
 
 
 def _lookup(headers: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -82,9 +88,12 @@ def rank_basis(text: str) -> str:
     return "default"
 
 
+_FOOTERS = tuple(normalize_text(p) for p in FOOTER_PREFIXES)  # 说明： compares as 说明:
+
+
 def is_footer(value: Any) -> bool:
     text = normalize_text(value)
-    return bool(text) and text.startswith(FOOTER_PREFIXES)
+    return bool(text) and (text.startswith(_FOOTERS) or bool(_SIGNATURE.match(text)))
 
 
 def _map_columns(

@@ -11,7 +11,6 @@ regions (with optional 绝对值/增速/位次 sub-columns). Statistical reports
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from xingshi.ingest.layouts.long import is_footer
@@ -21,6 +20,7 @@ from xingshi.ingest.layouts.wide import (
     _cumulative,
     _prefer_cumulative,
     column_period,
+    is_period_head,
     rank_basis,
     sub_kind,
 )
@@ -34,16 +34,6 @@ UNIT_HEADERS = ("单位", "计量单位")
 
 def is_indicator_header(value: Any) -> bool:
     return normalize_text(value) in INDICATOR_HEADERS
-
-
-_PERIOD_HEAD = re.compile(
-    r"^\d{4}年?(第?[一二三四1-4]季度|\d{1,2}(-\d{1,2})?月|上半年|前三季度|全年)?$"
-)
-
-
-def is_period_head(text: str) -> bool:
-    """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月."""
-    return bool(_PERIOD_HEAD.match(normalize_text(text)))
 
 
 def has_period_columns(sheet: Sheet, header_row: int) -> bool:

@@ -16,6 +16,7 @@ the unit note row, in that order.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from xingshi.ingest.layouts.long import PARENT_ALIASES, is_footer, rank_basis
@@ -75,6 +76,70 @@ _MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\
 _UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
 
 
+_PERIOD_HEAD = re.compile(
+    r"^\d{4}年?(第?[一二三四1-4]季度|\d{1,2}(-\d{1,2})?月份?|上半年|前三季度|全年)?$"
+)
+# Words a column header may hold besides a period when it names no indicator: 本年累计,
+# 上年同期, 增幅%, 1-6月累计, 比上年同期±%, 增速排位.
+_ROLE_TOKENS = sorted(
+    (
+        "比上年同期",
+        "比上年",
+        "比去年同期",
+        "上年同期",
+        "去年同期",
+        "本年",
+        "本期",
+        "本月",
+        "当月",
+        "累计",
+        "绝对值",
+        "总量",
+        "完成值",
+        "完成",
+        "数值",
+        "同比",
+        "增长率",
+        "增长",
+        "增速",
+        "增幅",
+        "增减",
+        "位次",
+        "排名",
+        "排位",
+        "名次",
+        "实际",
+    ),
+    key=len,
+    reverse=True,
+)
+
+
+def is_period_head(text: Any) -> bool:
+    """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月."""
+    return bool(_PERIOD_HEAD.match(normalize_text(text)))
+
+
+def is_role_only(text: Any) -> bool:
+    """A header naming a role or a period but no indicator (本年累计, 增幅%, 2021年1-3月)."""
+    name, _unit = split_unit(text)
+    rest = re.sub(r"\d{4}年", "", name)
+    rest = _MONTHS.sub("", rest)
+    for token in _ROLE_TOKENS:
+        rest = rest.replace(token, "")
+    rest = re.sub(r"[%±+\-()（）/、,，份]", "", rest)
+    return not rest and rest != name
+
+
+def title_kind(texts: list[str]) -> str:
+    """What a one-indicator table's values are, from its title: growth, rank or level."""
+    for text in texts:
+        kind = sub_kind(normalize_text(text).rsplit("(", 1)[0].split("_")[-1])
+        if kind is not None and kind != "level":
+            return kind
+    return "level"
+
+
 def is_region_header(value: Any) -> bool:
     text = normalize_text(value)
     return text in {normalize_text(h) for h in REGION_HEADERS}
@@ -129,8 +194,33 @@ def _indicator_row(sheet: Sheet, header_row: int) -> tuple[list[Any], list[int]]
     return names, rows
 
 
+def _growth_or_rank(texts: list[str]) -> bool:
+    """A sub-header row: some cell says 增速/位次, and no cell is a figure (a data row)."""
+    if not any(sub_kind(v) in ("growth", "rank") for v in texts):
+        return False
+    return not any(re.fullmatch(r"[+-]?\d+(\.\d+)?%?", v) for v in texts)
+
+
+def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
+    """The region of a row; a name merged over 序号 and 地区 (全州 in A:B) sits further left."""
+    value = sheet.cell(row, region_col)
+    if value is not None:
+        return value
+    for c in range(region_col - 1, -1, -1):
+        left = sheet.cell(row, c)
+        if isinstance(left, str) and left.strip() and not left.strip().isdigit():
+            return left
+    return None
+
+
 def read_wide(
-    sheet: Sheet, header_row: int, region_col: int, reading: Reading, *, period: str | None
+    sheet: Sheet,
+    header_row: int,
+    region_col: int,
+    reading: Reading,
+    *,
+    period: str | None,
+    indicator: str | None = None,
 ) -> None:
     """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
     top = sheet.rows[header_row]
@@ -138,7 +228,8 @@ def read_wide(
     subs = _roles_row(sheet, sub_row, region_col)
     has_sub = any(sub_kind(v) or _MONTHS.search(v) for v in subs)
     names, name_rows = list(top), [header_row] * len(top)
-    if not has_sub and any(sub_kind(v) for v in _roles_row(sheet, sub_row + 1, region_col)):
+    below = _roles_row(sheet, sub_row + 1, region_col)
+    if (not has_sub or not _growth_or_rank(subs)) and _growth_or_rank(below):
         # Three header rows: groups (工业) over indicators over 绝对值/增速/位次.
         names, name_rows = _indicator_row(sheet, header_row)
         sub_row += 1
@@ -147,6 +238,12 @@ def read_wide(
     if has_sub and any("累计" in v for v in subs):
         period = _cumulative(period)
     default_unit = _note_unit(sheet, header_row)
+    # Headers that name no indicator (本年累计 | 上年同期 | 增幅%, or 2021年1-2月 | …): the
+    # indicator is the table's own, named in the title, the sheet name or the file name.
+    titles = [title_text(sheet, header_row), sheet.name or "", Path(sheet.file).stem]
+    if indicator is not None:
+        titles = [indicator]
+    from_title = False
     width = max(len(names), len(sheet.rows[sub_row]) if has_sub else 0)
 
     # Carry merged indicator names to the right; find each column's role.
@@ -161,15 +258,19 @@ def read_wide(
             name, unit = split_unit(head)
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
             short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
-            if not has_sub and current is not None and short_sub:
+            if not has_sub and (current is None or from_title) and is_role_only(head):
+                single_sub = normalize_text(head)
+                if current is None:
+                    current, from_title = (" ".join(titles), None, c), True
+            elif not has_sub and current is not None and short_sub:
                 single_sub = normalize_text(head)
             elif not has_sub and (m := _SUFFIX.match(name)):
                 # 规模工业增加值增速(%) / 规模工业增加值位次: the indicator with its role.
                 single_sub = m.group(2)
                 if current is None or current[0] != m.group(1):
-                    current = (m.group(1), None, c)
+                    current, from_title = (m.group(1), None, c), False
             if not single_sub:
-                current = (name, unit, c)
+                current, from_title = (name, unit, c), False
                 head_role = None
                 if has_sub and (m := _SUFFIX.match(name)):
                     # 固定资产投资增速(%) over 1-5月 | 1-6月: growth rates by period.
@@ -187,7 +288,7 @@ def read_wide(
             if kind is None:
                 continue
         elif single_sub:
-            kind = sub_kind(single_sub)
+            kind = sub_kind(single_sub) or (title_kind(titles) if from_title else None)
         elif head is None:
             continue
         else:
@@ -209,15 +310,18 @@ def read_wide(
                 "unit_col": c if sub_unit else name_col,
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
-                "period": column_period(sub, period, kind),
+                "period": sub
+                if is_period_head(sub) and "年" in sub
+                else column_period(sub, period, kind),
                 "monthly": any(w in sub for w in ("本月", "当月")),
+                "titles": titles if from_title else None,
             }
         )
     columns = _prefer_cumulative(columns)
 
     first_data = sub_row + 1 if has_sub else header_row + 1
     for r in range(first_data, len(sheet.rows)):
-        raw_region = sheet.cell(r, region_col)
+        raw_region = _region_cell(sheet, r, region_col)
         if is_footer(raw_region):
             break
         region = normalize_text(raw_region)
@@ -243,6 +347,7 @@ def read_wide(
                     else header_row,
                     period=col["period"],
                     parent_alias=region in PARENT_ALIASES,
+                    indicator_texts=col["titles"],
                 )
                 by_indicator[key] = obs
             value = sheet.cell(r, col["col"])
