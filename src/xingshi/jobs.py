@@ -95,7 +95,8 @@ def make_briefing(
     if parent is not None:
         codes |= {parent.code, *(r.code for r in rc.children(parent.code))}
     when = parse_as_of(as_of)
-    obs = ws.store.observations(regions=sorted(codes), years=[p.year], as_of=when)
+    # last year too: counts' changes and ratios' changes cite the cells of both years
+    obs = ws.store.observations(regions=sorted(codes), years=[p.year - 1, p.year], as_of=when)
     targets = ws.store.targets(regions=[code], year=p.year, as_of=when)
     step("撰写正文、绘制图表")
     brief = build_briefing(analysis, rc, ws.indicators, observations=obs, targets=targets)

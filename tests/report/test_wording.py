@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xingshi.report.wording import (
+    count_change,
     count_words,
     fmt_level,
     fmt_number,
@@ -17,11 +18,26 @@ from xingshi.report.wording import (
 
 
 def test_growth_of_100_percent_or_more_is_said_in_bei() -> None:
-    """150% is 增长1.5倍 and 130% is 增长1.3倍, never 2.5倍; 100% is 1倍."""
+    """150% is 增长1.5倍 and 130% is 增长1.3倍, never 2.5倍; 100% is 1倍; 200% is 2倍."""
     assert growth_phrase(150.0) == "增长1.5倍"
     assert growth_phrase(130.0) == "增长1.3倍"
     assert growth_phrase(100.0) == "增长1倍"
-    assert growth_phrase(122.9) == "增长1.23倍"
+    assert growth_phrase(200.0) == "增长2倍"
+    assert growth_phrase(1000.04) == "增长10倍"
+
+
+def test_bei_never_rounds_away_a_published_figure() -> None:
+    """122.9% stays 增长122.9% as the seed writes it (not 1.2倍, not 1.23倍); so does 215.0%."""
+    assert growth_phrase(122.9) == "增长122.9%"
+    assert growth_phrase(215.0) == "增长215.0%"
+    assert growth_phrase(100.3) == "增长100.3%"
+
+
+def test_count_change_is_said_in_units() -> None:
+    """A count's change is 增加159家 / 减少5家 / 持平, never a percent."""
+    assert count_change(159.0, "家") == "增加159家"
+    assert count_change(-5.0, "家") == "减少5家"
+    assert count_change(0.3, "家") == "持平"
 
 
 def test_growth_below_100_decline_and_flat() -> None:

@@ -11,6 +11,7 @@ from xingshi.report import charts as ch
 from xingshi.report.compose import Composer, Context, compare_codes, topic_codes
 from xingshi.report.facts import IndicatorLookup, Item, SourceBook, items_from_table, speech_names
 from xingshi.report.model import Briefing, Chart
+from xingshi.report.ratios import ratio_specs
 from xingshi.report.sentences import Phrases, render
 from xingshi.report.tables import ranks_table, region_matrix, targets_table
 from xingshi.report.wording import period_words, subject_word
@@ -46,6 +47,29 @@ def kin_word(names: list[str]) -> str:
     order = ("县", "市", "区") if county else ("市", "州", "盟", "地区")
     found = [s for s in order if any(n.endswith(s) for n in names)]
     return "".join(found) if found else "地区"
+
+
+def rank_rates_by_value(items: list[Item], lookup: IndicatorLookup) -> None:
+    """A rate is ranked by its own value, not by its change: 空气质量优良率居全省第二.
+
+    The analysis ranks every indicator on one basis (growth by default); for a rate that is
+    the change in points, which no speech ranks. Peers and children are ranked apart, ties
+    share a place, direction follows the catalogue's higher_is_better."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    for it in items:
+        if it.is_rate and it.rank_basis in (None, "growth") and it.role != "parent":
+            group = "child" if it.role == "child" else "peers"
+            groups.setdefault((group, it.indicator), []).append(it)
+    for (_group, code), members in groups.items():
+        sign = 1 if lookup.get(code).get("higher_is_better", True) is not False else -1
+        values = [round(it.level, 1) * sign for it in members if it.level is not None]
+        for it in members:
+            it.rank_basis, it.rank_change = "level", None
+            if it.level is None or len(values) < 2:
+                it.rank, it.n_peers = None, len(values) or None
+                continue
+            mine = round(it.level, 1) * sign
+            it.rank, it.n_peers = 1 + sum(v > mine for v in values), len(values)
 
 
 def build_briefing(
@@ -90,6 +114,7 @@ def build_briefing(
     lookup = IndicatorLookup(indicators)
     current = table.filter(pl.col("period") == period_key)
     items = items_from_table(current, lookup, book, speech_names(lookup))
+    rank_rates_by_value(items, lookup)
     summary, topics, children_codes = topic_codes(lookup)
     order = {c: i for i, c in enumerate([*summary, *[c for t in topics for c in t]])}
     me_list = sorted(
@@ -99,6 +124,10 @@ def build_briefing(
     for it in items:
         if it.role == "child":
             children.setdefault(it.indicator, []).append(it)
+    peers: dict[str, list[Item]] = {}
+    for it in items:
+        if it.role in ("self", "peer"):
+            peers.setdefault(it.indicator, []).append(it)
     kid_names = sorted(
         {it.extra.get("region_name") or it.region for it in items if it.role == "child"}
     )
@@ -113,6 +142,8 @@ def build_briefing(
         topics=topics,
         children_codes=children_codes,
         compare=compare_codes(lookup),
+        peers=peers,
+        ratios=ratio_specs(lookup),
     )
     comp = Composer(ctx, Phrases(book, words["scope"]))
     sections = [comp.achievements(), comp.problems(), comp.outlook()]

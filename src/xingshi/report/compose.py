@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from xingshi.report.facts import IndicatorLookup, Item, load_template_data
 from xingshi.report.model import Paragraph, Section
+from xingshi.report.ratios import Ratio, ratio_clauses
 from xingshi.report.sentences import Phrases, render
-from xingshi.report.wording import count_words, gap_verb, group_by, group_by_rank
+from xingshi.report.wording import count_words, fmt_number, gap_verb, group_by, group_by_rank
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Context:
     topics: list[list[str]] = field(default_factory=list)
     children_codes: list[str] = field(default_factory=list)
     compare: list[list[str]] = field(default_factory=list)  # [indicator, *related] codes
+    peers: dict[str, list[Item]] = field(default_factory=dict)  # self and peers by indicator
+    ratios: list[Ratio] = field(default_factory=list)
 
     def good_rank(self, it: Item) -> bool:
         cfg = load_template_data("topics.toml")
@@ -108,8 +111,16 @@ class Composer:
                     Paragraph.parse(render("achievements.topic", groups=groups, **self.w))
                 )
         sec.paragraphs += self._comparisons()
+        sec.paragraphs += self.ratios(good=True)
         sec.paragraphs += self._targets_met()
         return sec
+
+    def ratios(self, *, good: bool) -> list[Paragraph]:
+        """非税收入占地方财政收入的比重较去年同期下降1.99个百分点，税收占…比重居全省第二."""
+        clauses = ratio_clauses(self, good=good)
+        if not clauses:
+            return []
+        return [Paragraph.parse(render("ratio.paragraph", clauses=clauses, **self.w))]
 
     def _comparisons(self) -> list[Paragraph]:
         """税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点 (topics.toml compare)."""
@@ -153,9 +164,13 @@ class Composer:
                 return None
             return it.rank
 
-        key = lambda it: (it.level is not None, it.growth is not None, it.is_rate, shown_rank(it))  # noqa: E731
+        def key(it: Item) -> tuple:
+            # a count told as 增加159家 or with its share of the parent stands alone
+            alone = it.indicator if it.is_count_change or self._share(it) else None
+            return (it.level is not None, it.growth is not None, it.is_rate, shown_rank(it), alone)
+
         out = []
-        for (has_level, has_growth, _rate, rank), group in group_by(items, key):  # type: ignore[misc]
+        for (has_level, has_growth, _rate, rank, _alone), group in group_by(items, key):  # type: ignore[misc]
             clauses: list[str] = []
             one = len(group) == 1
             if has_level:
@@ -163,9 +178,26 @@ class Composer:
                     render("clause.level", verb=it.verb, name=it.name, level=self.ph.level(it))
                     for it in group
                 ]
+                if one and self._share(group[0]):
+                    clauses.append(self._share(group[0]))
+                if rank is not None and one and not _basis(group[0]):
+                    # a rate's rank is of its value: said right after it (97.8%，居全省第二)
+                    rank_clause = render(
+                        "clause.rank",
+                        basis="",
+                        after_gap=False,
+                        rank=self.ph.rank(group[0]),
+                        **self.w,
+                    )
+                    clauses.append(rank_clause)
+                    rank = None
                 if has_growth and one:
                     clauses.append(
-                        render("clause.growth_after_level", growth=self.ph.growth(group[0]))
+                        render(
+                            "clause.growth_after_level",
+                            growth=self.ph.growth(group[0]),
+                            count=group[0].is_count_change,
+                        )
                     )
                 elif has_growth:
                     clauses.append(
@@ -206,6 +238,24 @@ class Composer:
                 )
             out.append("，".join(clauses))
         return out
+
+    def _share(self, it: Item) -> str:
+        """占全省46972家的1.9%: a count's share of the parent's (computed, both cells cited)."""
+        parent = self.ctx.parent.get(it.indicator)
+        if it.kind != "count" or it.level is None or parent is None or not parent.level:
+            return ""
+        share = it.level / parent.level * 100
+        basis = (
+            f"{it.region}{fmt_number(it.level)}{it.unit}（{self.ph.book.with_cells(it, 'level')}）"
+            f"÷{parent.region}{fmt_number(parent.level)}{parent.unit}"
+            f"（{self.ph.book.with_cells(parent, 'level')}）"
+        )
+        return render(
+            "clause.share",
+            parent_level=self.ph.level(parent),
+            share=self.ph.percent(it, "share", share, basis),
+            **self.w,
+        )
 
     def _targets_met(self) -> list[Paragraph]:
         out = []
@@ -278,7 +328,11 @@ class Composer:
 
 
 def _basis(it: Item) -> str:
-    return "增速" if it.rank_basis in (None, "growth") else "总量"
+    """What a rank is of: 增速; 增幅 for a count told in units; nothing for a rate's own value
+    (空气质量优良率居全省第二, never 增速居全省第二); 总量 for levels."""
+    if it.rank_basis in (None, "growth"):
+        return "增幅" if it.is_count_change else "增速"
+    return "" if it.is_rate else "总量"
 
 
 def _said(it: Item) -> bool:

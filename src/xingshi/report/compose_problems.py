@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from xingshi.report.compose import _growth_target, _level_target
+from xingshi.report.compose import _basis, _growth_target, _level_target
 from xingshi.report.facts import Item
 from xingshi.report.model import Paragraph, Section
 from xingshi.report.sentences import render
@@ -44,7 +44,13 @@ def children_below(c: Composer, code: str) -> list[Item]:
 def problems(c: Composer) -> Section:
     sec = Section(render("sections.problems", **c.w))
     items = []
+    # An indicator behind its level target is said once, with its level, against the target
+    # below, unless it also trails the parent: then its gap is said here, the target briefly.
+    listed: set[str] = set()
     for it in lagging(c):
+        if _behind_level_target(it) and it.level is not None and not (it.gap or 0.0) < 0:
+            continue
+        listed.add(it.indicator)
         show_gap = it.gap is not None and it.gap < 0
         items.append(
             render(
@@ -53,6 +59,9 @@ def problems(c: Composer) -> Section:
                 verb=it.verb,
                 speech_name=it.name,
                 level=c.ph.level(it) if it.level is not None else "",
+                share=c._share(it) if it.level is not None else "",
+                count=it.is_count_change,
+                basis=_basis(it),
                 growth=c.ph.growth(it),
                 gap_verb=gap_verb(it.gap or 0.0),
                 pp=c.ph.gap(it, c.ctx.parent.get(it.indicator)) if show_gap else "",
@@ -90,6 +99,7 @@ def problems(c: Composer) -> Section:
         sec.paragraphs.append(
             Paragraph.parse(render("problems.rank_fell_paragraph", items=parts, **c.w))
         )
+    sec.paragraphs += c.ratios(good=False)
     for code in c.ctx.children_codes:
         below = children_below(c, code)
         if not below:
@@ -121,12 +131,18 @@ def problems(c: Composer) -> Section:
         )
     behind = []
     for it in c.ctx.me.values():
-        if _level_target(it) and it.completion < it.time_progress:  # type: ignore[operator]
+        if _behind_level_target(it):
             # the gap between the two printed figures, so the sentence adds up
             gap = round(it.time_progress or 0.0, 1) - round(it.completion or 0.0, 1)
             behind.append(
                 render(
-                    "problems.targets_behind",
+                    "problems.targets_behind_level"
+                    if it.level is not None and it.indicator not in listed
+                    else "problems.targets_behind",
+                    verb=it.verb,
+                    speech_name=it.name,
+                    level=c.ph.level(it) if it.level is not None else "",
+                    far=(it.completion or 0.0) < (it.time_progress or 0.0) / 2,
                     name=it.label,
                     target=c.ph.book.fig(it, "target", it.target, fmt_level(it.target, it.unit)),  # type: ignore[arg-type]
                     completion=c._completion(it),
@@ -154,6 +170,10 @@ def problems(c: Composer) -> Section:
     if not sec.paragraphs:
         sec.paragraphs.append(Paragraph.parse(render("problems.none", **c.w)))
     return sec
+
+
+def _behind_level_target(it: Item) -> bool:
+    return _level_target(it) and it.completion < it.time_progress  # type: ignore[operator]
 
 
 def _previous_when(it: Item, last_month: int) -> str:

@@ -62,11 +62,20 @@ class Item:
     required: float | None = None
     warning: str | None = None
     approx: str | None = None
+    growth_rule: str | None = None  # count: said as 增加159家, not as a percent
+    change: float | None = None  # level minus the same period last year
+    level_ly: float | None = None
+    share: float | None = None  # % of the parent's level
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_rate(self) -> bool:
         return self.kind == "rate"
+
+    @property
+    def is_count_change(self) -> bool:
+        """A count whose catalogue rule says its change is told in units (增加159家)."""
+        return self.growth_rule == "count" and self.change is not None
 
 
 def _num(x: Any) -> float | None:
@@ -153,14 +162,25 @@ class SourceBook:
     def fig(self, item: Item, fld: str, value: float | None, text: str, **kw: Any) -> Fig:
         return Fig(text, self.add(item, fld, value, text, **kw))
 
-    def with_cells(self, item: Item, fld: str) -> str:
-        """`文件 工作表!C7` of one of the item's source cells, for a computed figure's basis."""
-        obs = self.observation(item.region_code, item.indicator, item.period)
+    def with_cells(self, item: Item, fld: str, *, last_year: bool = False) -> str:
+        """`文件 工作表!C7` of one of the item's source cells, for a computed figure's basis
+        (`last_year`: the cell of the same period a year earlier)."""
+        period = year_before(item.period) if last_year else item.period
+        obs = self.observation(item.region_code, item.indicator, period)
         cell = obs.get({"level": "level_cell", "growth": "growth_cell"}.get(fld, ""), None)
         sheet = obs.get("source_sheet")
         if not cell:
             return "计算值" if obs.get("computed") else "单元格未记录"
         return f"{sheet}!{cell}" if sheet else str(cell)
+
+
+def year_before(period: str) -> str:
+    """`2021-01/2021-06` → `2020-01/2020-06`: the same months a year earlier."""
+    parts = period.split("/")
+    try:
+        return "/".join(f"{int(p[:4]) - 1:04d}{p[4:]}" for p in parts)
+    except ValueError:
+        return period
 
 
 class IndicatorLookup:
@@ -267,6 +287,10 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
         required=_num(row.get("required_growth_pct")),
         warning=light,
         approx=row.get("approx") or _approx(obs.get("note")),
+        growth_rule=row.get("growth_rule") or ind.get("growth_rule"),
+        change=_num(row.get("change")),
+        level_ly=_num(row.get("value_ly")),
+        share=_num(row.get("share_of_parent_pct")),
         extra={
             **{k: row.get(k) for k in ("region_name", "region_level", "parent_code", "rank_prev")},
             "frequency": row.get("frequency") or ind.get("frequency"),

@@ -59,8 +59,28 @@ class Phrases:
             it, "growth", it.growth, text, computed=it.growth_computed, basis=basis
         )
 
+    def change_fig(self, it: Item) -> Fig:
+        """A count's change in units, the number only (159家), computed from both levels."""
+        n = abs(round(it.change or 0.0))
+        basis = (
+            f"本期{fmt_number(it.level or 0)}{it.unit}（{self.book.with_cells(it, 'level')}）"
+            f"减上年同期{fmt_number(it.level_ly or 0)}{it.unit}"
+            f"（{self.book.with_cells(it, 'level', last_year=True)}）"
+        )
+        text = f"{n}{'' if it.unit in ('', '无') else it.unit}"
+        return self.book.fig(it, "change", it.change, text, computed=True, basis=basis)
+
+    def count_growth(self, it: Item) -> str:
+        """比上年同期增加159家 / 减少5家 / 与上年同期持平 (a count's change, catalogue rule)."""
+        if round(it.change or 0.0) == 0:
+            return "与上年同期持平"
+        verb = "增加" if (it.change or 0.0) > 0 else "减少"
+        return f"比上年同期{verb}{self.change_fig(it)}"
+
     def growth(self, it: Item) -> str:
         """增长28.6% / 下降3.2% / 持平 / 提高1.2个百分点, the number linked."""
+        if it.is_count_change:
+            return self.count_growth(it)
         g = it.growth or 0.0
         fig = self.growth_fig(it)
         if is_flat(g):
@@ -70,6 +90,8 @@ class Phrases:
 
     def growths(self, items: Sequence[Item]) -> str:
         """增长1.5倍、1.3倍 (one verb when all agree) for a 分别 clause."""
+        if any(it.is_count_change for it in items):
+            return "、".join(self.growth(it) for it in items)
         verbs = {growth_verb(it.growth or 0.0, rate=it.is_rate) for it in items}
         rate = all(it.is_rate for it in items)
         tail = "个百分点" if rate else ""
@@ -130,7 +152,7 @@ class Phrases:
         )
 
     def _rank_basis(self, it: Item) -> str:
-        what = "增速" if it.rank_basis in (None, "growth") else "总量"
+        what = "增速" if it.rank_basis in (None, "growth") else "数值" if it.is_rate else "总量"
         n = f"{it.n_peers}个地区" if it.n_peers else "同级地区"
         return f"按{self.scope}{n}{what}由高到低排位计算（并列同位）"
 

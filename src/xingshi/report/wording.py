@@ -42,12 +42,25 @@ def _unit(unit: str) -> str:
 
 
 def growth_amount(g: float) -> str:
-    """The size of a growth rate without its verb: 28.6%; 1.5倍 from 100% up (150% → 1.5倍)."""
+    """The size of a growth rate without its verb: 28.6%; 1.5倍 for 150% (see templates/README).
+
+    From 100% up a growth is said in 倍 when that loses nothing of the published figure (a whole
+    number of tenths: 150.0% → 1.5倍, 200% → 2倍); otherwise it keeps its percent (122.9%), as
+    the seed speech writes 工业税收增长122.9% beside 游客增长1.5倍. Never "1.23倍"."""
     a = abs(g)
-    if a >= 100 and g > 0:
+    tenths = round(a, 1) / 10
+    if a >= 100 and g > 0 and abs(tenths - round(tenths)) < 1e-6:
         # 增长1.5倍 means +150%: the level is 2.5 times last year's. Never "增长2.5倍".
-        return f"{fmt_number(a / 100, max_decimals=2)}倍"
+        return f"{fmt_number(round(tenths) / 10, max_decimals=1)}倍"
     return f"{fmt_number(a, min_decimals=1, max_decimals=1)}%"
+
+
+def count_change(change: float, unit: str = "") -> str:
+    """A count's change as a speech says it: 增加159家 / 减少5家 / 持平 (no percent)."""
+    n = round(change)
+    if n == 0:
+        return "持平"
+    return f"{'增加' if n > 0 else '减少'}{abs(n)}{_unit(unit)}"
 
 
 def growth_verb(g: float, *, rate: bool = False) -> str:
