@@ -26,6 +26,7 @@ from xingshi.extract._subject import (
     right_noun,
     split_items,
 )
+from xingshi.extract._table import table_cells
 from xingshi.extract.fact import Fact
 
 # A semicolon joins clauses of one sentence (增长13.5%；两年平均增长7.1%): not an end.
@@ -39,6 +40,7 @@ _JOIN_VERB = re.compile(
 _DOWN_VERBS = frozenset(["下降", "减少", "下跌", "回落"])
 _SPEED_BEFORE = re.compile(r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首)?$")
 _WINDOW = 160
+_THRESHOLD = re.compile(r"(?:以上|以下)[\u4e00-\u9fa5]")
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
@@ -90,7 +92,29 @@ class Engine:
             if len({f.indicator for f in made if not f.derived}) > 1:
                 sent.groups.append([f for f in made if not f.derived])
             facts.extend(made)
+        tabled = self._table_facts(facts)
+        if tabled:
+            facts = sorted(facts + tabled, key=lambda f: (f.start, f.end))
         return facts
+
+    def _table_facts(self, facts: list[Fact]) -> list[Fact]:
+        """Numbers in text tables, their unit from the column header (see ``_table``)."""
+        taken = {f.extra.get("figure", (f.start, f.end))[0] for f in facts}
+        out: list[Fact] = []
+        for cell in table_cells(self.norm, self.g):
+            if cell.start in taken:
+                continue
+            period, _ = self._period_at(cell.start, cell.label_start)
+            fact = Fact(
+                quote=self.text[cell.label_start : cell.end], start=cell.label_start,
+                end=cell.end, measure=cell.measure, value=as_written(cell.value),
+                unit=cell.unit, words=cell.label, region=self.ctx.region_name,
+                region_code=self.ctx.region_code, period=period,
+            )  # fmt: skip
+            fact.extra["figure"] = (cell.start, cell.end)
+            self._canonical(fact)
+            out.append(fact)
+        return out
 
     # -- grouping -------------------------------------------------------------------------
     def _groups(self, anchors: list[Anchor]) -> list[list[Anchor]]:
@@ -150,6 +174,9 @@ class Engine:
             # 主要预期目标是：地区生产总值增长8%左右，规模工业增加值增长9%…: all targets.
             reading.measure = "target"
         seg_start = max(cs, prev_end)
+        if cs < prev_end and _THRESHOLD.match(norm, prev_end - 2):
+            # 5000万元以上项目投资2项指标增速全市第二: the threshold is part of the name
+            seg_start = cs
         cue_abs = max(seg_start, cs + reading.cue_at)
         if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
             # 其中古丈县增速最低,仅为6.2%: the growth is named in the clause before.

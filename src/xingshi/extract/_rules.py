@@ -60,7 +60,7 @@ def grammar() -> Grammar:
         rf"(?P<pct>百分之(?:{AR_NUM}|{CN_NUM}))"
         rf"|(?P<rank>第(?:\d+|[{_CN}]+))"
         rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|四|五|\d+)番)"
-        rf"|(?P<flat>持平)"
+        rf"|(?P<flat>(?<!保)持平(?![稳衡的]))"  # not 保持平稳, not 持平的(城市)
         rf"|(?P<num>(?:负|(?<![\d.%倍元人家个万亿])-(?=\d))?{AR_NUM})"
         rf"|(?P<cn>{CN_NUM})(?=(?:{mags})?(?:余|多)?(?:{cn_units})))"
     )

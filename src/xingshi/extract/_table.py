@@ -1,0 +1,116 @@
+"""Tables rendered as text lines (cells split by | or tabs): units come from the header row.
+
+A statistics release pasted from a web page or a Word table reads
+
+    | 绝对数(亿元) | 比上年增长(%) |
+    地区生产总值 | 617.50 | 5.2 |
+
+The numbers carry no unit of their own, so the sentence grammar skips them; here each
+column's header gives the unit and the measure, and the row's first cell names the indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from xingshi.extract._numbers import parse_number
+from xingshi.extract._rules import AR_NUM, Grammar
+
+_SEP = re.compile(r"[|\t]")
+_NUMBER = re.compile(rf"^\s*(?P<n>-?{AR_NUM})\s*$")
+_HEAD_UNIT = re.compile(r"[(\[【]\s*(?P<u>[^()\[\]【】]{1,8}?)\s*[)\]】]")
+_GROWTH = re.compile(r"增长|增速|增幅|增减|同比|比上年|±")
+_SHARE = re.compile(r"比重|占比|构成")
+_LABEL = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
+
+
+@dataclass
+class Cell:
+    value: float
+    start: int  # absolute span of the number
+    end: int
+    label: str  # the row's first cell
+    label_start: int
+    measure: str
+    unit: str
+
+
+@dataclass
+class _Column:
+    measure: str
+    unit: str
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int]]:
+    """The cells of one line with their absolute start (outer empty cells dropped)."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for part in _SEP.split(line):
+        out.append((part, offset + pos))
+        pos += len(part) + 1
+    while out and not out[-1][0].strip():
+        out.pop()
+    return out
+
+
+def _column(head: str, g: Grammar) -> _Column | None:
+    text = re.sub(r"\s+", "", head)
+    m = _HEAD_UNIT.search(text)
+    unit = m.group("u") if m else ""
+    if unit in ("%", "%"):
+        if _SHARE.search(text):
+            return _Column("ratio_pct", "%")
+        return _Column("growth_pct", "%") if _GROWTH.search(text) else None
+    if _GROWTH.search(text):
+        return _Column("growth_pct", "%") if not unit else None
+    bare = re.sub(rf"^(?:{'|'.join(g.raw['units']['magnitudes'])})", "", unit)
+    kind = g.unit_kind.get(bare) or g.unit_kind.get(unit)
+    if kind == "level":
+        return _Column("level", unit)
+    if kind == "count":
+        return _Column("count", unit)
+    return None
+
+
+def _header(cells: list[tuple[str, int]], g: Grammar) -> list[_Column | None] | None:
+    if any(_NUMBER.match(c) for c, _ in cells):
+        return None
+    cols = [_column(c, g) for c, _ in cells]
+    return cols if any(cols) else None
+
+
+def table_cells(norm: str, g: Grammar) -> Iterator[Cell]:
+    """Every number in a text table whose column header gives its unit."""
+    if "|" not in norm and "\t" not in norm:
+        return
+    header: list[_Column | None] | None = None
+    offset = 0
+    for line in norm.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not _SEP.search(line):
+            header = None  # a table ends at the first line without cells
+            continue
+        cells = _cells(line, start)
+        head = _header(cells, g)
+        if head is not None:
+            header = head
+            continue
+        if header is None or not cells or not _LABEL.search(cells[0][0]):
+            continue
+        label, label_at = cells[0][0], cells[0][1]
+        lead = len(label) - len(label.lstrip())
+        label, label_at = label.strip(), label_at + lead
+        # Header and row are aligned on their right edge: a header may omit the label cell.
+        for k in range(1, min(len(cells), len(header)) + 1):
+            col = header[-k]
+            text, at = cells[-k]
+            m = _NUMBER.match(text)
+            if col is None or m is None or k == len(cells):
+                continue
+            value = parse_number(m.group("n"))
+            if value is None:
+                continue
+            s = at + m.start("n")
+            yield Cell(value, s, at + m.end("n"), label, label_at, col.measure, col.unit)
