@@ -234,3 +234,37 @@ def test_serial_column_and_total_row(catalogs):
     got = _records(checked)
     assert got[("433100", "local_fiscal", H1)] == (24.9, 9.6, None)
     assert got[("433126", "local_fiscal", H1)] == (0.6, 3.3, 8)
+
+
+def test_this_year_and_last_year_sub_headers(catalogs):
+    """2021年1-6月 | 2020年1-6月 sub-headers give each level its own year."""
+    checked = _check(catalogs, "20-本年上年时期子表头.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert got[("433101", "gdp", H1)] == (150.2, 8.1, None)
+    assert got[("433101", "gdp", "2020-01/2020-06")] == (138.9, None, None)
+
+
+def test_own_level_and_park_rows_warn(catalogs):
+    """州本级 and 湘西经开区 rows warn and stay out; U+2212 minus reads as a negative growth."""
+    checked = _check(catalogs, "21-州本级与经开区行.xlsx")
+    assert _findings(checked) == [
+        ("unknown_region", "warning", "财政", 4, "A"),
+        ("unknown_region", "warning", "财政", 6, "A"),
+    ]
+    got = _records(checked)
+    assert set(got) == {("433100", "local_fiscal", H1), ("433101", "local_fiscal", H1)} | {
+        ("433122", "local_fiscal", H1)
+    }
+    assert got[("433122", "local_fiscal", H1)] == (2.1, -1.5, None)
+
+
+def test_short_names_and_months_after_the_year(catalogs):
+    """社零总额 and 规工增加值 resolve, (不含农户) drops, （1-6月） after 2021年 is the period."""
+    checked = _check(catalogs, "22-简称指标与标题后置月份.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert got[("433101", "retail", H1)] == (45.23, 24.6, None)
+    assert got[("433122", "industry_va", H1)] == (None, 8.0, None)
+    assert got[("433122", "fai", H1)] == (None, 9.8, None)
+    assert not any(k[2] == "2021-01/2021-12" for k in got)

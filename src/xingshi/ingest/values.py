@@ -30,6 +30,9 @@ EXCEL_ERRORS = {
 }
 
 
+_MINUS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\ufe63": "-"})
+
+
 class NotANumber(ValueError):
     """A cell that holds text where a number belongs."""
 
@@ -48,6 +51,7 @@ def normalize_text(value: Any) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
+    text = text.translate(_MINUS)  # − (U+2212) and kin, as Word and some exports write minus
     return re.sub(r"\s+", "", text)
 
 
@@ -132,10 +136,22 @@ def parse_rank(value: Any) -> int | None:
 def split_unit(header: Any) -> tuple[str, str | None]:
     """``地区生产总值(亿元)`` → (``地区生产总值``, ``亿元``); no brackets → (text, None)."""
     text = normalize_text(header)
-    m = _UNIT_IN_BRACKETS.search(text)
-    if not m:
-        return text, None
-    return text[: m.start()], (m.group(1) or None)
+    unit: str | None = None
+    # Brackets that are not a unit qualify the name (固定资产投资(不含农户)(亿元)): dropped.
+    while m := _UNIT_IN_BRACKETS.search(text):
+        inner = m.group(1)
+        if unit is None and inner and _is_unit(inner):
+            unit = inner
+        elif inner and _is_unit(inner):
+            break  # a second unit: leave the name as written
+        text = text[: m.start()]
+    return text, unit
+
+
+def _is_unit(text: str) -> bool:
+    from xingshi.catalog.units import try_parse_unit
+
+    return "%" in text or "=100" in text or try_parse_unit(text) is not None or "、" in text
 
 
 # --- units (the catalogue's helper does the arithmetic) -----------------------------------

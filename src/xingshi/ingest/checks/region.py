@@ -17,6 +17,24 @@ from xingshi.ingest.values import normalize_text
 
 _CODE = re.compile(r"^\d{6}$")
 _SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
+_PARK = re.compile(r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$")
+_OWN_LEVEL = re.compile(r"(本级|直属|[省市州县区]直)$")
+
+
+def _not_administrative(name: Any) -> str | None:
+    """What kind of non-administrative unit a row names, if it plainly is one."""
+    text = normalize_text(name)
+    if not text:
+        return None
+    if _SUB_ITEM.match(text):
+        return "上一行地区的细项（其中项）"
+    if _PARK.search(text):
+        return "园区（非行政区划单位）"
+    if _OWN_LEVEL.search(text):
+        return "本级（非行政区划单位）"
+    return None
+
+
 _DECORATION = re.compile(
     r"^(其中[:：]?|[\d一二三四五六七八九十]+[.、．)）])|[*＊※△▲#]+$|[(（][^)）]*[)）]$"
 )
@@ -122,15 +140,16 @@ def resolve_regions(
                     data={"candidates": list(map(str, exc.candidates))},
                 )
             )
-        elif _SUB_ITEM.match(normalize_text(name)):
-            # 其中：湘西高新区 under a county: a part of the row above, not a peer; kept out.
+        elif (kind := _not_administrative(name)) is not None:
+            # 其中：湘西高新区, 湘西经开区, 州本级: units outside the administrative catalogue
+            # (users add them to the workspace); a misspelt county is still an error.
             findings.append(
                 Finding(
                     "unknown_region",
                     "warning",
-                    f"“{name}”是上一行地区的细项（其中项），不在区划目录中，未导入",
+                    f"“{name}”是{kind}，不在区划目录中，未导入",
                     where,
-                    hint="如需导入园区、片区的数据，请先把它加入工作区的地区目录",
+                    hint="如需导入园区、本级等非行政区划单位的数据，请先把它加入工作区的地区目录",
                 )
             )
         else:

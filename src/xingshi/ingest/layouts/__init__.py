@@ -37,12 +37,24 @@ _PERIOD_PATTERNS = (
 )
 
 
+_PART_OF_YEAR = (
+    r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
+    r"(?<![\d-])\d{1,2}\s*月(?!\d)"
+)
+
+
 def find_period_text(text: str) -> str | None:
     """The period named inside a title, sheet name or file name (most specific first)."""
     text = normalize_text(text)
     for pattern in _PERIOD_PATTERNS:
         m = re.search(pattern, text)
         if m:
+            if pattern == _PERIOD_PATTERNS[-1]:
+                # 2021年各县市区主要经济指标（1-6月）: the months stand apart from the year.
+                rest = text[m.end() :]
+                months = re.search(_PART_OF_YEAR, rest)
+                if months:
+                    return m.group(0) + months.group(0)
             return m.group(0)
     return None
 

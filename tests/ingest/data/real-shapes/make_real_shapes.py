@@ -372,6 +372,50 @@ def excel_error_in_long() -> None:
     (HERE / "19-长表含错误值.csv").write_bytes(buf.getvalue().encode("utf-8-sig"))
 
 
+def year_sub_headers() -> None:
+    """This year and last year side by side as sub-headers (2021年1-6月 | 2020年1-6月)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区地区生产总值"])
+    ws.append(["地区", "地区生产总值（亿元）", None, None])
+    ws.append([None, "2021年1-6月", "2020年1-6月", "增长%"])
+    ws.merge_cells("B2:D2")
+    ws.append(["吉首市", 150.2, 138.9, 8.1])
+    ws.append(["泸溪县", 38.1, 35.5, 7.2])
+    _save(wb, "20-本年上年时期子表头.xlsx")
+
+
+def own_level_and_parks() -> None:
+    """州本级 and a 经开区 as rows of their own beside the counties, minus signs as U+2212."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "财政"
+    ws.append(["2021年1-6月各县市区地方一般公共预算收入"])
+    ws.append(["地区", "地方一般公共预算收入(万元)", "增幅(%)"])
+    ws.append(["全州", 260000, 11.1])
+    ws.append(["州本级", 40000, 10.0])
+    ws.append(["吉首市", 98000, 12.6])
+    ws.append(["湘西经开区", 12000, 15.0])
+    ws.append(["泸溪县", 21000, "\u22121.5"])
+    _save(wb, "21-州本级与经开区行.xlsx")
+
+
+def short_indicator_names() -> None:
+    """Everyday short names (社零总额, 规工增加值) and qualifiers in brackets (不含农户)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年各县市区主要经济指标（1-6月）"])
+    ws.append(
+        ["地区", "社零总额(亿元)", "社零增速(%)", "规工增加值增速(%)", "固定资产投资(不含农户)"]
+    )
+    ws.append([None, None, None, None, "增速"])
+    ws.append(["吉首市", 45.23, 24.6, 9.5, 12.3])
+    ws.append(["泸溪县", 10.12, 21.0, 8.0, 9.8])
+    _save(wb, "22-简称指标与标题后置月份.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -391,6 +435,9 @@ def main() -> None:
     monthly_report()
     county_finance_long_like()
     excel_error_in_long()
+    year_sub_headers()
+    own_level_and_parks()
+    short_indicator_names()
 
 
 if __name__ == "__main__":
