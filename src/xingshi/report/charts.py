@@ -22,6 +22,10 @@ from matplotlib.figure import Figure
 HIGHLIGHT = "#c0392b"
 NORMAL = "#7f8c8d"
 LINE = "#2c3e50"
+# Sizes read on a phone (the picture shrinks to ~360 px) and on A4 (15 cm wide).
+WIDTH = 5.6  # inches
+SMALL = 10  # value labels, ticks, legends
+TITLE = 12.5
 LIGHT_COLORS = {"red": "#e74c3c", "yellow": "#f1c40f", "green": "#27ae60"}
 
 
@@ -45,16 +49,18 @@ def cjk_font_name() -> str:
 
 
 def _figure(
-    width: float = 6.4, height: float = 3.6, *, labels: Sequence[str] = (), bottom: float = 0.13
+    width: float = WIDTH, height: float = 3.6, *, labels: Sequence[str] = (), bottom: float = 0.13
 ) -> tuple[Figure, Axes]:
     """A figure with fixed margins: automatic layout engines draw twice and cost half the time.
 
     `labels` are the y-axis labels of a horizontal bar chart, whose length sets the left margin."""
     matplotlib.rcParams["font.family"] = [cjk_font_name()]
     matplotlib.rcParams["axes.unicode_minus"] = False
-    fig = Figure(figsize=(width, height), dpi=110)
+    matplotlib.rcParams["font.size"] = SMALL
+    fig = Figure(figsize=(width, height), dpi=150)  # sharp at 15 cm on A4
     longest = max((len(x) for x in labels), default=0)
-    left = min(0.45, 0.06 + 0.024 * longest) if labels else 0.1
+    # a CJK label at SMALL points is about 0.15 in a character
+    left = min(0.45, (0.35 + 0.15 * longest) / width) if labels else 0.6 / width
     fig.subplots_adjust(
         left=left, right=0.95, top=1 - 0.45 / height, bottom=max(bottom, 0.6 / height)
     )
@@ -69,23 +75,31 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def _room_for_labels(ax: Axes, values: Sequence[float]) -> None:
+    """Widen a horizontal bar chart's value axis so the labels at the bar ends are not cut."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    span = (high - low) or 1.0
+    ax.set_xlim(low - (0.12 * span if low < 0 else 0), high + 0.12 * span)
+
+
 def peer_growth(
     title: str, rows: Sequence[tuple[str, float]], highlight: str, parent: tuple[str, float] | None
 ) -> bytes:
     """Growth of each peer, best first, the region in red and the parent's growth as a line."""
     rows = sorted(rows, key=lambda r: r[1], reverse=True)
     names = [r[0] for r in rows][::-1]
-    fig, ax = _figure(6.4, max(3.2, 0.28 * len(rows) + 1.2), labels=names)
+    fig, ax = _figure(WIDTH, max(3.2, 0.28 * len(rows) + 1.2), labels=names)
     values = [r[1] for r in rows][::-1]
     colors = [HIGHLIGHT if n == highlight else NORMAL for n in names]
     bars = ax.barh(names, values, color=colors)
-    ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], fontsize=8, padding=2)
+    ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], fontsize=SMALL, padding=2)
+    _room_for_labels(ax, [*values, *([parent[1]] if parent else [])])
     if parent is not None:
         label = f"{parent[0]} {parent[1]:.1f}%"
         ax.axvline(parent[1], color=LINE, linestyle="--", linewidth=1, label=label)
-        ax.legend(fontsize=8, loc="lower right")
+        ax.legend(fontsize=SMALL, loc="lower right")
     ax.set_xlabel("增速（%）")
-    ax.set_title(title, fontsize=11)
+    ax.set_title(title, fontsize=TITLE)
     return _png(fig)
 
 
@@ -94,17 +108,17 @@ def children_growth(
 ) -> bytes:
     """Each child's growth, coloured by its light, against the parent's own growth."""
     names = [r[0] for r in rows]
-    fig, ax = _figure(bottom=0.2 if len(rows) > 8 else 0.13)
+    fig, ax = _figure(bottom=0.22 if len(rows) > 6 else 0.13)
     colors = [LIGHT_COLORS.get(r[2] or "", NORMAL) for r in rows]
     bars = ax.bar(names, [r[1] for r in rows], color=colors)
-    ax.bar_label(bars, labels=[f"{r[1]:.1f}" for r in rows], fontsize=8)
+    ax.bar_label(bars, labels=[f"{r[1]:.1f}" for r in rows], fontsize=SMALL)
     ax.axhline(
         parent[1], color=LINE, linestyle="--", linewidth=1, label=f"{parent[0]} {parent[1]:.1f}%"
     )
-    ax.legend(fontsize=8, loc="best")
+    ax.legend(fontsize=SMALL, loc="best")
     ax.set_ylabel("增速（%）")
-    ax.set_title(title, fontsize=11)
-    ax.tick_params(axis="x", labelsize=8, rotation=30 if len(rows) > 8 else 0)
+    ax.set_title(title, fontsize=TITLE)
+    ax.tick_params(axis="x", labelsize=SMALL, rotation=30 if len(rows) > 6 else 0)
     return _png(fig)
 
 
@@ -117,10 +131,10 @@ def monthly_growth(title: str, series: dict[str, list[tuple[int, float]]]) -> by
         months.update(xs)
         ax.plot(xs, [g for _, g in points], marker="o", linewidth=1.5, label=name)
     ticks = sorted(months)
-    ax.set_xticks(ticks, [f"1-{m}月" if m > 1 else "1月" for m in ticks], fontsize=8)
+    ax.set_xticks(ticks, [f"1-{m}月" if m > 1 else "1月" for m in ticks], fontsize=SMALL)
     ax.set_ylabel("累计增速（%）")
-    ax.legend(fontsize=8, loc="best")
-    ax.set_title(title, fontsize=11)
+    ax.legend(fontsize=SMALL, loc="best")
+    ax.set_title(title, fontsize=TITLE)
     ax.grid(axis="y", alpha=0.3)
     return _png(fig)
 
@@ -128,16 +142,17 @@ def monthly_growth(title: str, series: dict[str, list[tuple[int, float]]]) -> by
 def target_progress(title: str, rows: Sequence[tuple[str, float]], time_progress: float) -> bytes:
     """Completion of annual targets against the time progress line."""
     names = [r[0] for r in rows][::-1]
-    fig, ax = _figure(6.4, max(3.0, 0.35 * len(rows) + 1.2), labels=names)
+    fig, ax = _figure(WIDTH, max(3.0, 0.35 * len(rows) + 1.2), labels=names)
     values = [r[1] for r in rows][::-1]
     colors = ["#27ae60" if v >= time_progress else "#e74c3c" for v in values]
     bars = ax.barh(names, values, color=colors)
-    ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], fontsize=8, padding=2)
+    ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], fontsize=SMALL, padding=2)
+    _room_for_labels(ax, [*values, time_progress])
     label = f"时间进度 {time_progress:.1f}%"
     ax.axvline(time_progress, color=LINE, linestyle="--", linewidth=1, label=label)
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=SMALL, loc="lower right")
     ax.set_xlabel("完成全年目标（%）")
-    ax.set_title(title, fontsize=11)
+    ax.set_title(title, fontsize=TITLE)
     return _png(fig)
 
 

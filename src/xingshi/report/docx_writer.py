@@ -113,6 +113,9 @@ def _styles(doc) -> None:
     caption.font.color.rgb = RGBColor(0, 0, 0)
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.paragraph_format.first_line_indent = Pt(0)
+    caption.paragraph_format.space_before = Pt(10)
+    caption.paragraph_format.space_after = Pt(4)
+    caption.paragraph_format.keep_with_next = True
 
 
 def _page(doc) -> None:
@@ -154,8 +157,16 @@ def _tc(
     bold: bool = False,
     left: bool = False,
     mark: int | None = None,
+    span: int = 1,
+    vmerge: str | None = None,
 ) -> str:
-    shd = f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>' if fill else ""
+    props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    props += (
+        f'<w:vMerge w:val="{vmerge}"/>' if vmerge == "restart" else "<w:vMerge/>" if vmerge else ""
+    )
+    props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    props += '<w:vAlign w:val="center"/>'
+    shd = f"<w:tcPr>{props}</w:tcPr>"
     jc = "left" if left else "center"
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
     start = f'<w:bookmarkStart w:id="{mark}" w:name="src_{mark}"/>' if mark is not None else ""
@@ -165,12 +176,63 @@ def _tc(
     return f"<w:tc>{shd}<w:p>{ppr}{start}{run}{end}</w:p></w:tc>"
 
 
+# The text width of the portrait pages (210 − 28 − 26 mm) in twips.
+TEXT_WIDTH = 8840
+
+
+def _text_width(text: str) -> int:
+    """Twips a line of table text needs at 五号: a CJK character is about 1 em, a digit half."""
+    return sum(215 if ord(ch) > 0x2E80 else 140 for ch in text)
+
+
+def column_widths(header: list[str], rows: list[list[str]], total: int = TEXT_WIDTH) -> list[int]:
+    """Column widths (twips) from their contents: no name broken into three lines, headers
+    wrapped onto at most two, the whole no wider than the page's text."""
+    widths = []
+    for j, head in enumerate(header):
+        cells = max((_text_width(r[j]) for r in rows if j < len(r)), default=0)
+        words = [w for w in head.split("|") if w]
+        longest = max((_text_width(w) for w in words), default=0)
+        widths.append(max(cells, (longest + 1) // 2 if len(words) == 1 else longest // 2) + 300)
+    widths = [max(w, 560) for w in widths]
+    if sum(widths) < total:  # official tables run the full text width
+        return [w * total // sum(widths) for w in widths]
+    if sum(widths) > total:
+        # the first column (names) keeps what it needs where it can; the others shrink
+        first = min(widths[0], total // 3)
+        rest = sum(widths[1:]) or 1
+        widths = [first] + [max(420, w * (total - first) // rest) for w in widths[1:]]
+    return widths
+
+
+def _header_rows(header: list[str]) -> str:
+    """One header row, or two where headers are `地区生产总值|增速(%)` (the group spans)."""
+    if not any("|" in h for h in header):
+        head = "".join(_tc(h, fill=HEADER_FILL, bold=True) for h in header)
+        return f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>"
+    top, bottom, j = [], [], 0
+    while j < len(header):
+        group, _, sub = header[j].partition("|")
+        if not sub:
+            top.append(_tc(group, fill=HEADER_FILL, bold=True, vmerge="restart"))
+            bottom.append(_tc("", fill=HEADER_FILL, vmerge="continue"))
+            j += 1
+            continue
+        n = 1
+        while j + n < len(header) and header[j + n].partition("|")[0] == group:
+            n += 1
+        top.append(_tc(group, fill=HEADER_FILL, bold=True, span=n))
+        bottom += [_tc(h.partition("|")[2], fill=HEADER_FILL, bold=True) for h in header[j : j + n]]
+        j += n
+    pr = "<w:trPr><w:tblHeader/></w:trPr>"
+    return f"<w:tr>{pr}{''.join(top)}</w:tr><w:tr>{pr}{''.join(bottom)}</w:tr>"
+
+
 def _add_table(doc, header: list[str], rows: list[str], widths: list[int] | None = None) -> None:
     """A bordered table with a shaded header row, built as one piece of XML.
 
     Building cell by cell through python-docx costs about a millisecond a cell; the source
     appendix alone has a thousand cells. `widths` (twips) fixes the columns."""
-    head = "".join(_tc(h, fill=HEADER_FILL, bold=True) for h in header)
     if widths:
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         layout = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
@@ -180,7 +242,7 @@ def _add_table(doc, header: list[str], rows: list[str], widths: list[int] | None
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'{layout}<w:jc w:val="center"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>"
+        f"<w:tblGrid>{grid}</w:tblGrid>{_header_rows(header)}"
         + "".join(f"<w:tr>{r}</w:tr>" for r in rows)
         + "</w:tbl>"
     )
@@ -190,12 +252,12 @@ def _add_table(doc, header: list[str], rows: list[str], widths: list[int] | None
 
 def _table(doc, table: Table) -> None:
     doc.add_paragraph(table.title, style="Caption")
-    header = [h.replace("|", " ") for h in table.header]
     rows = [
         "".join(_tc(c.text, fill=FILLS.get(c.light or ""), left=j == 0) for j, c in enumerate(row))
         for row in table.rows
     ]
-    _add_table(doc, header, rows)
+    texts = [[c.text for c in row] for row in table.rows]
+    _add_table(doc, table.header, rows, column_widths(table.header, texts))
     if table.note:
         note = doc.add_paragraph()
         note.paragraph_format.first_line_indent = Pt(0)
@@ -225,8 +287,12 @@ def _chart(doc, png: bytes, title: str) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.first_line_indent = Pt(0)
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.keep_with_next = True  # the picture stays on its caption's page
     p.add_run().add_picture(io.BytesIO(png), width=Cm(15))
-    doc.add_paragraph(f"图：{title}", style="Caption")
+    caption = doc.add_paragraph(f"图：{title}", style="Caption")
+    caption.paragraph_format.keep_with_next = False
+    caption.paragraph_format.space_before = Pt(2)
+    caption.paragraph_format.space_after = Pt(8)
 
 
 APPENDIX_WIDTHS = [560, 1150, 900, 1700, 1350, 700, 2300, 900, 1000, 3950]  # twips, 14510

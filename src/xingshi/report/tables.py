@@ -49,7 +49,11 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
         change = (
             Cell("—")
             if it.rank_change is None
-            else Cell(f"{it.rank_change:+d}", it.rank_change, number_format="+0;-0;0")
+            else Cell(
+                f"{it.rank_change:+d}" if it.rank_change else "0",
+                it.rank_change,
+                number_format="+0;-0;0",
+            )
         )
         growth = _f(it.growth)
         growth.light = it.warning
@@ -65,9 +69,10 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
                 change,
             ]
         )
-    return Table(
-        "ranks", f"主要指标在{scope}的位次", header, rows, note="位次按增速由高到低排列，并列同位。"
-    )
+    by_value = [it.full_name for it in me if it.is_rate and it.rank_basis == "level"]
+    rates = f"（{'、'.join(by_value)}按数值）" if by_value else ""
+    note = f"位次按增速由高到低排列{rates}，并列同位。"
+    return Table("ranks", f"主要指标在{scope}的位次", header, rows, note=note)
 
 
 def region_matrix(
