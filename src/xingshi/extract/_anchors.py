@@ -192,7 +192,7 @@ def _rank_left(g: Grammar) -> re.Pattern[str]:
         verbs, scopes = _alt(cues["rank_verbs"]), _alt(cues["rank_scopes"])
         rx = re.compile(
             rf"(?:(?:{verbs})(?:在)?(?:{scopes})?|(?:{scopes})"
-            rf"|(?:上升|提升|前移|下降|后退|跃升|攀升|后移)(?:至|到|为)"
+            rf"|(?:上升|提升|前移|下降|后退|跃升|攀升|后移|下滑|滑落|回落|升|降|跌)(?:至|到|为)"
             # 由二季度的第12位上升到第6位: the earlier rank of a change
             rf"|由(?:[一二三四]季度|上半年|前三季度|上年|去年|上月|年初|\d{{1,2}}月(?:份)?)?(?:的)?)"
             rf"(?:[\d一二三四五六七八九十]+个(?:市州|县市区|市|县|地区|省份|省区市))?(?:中|内)?(?:的)?$"
