@@ -268,3 +268,47 @@ def test_short_names_and_months_after_the_year(catalogs):
     assert got[("433122", "industry_va", H1)] == (None, 8.0, None)
     assert got[("433122", "fai", H1)] == (None, 9.8, None)
     assert not any(k[2] == "2021-01/2021-12" for k in got)
+
+
+def test_two_year_average_and_target_columns_are_not_growth(catalogs):
+    """两年平均/比2019年/完成目标 columns warn and stay out; 上年同期增速 is last year's growth."""
+    checked = _check(catalogs, "23-两年平均与目标完成度列.xlsx")
+    assert _findings(checked) == [
+        ("header", "warning", "GDP", 3, "D"),
+        ("header", "warning", "GDP", 3, "E"),
+        ("header", "warning", "GDP", 3, "G"),
+    ]
+    got = _records(checked)
+    assert got[("433101", "gdp", H1)] == (150.2, 8.1, None)
+    assert got[("433101", "gdp", "2020-01/2020-06")] == (None, 3.0, None)
+    assert got[("433100", "gdp", H1)] == (188.3, 7.9, None)  # 全州合计
+
+
+def test_change_in_money_and_month_on_month_are_not_growth(catalogs):
+    """比上年增减(亿元) and 环比增长% warn and stay out; 增长% is the growth."""
+    checked = _check(catalogs, "24-增减额与环比列.xlsx")
+    assert _findings(checked) == [
+        ("header", "warning", "社零", 3, "C"),
+        ("header", "warning", "社零", 3, "E"),
+    ]
+    assert _records(checked)[("433101", "retail", H1)] == (45.23, 24.6, None)
+
+
+def test_monthly_report_two_year_columns(catalogs):
+    """In a one-region report the 两年平均 and 比2019年 columns warn and stay out."""
+    checked = _check(catalogs, "25-月报两年平均列.xlsx")
+    assert _findings(checked) == [
+        ("header", "warning", "月报", 2, "E"),
+        ("header", "warning", "月报", 2, "F"),
+    ]
+    got = _records(checked)
+    assert got == {
+        ("433100", "gdp", H1): (423.0, 7.9, None),
+        ("433100", "retail", H1): (120.28, 23.9, None),
+    }
+
+
+def test_same_role_twice_is_an_error(catalogs):
+    """Two growth columns for one indicator and period: an error at the second, not a guess."""
+    checked = _check(catalogs, "26-同一指标两列增速.xlsx")
+    assert _findings(checked) == [("header", "error", "Sheet1", 3, "C")]

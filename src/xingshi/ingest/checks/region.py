@@ -97,9 +97,9 @@ def resolve_regions(
     for i, (name, _code, is_parent, where) in enumerate(items):
         if is_parent:
             alias = normalize_text(name)
-            if alias == "全国" and "100000" in regions:
+            if alias.startswith("全国") and "100000" in regions:
                 codes[i] = "100000"
-            elif alias == "全省" and common:
+            elif alias.startswith(("全省", "省")) and common:
                 province = regions.province_of(common)
                 codes[i] = province.code if province is not None else common
             elif common:

@@ -49,6 +49,18 @@ TARGET_HEADERS: dict[str, tuple[str, ...]] = {
     "note": LONG_HEADERS["note"],
 }
 PARENT_ALIASES = ("全州", "全市", "全省", "全县", "全区", "全盟", "合计", "总计", "全国")
+# 全州合计, 全市总计, 州合计, 全省(合计): the same parent rows, written longer.
+_PARENT_LONG = re.compile(
+    r"^(全[州市省县区盟国]|[州市省县区盟])?[(]?(合计|总计)[)]?$|^全[州市省县区盟国]$"
+)
+
+
+def is_parent_alias(value: Any) -> bool:
+    """Does a region cell mean the common parent of the other rows (全州, 合计, 全州合计)?"""
+    text = normalize_text(value)
+    return text in PARENT_ALIASES or bool(_PARENT_LONG.match(text))
+
+
 FOOTER_PREFIXES = ("注", "数据来源", "资料来源", "说明：", "备注：", "填报", "制表")
 # Signature lines under a table: 单位负责人：张三  统计负责人：李四  填表人：王五  报出日期：…
 _SIGNATURE = re.compile(
@@ -196,8 +208,7 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
                 else "default",
                 note=get("note"),
                 # 全州/合计 rows in a long sheet mean the common parent, as in a wide one.
-                parent_alias=normalize_text(get("region")) in PARENT_ALIASES
-                and not get("region_code"),
+                parent_alias=is_parent_alias(get("region")) and not get("region_code"),
             )
         )
 

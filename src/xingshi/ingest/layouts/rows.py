@@ -16,10 +16,12 @@ from typing import Any
 from xingshi.ingest.layouts.long import is_footer
 from xingshi.ingest.layouts.wide import (
     _MONTHS,
-    PARENT_ALIASES,
     _cumulative,
     _prefer_cumulative,
     column_period,
+    foreign_column,
+    foreign_finding,
+    is_parent_alias,
     is_period_head,
     rank_basis,
     sub_kind,
@@ -83,6 +85,10 @@ def read_rows(
             text = sub
         if region is None and region_col is None and region_text is None:
             continue
+        if text and foreign_column(text):
+            row = sub_row if has_sub else header_row
+            reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
+            continue
         kind = _role(text) if text else "level"
         if kind is None:
             continue
@@ -134,7 +140,7 @@ def read_rows(
                     unit=unit,
                     unit_col=unit_col if unit_col is not None else indicator_col,
                     growth_is_index=is_index,
-                    parent_alias=normalize_text(region) in PARENT_ALIASES,
+                    parent_alias=is_parent_alias(region),
                     optional_indicator=True,
                     region_from_title=col["region_col"] is None,
                 )

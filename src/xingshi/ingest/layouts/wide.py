@@ -19,9 +19,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from xingshi.ingest.layouts.long import PARENT_ALIASES, is_footer, rank_basis
+from xingshi.findings import Finding
+from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
-from xingshi.ingest.sources import Sheet
+from xingshi.ingest.sources import Sheet, column_letter
 from xingshi.ingest.values import normalize_text, split_unit
 
 REGION_HEADERS = (
@@ -55,7 +56,6 @@ REGION_HEADERS = (
 )
 _RANK_WORDS = ("位次", "排名", "排位", "名次")
 _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
-_LAST_YEAR = ("上年同期", "去年同期", "上年累计", "上年")
 _LEVEL_WORDS = (
     "绝对值",
     "累计",
@@ -143,6 +143,35 @@ def title_kind(texts: list[str]) -> str:
 def is_region_header(value: Any) -> bool:
     text = normalize_text(value)
     return text in {normalize_text(h) for h in REGION_HEADERS}
+
+
+# Columns beside the figures that are not this period's level, year-on-year growth or rank:
+# 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量.
+_FOREIGN = re.compile(
+    r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
+    r"增加额|净增|序时"
+)
+
+
+def foreign_column(text: str) -> bool:
+    """A header of a column the importer must not read as level, growth or rank."""
+    if _FOREIGN.search(text):
+        return True
+    if any(w in text for w in ("增减", "增加", "减少")):
+        # 比上年增减(亿元) is a change in money, not a rate; 增减(百分点) is a rate's change.
+        _name, unit = split_unit(text)
+        return bool(unit) and "%" not in unit and "百分点" not in unit
+    return False
+
+
+def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
+    return Finding(
+        "header",
+        "warning",
+        f"“{text}”列不是本期总量、同比增速或位次，该列未导入",
+        sheet.where(row, col, text),
+        hint="两年平均增速、比某年增长、环比、目标完成度、比重等列不导入；需要时另建长表导入",
+    )
 
 
 def sub_kind(text: str) -> str | None:
@@ -254,6 +283,10 @@ def read_wide(
         head = names[c] if c < len(names) else None
         name_row = name_rows[c] if c < len(name_rows) else header_row
         single_sub = ""
+        if head is not None and not has_sub and foreign_column(normalize_text(head)):
+            if current is not None:
+                reading.findings.append(foreign_finding(sheet, name_row, c, head))
+            continue
         if head is not None:
             name, unit = split_unit(head)
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
@@ -279,6 +312,11 @@ def read_wide(
             continue
         name, head_unit, name_col = current
         sub = normalize_text(sheet.cell(sub_row, c)) if has_sub else single_sub
+        foreign = sub if has_sub else normalize_text(head)
+        if foreign and foreign_column(foreign):
+            row = sub_row if has_sub else name_row
+            reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
+            continue
         if has_sub:
             kind = sub_kind(sub)
             if kind is None and _MONTHS.search(sub):
@@ -317,7 +355,7 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
-    columns = _prefer_cumulative(columns)
+    columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
     first_data = sub_row + 1 if has_sub else header_row + 1
     for r in range(first_data, len(sheet.rows)):
@@ -346,7 +384,7 @@ def read_wide(
                     if col["indicator_col"] < len(name_rows)
                     else header_row,
                     period=col["period"],
-                    parent_alias=region in PARENT_ALIASES,
+                    parent_alias=is_parent_alias(region),
                     indicator_texts=col["titles"],
                 )
                 by_indicator[key] = obs
@@ -376,14 +414,40 @@ def column_period(sub: str, period: str | None, kind: str = "level") -> str | No
         p = parse_period_text(period)
     except Exception:  # the period check reports it, once, on every value
         return period
-    if kind == "level" and any(w in sub for w in _LAST_YEAR):
-        return p.same_period_last_year().label
+    if re.search("上年|去年", re.sub("[比较](上年|去年)", "", sub)):
+        return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
     m = _MONTHS.search(sub)
     if m:
         return f"{p.year}年{m.group(0)}"
     if any(w in sub for w in ("本月", "当月")) and p.first_month != p.last_month:
         return f"{p.year}年{p.last_month}月"
     return period
+
+
+def _one_column_per_role(
+    columns: list[dict[str, Any]], sheet: Sheet, sub_row: int, reading: Reading
+) -> list[dict[str, Any]]:
+    """Two columns giving the same indicator's same figure for one period: an error, not a
+    silent choice of the later one."""
+    seen: dict[tuple[Any, ...], int] = {}
+    kept: list[dict[str, Any]] = []
+    for col in columns:
+        key = (col["indicator_col"], col["period"], col["kind"])
+        if key in seen:
+            value = sheet.cell(sub_row, col["col"])
+            reading.findings.append(
+                Finding(
+                    "header",
+                    "error",
+                    f"“{value}”列与{column_letter(seen[key])}列是同一指标、同一时期的同一项",
+                    sheet.where(sub_row, col["col"], value),
+                    hint="每项只保留一列；两年平均增速、上年同期数等请在表头写明",
+                )
+            )
+            continue
+        seen[key] = col["col"]
+        kept.append(col)
+    return kept
 
 
 def _prefer_cumulative(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:

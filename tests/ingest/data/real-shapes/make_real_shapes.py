@@ -416,6 +416,71 @@ def short_indicator_names() -> None:
     _save(wb, "22-简称指标与标题后置月份.xlsx")
 
 
+def two_year_average_columns() -> None:
+    """2021 tables: 两年平均增长, 比2019年增长, 上年同期增速, 完成年度目标% beside the figures."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "GDP"
+    ws.append(["2021年1-6月各县市区地区生产总值"])
+    ws.append(["地区", "地区生产总值", None, None, None, None, None])
+    ws.append(
+        [
+            None,
+            "绝对值(亿元)",
+            "同比增长%",
+            "两年平均增长%",
+            "比2019年同期增长%",
+            "上年同期增速%",
+            "完成年度目标%",
+        ]
+    )
+    ws.merge_cells("B2:G2")
+    ws.append(["全州合计", 188.3, 7.9, 6.0, 12.3, 3.1, 48.2])
+    ws.append(["吉首市", 150.2, 8.1, 6.2, 12.8, 3.0, 49.0])
+    ws.append(["泸溪县", 38.1, 7.2, 5.5, 11.3, 3.5, 47.1])
+    _save(wb, "23-两年平均与目标完成度列.xlsx")
+
+
+def change_and_month_on_month() -> None:
+    """比上年增减(亿元) is a change in money and 环比 is not year-on-year: neither is growth."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "社零"
+    ws.append(["2021年1-6月各县市区社会消费品零售总额"])
+    ws.append(["地区", "社会消费品零售总额", None, None, None])
+    ws.append([None, "本期(亿元)", "比上年增减(亿元)", "增长%", "环比增长%"])
+    ws.merge_cells("B2:E2")
+    ws.append(["吉首市", 45.23, 8.93, 24.6, 1.2])
+    ws.append(["泸溪县", 10.12, 1.76, 21.0, 0.8])
+    _save(wb, "24-增减额与环比列.xlsx")
+
+
+def monthly_report_two_year() -> None:
+    """A region's monthly report with 两年平均增长 and 比2019年 columns beside 同比增长."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "月报"
+    ws.append(["湘西州2021年6月主要经济指标"])
+    ws.append(["指标", "单位", "1-6月累计", "同比增长%", "两年平均增长%", "比2019年同期增长%"])
+    ws.append(["地区生产总值", "亿元", 423.0, 7.9, 6.0, 12.3])
+    ws.append(["社会消费品零售总额", "亿元", 120.28, 23.9, 5.1, 10.2])
+    _save(wb, "25-月报两年平均列.xlsx")
+
+
+def same_role_twice() -> None:
+    """Two growth columns under one indicator with nothing telling them apart: an error."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区固定资产投资"])
+    ws.append(["地区", "固定资产投资", None, None])
+    ws.append([None, "增长%", "增速", "位次"])
+    ws.merge_cells("B2:D2")
+    ws.append(["吉首市", 12.3, 6.1, 1])
+    ws.append(["泸溪县", 9.8, 5.0, 2])
+    _save(wb, "26-同一指标两列增速.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -438,6 +503,10 @@ def main() -> None:
     year_sub_headers()
     own_level_and_parks()
     short_indicator_names()
+    two_year_average_columns()
+    change_and_month_on_month()
+    monthly_report_two_year()
+    same_role_twice()
 
 
 if __name__ == "__main__":
