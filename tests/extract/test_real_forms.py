@@ -1,0 +1,120 @@
+"""Clause forms met in real releases, speeches and news, each in a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from xingshi.extract import extract_text
+
+YEAR = {"year": 2022}
+
+
+def _facts(text: str, **kwargs) -> list:
+    return [f for f in extract_text(text, **{**YEAR, **kwargs}) if not f.derived]
+
+
+def _pairs(text: str, **kwargs) -> list[tuple[str, float]]:
+    return [(f.measure, float(f.value)) for f in _facts(text, **kwargs)]
+
+
+# (sentence, the (measure, value) pairs it must give, in text order)
+FORMS: list[tuple[str, list[tuple[str, float]]]] = [
+    # 个 stands for 个百分点 until the last item of a list of points.
+    ("二季度，全县工业投资增速比全省全市分别慢了2.4个和0.7个百分点。",
+     [("pp_diff", -2.4), ("pp_diff", -0.7)]),
+    ("建筑业、批发业、住宿业三个行业增速分别比一季度低1.5个、12.2个、3.3个百分点。",
+     [("pp_diff", -1.5), ("pp_diff", -12.2), ("pp_diff", -3.3)]),
+    ("电子信息、新材料产业增加值分别高于规上工业6.6个、2.9个和1.1个百分点。",
+     [("pp_diff", 6.6), ("pp_diff", 2.9), ("pp_diff", 1.1)]),
+    # A list of growths where each item has its own verb.
+    ("分门类看，采矿业，制造业，水电气供应业分别下降12.4%、增长7.3%和增长2.8%。",
+     [("growth_pct", -12.4), ("growth_pct", 7.3), ("growth_pct", 2.8)]),
+    # 持平 of a growth rate compares rates: 0 points, not a flat level.
+    ("邵阳、常德的增速与全省持平。", [("pp_diff", 0.0)]),
+    ("全市粮食产量与上年持平。", [("growth_pct", 0.0)]),
+    # 保持平稳 holds 持平 but says nothing measurable; 持平的 names a group.
+    ("全县物价总体保持平稳，就业形势稳定。", []),
+    ("50个城市中房价上涨的有21个，持平的为4个。",
+     [("count", 50.0), ("count", 21.0), ("count", 4.0)]),
+    # Ranks: the earlier place of a change, and a fall to a new place.
+    ("综合考评中，我区由上年的第9位前进到第5位。", [("rank", 9.0), ("rank", 5.0)]),
+    ("用电量增幅全市排名由一季度第3位下滑至第7位。", [("rank", 3.0), ("rank", 7.0)]),
+    # Periods and digit counts that look like ranks or durations.
+    ("去年第四季度全国经济增长4.1%，保持两位数增长的省份只有1个。",
+     [("growth_pct", 4.1), ("count", 1.0)]),
+    ("全区经济延续前5个月稳中向好态势。", []),
+    ("第三产业用电量增长9.4%，是全省唯一一个两位数增长的行业。", [("growth_pct", 9.4)]),
+    # Units: a bare 亿 after money words, provinces counted, 千分点, 元/人.
+    ("1-9月，全县完成财政总收入12.8亿，增长6.1%。", [("level", 12.8), ("growth_pct", 6.1)]),
+    ("上半年，23省份经济增速高于全国，其中9省份增速超过7%。",
+     [("count", 23.0), ("count", 9.0), ("growth_pct", 7.0)]),
+    ("全年人口出生率为8.31‰，比上年下降0.62个千分点。",
+     [("ratio_pct", 8.31), ("pp_diff", -0.62)]),
+    ("人口自然增长率为-1.25‰。", [("ratio_pct", -1.25)]),
+    ("全员劳动生产率为98650元/人，比上年提高5.1%。", [("level", 98650.0), ("growth_pct", 5.1)]),
+    # Prices: 上涨 is a growth.
+    ("全年居民消费价格比上年上涨1.7%，其中食品价格下跌0.9%。",
+     [("growth_pct", 1.7), ("growth_pct", -0.9)]),
+    # Points pulled up and down.
+    ("化工行业上拉全市工业增速2.3个百分点，建材行业下拉0.6个百分点。",
+     [("pp_diff", 2.3), ("pp_diff", -0.6)]),
+    ("全国经济增速较上年同期放缓0.4个百分点。", [("pp_diff", -0.4)]),
+    # A threshold inside a list of ranked indicators stays part of the name.
+    ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t[:12] for t, _ in FORMS])
+def test_form(text: str, expected: list[tuple[str, float]]) -> None:
+    """The sentence gives exactly these figures, in this order."""
+    assert _pairs(text) == expected, [f.to_record() for f in _facts(text)]
+
+
+def test_threshold_named_with_its_indicator():
+    """A ranked indicator named with a threshold (5000万元以上项目投资) keeps the threshold."""
+    facts = _facts("社会消费品零售总额、3000万元以上项目投资2项指标增速全市第二。")
+    ranks = [f for f in facts if f.measure == "rank"]
+    assert [f.words for f in ranks] == ["社会消费品零售总额", "3000万元以上项目投资"]
+
+
+def test_points_list_keeps_its_comparison():
+    """Each point of a 分别…个和…个百分点 list is a difference, signed by 低/慢."""
+    facts = _facts("一季度，全县规上工业增加值增速比全国全省分别低了3.4个和1.2个百分点。")
+    got = [(f.measure, f.value, f.unit) for f in facts]
+    assert got == [("pp_diff", -3.4, "个百分点"), ("pp_diff", -1.2, "个百分点")]
+
+
+def test_text_table_units_from_header():
+    """A table rendered as text takes each column's unit and measure from its header."""
+    text = (
+        "表2 2022年主要农产品产量\n"
+        "指标 | 产量(万吨) | 比上年增长(%)\n"
+        "粮食 | 45.62 | 1.8\n"
+        "油料 | 3.07 | -2.5\n"
+        "\n"
+        "全年粮食播种面积63.5千公顷。"
+    )
+    facts = _facts(text, region="桃源县")
+    got = [(f.measure, float(f.value), f.unit, f.words) for f in facts]
+    assert got == [
+        ("level", 45.62, "万吨", "粮食"),
+        ("growth_pct", 1.8, "%", "粮食"),
+        ("level", 3.07, "万吨", "油料"),
+        ("growth_pct", -2.5, "%", "油料"),
+        ("level", 63.5, "千公顷", "粮食播种面积"),
+    ]
+    for f in facts:
+        assert text[f.start : f.end] == f.quote
+
+
+def test_tab_table_without_label_header():
+    """A tab-separated table whose header omits the label cell aligns on the right."""
+    text = "绝对数(亿元)\t增长(%)\n地区生产总值\t302.4\t5.6\n"
+    got = [(f.measure, float(f.value)) for f in _facts(text, region="吉首市")]
+    assert got == [("level", 302.4), ("growth_pct", 5.6)]
+
+
+def test_table_without_units_gives_nothing():
+    """A table whose header gives no unit (a list of names and codes) yields no figures."""
+    text = "序号 | 单位名称 | 联系电话\n1 | 统计局 | 8223456\n2 | 财政局 | 8223457\n"
+    assert _facts(text, region="吉首市") == []
