@@ -7,11 +7,12 @@ from pathlib import Path
 
 from xingshi.errors import LayoutError, Location
 from xingshi.findings import Finding
+from xingshi.ingest.layouts.headers import SUBHEADER_WORDS, is_region_header
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
 from xingshi.ingest.layouts.rows import has_period_columns, is_indicator_header, read_rows
-from xingshi.ingest.layouts.wide import SUBHEADER_WORDS, is_region_header, read_wide, title_text
+from xingshi.ingest.layouts.wide import read_wide, title_text
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, read_sheets
 from xingshi.ingest.values import normalize_text

@@ -13,19 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from xingshi.ingest.layouts.long import is_footer
-from xingshi.ingest.layouts.wide import (
+from xingshi.ingest.layouts.headers import (
     _MONTHS,
     _cumulative,
-    _prefer_cumulative,
     column_period,
     foreign_column,
     foreign_finding,
-    is_parent_alias,
     is_period_head,
-    rank_basis,
     sub_kind,
 )
+from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
+from xingshi.ingest.layouts.wide import _prefer_cumulative
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, split_unit

@@ -1,0 +1,213 @@
+"""Header vocabulary of wide and indicators-down sheets: what a header cell says.
+
+Region column headers, the roles of sub-headers (绝对值/增速/位次), headers that name only a
+role or a period (本年累计, 2021年1-3月), columns that are none of level, growth or rank
+(两年平均增长, 环比, 完成年度目标%), and the period each column speaks of.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from xingshi.findings import Finding
+from xingshi.ingest.sources import Sheet
+from xingshi.ingest.values import normalize_text, split_unit
+
+REGION_HEADERS = (
+    "地区",
+    "县市区",
+    "县市",
+    "县区",
+    "市州",
+    "市县",
+    "区域",
+    "地区名称",
+    "单位",
+    "名称",
+    "区县",
+    "县(市、区)",
+    "县(市区)",
+    "市(州)",
+    "项目",
+    "单位名称",
+    "县市区名称",
+    "市州名称",
+    "区划",
+    "行政区划",
+    # A diagonal corner cell (指标 over 地区) reads as one word once its spaces go.
+    "指标地区",
+    "地区指标",
+    "项目地区",
+    "地区项目",
+    "指标/地区",
+    "地区/指标",
+)
+_RANK_WORDS = ("位次", "排名", "排位", "名次")
+_GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
+_LEVEL_WORDS = (
+    "绝对值",
+    "累计",
+    "本月",
+    "本期",
+    "总量",
+    "完成",
+    "数值",
+    "金额",
+    "当月",
+    "总额",
+    "上年同期",
+    "去年同期",
+)
+SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
+_SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
+_MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
+_UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
+
+
+_PERIOD_HEAD = re.compile(
+    r"^\d{4}年?(第?[一二三四1-4]季度|\d{1,2}(-\d{1,2})?月份?|上半年|前三季度|全年)?$"
+)
+# Words a column header may hold besides a period when it names no indicator: 本年累计,
+# 上年同期, 增幅%, 1-6月累计, 比上年同期±%, 增速排位.
+_ROLE_TOKENS = sorted(
+    (
+        "比上年同期",
+        "比上年",
+        "比去年同期",
+        "上年同期",
+        "去年同期",
+        "本年",
+        "本期",
+        "本月",
+        "当月",
+        "累计",
+        "绝对值",
+        "总量",
+        "完成值",
+        "完成",
+        "数值",
+        "同比",
+        "增长率",
+        "增长",
+        "增速",
+        "增幅",
+        "增减",
+        "位次",
+        "排名",
+        "排位",
+        "名次",
+        "实际",
+    ),
+    key=len,
+    reverse=True,
+)
+
+
+def is_period_head(text: Any) -> bool:
+    """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月."""
+    return bool(_PERIOD_HEAD.match(normalize_text(text)))
+
+
+def is_role_only(text: Any) -> bool:
+    """A header naming a role or a period but no indicator (本年累计, 增幅%, 2021年1-3月)."""
+    name, _unit = split_unit(text)
+    rest = re.sub(r"\d{4}年", "", name)
+    rest = _MONTHS.sub("", rest)
+    for token in _ROLE_TOKENS:
+        rest = rest.replace(token, "")
+    rest = re.sub(r"[%±+\-()（）/、,，份]", "", rest)
+    return not rest and rest != name
+
+
+def title_kind(texts: list[str]) -> str:
+    """What a one-indicator table's values are, from its title: growth, rank or level."""
+    for text in texts:
+        kind = sub_kind(normalize_text(text).rsplit("(", 1)[0].split("_")[-1])
+        if kind is not None and kind != "level":
+            return kind
+    return "level"
+
+
+def is_region_header(value: Any) -> bool:
+    text = normalize_text(value)
+    return text in {normalize_text(h) for h in REGION_HEADERS}
+
+
+# Columns beside the figures that are not this period's level, year-on-year growth or rank:
+# 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量.
+_FOREIGN = re.compile(
+    r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
+    r"增加额|净增|序时"
+)
+
+
+def foreign_column(text: str) -> bool:
+    """A header of a column the importer must not read as level, growth or rank."""
+    if _FOREIGN.search(text):
+        return True
+    if any(w in text for w in ("增减", "增加", "减少")):
+        # 比上年增减(亿元) is a change in money, not a rate; 增减(百分点) is a rate's change.
+        _name, unit = split_unit(text)
+        return bool(unit) and "%" not in unit and "百分点" not in unit
+    return False
+
+
+def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
+    return Finding(
+        "header",
+        "warning",
+        f"“{text}”列不是本期总量、同比增速或位次，该列未导入",
+        sheet.where(row, col, text),
+        hint="两年平均增速、比某年增长、环比、目标完成度、比重等列不导入；需要时另建长表导入",
+    )
+
+
+def sub_kind(text: str) -> str | None:
+    """What a sub-header names: ``rank``, ``growth`` or ``level`` (None for anything else)."""
+    if any(w in text for w in _RANK_WORDS):
+        return "rank"
+    if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
+        return "growth"
+    if any(w in text for w in _LEVEL_WORDS):
+        return "level"
+    return None
+
+
+def column_period(sub: str, period: str | None, kind: str = "level") -> str | None:
+    """The period of one column: the sheet's, or what its sub-header says.
+
+    ``1-6月`` names it; 累计 under a single-month title means January to that month; 本月 under
+    a cumulative title means the last month alone; 上年同期 (a level) is a year earlier.
+    """
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return None
+    try:
+        p = parse_period_text(period)
+    except Exception:  # the period check reports it, once, on every value
+        return period
+    if re.search("上年|去年", re.sub("[比较](上年|去年)", "", sub)):
+        return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
+    m = _MONTHS.search(sub)
+    if m:
+        return f"{p.year}年{m.group(0)}"
+    if any(w in sub for w in ("本月", "当月")) and p.first_month != p.last_month:
+        return f"{p.year}年{p.last_month}月"
+    return period
+
+
+def _cumulative(period: str | None) -> str | None:
+    """A single-month title (2021年6月) over 累计 columns means January to that month."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return None
+    try:
+        p = parse_period_text(period)
+    except Exception:  # reported by the period check
+        return period
+    if p.first_month == p.last_month and p.last_month > 1:
+        return f"{p.year}年1-{p.last_month}月"
+    return period
