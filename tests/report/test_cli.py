@@ -51,8 +51,13 @@ def test_sample_briefing_says_what_the_seed_speech_says(demo) -> None:
         "1-6月，全州地区生产总值、规模工业增加值、实际利用内资三项指标增速均居全省第一，"
         "税收、金融机构贷款余额两项指标增速均居全省第二，固定资产投资增速居全省第四。" in text
     )
-    assert "1-6月，全州税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点。" in text
-    assert "优势产业链产值增长41.4%，高于规模工业总产值增速6.7个百分点。" in text
+    assert "1-6月，全州税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点；" in text
+    assert "；优势产业链产值增长41.4%，高于规模工业总产值增速6.7个百分点；" in text
+    # two indicators against the same one share a clause
+    assert (
+        "工业技改投资、高新技术产业投资分别增长28.9%、31.2%，分别高于固定资产投资增速8.3、10.6个百分点"
+        in text
+    )
     assert "社会消费品零售总额178.35亿元，同比增长23.9%" in text
     # the seed: 今年仅入规26家，与全年160家的目标任务差距较大
     assert (

@@ -111,7 +111,6 @@ class Composer:
                     Paragraph.parse(render("achievements.topic", groups=groups, **self.w))
                 )
         sec.paragraphs += self._comparisons()
-        sec.paragraphs += self.ratios(good=True)
         sec.paragraphs += self._targets_met()
         return sec
 
@@ -123,8 +122,10 @@ class Composer:
         return [Paragraph.parse(render("ratio.paragraph", clauses=clauses, **self.w))]
 
     def _comparisons(self) -> list[Paragraph]:
-        """税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点 (topics.toml compare)."""
-        out = []
+        """One paragraph on the quality of growth: the related-indicator comparisons of
+        topics.toml (税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点; two
+        indicators against the same one share a clause) and the structure ratios' good news."""
+        found: list[tuple[Item, list[Item], list[str]]] = []
         for first, *others in self.ctx.compare:
             it = self.ctx.me.get(first)
             rest = [self.ctx.me[o] for o in others if o in self.ctx.me]
@@ -132,26 +133,45 @@ class Composer:
                 continue
             if any(o.growth is None or round(it.growth, 1) <= round(o.growth, 1) for o in rest):
                 continue
-            pps = []
-            for o in rest:
-                gap = round(round(it.growth, 1) - round(o.growth, 1), 1)  # type: ignore[arg-type]
-                mine = (
-                    f"{it.full_name}增速{it.growth:g}%（{self.ph.book.with_cells(it, 'growth')}）"
+            found.append((it, rest, [str(self._gap_to(it, o)) for o in rest]))
+        clauses = []
+        for _other, group in group_by(
+            found, lambda f: f[1][0].indicator if len(f[1]) == 1 else id(f)
+        ):
+            if len(group) > 1:
+                clauses.append(
+                    render(
+                        "achievements.compare_many",
+                        names="、".join(it.label for it, _, _ in group),
+                        growths=self.ph.growths([it for it, _, _ in group]),
+                        other=group[0][1][0].label,
+                        pps="、".join(p[0] for _, _, p in group),
+                    )
                 )
-                theirs = f"{o.full_name}增速{o.growth:g}%（{self.ph.book.with_cells(o, 'growth')}）"
-                key = Item(**{**it.__dict__, "indicator": f"{it.indicator}-{o.indicator}"})
-                pps.append(str(self.ph.points(key, "gap", gap, f"{mine}减{theirs}")))
-            text = render(
-                "achievements.compare",
-                name=it.label,
-                growth=self.ph.growth(it),
-                others="、".join(o.label for o in rest),
-                n=len(rest),
-                pps="、".join(pps),
-                **self.w,
+                continue
+            it, rest, pps = group[0]
+            clauses.append(
+                render(
+                    "achievements.compare",
+                    name=it.label,
+                    growth=self.ph.growth(it),
+                    others="、".join(o.label for o in rest),
+                    n=len(rest),
+                    pps="、".join(pps),
+                )
             )
-            out.append(Paragraph.parse(text))
-        return out
+        clauses += ratio_clauses(self, good=True)
+        if not clauses:
+            return []
+        return [Paragraph.parse(render("achievements.quality", clauses=clauses, **self.w))]
+
+    def _gap_to(self, it: Item, o: Item):
+        """The gap in points between two indicators' growth, from the printed figures."""
+        gap = round(round(it.growth or 0.0, 1) - round(o.growth or 0.0, 1), 1)
+        mine = f"{it.full_name}增速{it.growth:g}%（{self.ph.book.with_cells(it, 'growth')}）"
+        theirs = f"{o.full_name}增速{o.growth:g}%（{self.ph.book.with_cells(o, 'growth')}）"
+        key = Item(**{**it.__dict__, "indicator": f"{it.indicator}-{o.indicator}"})
+        return self.ph.points(key, "gap", gap, f"{mine}减{theirs}")
 
     def _topics(self) -> list[list[str]]:
         seen = {c for t in self.ctx.topics for c in t}

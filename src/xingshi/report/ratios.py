@@ -63,7 +63,9 @@ def ratio_clauses(c: Composer, *, good: bool) -> list[str]:
             continue
         clause = _change(c, r, part, whole, good)
         rank = _rank(c, r, part, whole, named=not clause) if good else ""
-        out += [x for x in (clause, rank) if x]
+        said = "，".join(x for x in (clause, rank) if x)  # one ratio, one clause
+        if said:
+            out.append(said)
     return out
 
 

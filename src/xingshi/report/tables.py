@@ -69,7 +69,7 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
                 change,
             ]
         )
-    by_value = [it.full_name for it in me if it.is_rate and it.rank_basis == "level"]
+    by_value = [it.full_name for it in me if it.is_rate and it.rank_basis == "level" and it.rank]
     rates = f"（{'、'.join(by_value)}按数值）" if by_value else ""
     note = f"位次按增速由高到低排列{rates}，并列同位。"
     return Table("ranks", f"主要指标在{scope}的位次", header, rows, note=note)

@@ -118,6 +118,7 @@ def write_xlsx(brief: Briefing, path: Path) -> Path:
             {**base, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#D9E2F3"}
         ),
         "text": wb.add_format(base),
+        "wrap": wb.add_format({**base, "text_wrap": True, "valign": "top"}),
         "center": wb.add_format({**base, "align": "center"}),
         "num": wb.add_format({**base, "num_format": "#,##0.0#"}),
         "rate": wb.add_format({**base, "num_format": "0.0"}),
@@ -163,11 +164,17 @@ def write_xlsx(brief: Briefing, path: Path) -> Path:
             s.basis + (f"；{s.note}" if s.note else ""),
         ]
         for j, v in enumerate(row):
-            ws.write(i, j, v, fmt["text"])
+            ws.write(i, j, v, fmt["wrap"] if j == len(row) - 1 else fmt["text"])
     ws.freeze_panes(1, 0)
     ws.set_column(0, 0, 6)
     ws.set_column(1, 9, 12)
     ws.set_column(10, 10, 60)
     ws.autofilter(0, 0, len(brief.sources), len(header) - 1)
+    # printed for the check of every figure: A4 landscape, one page wide, header on each page
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_footer("&C第 &P 页，共 &N 页")
     wb.close()
     return path
