@@ -59,6 +59,10 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("化工行业上拉全市工业增速2.3个百分点，建材行业下拉0.6个百分点。",
      [("pp_diff", 2.3), ("pp_diff", -0.6)]),
     ("全国经济增速较上年同期放缓0.4个百分点。", [("pp_diff", -0.4)]),
+    # Per-unit prices keep their whole unit; full-width slashes too.
+    ("钢材出厂均价为4,236元/吨，同比下跌8.4%。", [("level", 4236.0), ("growth_pct", -8.4)]),
+    # 为预算的N% is progress against the budget.
+    ("全区税收收入完成5.37亿元，为预算的81.2%。", [("level", 5.37), ("completed", 81.2)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip
@@ -82,6 +86,22 @@ def test_points_list_keeps_its_comparison():
     facts = _facts("一季度，全县规上工业增加值增速比全国全省分别低了3.4个和1.2个百分点。")
     got = [(f.measure, f.value, f.unit) for f in facts]
     assert got == [("pp_diff", -3.4, "个百分点"), ("pp_diff", -1.2, "个百分点")]
+
+
+def test_per_unit_and_versus_before_the_verb():
+    """元/吨 stays whole, and 较全市平均水平高出 names 全市 as the other side."""
+    facts = _facts("煤炭均价为870元／吨。全区工业增加值增长7.7%，较全市平均水平高出1.6个百分点。")
+    assert facts[0].unit == "元/吨"
+    pp = next(f for f in facts if f.measure == "pp_diff")
+    assert (pp.value, pp.versus, pp.words) == (1.6, "全市", "工业增加值")
+
+
+def test_turning_positive_is_not_part_of_the_name():
+    """增速由负转正 qualifies the growth; the indicator is what precedes it."""
+    facts = _facts("1～8月，全市房地产开发投资增速由负转正，增长0.9%。", region="永州市")
+    assert [(f.measure, f.value, f.words, f.period) for f in facts] == [
+        ("growth_pct", 0.9, "房地产开发投资", "2022-01/2022-08")
+    ]
 
 
 def test_text_table_units_from_header():

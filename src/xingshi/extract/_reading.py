@@ -65,7 +65,7 @@ def _rx() -> _Rx:
             rf"占(?P<of>[^,;:()]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
         ),
         done_pct=re.compile(
-            r"(?:完成|达到|实现|占)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算)[^,;:()]{0,4}?)的$"
+            r"(?:完成|达到|实现|占|为)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算)[^,;:()]{0,4}?)的$"
         ),
         contrib=re.compile(rf"贡献(?:率)?(?:了|为|达到|达)?(?:{approx})?$"),
         rate=re.compile(
@@ -128,12 +128,19 @@ def read_percent(clause: str, right: str) -> Reading:
     return Reading("ratio_pct", cue_at=len(clause))
 
 
+_VS_FRONT = re.compile(r"(?:比(?!重|例|率)|较)(?P<vs>[^,;:比较]{1,20}?)(?:分别|均|都)?$")
+
+
 def read_points(clause: str) -> Reading:
     """高于全省1.2个百分点 / 较去年同期下降1.99个百分点 / 拉动GDP增长3.2个百分点."""
     r = _rx()
     m = r.pp_vs.search(clause)
     if m:
         sign = -1 if m.group("cmp") in r.below else 1
+        front = _VS_FRONT.search(clause, 0, m.start()) if not m.group("vs") else None
+        if front:  # 较全市平均水平高出1.4个百分点: the other side stands before the verb
+            vs = re.sub(r"(?:增长|平均水平|平均|增速|增幅)$", "", front.group("vs"))
+            return Reading("pp_diff", sign, front.start(), versus=vs or None)
         vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs"))
         vs = re.sub(r"(?:增长|平均水平|平均)$", "", vs) or None
         return Reading("pp_diff", sign, m.start(), versus=vs)
