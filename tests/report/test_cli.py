@@ -39,6 +39,17 @@ def test_demo_prints_the_summary_and_writes_three_files(demo) -> None:
         assert (out / name).stat().st_size > 5_000
 
 
+def test_the_summary_fits_one_80_by_24_screen(demo) -> None:
+    """The printed summary, paths included, takes at most 24 lines of at most 80 columns."""
+    from rich.cells import cell_len
+
+    _ws, _out, output = demo
+    lines = output.rstrip("\n").split("\n")
+    assert len(lines) <= 24, output
+    assert max(cell_len(line) for line in lines if "/" not in line) <= 80, output
+    assert any("一、上半年主要成绩" in line for line in lines)
+
+
 def test_sample_briefing_says_what_the_seed_speech_says(demo) -> None:
     """The seed's tourism sentence and its ranks come out figure for figure from the sample."""
     _ws, out, _ = demo

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.panel import Panel
+from rich import box
+from rich.cells import cell_len
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -31,40 +32,65 @@ def _progress() -> Progress:
     )
 
 
+SUMMARY_ROWS = 8  # the headline indicators; the whole summary fits an 80×24 terminal
+WIDTH = 80
+
+
+def _clip(text: str, cols: int) -> str:
+    """`text` cut to `cols` terminal columns (a Chinese character takes two), with …."""
+    if cell_len(text) <= cols:
+        return text
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > cols - 1:
+            break
+        out += ch
+    return out + "…"
+
+
 def _summary(brief: Any, paths: Any, seconds: float) -> None:
+    """One screen (80×24): the title, the headline indicators, the first lines of 一 and 二,
+    the warnings and the files written."""
+    width = min(console.width or WIDTH, WIDTH)
     me = next((t for t in brief.tables if t.key == "ranks"), None)
-    t = Table(title=f"{brief.title}（{brief.subtitle.strip('（）')}）", title_style="bold")
+    console.print(
+        _clip(f"[bold]{brief.title}[/]  {brief.subtitle.strip('（）')}", width + 9),
+        highlight=False,
+    )
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), show_edge=False)
     for col, just in (
         ("指标", "left"),
         ("本期", "right"),
         ("增速%", "right"),
-        ("比上级(百分点)", "right"),
+        ("比上级(点)", "right"),
         ("位次", "right"),
         ("灯", "center"),
     ):
         t.add_column(col, justify=just)
-    for row in (me.rows if me else [])[:12]:
+    rows = me.rows if me else []
+    # indicators ranked among the peers first: they are what the meeting compares
+    rows = sorted(rows, key=lambda r: r[6].text == "—")[:SUMMARY_ROWS]
+    for row in rows:
         light = LIGHT.get(row[3].light or "", "—")
         t.add_row(row[0].text, row[2].text, row[3].text, row[5].text, row[6].text, light)
     console.print(t)
     for section in brief.sections[:2]:
         first = section.paragraphs[0].text if section.paragraphs else ""
+        # two lines: the section's name and the start of its first paragraph
+        text = _clip(f"{section.title}：{first}", 2 * width - 2)
         console.print(
-            f"[bold]{section.title}[/]  {first[:120]}{'…' if len(first) > 120 else ''}",
-            highlight=False,
+            f"[bold]{text[: len(section.title)]}[/]{text[len(section.title) :]}", highlight=False
         )
-    note = "（含示例数据（模拟），非官方统计）" if brief.simulated else ""
+    note = " 含示例数据（模拟）" if brief.simulated else ""
     warnings = sum(1 for f in brief.findings if getattr(f, "severity", "") != "info")
-    if warnings:
-        console.print(f"预警与数据质量提示 {warnings} 条，见简报附录二", highlight=False)
-    lines = [
-        f"Word 文档：{paths.docx}",
-        f"HTML 页面：{paths.html}",
-        f"Excel 表格：{paths.xlsx}",
-        f"图表 {len(brief.charts)} 幅，表格 {len(brief.tables)} 张，"
-        f"数据来源 {len(brief.sources)} 条{note}，用时 {seconds:.1f} 秒",
-    ]
-    console.print(Panel("\n".join(lines), title="已写入", expand=False), highlight=False)
+    stats = (
+        f"图表{len(brief.charts)}幅 表格{len(brief.tables)}张 来源{len(brief.sources)}条"
+        + (f" 预警{warnings}条（附录二）" if warnings else "")
+        + f" 用时{seconds:.1f}秒{note}"
+    )
+    console.print(_clip(stats, width), highlight=False)
+    for label, path in (("Word", paths.docx), ("HTML", paths.html), ("Excel", paths.xlsx)):
+        console.print(f"[green]已写入[/] {label:<5} {path}", highlight=False, soft_wrap=True)
 
 
 def _run(ws: Any, region: str, period: str, out: Path, as_of: str | None) -> None:
