@@ -312,3 +312,20 @@ def test_same_role_twice_is_an_error(catalogs):
     """Two growth columns for one indicator and period: an error at the second, not a guess."""
     checked = _check(catalogs, "26-同一指标两列增速.xlsx")
     assert _findings(checked) == [("header", "error", "Sheet1", 3, "C")]
+
+
+def test_months_typed_as_dates(catalogs):
+    """Date cells as month headers under a 累计 title are January-to-month periods."""
+    checked = _check(catalogs, "27-月份为日期的表头.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert got[("433101", "industry_va", "2021-01/2021-03")] == (None, 11.0, None)
+    assert got[("433122", "industry_va", "2021-01/2021-05")] == (None, 7.5, None)
+    assert len(got) == 6
+
+
+def test_unit_note_in_brackets(catalogs):
+    """（单位：万元） converts the 累计 column; the indicator comes from the title."""
+    checked = _check(catalogs, "28-括号中的单位说明.xlsx")
+    assert _findings(checked) == []
+    assert _records(checked)[("433101", "retail", H1)] == (45.23, 24.6, None)

@@ -8,6 +8,7 @@ role or a period (本年累计, 2021年1-3月), columns that are none of level, 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
 
 from xingshi.findings import Finding
@@ -62,7 +63,7 @@ _LEVEL_WORDS = (
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
 _SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
 _MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
-_UNIT_NOTE = re.compile(r"^(计量)?单位[:：]")
+_UNIT_NOTE = re.compile(r"^[(]?(计量|金额|价值量|数据)?单位[:：]")
 
 
 _PERIOD_HEAD = re.compile(
@@ -105,7 +106,9 @@ _ROLE_TOKENS = sorted(
 
 
 def is_period_head(text: Any) -> bool:
-    """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月."""
+    """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月, a date."""
+    if isinstance(text, (date, datetime)):
+        return True  # a month typed as a date
     return bool(_PERIOD_HEAD.match(normalize_text(text)))
 
 

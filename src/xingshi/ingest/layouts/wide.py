@@ -16,6 +16,7 @@ the unit note row, in that order.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def _note_unit(sheet: Sheet, header_row: int) -> str | None:
         for value in sheet.rows[r]:
             text = normalize_text(value)
             if text and _UNIT_NOTE.match(text):
-                parts = re.split(r"[、,，/;；]", _UNIT_NOTE.sub("", text))
+                parts = re.split(r"[、,，/;；]", _UNIT_NOTE.sub("", text).rstrip(")"))
                 units = [p for p in parts if p and p != "%"]
                 return units[0] if units else None
     return None
@@ -77,6 +78,26 @@ def _indicator_row(sheet: Sheet, header_row: int) -> tuple[list[Any], list[int]]
     return names, rows
 
 
+def _own_period(sub: str, titles: list[str] | None) -> str | None:
+    """A column headed by a full period (2021年1-3月); a month of a 累计 series runs from
+    January (规模工业增加值_累计增长 over 2021年3月 is 1-3月)."""
+    if not (is_period_head(sub) and "年" in sub):
+        return None
+    if titles and any("累计" in normalize_text(t) for t in titles):
+        return _cumulative(sub)
+    return sub
+
+
+def _dates_as_months(sheet: Sheet, rows: range) -> None:
+    """Month headers typed as dates (2021-03-01 shown as 2021年3月) become 2021年3月."""
+    for r in rows:
+        if r < len(sheet.rows):
+            sheet.rows[r] = [
+                f"{v.year}年{v.month}月" if isinstance(v, (date, datetime)) else v
+                for v in sheet.rows[r]
+            ]
+
+
 def _growth_or_rank(texts: list[str]) -> bool:
     """A sub-header row: some cell says 增速/位次, and no cell is a figure (a data row)."""
     if not any(sub_kind(v) in ("growth", "rank") for v in texts):
@@ -106,6 +127,7 @@ def read_wide(
     indicator: str | None = None,
 ) -> None:
     """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
+    _dates_as_months(sheet, range(header_row, header_row + 3))
     top = sheet.rows[header_row]
     sub_row = header_row + 1
     subs = _roles_row(sheet, sub_row, region_col)
@@ -202,9 +224,8 @@ def read_wide(
                 "unit_col": c if sub_unit else name_col,
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
-                "period": sub
-                if is_period_head(sub) and "年" in sub
-                else column_period(sub, period, kind),
+                "period": _own_period(sub, titles if from_title else None)
+                or column_period(sub, period, kind),
                 "monthly": any(w in sub for w in ("本月", "当月")),
                 "titles": titles if from_title else None,
             }

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -481,6 +482,33 @@ def same_role_twice() -> None:
     _save(wb, "26-同一指标两列增速.xlsx")
 
 
+def months_typed_as_dates() -> None:
+    """Month headers typed as dates (shown 2021年3月) under a 累计增速 title: 1-3月, 1-4月…"""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["规模以上工业增加值累计增速（%）"])
+    ws.append(["地区", datetime(2021, 3, 1), datetime(2021, 4, 1), datetime(2021, 5, 1)])
+    for cell in ws[2][1:]:
+        cell.number_format = 'yyyy"年"m"月"'
+    ws.append(["吉首市", 11.0, 10.2, 9.8])
+    ws.append(["泸溪县", 8.0, 7.9, 7.5])
+    _save(wb, "27-月份为日期的表头.xlsx")
+
+
+def unit_note_in_brackets() -> None:
+    """（单位：万元） in brackets at the right, over a one-indicator table named by its title."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区社会消费品零售总额"])
+    ws.append([None, None, "（单位：万元）"])
+    ws.append(["地区", "累计", "增速%"])
+    ws.append(["吉首市", 452300, 24.6])
+    ws.append(["泸溪县", 101200, 21.0])
+    _save(wb, "28-括号中的单位说明.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -507,6 +535,8 @@ def main() -> None:
     change_and_month_on_month()
     monthly_report_two_year()
     same_role_twice()
+    months_typed_as_dates()
+    unit_note_in_brackets()
 
 
 if __name__ == "__main__":
