@@ -109,6 +109,7 @@ def test_a_count_changes_in_units_with_its_share_of_the_parent(regions, catalog)
     text, brief = _text(obs, regions, catalog)
     assert "有“四上”企业869家，占全省46972家的1.9%，比上年同期增加159家" in text
     assert "“四上”企业869家，同比增长" not in text
+    assert "比上年同期增加159家，增速" not in text  # no growth points beside units
     change = next(s for s in brief.sources if s.field == "change")
     assert change.text == "159家" and "C" in change.basis and "减上年同期710家" in change.basis
     share = next(s for s in brief.sources if s.field == "share")

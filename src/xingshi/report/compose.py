@@ -234,7 +234,13 @@ class Composer:
                 clauses.append(
                     render("clause.growths_named", names=names, growths=self.ph.growths(group))
                 )
-            gap = one and (group[0].gap or 0.0) > 0 and not group[0].is_rate
+            # a gap in growth points says nothing next to a change told in units (增加159家)
+            gap = (
+                one
+                and (group[0].gap or 0.0) > 0
+                and not group[0].is_rate
+                and not group[0].is_count_change
+            )
             if gap:
                 it = group[0]
                 clauses.append(

@@ -51,7 +51,7 @@ def problems(c: Composer) -> Section:
         if _behind_level_target(it) and it.level is not None and not (it.gap or 0.0) < 0:
             continue
         listed.add(it.indicator)
-        show_gap = it.gap is not None and it.gap < 0
+        show_gap = it.gap is not None and it.gap < 0 and not it.is_count_change
         items.append(
             render(
                 "problems.lagging_item",
