@@ -295,7 +295,7 @@ def _chart(doc, png: bytes, title: str) -> None:
     caption.paragraph_format.space_after = Pt(8)
 
 
-APPENDIX_WIDTHS = [560, 1150, 900, 1700, 1350, 700, 2300, 900, 1000, 3950]  # twips, 14510
+APPENDIX_WIDTHS = [700, 1100, 850, 1600, 1650, 800, 2150, 750, 850, 4060]  # twips, 14510
 
 
 def _appendix(doc, brief: Briefing) -> None:
