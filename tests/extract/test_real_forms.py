@@ -63,6 +63,16 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("钢材出厂均价为4,236元/吨，同比下跌8.4%。", [("level", 4236.0), ("growth_pct", -8.4)]),
     # 为预算的N% is progress against the budget.
     ("全区税收收入完成5.37亿元，为预算的81.2%。", [("level", 5.37), ("completed", 81.2)]),
+    # A narrowing decline is a rise of the growth rate; a widening one a fall.
+    ("出口额下降6.3%，降幅比1-5月收窄2.2个百分点。", [("growth_pct", -6.3), ("pp_diff", 2.2)]),
+    ("进口额下降3.1%，降幅较一季度扩大0.8个百分点。", [("growth_pct", -3.1), ("pp_diff", -0.8)]),
+    ("出口额增长4.5%，增幅较上月收窄1.3个百分点。", [("growth_pct", 4.5), ("pp_diff", -1.3)]),
+    # Progress: projects started out of a total; a share of a budget revenue is a share.
+    ("全区27个重点项目已开工24个。", [("count", 27.0), ("completed", 24.0)]),
+    ("非税收入3.2亿元，占一般公共预算收入的28.4%。", [("level", 3.2), ("share_pct", 28.4)]),
+    # The speech's own structure.
+    ("下步重点抓好三件事：一是稳工业，二是扩投资，三是促消费。", []),
+    ("今年要办好十件民生实事。", [("count", 10.0)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

@@ -65,7 +65,7 @@ def _rx() -> _Rx:
             rf"占(?P<of>[^,;:()]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
         ),
         done_pct=re.compile(
-            r"(?:完成|达到|实现|占|为)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算)[^,;:()]{0,4}?)的$"
+            r"(?:完成|达到|实现|占|为)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算(?!收入|支出))[^,;:()]{0,4}?)的$"
         ),
         contrib=re.compile(rf"贡献(?:率)?(?:了|为|达到|达)?(?:{approx})?$"),
         rate=re.compile(
@@ -128,6 +128,7 @@ def read_percent(clause: str, right: str) -> Reading:
     return Reading("ratio_pct", cue_at=len(clause))
 
 
+_FALL = re.compile(r"降幅|跌幅|减幅")
 _VS_FRONT = re.compile(r"(?:比(?!重|例|率)|较)(?P<vs>[^,;:比较]{1,20}?)(?:分别|均|都)?$")
 
 
@@ -147,6 +148,8 @@ def read_points(clause: str) -> Reading:
     m = r.pp_chg.search(clause)
     if m:
         sign = -1 if m.group("verb") in r.down else 1
+        if m.group("verb") in ("收窄", "扩大") and _FALL.search(clause):
+            sign = -sign  # 降幅收窄1.5个百分点: the growth rate rose by 1.5 points
         vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs") or "")
         return Reading("pp_diff", sign, m.start(), versus=vs or "上年同期")
     return Reading("pp_diff", cue_at=len(clause))
