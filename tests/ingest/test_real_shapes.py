@@ -329,3 +329,11 @@ def test_unit_note_in_brackets(catalogs):
     checked = _check(catalogs, "28-括号中的单位说明.xlsx")
     assert _findings(checked) == []
     assert _records(checked)[("433101", "retail", H1)] == (45.23, 24.6, None)
+
+
+def test_hidden_sheet_is_skipped(catalogs):
+    """A hidden sheet (last month's copy) is skipped with a warning; the visible one imports."""
+    checked = _check(catalogs, "29-隐藏的旧月份工作表.xlsx")
+    assert _findings(checked) == [("layout", "warning", "5月", None, None)]
+    got = _records(checked)
+    assert set(got) == {("433101", "retail", H1), ("433122", "retail", H1)}

@@ -31,6 +31,7 @@ class Sheet:
     file: str
     name: str | None
     rows: list[list[Any]]
+    hidden: bool = False  # a hidden sheet: old months, lookups; not what the reader sees
 
     def cell(self, row: int, col: int) -> Any:
         """Value at 0-based row/col indexes, None when outside the grid."""
@@ -143,7 +144,8 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
     try:
         for ws in wb.worksheets:
             rows = [[_xlsx_value(cell) for cell in r] for r in ws.iter_rows()]
-            sheets.append(Sheet(path.name, ws.title, _trim(rows)))
+            hidden = getattr(ws, "sheet_state", "visible") != "visible"
+            sheets.append(Sheet(path.name, ws.title, _trim(rows), hidden=hidden))
     finally:
         wb.close()
     if _has_uncomputed(data):

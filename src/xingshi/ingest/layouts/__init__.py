@@ -123,6 +123,12 @@ def read_file(
     readings: list[Reading] = []
     skipped: list[LayoutError] = []
     sheets = read_sheets(path)
+    hidden = [s for s in sheets if s.hidden]
+    if len(hidden) < len(sheets):
+        # Hidden sheets hold old months and lookup tables: read what the user sees.
+        sheets = [s for s in sheets if not s.hidden]
+    else:
+        hidden = []
     for sheet in sheets:
         try:
             layout, h, region_col = detect_layout(sheet)
@@ -162,6 +168,16 @@ def read_file(
         readings.append(reading)
     if not readings:
         raise skipped[0]
+    for sheet in hidden:
+        readings[0].findings.append(
+            Finding(
+                "layout",
+                "warning",
+                "隐藏的工作表，已跳过",
+                sheet.where(),
+                hint="如该表的数据需要导入，请在 Excel/WPS 中取消隐藏后再导入",
+            )
+        )
     for exc in skipped:
         readings[0].findings.append(
             Finding(

@@ -509,6 +509,24 @@ def unit_note_in_brackets() -> None:
     _save(wb, "28-括号中的单位说明.xlsx")
 
 
+def hidden_old_sheet() -> None:
+    """A visible 1-6月 sheet and a hidden copy of last month's sheet left in the workbook."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "6月"
+    ws.append(["2021年1-6月各县市区社会消费品零售总额"])
+    ws.append(["地区", "社会消费品零售总额(亿元)", "增速(%)"])
+    ws.append(["吉首市", 45.23, 24.6])
+    ws.append(["泸溪县", 10.12, 21.0])
+    old = wb.create_sheet("5月")
+    old.append(["2021年1-5月各县市区社会消费品零售总额"])
+    old.append(["地区", "社会消费品零售总额(亿元)", "增速(%)"])
+    old.append(["吉首市", 37.80, 25.1])
+    old.append(["泸溪县", 8.40, 21.9])
+    old.sheet_state = "hidden"
+    _save(wb, "29-隐藏的旧月份工作表.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -537,6 +555,7 @@ def main() -> None:
     same_role_twice()
     months_typed_as_dates()
     unit_note_in_brackets()
+    hidden_old_sheet()
 
 
 if __name__ == "__main__":
