@@ -337,3 +337,15 @@ def test_hidden_sheet_is_skipped(catalogs):
     assert _findings(checked) == [("layout", "warning", "5月", None, None)]
     got = _records(checked)
     assert set(got) == {("433101", "retail", H1), ("433122", "retail", H1)}
+
+
+def test_footnote_marks(catalogs):
+    """① after a name and * or △ after a figure are notes: 9.5* is 9.5, never 9.51."""
+    checked = _check(catalogs, "30-脚注标记.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert got == {
+        ("433101", "industry_va", H1): (None, 9.5, 1),
+        ("433122", "industry_va", H1): (None, 8.0, 2),
+        ("433123", "industry_va", H1): (None, 7.4, 3),
+    }

@@ -30,6 +30,9 @@ EXCEL_ERRORS = {
 }
 
 
+_FOOTNOTE_MARKS = re.compile("[\u2460-\u24ff\u2776-\u2793]")
+# Marks after a figure (12.5* 快报数, 8.1△): a note on the figure, not part of it.
+_TRAILING_MARKS = re.compile(r"[*※△▲☆★]+$")
 _MINUS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\ufe63": "-"})
 
 
@@ -50,7 +53,9 @@ def normalize_text(value: Any) -> str:
     """Full-width to half-width, inner whitespace (including the ideographic space) removed."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
+    # Footnote marks (吉首市①, 12.5⑴) first: NFKC would turn ① into a digit of the figure.
+    text = _FOOTNOTE_MARKS.sub("", str(value))
+    text = unicodedata.normalize("NFKC", text)
     text = text.translate(_MINUS)  # − (U+2212) and kin, as Word and some exports write minus
     return re.sub(r"\s+", "", text)
 
@@ -78,6 +83,7 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
         return None
     if text.upper() in EXCEL_ERRORS:
         raise ExcelError(text.upper())
+    text = _TRAILING_MARKS.sub("", text)
     if percent_ok:
         said = _growth_words(text)
         if said is not None:

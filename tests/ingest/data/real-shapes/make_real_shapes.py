@@ -527,6 +527,20 @@ def hidden_old_sheet() -> None:
     _save(wb, "29-隐藏的旧月份工作表.xlsx")
 
 
+def footnote_marks() -> None:
+    """Footnote marks on names and figures: 吉首市①, 12.5*, 8.1△ with the notes below."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区规模以上工业增加值"])
+    ws.append(["地区", "规模以上工业增加值增速(%)", "位次"])
+    ws.append(["吉首市①", "9.5*", 1])
+    ws.append(["泸溪县", "8.0△", 2])
+    ws.append(["凤凰县②", 7.4, 3])
+    ws.append(["注：①含湘西高新区；②为快报数；*为预计数；△为初步核算数。"])
+    _save(wb, "30-脚注标记.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -556,6 +570,7 @@ def main() -> None:
     months_typed_as_dates()
     unit_note_in_brackets()
     hidden_old_sheet()
+    footnote_marks()
 
 
 if __name__ == "__main__":
