@@ -10,6 +10,7 @@ from xingshi.report.wording import fmt_number
 
 RATE = "0.0"
 LEVEL = "#,##0.0#"
+WHOLE = "#,##0"
 INT = "0"
 
 
@@ -20,7 +21,10 @@ def _f(x: float | None, decimals: int = 1) -> Cell:
 
 
 def _level(x: float | None) -> Cell:
-    return Cell("—") if x is None else Cell(fmt_number(x, max_decimals=2), x, number_format=LEVEL)
+    if x is None:
+        return Cell("—")
+    # whole numbers (企业数、人均收入) without a decimal; amounts as published
+    return Cell(fmt_number(x, max_decimals=2), x, number_format=WHOLE if x == int(x) else LEVEL)
 
 
 def _rank(x: int | None) -> Cell:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import xlsxwriter
@@ -62,13 +63,7 @@ def _sheet(wb, name: str, table: Table, fmt: dict, subtitle: str) -> None:
         r = body + i
         for j, cell in enumerate(row):
             if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-                style = (
-                    fmt["rank"]
-                    if cell.number_format == "0"
-                    else fmt["num"]
-                    if cell.number_format != "0.0"
-                    else fmt["rate"]
-                )
+                style = _number_style(wb, fmt, cell.number_format)
                 ws.write_number(r, j, float(cell.value), style)
             else:
                 ws.write_string(r, j, cell.text, fmt["text"] if j == 0 else fmt["center"])
@@ -97,12 +92,37 @@ def _sheet(wb, name: str, table: Table, fmt: dict, subtitle: str) -> None:
     ws.freeze_panes(body, 1)
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+    # a wide table (every indicator of every peer) prints on several pages across, the
+    # region names repeated on each, rather than shrunk unreadable onto one
+    ws.fit_to_pages(max(1, math.ceil(ncol / COLUMNS_PER_PAGE)), 0)
     ws.repeat_rows(first, body - 1)
+    if ncol > COLUMNS_PER_PAGE:
+        ws.repeat_columns(0, 0)
     ws.center_horizontally()
     ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     ws.set_footer("&C第 &P 页，共 &N 页")
     ws.print_area(0, 0, last + 2, ncol - 1)
+
+
+COLUMNS_PER_PAGE = 19  # what a landscape A4 page holds at a readable size
+
+
+def _number_style(wb, fmt: dict, number_format: str | None):
+    """The cell format for a number: rank, rate, level, or the table's own format."""
+    known = {
+        "0": "rank",
+        "0.0": "rate",
+        "#,##0.0#": "num",
+        "#,##0": "whole",
+        None: "num",
+        "": "num",
+    }
+    if number_format in known:
+        return fmt[known[number_format]]
+    key = f"fmt:{number_format}"
+    if key not in fmt:  # one format object per number format (Excel caps their count)
+        fmt[key] = wb.add_format({**fmt["_base"], "num_format": number_format, "align": "center"})
+    return fmt[key]
 
 
 def write_xlsx(brief: Briefing, path: Path) -> Path:
@@ -120,7 +140,9 @@ def write_xlsx(brief: Briefing, path: Path) -> Path:
         "text": wb.add_format(base),
         "wrap": wb.add_format({**base, "text_wrap": True, "valign": "top"}),
         "center": wb.add_format({**base, "align": "center"}),
+        "_base": base,
         "num": wb.add_format({**base, "num_format": "#,##0.0#"}),
+        "whole": wb.add_format({**base, "num_format": "#,##0"}),
         "rate": wb.add_format({**base, "num_format": "0.0"}),
         "rank": wb.add_format({**base, "num_format": "0", "align": "center"}),
         "note": wb.add_format({"font_name": "宋体", "font_size": 9, "text_wrap": True}),
