@@ -129,3 +129,41 @@ def test_docx_converts_to_pdf_with_libreoffice(written, tmp_path) -> None:
     pdf = out / "briefing.pdf"
     assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
     assert Path(pdf).stat().st_size > 10_000
+
+
+def test_docx_tables_fit_their_contents_and_group_headers(written) -> None:
+    """Word tables have fixed widths within the text width, names widest, and two header rows
+    where columns share an indicator (地区生产总值 over 增速 and 位次)."""
+    paths, _ = written
+    doc = Document(str(paths.docx))
+    ranks = doc.tables[0]
+    grid = [int(c.get(qn("w:w"))) for c in ranks._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert sum(grid) <= 8840 and grid[0] == max(grid)
+    assert ranks.rows[1].cells[0].text == "地区生产总值"
+    counties = next(t for t in doc.tables if t.rows[0].cells[0].text == "地区")
+    spans = [int(s.get(qn("w:val"))) for s in counties.rows[0]._tr.iter(qn("w:gridSpan"))]
+    assert spans and all(n >= 2 for n in spans)
+    assert "地区生产总值" in [c.text for c in counties.rows[0].cells]
+    assert "增速(%)" in [c.text for c in counties.rows[1].cells]
+
+
+def test_xlsx_wide_sheets_print_across_pages_with_names_repeated(written) -> None:
+    """A sheet too wide for one page prints on several across, its name column on each."""
+    paths, _ = written
+    wb = openpyxl.load_workbook(paths.xlsx)
+    wide = 0
+    for ws in wb.worksheets:
+        if ws.title == "数据来源":
+            continue
+        area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
+        last = re.search(r"\$?([A-Z]+)\$?\d+$", area).group(1)  # type: ignore[union-attr]
+        ncol = openpyxl.utils.column_index_from_string(last)
+        if ncol > 19:
+            wide += 1
+            assert ws.page_setup.fitToWidth >= 2 and ws.print_title_cols == "$A:$A"
+        else:
+            assert ws.page_setup.fitToWidth in (None, 1)
+    assert wide >= 1  # the province table: every indicator of every 市州
+    sources = wb["数据来源"]
+    assert sources.page_setup.orientation == "landscape"
+    assert sources.print_title_rows == "$1:$1"
