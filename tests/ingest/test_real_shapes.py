@@ -349,3 +349,16 @@ def test_footnote_marks(catalogs):
         ("433122", "industry_va", H1): (None, 8.0, 2),
         ("433123", "industry_va", H1): (None, 7.4, 3),
     }
+
+
+def test_long_sheet_period_forms(catalogs):
+    """时期 as a date cell, as 2021-06-30 text, as 2021上半年 and 2021年上半年度 all parse."""
+    checked = _check(catalogs, "31-长表时期为日期.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert got == {
+        ("433101", "deposits", "2021-06/2021-06"): (612.5, 9.1, None),
+        ("433122", "deposits", "2021-06/2021-06"): (101.3, 7.7, None),
+        ("433101", "gdp", H1): (150.2, 8.1, None),
+        ("433122", "gdp", H1): (38.1, 7.2, None),
+    }

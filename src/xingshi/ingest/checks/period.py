@@ -20,10 +20,14 @@ def parse_period_text(value: Any, default_year: int | None = None) -> Any:
     if isinstance(value, (datetime, date)):
         value = f"{value.year}-{value.month:02d}"
     text = normalize_text(value)
+    # 2021-06-30 (a date typed as text) is its month; 2021年上半年度 is 2021年上半年.
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.]\d{1,2}", text):
+        text = f"{m.group(1)}-{int(m.group(2)):02d}"
+    text = re.sub(r"(半年|季度|月)度$", r"\1", text)
     try:
         return parse_period(text, default_year=default_year)
     except CatalogError:
-        m = re.fullmatch(r"(\d{4})年(.+)", text)
+        m = re.fullmatch(r"(\d{4})年?([^\d].*)", text)  # 2021年上半年, 2021上半年
         if not m:
             raise
         return parse_period(m.group(2), default_year=int(m.group(1)))

@@ -541,6 +541,19 @@ def footnote_marks() -> None:
     _save(wb, "30-脚注标记.xlsx")
 
 
+def long_sheet_period_forms() -> None:
+    """A long sheet whose 时期 cells are dates (Excel turned 2021-06 into one) or 2021上半年."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "长表"
+    ws.append(["地区", "指标", "时期", "数值", "单位", "增长%"])
+    ws.append(["吉首市", "金融机构存款余额", datetime(2021, 6, 30), 612.5, "亿元", 9.1])
+    ws.append(["泸溪县", "金融机构存款余额", "2021-06-30", 101.3, "亿元", 7.7])
+    ws.append(["吉首市", "地区生产总值", "2021上半年", 150.2, "亿元", 8.1])
+    ws.append(["泸溪县", "地区生产总值", "2021年上半年度", 38.1, "亿元", 7.2])
+    _save(wb, "31-长表时期为日期.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -571,6 +584,7 @@ def main() -> None:
     unit_note_in_brackets()
     hidden_old_sheet()
     footnote_marks()
+    long_sheet_period_forms()
 
 
 if __name__ == "__main__":
