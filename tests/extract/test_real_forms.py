@@ -73,6 +73,16 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # The speech's own structure.
     ("下步重点抓好三件事：一是稳工业，二是扩投资，三是促消费。", []),
     ("今年要办好十件民生实事。", [("count", 10.0)]),
+    # The other side's growth written in brackets inside a comparison.
+    ("社零增长6.2%，比全省（4.9%）和全国平均水平（3.8%）分别高1.3、2.4个百分点。",
+     [("growth_pct", 6.2), ("growth_pct", 4.9), ("growth_pct", 3.8),
+      ("pp_diff", 1.3), ("pp_diff", 2.4)]),
+    # A list with a space before its 、, and a growth named in the clause before.
+    ("出口增速比全市快2.5 、3.6个百分点。", [("pp_diff", 2.5), ("pp_diff", 3.6)]),
+    ("食品加工和纺织 增幅最大，分别为17.4%和12.8%。",
+     [("growth_pct", 17.4), ("growth_pct", 12.8)]),
+    # A rate followed by the growth it describes.
+    ("民间投资连续保持20%以上的较快增长。", [("growth_pct", 20.0)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

@@ -38,8 +38,15 @@ _JOIN_VERB = re.compile(
     r"(?:、|和|及)(?:同比)?(?P<verb>增长|下降|增加|减少|上涨|下跌|回落|提高)了?"
 )
 _DOWN_VERBS = frozenset(["下降", "减少", "下跌", "回落"])
-_SPEED_BEFORE = re.compile(r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首)?$")
+_SPEED_BEFORE = re.compile(
+    r"(?:增速|增幅|增长率|增长)(?:最低|最高|最快|最慢|较快|较慢|居首|最大|最小|居前)?$"
+)
 _WINDOW = 160
+# 电子信息增幅最大,分别为21.6%: the value clause after a growth named in the clause before.
+_SPEED_VALUE = frozenset(
+    ["", "仅为", "为", "达", "达到", "是", "只有", "仅", "分别为", "分别是", "分别达", "分别达到",
+     "均为", "分别"]
+)  # fmt: skip
 _THRESHOLD = re.compile(r"(?:以上|以下)[\u4e00-\u9fa5]")
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
@@ -127,7 +134,7 @@ class Engine:
                     len(out[-1]) < 24
                     and last.kind == a.kind
                     and a.kind not in ("rank", "flat")
-                    and self.norm[last.end : a.start] in _JOIN
+                    and self.norm[last.end : a.start].strip() in _JOIN
                 ):
                     out[-1].append(a)
                     continue
@@ -182,7 +189,7 @@ class Engine:
             # 其中古丈县增速最低,仅为6.2%: the growth is named in the clause before.
             pcs = max(norm.rfind(c, ss, cs - 1) for c in _CLAUSE) + 1
             m = _SPEED_BEFORE.search(norm, max(pcs, ss, prev_end), max(cs - 1, ss))
-            if m and clause.strip() in ("", "仅为", "为", "达", "达到", "是", "只有", "仅"):
+            if m and clause.strip() in _SPEED_VALUE:
                 reading = rd.Reading("growth_pct", cue_at=len(clause))
                 seg_start, cue_abs = max(pcs, ss, prev_end), m.start()
         subject = clean(norm, seg_start, cue_abs)

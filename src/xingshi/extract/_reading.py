@@ -71,7 +71,9 @@ def _rx() -> _Rx:
         rate=re.compile(
             rf"(?:率|比重|占比|比例)(?:为|达到|达|是|提高到|提升到|保持在|稳定在)?(?:{approx})?$"
         ),
-        right_growth=re.compile(r"(?:以上|左右)?的?(?:增速|增幅|增长)"),
+        right_growth=re.compile(
+            r"(?:以上|左右)?的?(?:快速|较快|高速|稳定|平稳|中高速|两位数)?(?:增速|增幅|增长)"
+        ),
         pp_vs=re.compile(
             rf"(?P<cmp>{cmp_words})(?P<vs>[^,;:]{{0,30}}?)(?:的)?(?:增速|增幅)?(?:{approx})?$"
         ),
@@ -100,6 +102,10 @@ def _basis(lead: str) -> str | None:
     return None
 
 
+_BRACKET_VS = re.compile(r"(?:全省|全国|全市|全州|全区|全县|省|国|市|州|县|区|平均水平|平均)\($")
+_COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
+
+
 def read_percent(clause: str, right: str) -> Reading:
     """增长28.6% / 占…的1.9% / 完成全年目标的52.3% / 优良率97.8% / 目标增长8%."""
     r = _rx()
@@ -116,6 +122,9 @@ def read_percent(clause: str, right: str) -> Reading:
     if m:
         sign = -1 if m.group("verb") in r.down else 1
         return Reading("growth_pct", sign, m.start(), basis=_basis(m.group("lead")))
+    if _BRACKET_VS.search(clause) and _COMPARE.search(clause):
+        # 比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点: the other side's growth, in brackets
+        return Reading("growth_pct", cue_at=len(clause))
     m = r.speed.search(clause)
     if m or r.right_growth.match(right):
         return Reading("growth_pct", cue_at=m.start() if m else len(clause))
