@@ -149,3 +149,24 @@ def test_near_and_over_only_where_the_source_says_so(run_analysis, sample_obs, i
 def _brief_period(run_analysis, obs, indicators, period):
     analysis = run_analysis(obs, None, period=period)
     return build_briefing(analysis, None, indicators, observations=obs, with_charts=False)
+
+
+def test_a_long_list_of_lagging_indicators_keeps_the_worst_with_figures(
+    run_analysis, sample_obs, indicators
+) -> None:
+    """When many indicators lag, section 二 gives figures for six (headline ones first) and
+    names the rest once with 此外…等指标."""
+    behind = sample_obs.with_columns(
+        pl.when((pl.col("region_code") == "433100") & (pl.col("period") == "2021-01/2021-06"))
+        .then(pl.col("growth_pct") - 60.0)
+        .otherwise(pl.col("growth_pct"))
+        .alias("growth_pct")
+    )
+    problems = _brief(run_analysis, behind, indicators).sections[1].paragraphs[0].text
+    first, _, rest = problems.partition("此外，")
+    assert first.count("；") == 6  # six items with figures, then the rest
+    assert "地区生产总值" in first and "个百分点" in first
+    assert rest.endswith("等指标也低于全省平均水平或排位靠后。")
+    assert not re.search(r"\d", rest)
+    named = rest.split("等指标")[0].split("、")
+    assert len(named) == 3 and not any(n in first for n in named)

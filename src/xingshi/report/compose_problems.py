@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from xingshi.report.compose import _basis, _growth_target, _level_target
-from xingshi.report.facts import Item
+from xingshi.report.facts import Item, load_template_data
 from xingshi.report.model import Paragraph, Section
 from xingshi.report.sentences import render
 from xingshi.report.wording import fmt_level, fmt_number, gap_verb
@@ -47,9 +47,20 @@ def problems(c: Composer) -> Section:
     # An indicator behind its level target is said once, with its level, against the target
     # below, unless it also trails the parent: then its gap is said here, the target briefly.
     listed: set[str] = set()
-    for it in lagging(c):
-        if _behind_level_target(it) and it.level is not None and not (it.gap or 0.0) < 0:
-            continue
+    weak = [
+        it
+        for it in lagging(c)
+        if not (_behind_level_target(it) and it.level is not None and not (it.gap or 0.0) < 0)
+    ]
+    # A speech names the worst few with their figures and the rest in a word: the headline
+    # indicators first, then a fall, the widest gap to the parent, the lowest rank.
+    cap = int(load_template_data("topics.toml").get("max_lagging", 6))
+    headline = set(c.ctx.summary)
+    worst = set(
+        map(id, sorted(weak, key=lambda it: (it.indicator not in headline, _severity(it)))[:cap])
+    )
+    more = [it for it in weak if id(it) not in worst]
+    for it in (it for it in weak if id(it) in worst):
         listed.add(it.indicator)
         show_gap = it.gap is not None and it.gap < 0 and not it.is_count_change
         items.append(
@@ -70,7 +81,9 @@ def problems(c: Composer) -> Section:
             )
         )
     if items:
-        sec.paragraphs.append(Paragraph.parse(render("problems.lagging", items=items, **c.w)))
+        names = "、".join(it.label for it in more)
+        text = render("problems.lagging", items=items, more=names, **c.w)
+        sec.paragraphs.append(Paragraph.parse(text))
     fell = [
         it
         for it in c.ctx.me.values()
@@ -170,6 +183,12 @@ def problems(c: Composer) -> Section:
     if not sec.paragraphs:
         sec.paragraphs.append(Paragraph.parse(render("problems.none", **c.w)))
     return sec
+
+
+def _severity(it: Item) -> tuple:
+    """Sort key, worst first: a fall, then the gap to the parent, then the rank."""
+    share = (it.rank or 0) / (it.n_peers or 1) if it.rank else 0.0
+    return (not (it.growth or 0.0) < 0, it.gap if it.gap is not None else 0.0, -share)
 
 
 def _behind_level_target(it: Item) -> bool:
