@@ -362,3 +362,13 @@ def test_long_sheet_period_forms(catalogs):
         ("433101", "gdp", H1): (150.2, 8.1, None),
         ("433122", "gdp", H1): (38.1, 7.2, None),
     }
+
+
+def test_regions_and_periods_down(catalogs):
+    """A 时期 column beside 地区, the region merged over its months: one record per row."""
+    checked = _check(catalogs, "32-地区时期纵排指标横排.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert len(got) == 8
+    assert got[("433101", "retail", "2021-01/2021-05")] == (37.8, 25.1, None)
+    assert got[("433122", "industry_va", H1)] == (None, 8.0, None)

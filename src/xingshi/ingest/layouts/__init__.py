@@ -151,7 +151,8 @@ def read_file(
                 obs.default_year = year
         else:
             wide_period = period or _sheet_period(sheet, h, path)
-            if wide_period is None and not has_period_columns(sheet, h):
+            period_column = any(header_key(v) == "period" for v in sheet.rows[h])
+            if wide_period is None and not (has_period_columns(sheet, h) or period_column):
                 exc = LayoutError(
                     "表格没有注明时期：标题行、工作表名和文件名中都找不到",
                     where=sheet.where(0),

@@ -34,7 +34,7 @@ from xingshi.ingest.layouts.headers import (
     sub_kind,
     title_kind,
 )
-from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
+from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet, column_letter
 from xingshi.ingest.values import normalize_text, split_unit
@@ -76,6 +76,24 @@ def _indicator_row(sheet: Sheet, header_row: int) -> tuple[list[Any], list[int]]
         names.append(lower if lower is not None else upper)
         rows.append(header_row + 1 if lower is not None else header_row)
     return names, rows
+
+
+def _period_label(value: Any, sheet_period: str | None) -> str | None:
+    """A row's 时期 cell as text (a date cell is its month; 1-6月 takes the title's year)."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return f"{value.year}年{value.month}月"
+    text = normalize_text(value)
+    year = _year(sheet_period)
+    if year is not None and not re.match(r"\d{4}", text):
+        return f"{year}年{text}"
+    return text
+
+
+def _year(period: str | None) -> int | None:
+    m = re.match(r"\d{4}", period or "")
+    return int(m.group(0)) if m else None
 
 
 def _own_period(sub: str, titles: list[str] | None) -> str | None:
@@ -129,8 +147,14 @@ def read_wide(
     """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
     _dates_as_months(sheet, range(header_row, header_row + 3))
     top = sheet.rows[header_row]
+    # A 时期 column beside 地区 (regions × periods down, indicators across).
+    period_col = next(
+        (c for c in range(region_col + 1, len(top)) if header_key(top[c]) == "period"), None
+    )
     sub_row = header_row + 1
     subs = _roles_row(sheet, sub_row, region_col)
+    if period_col is not None:
+        subs[period_col - region_col - 1 : period_col - region_col] = [""]
     has_sub = any(sub_kind(v) or _MONTHS.search(v) for v in subs)
     names, name_rows = list(top), [header_row] * len(top)
     below = _roles_row(sheet, sub_row + 1, region_col)
@@ -159,6 +183,8 @@ def read_wide(
         head = names[c] if c < len(names) else None
         name_row = name_rows[c] if c < len(name_rows) else header_row
         single_sub = ""
+        if c == period_col:
+            continue
         if head is not None and not has_sub and foreign_column(normalize_text(head)):
             if current is not None:
                 reading.findings.append(foreign_finding(sheet, name_row, c, head))
@@ -226,6 +252,8 @@ def read_wide(
                 "basis": basis,
                 "period": _own_period(sub, titles if from_title else None)
                 or column_period(sub, period, kind),
+                "own_period": _own_period(sub, None) is not None or bool(_MONTHS.search(sub)),
+                "sub": sub,
                 "monthly": any(w in sub for w in ("本月", "当月")),
                 "titles": titles if from_title else None,
             }
@@ -233,10 +261,19 @@ def read_wide(
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
     first_data = sub_row + 1 if has_sub else header_row + 1
+    last_region: Any = None
+    last_period: Any = None
     for r in range(first_data, len(sheet.rows)):
         raw_region = _region_cell(sheet, r, region_col)
         if is_footer(raw_region):
             break
+        if period_col is not None:
+            # Region and period cells merged down over the rows they cover.
+            raw_region = raw_region if raw_region is not None else last_region
+            last_region = raw_region
+            row_period = sheet.cell(r, period_col)
+            row_period = row_period if row_period is not None else last_period
+            last_period = row_period
         region = normalize_text(raw_region)
         values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
         if not region:
@@ -245,7 +282,12 @@ def read_wide(
             continue
         by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
-            key = (col["indicator_col"], col["period"])
+            col_period = col["period"]
+            if period_col is not None and not col["own_period"]:
+                col_period = column_period(
+                    col["sub"], _period_label(row_period, period), col["kind"]
+                )
+            key = (col["indicator_col"], col_period)
             obs = by_indicator.get(key)
             if obs is None:
                 obs = RawObs(
@@ -258,10 +300,13 @@ def read_wide(
                     indicator_row=name_rows[col["indicator_col"]]
                     if col["indicator_col"] < len(name_rows)
                     else header_row,
-                    period=col["period"],
+                    period=col_period,
                     parent_alias=is_parent_alias(region),
                     indicator_texts=col["titles"],
                 )
+                if period_col is not None and not col["own_period"]:
+                    obs.period_col = period_col  # the row's own 时期 cell
+                    obs.default_year = _year(period)
                 by_indicator[key] = obs
             value = sheet.cell(r, col["col"])
             if col["kind"] == "level":

@@ -554,6 +554,22 @@ def long_sheet_period_forms() -> None:
     _save(wb, "31-长表时期为日期.xlsx")
 
 
+def regions_and_periods_down() -> None:
+    """地区 and 时期 down (region merged over its months), indicators across."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "分月"
+    ws.append(["2021年各县市区分月主要指标"])
+    ws.append(["地区", "时期", "社会消费品零售总额(亿元)", "增速(%)", "规模工业增加值增速(%)"])
+    ws.append(["吉首市", "1-5月", 37.80, 25.1, 10.0])
+    ws.append([None, "1-6月", 45.23, 24.6, 9.5])
+    ws.append(["泸溪县", "1-5月", 8.40, 21.9, 8.3])
+    ws.append([None, "1-6月", 10.12, 21.0, 8.0])
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("A5:A6")
+    _save(wb, "32-地区时期纵排指标横排.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -585,6 +601,7 @@ def main() -> None:
     hidden_old_sheet()
     footnote_marks()
     long_sheet_period_forms()
+    regions_and_periods_down()
 
 
 if __name__ == "__main__":
