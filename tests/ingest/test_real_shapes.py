@@ -372,3 +372,25 @@ def test_regions_and_periods_down(catalogs):
     assert len(got) == 8
     assert got[("433101", "retail", "2021-01/2021-05")] == (37.8, 25.1, None)
     assert got[("433122", "industry_va", H1)] == (None, 8.0, None)
+
+
+@pytest.mark.parametrize("name", ["33-月报首列为项目.xlsx", "34-月报首列表头空白.xlsx"])
+def test_report_headed_project_or_blank(catalogs, name):
+    """项目 or a blank corner over 单位 | 1-6月 | 同比增长% reads as indicators down."""
+    checked = _check(catalogs, name)
+    assert _findings(checked) == []
+    assert _records(checked) == {
+        ("433100", "gdp", H1): (423.0, 7.9, None),
+        ("433100", "retail", H1): (120.28, 23.9, None),
+    }
+
+
+def test_growth_and_rank_rows_regions_across(catalogs):
+    """地区生产总值增速(%) and 地区生产总值位次 rows join the 地区生产总值 row per region."""
+    checked = _check(catalogs, "35-项目地区横排增速行.xlsx")
+    assert _findings(checked) == []
+    assert _records(checked) == {
+        ("433100", "gdp", H1): (423.0, 7.9, None),
+        ("433101", "gdp", H1): (150.2, 8.1, 1),
+        ("433122", "gdp", H1): (38.1, 7.2, 2),
+    }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from xingshi.errors import LayoutError, Location
 from xingshi.findings import Finding
-from xingshi.ingest.layouts.headers import SUBHEADER_WORDS, is_region_header
+from xingshi.ingest.layouts.headers import SUBHEADER_WORDS, indicators_down, is_region_header
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
@@ -79,12 +79,22 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
     for r in range(min(_SCAN_ROWS, len(sheet.rows))):
         row = sheet.rows[r]
         for c in range(min(3, len(row))):
-            if is_indicator_header(row[c]) and not any(
-                is_region_header(v) and normalize_text(v) != "单位" for v in row
+            others = [v for v in row[c + 1 :] if v is not None]
+            # 项目 heads either way, and a blank corner heads indicators down when the row
+            # across holds roles, periods or regions (项目 | 单位 | 1-6月 | 同比增长%).
+            either = is_indicator_header(row[c]) and is_region_header(row[c])
+            blank = c == 0 and row[c] is None and len(others) >= 2
+            if (either or blank) and indicators_down(others):
+                return "rows", r, c
+            if blank:
+                continue
+            if (
+                others
+                and is_indicator_header(row[c])
+                and not either
+                and not any(is_region_header(v) and normalize_text(v) != "单位" for v in row)
             ):
-                others = [v for v in row[c + 1 :] if v is not None]
-                if others:
-                    return "rows", r, c
+                return "rows", r, c
             if not is_region_header(row[c]):
                 continue
             others = [v for v in row[c + 1 :] if v is not None]

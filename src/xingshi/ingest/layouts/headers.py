@@ -214,3 +214,24 @@ def _cumulative(period: str | None) -> str | None:
     if p.first_month == p.last_month and p.last_month > 1:
         return f"{p.year}年1-{p.last_month}月"
     return period
+
+
+_REGION_LIKE = re.compile(r"^.{1,10}(市|县|区|州|省|旗|盟|自治州|地区)$")
+
+
+def indicators_down(across: list[Any]) -> bool:
+    """Does a header row's rest read as columns of an indicators-down table: roles and
+    periods (单位, 1-6月, 同比增长%) or regions (全州, 吉首市)? Indicator names: regions down."""
+    texts = [normalize_text(v) for v in across if normalize_text(v)]
+    if not texts:
+        return False
+    hits = sum(
+        1
+        for t in texts
+        if t in ("单位", "计量单位")
+        or is_role_only(t)
+        or is_period_head(t)
+        or _REGION_LIKE.match(t)
+        or t in ("全州", "全市", "全省", "全县", "全区", "合计", "总计", "全国")
+    )
+    return 2 * hits >= len(texts)

@@ -15,6 +15,7 @@ from typing import Any
 
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
+    _SUFFIX,
     _cumulative,
     column_period,
     foreign_column,
@@ -118,6 +119,10 @@ def read_rows(
         is_index = "指数" in name or bool(name_unit and "=100" in name_unit)
         if is_index:
             name, unit = name.replace("指数", ""), None
+        row_role = None
+        if (m := _SUFFIX.match(name)) and not is_index:
+            # 地区生产总值增速(%) / 地区生产总值位次 rows: that indicator's growth or rank.
+            name, row_role = m.group(1), sub_kind(m.group(2))
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
             key = (col["indicator_col"], col["period"])
@@ -144,11 +149,17 @@ def read_rows(
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
-            if col["kind"] == "level" and is_index:
+            kind = col["kind"]
+            if row_role is not None:
+                if kind != "level":
+                    continue  # a 增速 row under 增速 sub-columns: nothing new
+                kind = row_role
+                obs.unit = None  # the row's (%) is the growth's, not a level's unit
+            if kind == "level" and is_index:
                 obs.growth, obs.growth_col = value, col["col"]  # growth = index − 100
-            elif col["kind"] == "level":
+            elif kind == "level":
                 obs.level, obs.level_col = value, col["col"]
-            elif col["kind"] == "growth":
+            elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
             else:
                 obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]

@@ -570,6 +570,32 @@ def regions_and_periods_down() -> None:
     _save(wb, "32-地区时期纵排指标横排.xlsx")
 
 
+def report_headed_project() -> None:
+    """A monthly report headed 项目 (used for both orientations) and one with a blank corner."""
+    for name, corner in (("33-月报首列为项目.xlsx", "项目"), ("34-月报首列表头空白.xlsx", None)):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Sheet1"
+        ws.append(["湘西州2021年1-6月主要经济指标"])
+        ws.append([corner, "单位", "1-6月", "同比增长%"])
+        ws.append(["地区生产总值", "亿元", 423.0, 7.9])
+        ws.append(["社会消费品零售总额", "亿元", 120.28, 23.9])
+        _save(wb, name)
+
+
+def growth_rows_regions_across() -> None:
+    """项目 over regions across; a level row and a 增速(%) row for the same indicator."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区主要指标"])
+    ws.append(["项目", "全州", "吉首市", "泸溪县"])
+    ws.append(["地区生产总值(亿元)", 423.0, 150.2, 38.1])
+    ws.append(["地区生产总值增速(%)", 7.9, 8.1, 7.2])
+    ws.append(["地区生产总值位次", None, 1, 2])
+    _save(wb, "35-项目地区横排增速行.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -602,6 +628,8 @@ def main() -> None:
     footnote_marks()
     long_sheet_period_forms()
     regions_and_periods_down()
+    report_headed_project()
+    growth_rows_regions_across()
 
 
 if __name__ == "__main__":
