@@ -100,8 +100,15 @@ class Composer:
                 Paragraph.parse(render("achievements.rank_summary", groups=groups, **self.w))
             )
         summarised = {it.indicator for it in ranked}
+        # a growth said in the comparisons paragraph is not said twice: an indicator with
+        # nothing but that growth (no level, no good rank) waits for its comparison
+        compared = {
+            it.indicator
+            for it, _ in self._compared()
+            if it.level is None and not self.ctx.good_rank(it)
+        }
         for codes in self._topics():
-            items = [self.ctx.me[c] for c in codes if c in self.ctx.me]
+            items = [self.ctx.me[c] for c in codes if c in self.ctx.me and c not in compared]
             items = [
                 it for it in items if _said(it) and not (it.growth is not None and it.growth < 0)
             ]
@@ -125,15 +132,9 @@ class Composer:
         """One paragraph on the quality of growth: the related-indicator comparisons of
         topics.toml (税收增长28.6%，分别高于财政总收入、地方财政收入2.6、6.7个百分点; two
         indicators against the same one share a clause) and the structure ratios' good news."""
-        found: list[tuple[Item, list[Item], list[str]]] = []
-        for first, *others in self.ctx.compare:
-            it = self.ctx.me.get(first)
-            rest = [self.ctx.me[o] for o in others if o in self.ctx.me]
-            if it is None or it.growth is None or it.is_rate or not rest:
-                continue
-            if any(o.growth is None or round(it.growth, 1) <= round(o.growth, 1) for o in rest):
-                continue
-            found.append((it, rest, [str(self._gap_to(it, o)) for o in rest]))
+        found = [
+            (it, rest, [str(self._gap_to(it, o)) for o in rest]) for it, rest in self._compared()
+        ]
         clauses = []
         for _other, group in group_by(
             found, lambda f: f[1][0].indicator if len(f[1]) == 1 else id(f)
@@ -164,6 +165,19 @@ class Composer:
         if not clauses:
             return []
         return [Paragraph.parse(render("achievements.quality", clauses=clauses, **self.w))]
+
+    def _compared(self) -> list[tuple[Item, list[Item]]]:
+        """The comparisons of topics.toml that hold: the first grows faster than every other."""
+        out = []
+        for first, *others in self.ctx.compare:
+            it = self.ctx.me.get(first)
+            rest = [self.ctx.me[o] for o in others if o in self.ctx.me]
+            if it is None or it.growth is None or it.is_rate or not rest:
+                continue
+            if any(o.growth is None or round(it.growth, 1) <= round(o.growth, 1) for o in rest):
+                continue
+            out.append((it, rest))
+        return out
 
     def _gap_to(self, it: Item, o: Item):
         """The gap in points between two indicators' growth, from the printed figures."""
