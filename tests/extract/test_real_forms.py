@@ -83,6 +83,16 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
      [("growth_pct", 17.4), ("growth_pct", 12.8)]),
     # A rate followed by the growth it describes.
     ("民间投资连续保持20%以上的较快增长。", [("growth_pct", 20.0)]),
+    # Progress written without 的, and a bare 千万 bound of a group of projects.
+    ("全区工业产值累计48.6亿元，占年度目标92%。", [("level", 48.6), ("completed", 92.0)]),
+    ("在库项目88个，其中3千万以上的41个。",
+     [("count", 88.0), ("level", 3.0), ("count", 41.0)]),
+    # A target word inside a threshold does not make the later figures targets.
+    ("12个年预计产值超5亿元的企业共计实现产值96亿元。",
+     [("count", 12.0), ("level", 5.0), ("level", 96.0)]),
+    # Every item of a goals list is a target, rates and prices included.
+    ("今年主要预期目标是：经济增长6%左右；城镇调查失业率5%以内；居民消费价格涨幅3%左右。",
+     [("target", 6.0), ("target", 5.0), ("target", 3.0)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

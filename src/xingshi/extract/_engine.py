@@ -47,6 +47,7 @@ _SPEED_VALUE = frozenset(
     ["", "仅为", "为", "达", "达到", "是", "只有", "仅", "分别为", "分别是", "分别达", "分别达到",
      "均为", "分别"]
 )  # fmt: skip
+_GOAL_NOUN = re.compile(r"(?:目标|任务|计划|预期)")
 _THRESHOLD = re.compile(r"(?:以上|以下)[\u4e00-\u9fa5]")
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?:")
@@ -175,7 +176,9 @@ class Engine:
                 reading = rd.read_flat(clause)
             else:
                 reading = rd.read_amount(clause, right, kind)
-        if reading.measure in ("growth_pct", "level", "count") and _GOALS.search(
+                if reading.measure == "target":
+                    reading = self._threshold_reading(reading, first, cs, s, prev_end, right)
+        if reading.measure in ("growth_pct", "level", "count", "ratio_pct") and _GOALS.search(
             norm, max(ss, s - 4 * _WINDOW), s
         ):
             # 主要预期目标是：地区生产总值增长8%左右，规模工业增加值增长9%…: all targets.
@@ -266,6 +269,19 @@ class Engine:
         facts.extend(self._derived(facts, sent))
         return facts
 
+    def _threshold_reading(
+        self, reading: rd.Reading, a: Anchor, cs: int, s: int, prev_end: int, right: str
+    ) -> rd.Reading:
+        """年预计产值超10亿元的项目共计完成产值446亿元: a target word inside a threshold."""
+        if a.approx and right.startswith("的") and not _GOAL_NOUN.match(right, 1):
+            return rd.Reading("count" if a.kind in ("count", "cued") else "level", cue_at=s - cs)
+        if cs < prev_end < s and self.norm[prev_end] == "的":
+            again = rd.read_amount(self.norm[prev_end:s], right, a.kind)
+            if again.measure != "target":
+                again.cue_at += prev_end - cs
+                return again
+        return reading
+
     def _items(self, subject: Subject, values: list, reading: rd.Reading, sent: _Sentence,
                kind: str, end: int, se: int, cs: int) -> list[list[tuple[str, int]]]:  # fmt: skip
         """For each value, the indicator names (with phrase offsets) it belongs to."""
@@ -290,6 +306,8 @@ class Engine:
             if len(items) > 1 and (subject.distribute or kind == "rank"):
                 return [items]
             return [[(text, subject.start)]]
+        if kind in ("level", "count") and _THRESHOLD.match(self.norm, end - 2):
+            return [[("", self._first_value(values))]] * k  # 5千万以下项目74个: a group bound
         # No indicator in this clause: it is the previous figure's (增长39.9%, 增速全省第一),
         # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
         previous = [f for f in sent.facts[-40:] if not f.derived and f.words]
