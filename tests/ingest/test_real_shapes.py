@@ -394,3 +394,17 @@ def test_growth_and_rank_rows_regions_across(catalogs):
         ("433101", "gdp", H1): (150.2, 8.1, 1),
         ("433122", "gdp", H1): (38.1, 7.2, 2),
     }
+
+
+def test_stacked_tables_in_one_sheet(catalogs):
+    """A second table under the first reads with its own title, period and unit note."""
+    checked = _check(catalogs, "36-一表两块.xlsx")
+    assert _findings(checked) == []
+    assert _records(checked) == {
+        ("433101", "gdp", H1): (150.2, 8.1, None),
+        ("433122", "gdp", H1): (38.1, 7.2, None),
+        ("433101", "local_fiscal", "2021-01/2021-05"): (8.1, 12.0, None),
+        ("433122", "local_fiscal", "2021-01/2021-05"): (1.75, 7.1, None),
+    }
+    cells = checked.normalized.observations.filter(indicator="local_fiscal")["level_cell"]
+    assert sorted(cells) == ["B10", "B9"]  # row numbers of the sheet, not of the block

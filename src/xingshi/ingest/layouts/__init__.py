@@ -66,7 +66,9 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
         h = nbs_header_row(sheet)
         if h is not None:
             return "nbs", h, 0
-    for r in range(min(_SCAN_ROWS, len(sheet.rows))):
+    top = next((i for i, row in enumerate(sheet.rows) if row), 0)  # leading blank rows
+    scan = range(top, min(top + _SCAN_ROWS, len(sheet.rows)))
+    for r in scan:
         row = sheet.rows[r]
         keys = {header_key(v, targets=True) for v in row if v is not None}
         if {"value", "kind"} & keys and "indicator" in keys:
@@ -76,7 +78,7 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
             return "long", r, 0
         if {"region", "region_code"} & keys and len({"period", "level", "unit"} & keys) >= 2:
             return "long", r, 0  # a long sheet missing its 指标 column: say so
-    for r in range(min(_SCAN_ROWS, len(sheet.rows))):
+    for r in scan:
         row = sheet.rows[r]
         for c in range(min(3, len(row))):
             others = [v for v in row[c + 1 :] if v is not None]
@@ -139,7 +141,9 @@ def read_file(
         sheets = [s for s in sheets if not s.hidden]
     else:
         hidden = []
-    for sheet in sheets:
+    queue = list(sheets)
+    while queue:
+        sheet = queue.pop(0)
         try:
             layout, h, region_col = detect_layout(sheet)
         except LayoutError as exc:
@@ -175,7 +179,13 @@ def read_file(
                 title = " ".join([title_text(sheet, h), sheet.name or "", path.stem])
                 read_rows(sheet, h, region_col, reading, period=wide_period, region_text=title)
             else:
-                read_wide(sheet, h, region_col, reading, period=wide_period, indicator=indicator)
+                below = read_wide(
+                    sheet, h, region_col, reading, period=wide_period, indicator=indicator
+                )
+                if below is not None:
+                    # The rows above the next table are blanked so row numbers stay true.
+                    rest = [[] for _ in range(below)] + sheet.rows[below:]
+                    queue.insert(0, Sheet(sheet.file, sheet.name, rest))
         readings.append(reading)
     if not readings:
         raise skipped[0]

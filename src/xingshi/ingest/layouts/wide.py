@@ -30,6 +30,7 @@ from xingshi.ingest.layouts.headers import (
     foreign_column,
     foreign_finding,
     is_period_head,
+    is_region_header,
     is_role_only,
     sub_kind,
     title_kind,
@@ -143,8 +144,12 @@ def read_wide(
     *,
     period: str | None,
     indicator: str | None = None,
-) -> None:
-    """Read a wide sheet whose indicator header is at 0-based ``header_row``."""
+) -> int | None:
+    """Read a wide sheet whose indicator header is at 0-based ``header_row``.
+
+    Returns the row where a second table starts below this one (its own title and 地区
+    header), for the caller to read as a table of its own; None when the sheet ends.
+    """
     _dates_as_months(sheet, range(header_row, header_row + 3))
     top = sheet.rows[header_row]
     # A 时期 column beside 地区 (regions × periods down, indicators across).
@@ -263,10 +268,14 @@ def read_wide(
     first_data = sub_row + 1 if has_sub else header_row + 1
     last_region: Any = None
     last_period: Any = None
+    last_data = first_data - 1
     for r in range(first_data, len(sheet.rows)):
         raw_region = _region_cell(sheet, r, region_col)
         if is_footer(raw_region):
             break
+        if r > first_data and is_region_header(raw_region):
+            # Another table stacked below (title, 地区 | … header): hand it back.
+            return next(i for i in range(last_data + 1, r + 1) if sheet.rows[i])
         if period_col is not None:
             # Region and period cells merged down over the rows they cover.
             raw_region = raw_region if raw_region is not None else last_region
@@ -280,6 +289,7 @@ def read_wide(
             continue
         if not values_present:
             continue
+        last_data = r
         by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
             col_period = col["period"]
@@ -318,6 +328,7 @@ def read_wide(
             else:
                 obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
         reading.observations.extend(by_indicator.values())
+    return None
 
 
 def _one_column_per_role(

@@ -596,6 +596,24 @@ def growth_rows_regions_across() -> None:
     _save(wb, "35-项目地区横排增速行.xlsx")
 
 
+def stacked_tables() -> None:
+    """Two tables in one sheet, one under the other, each with its title and header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    ws.append(["2021年1-6月各县市区地区生产总值"])
+    ws.append(["地区", "地区生产总值(亿元)", "增速(%)"])
+    ws.append(["吉首市", 150.2, 8.1])
+    ws.append(["泸溪县", 38.1, 7.2])
+    ws.append([None])
+    ws.append(["2021年1-5月各县市区地方一般公共预算收入"])
+    ws.append(["单位：万元"])
+    ws.append(["地区", "地方一般公共预算收入", "增幅(%)"])
+    ws.append(["吉首市", 81000, 12.0])
+    ws.append(["泸溪县", 17500, 7.1])
+    _save(wb, "36-一表两块.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -630,6 +648,7 @@ def main() -> None:
     regions_and_periods_down()
     report_headed_project()
     growth_rows_regions_across()
+    stacked_tables()
 
 
 if __name__ == "__main__":
