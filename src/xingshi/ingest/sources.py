@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from xingshi.errors import FileFormatError, Location
-from xingshi.ingest.values import UNCOMPUTED
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
@@ -148,50 +146,11 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
             sheets.append(Sheet(path.name, ws.title, _trim(rows), hidden=hidden))
     finally:
         wb.close()
-    if _has_uncomputed(data):
-        _mark_uncomputed(data, sheets)
+    from xingshi.ingest.formulas import has_uncomputed, mark_uncomputed
+
+    if has_uncomputed(data):
+        mark_uncomputed(data, sheets)
     return sheets
-
-
-_UNCOMPUTED_XML = re.compile(rb"<f\b[^>]*(?:/>|>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>")
-
-
-def _has_uncomputed(data: bytes) -> bool:
-    """Does any sheet hold a formula without a cached result (a file never opened in Excel)?"""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for name in zf.namelist():
-            sheet_xml = name.startswith("xl/worksheets/") and name.endswith(".xml")
-            if sheet_xml and _UNCOMPUTED_XML.search(zf.read(name)):
-                return True
-    return False
-
-
-def _mark_uncomputed(data: bytes, sheets: list[Sheet]) -> None:
-    """Put a marker where a formula has no result, so the cell is reported, not read as blank."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    try:
-        by_name = {s.name: s for s in sheets}
-        for ws in wb.worksheets:
-            sheet = by_name.get(ws.title)
-            if sheet is None:
-                continue
-            for r, row in enumerate(ws.iter_rows()):
-                for c, cell in enumerate(row):
-                    value = getattr(cell, "value", None)
-                    if (
-                        isinstance(value, str)
-                        and value.startswith("=")
-                        and sheet.cell(r, c) is None
-                    ):
-                        while len(sheet.rows) <= r:
-                            sheet.rows.append([])
-                        cells = sheet.rows[r]
-                        cells.extend([None] * (c + 1 - len(cells)))
-                        cells[c] = UNCOMPUTED
-    finally:
-        wb.close()
 
 
 def _read_xls(path: Path, data: bytes) -> list[Sheet]:

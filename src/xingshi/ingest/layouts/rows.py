@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xingshi.ingest.layouts.columns import _prefer_cumulative
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
     _SUFFIX,
@@ -24,7 +25,6 @@ from xingshi.ingest.layouts.headers import (
     sub_kind,
 )
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
-from xingshi.ingest.layouts.wide import _prefer_cumulative
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, split_unit

@@ -1,0 +1,91 @@
+"""Column bookkeeping shared by the wide and indicators-down readers.
+
+Which period a column or row speaks of (a 时期 cell, a 2021年3月 header, a date), and which
+columns stay when two give the same figure (本月 beside 累计, two 增速 columns).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from xingshi.findings import Finding
+from xingshi.ingest.layouts.headers import _cumulative, is_period_head
+from xingshi.ingest.records import Reading
+from xingshi.ingest.sources import Sheet, column_letter
+from xingshi.ingest.values import normalize_text
+
+
+def _period_label(value: Any, sheet_period: str | None) -> str | None:
+    """A row's 时期 cell as text (a date cell is its month; 1-6月 takes the title's year)."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return f"{value.year}年{value.month}月"
+    text = normalize_text(value)
+    year = _year(sheet_period)
+    if year is not None and not re.match(r"\d{4}", text):
+        return f"{year}年{text}"
+    return text
+
+
+def _year(period: str | None) -> int | None:
+    m = re.match(r"\d{4}", period or "")
+    return int(m.group(0)) if m else None
+
+
+def _own_period(sub: str, titles: list[str] | None) -> str | None:
+    """A column headed by a full period (2021年1-3月); a month of a 累计 series runs from
+    January (规模工业增加值_累计增长 over 2021年3月 is 1-3月)."""
+    if not (is_period_head(sub) and "年" in sub):
+        return None
+    if titles and any("累计" in normalize_text(t) for t in titles):
+        return _cumulative(sub)
+    return sub
+
+
+def _dates_as_months(sheet: Sheet, rows: range) -> None:
+    """Month headers typed as dates (2021-03-01 shown as 2021年3月) become 2021年3月."""
+    for r in rows:
+        if r < len(sheet.rows):
+            sheet.rows[r] = [
+                f"{v.year}年{v.month}月" if isinstance(v, (date, datetime)) else v
+                for v in sheet.rows[r]
+            ]
+
+
+def _one_column_per_role(
+    columns: list[dict[str, Any]], sheet: Sheet, sub_row: int, reading: Reading
+) -> list[dict[str, Any]]:
+    """Two columns giving the same indicator's same figure for one period: an error, not a
+    silent choice of the later one."""
+    seen: dict[tuple[Any, ...], int] = {}
+    kept: list[dict[str, Any]] = []
+    for col in columns:
+        key = (col["indicator_col"], col["period"], col["kind"])
+        if key in seen:
+            value = sheet.cell(sub_row, col["col"])
+            reading.findings.append(
+                Finding(
+                    "header",
+                    "error",
+                    f"“{value}”列与{column_letter(seen[key])}列是同一指标、同一时期的同一项",
+                    sheet.where(sub_row, col["col"], value),
+                    hint="每项只保留一列；两年平均增速、上年同期数等请在表头写明",
+                )
+            )
+            continue
+        seen[key] = col["col"]
+        kept.append(col)
+    return kept
+
+
+def _prefer_cumulative(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop 本月 columns where the same indicator has a cumulative column of the same role.
+
+    A 本月 column beside a 累计 one is a single-month figure the importer need not keep (it is
+    the difference of two cumulative values); alone it is kept for its own month.
+    """
+    roles = {(c["indicator_col"], c["kind"]) for c in columns if not c["monthly"]}
+    return [c for c in columns if not c["monthly"] or (c["indicator_col"], c["kind"]) not in roles]
