@@ -93,6 +93,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # Every item of a goals list is a target, rates and prices included.
     ("今年主要预期目标是：经济增长6%左右；城镇调查失业率5%以内；居民消费价格涨幅3%左右。",
      [("target", 6.0), ("target", 5.0), ("target", 3.0)]),
+    # Spaces between numbers and units (text from PDF); a rank change with spaces.
+    ("一季度，全区地区生产总值 96.35 亿元，增速 排全省第 21 位、较上年同期上升 4 位。",
+     [("level", 96.35), ("rank", 21.0)]),
+    # A long quoted slogan holds no figures; a count of projects finished after its noun.
+    ("按照“突出一个中心、抓好两个重点、做到三个结合”的思路，纳入调度的45个项目已有37个项目竣工投产。",
+     [("count", 45.0), ("completed", 37.0)]),
+    ("督办的86件信访件已办结79件。", [("count", 86.0), ("completed", 79.0)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

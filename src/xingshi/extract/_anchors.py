@@ -14,7 +14,8 @@ from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
 
 # A list of numbers sharing the last one's unit: 2.6、6.7个百分点; 38到96个工作日.
 _LIST_NEXT = re.compile(rf" ?(?P<sep>、|和|到|至|-|~|或) ?(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
-_QUOTED = re.compile(r"“[^”\n]{1,14}”|《[^》\n]{1,60}》|\"[^\"\n]{1,14}\"")
+# Quoted names and slogans (“坚持一个统领、提高两个比重”); a quote holding a % is a figure.
+_QUOTED = re.compile(r"“[^”\n%]{1,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\"")
 _LETTER_BEFORE = re.compile(r"[A-Za-z.]")
 # 比全国全区分别低了0.5个和0.1个百分点: 个 stands for 个百分点 until the list's last item.
 _PP_NEXT = re.compile(rf"(?:、|和|及|与)(?P<n>(?:负|-)?{AR_NUM})(?P<u>个百分点|百分点|个)")
@@ -171,10 +172,12 @@ def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
     left = norm[max(0, s - 12) : s]
     if not _rank_left(g).search(left):
         return None
-    value = parse_number(m.group("rank")[1:])
+    value = parse_number(m.group("rank")[1:].strip())
     if value is None or value <= 0:
         return None
     end = e
+    if norm.startswith((" 位", " 名"), end):
+        end += 1
     if end < len(norm) and norm[end] in "位名":
         end += 1
     elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮", "大", "家"), end):

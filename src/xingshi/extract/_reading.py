@@ -137,6 +137,10 @@ def read_percent(clause: str, right: str) -> Reading:
     return Reading("ratio_pct", cue_at=len(clause))
 
 
+# 62个项目竣工投产 (but 112件信访件已办结56件: there the later number is the progress).
+_DONE_AFTER = re.compile(
+    r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工)(?:投产|运营|使用)?(?![\d一二三四五六七八九十两])"
+)
 _FALL = re.compile(r"降幅|跌幅|减幅")
 _VS_FRONT = re.compile(r"(?:比(?!重|例|率)|较)(?P<vs>[^,;:比较]{1,20}?)(?:分别|均|都)?$")
 
@@ -186,7 +190,7 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
         sign = -1 if re.search("减少|少增|下降", d.group(0)) else 1
         return Reading(measure, sign, cue_at=d.start(), basis=d.group(0))
     m = r.done.search(clause)
-    if counting and m:
+    if counting and (m or _DONE_AFTER.match(right)):  # 已有62个项目竣工投产
         return Reading("completed", cue_at=len(clause))
     if r.target.search(clause) or r.right_target.match(right):
         return Reading("target", cue_at=len(clause))
