@@ -408,3 +408,23 @@ def test_stacked_tables_in_one_sheet(catalogs):
     }
     cells = checked.normalized.observations.filter(indicator="local_fiscal")["level_cell"]
     assert sorted(cells) == ["B10", "B9"]  # row numbers of the sheet, not of the block
+
+
+def test_units_row_instead_of_roles(catalogs):
+    """亿元 | % | 万元 under the names: 万元 columns convert (452300 万元 is 45.23 亿元)."""
+    checked = _check(catalogs, "37-单位行代替子表头.xlsx")
+    assert _findings(checked) == []
+    got = _records(checked)
+    assert got[("433101", "retail", H1)] == (45.23, 24.6, None)
+    assert got[("433101", "gdp", H1)] == (150.2, 8.1, None)
+    assert got[("433122", "local_fiscal", H1)] == (2.1, None, None)
+
+
+def test_units_row_under_roles(catalogs):
+    """本期 | 增速 over 万元 | %: the units row converts and is not read as data."""
+    checked = _check(catalogs, "38-子表头下再有单位行.xlsx")
+    assert _findings(checked) == []
+    assert _records(checked) == {
+        ("433101", "retail", H1): (45.23, 24.6, None),
+        ("433122", "retail", H1): (10.12, 21.0, None),
+    }

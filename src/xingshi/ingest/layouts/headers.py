@@ -235,3 +235,19 @@ def indicators_down(across: list[Any]) -> bool:
         or t in ("全州", "全市", "全省", "全县", "全区", "合计", "总计", "全国")
     )
     return 2 * hits >= len(texts)
+
+
+def unit_text(text: str) -> str:
+    """``(亿元)`` or ``亿元`` → ``亿元``: a header cell that is only a unit."""
+    name, unit = split_unit(text)
+    return unit if unit and not name else name
+
+
+def pure_unit(text: str) -> bool:
+    """A header cell holding only a level's unit (亿元, （万元）, 家), not a percentage."""
+    from xingshi.catalog.units import try_parse_unit
+
+    candidate = unit_text(normalize_text(text))
+    if not candidate or "%" in candidate or "百分点" in candidate:
+        return False  # rates and their changes are growth columns, not levels
+    return try_parse_unit(candidate) is not None

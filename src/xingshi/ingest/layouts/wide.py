@@ -37,8 +37,10 @@ from xingshi.ingest.layouts.headers import (
     foreign_finding,
     is_region_header,
     is_role_only,
+    pure_unit,
     sub_kind,
     title_kind,
+    unit_text,
 )
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
@@ -84,6 +86,15 @@ def _indicator_row(sheet: Sheet, header_row: int) -> tuple[list[Any], list[int]]
     return names, rows
 
 
+def _units_row(sheet: Sheet, row: int, region_col: int) -> bool:
+    """A row holding only units (亿元 | % | 万元), at least one of them not a percentage."""
+    texts = [t for t in _roles_row(sheet, row, region_col) if t]
+    rates = ("%", "±%", "个百分点", "百分点")
+    return any(pure_unit(t) for t in texts) and all(
+        pure_unit(t) or unit_text(t) in rates for t in texts
+    )
+
+
 def _growth_or_rank(texts: list[str]) -> bool:
     """A sub-header row: some cell says 增速/位次, and no cell is a figure (a data row)."""
     if not any(sub_kind(v) in ("growth", "rank") for v in texts):
@@ -127,7 +138,7 @@ def read_wide(
     subs = _roles_row(sheet, sub_row, region_col)
     if period_col is not None:
         subs[period_col - region_col - 1 : period_col - region_col] = [""]
-    has_sub = any(sub_kind(v) or _MONTHS.search(v) for v in subs)
+    has_sub = any(sub_kind(v) or _MONTHS.search(v) or pure_unit(v) for v in subs)
     names, name_rows = list(top), [header_row] * len(top)
     below = _roles_row(sheet, sub_row + 1, region_col)
     if (not has_sub or not _growth_or_rank(subs)) and _growth_or_rank(below):
@@ -136,6 +147,8 @@ def read_wide(
         sub_row += 1
         subs = _roles_row(sheet, sub_row, region_col)
         has_sub = True
+    # A row of units under the roles (绝对值 | 增速 over 亿元 | %): units for the columns above.
+    units_at = sub_row + 1 if has_sub and _units_row(sheet, sub_row + 1, region_col) else None
     if has_sub and any("累计" in v for v in subs):
         period = _cumulative(period)
     default_unit = _note_unit(sheet, header_row)
@@ -197,6 +210,8 @@ def read_wide(
                 kind = head_role or "level"  # a sub-header that is itself a period: 1-6月
             if kind is None and not sub and head is not None:
                 kind = head_role or "level"  # a name merged down over its blank sub-header
+            if kind is None and pure_unit(sub):
+                kind = "level"  # a row of units under the names: 亿元 | 万元
             if kind is None:
                 continue
         elif single_sub:
@@ -206,6 +221,11 @@ def read_wide(
         else:
             kind = "level"
         _sub_name, sub_unit = split_unit(sub)
+        unit_at = sub_row
+        if pure_unit(sub):
+            sub_unit = unit_text(sub)
+        if units_at is not None and pure_unit(normalize_text(sheet.cell(units_at, c))):
+            sub_unit, unit_at = unit_text(normalize_text(sheet.cell(units_at, c))), units_at
         if kind == "growth":
             unit = None
         else:
@@ -218,7 +238,7 @@ def read_wide(
                 "kind": kind,
                 "col": c,
                 "unit": unit,
-                "unit_row": sub_row if sub_unit else name_row,
+                "unit_row": unit_at if sub_unit else name_row,
                 "unit_col": c if sub_unit else name_col,
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
@@ -232,7 +252,7 @@ def read_wide(
         )
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
-    first_data = sub_row + 1 if has_sub else header_row + 1
+    first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
     last_region: Any = None
     last_period: Any = None
     last_data = first_data - 1

@@ -614,6 +614,36 @@ def stacked_tables() -> None:
     _save(wb, "36-一表两块.xlsx")
 
 
+def units_row() -> None:
+    """A row of units (亿元 | 万元 | %) under the indicator names instead of roles."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区主要指标"])
+    ws.append(["地区", "地区生产总值", None, "社会消费品零售总额", None, "地方一般公共预算收入"])
+    ws.append([None, "亿元", "%", "万元", "%", "万元"])
+    ws.merge_cells("B2:C2")
+    ws.merge_cells("D2:E2")
+    ws.append(["吉首市", 150.2, 8.1, 452300, 24.6, 98000])
+    ws.append(["泸溪县", 38.1, 7.2, 101200, 21.0, 21000])
+    _save(wb, "37-单位行代替子表头.xlsx")
+
+
+def roles_then_units() -> None:
+    """Roles (本期 | 增速) over a units row (万元 | %) over the figures."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2021年1-6月各县市区社会消费品零售总额"])
+    ws.append(["地区", "社会消费品零售总额", None])
+    ws.append([None, "本期", "增速"])
+    ws.append([None, "万元", "%"])
+    ws.merge_cells("B2:C2")
+    ws.append(["吉首市", 452300, 24.6])
+    ws.append(["泸溪县", 101200, 21.0])
+    _save(wb, "38-子表头下再有单位行.xlsx")
+
+
 def main() -> None:
     three_row_header()
     text_numbers()
@@ -649,6 +679,8 @@ def main() -> None:
     report_headed_project()
     growth_rows_regions_across()
     stacked_tables()
+    units_row()
+    roles_then_units()
 
 
 if __name__ == "__main__":
