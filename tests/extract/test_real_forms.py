@@ -100,6 +100,9 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("按照“突出一个中心、抓好两个重点、做到三个结合”的思路，纳入调度的45个项目已有37个项目竣工投产。",
      [("count", 45.0), ("completed", 37.0)]),
     ("督办的86件信访件已办结79件。", [("count", 86.0), ("completed", 79.0)]),
+    # News forms: a range of growth in a band, the size of the largest fall.
+    ("全年经济增速保持在5.8%—6.2%的合理区间。", [("growth_pct", 5.8), ("growth_pct", 6.2)]),
+    ("其中，甘肃降幅最大，达到2.7个百分点。", [("pp_diff", -2.7)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip
@@ -169,6 +172,27 @@ def test_tab_table_without_label_header():
     text = "绝对数(亿元)\t增长(%)\n地区生产总值\t302.4\t5.6\n"
     got = [(f.measure, float(f.value)) for f in _facts(text, region="吉首市")]
     assert got == [("level", 302.4), ("growth_pct", 5.6)]
+
+
+def test_html_table_rows(tmp_path):
+    """An HTML table in a release reads as rows of cells, units from the header row."""
+    page = tmp_path / "gb.html"
+    page.write_text(
+        "<html><body><div class='nav'><a>首页</a></div><div class='article'>"
+        "<p>全年全县地区生产总值85.24亿元，比上年增长5.1%，其中第一产业增加值12.06亿元。</p>"
+        "<table><tr><th>指标</th><th>绝对数(亿元)</th><th>增长(%)</th></tr>"
+        "<tr><td>地区生产总值</td><td>85.24</td><td>5.1</td></tr>"
+        "<tr><td>第三产业</td><td>41.37</td><td>4.6</td></tr></table>"
+        "<p>年末全县常住人口22.35万人，城镇化率51.2%。</p></div></body></html>",
+        encoding="utf-8",
+    )
+    from xingshi.extract import extract_file
+
+    got = [(f.measure, float(f.value), f.words) for f in extract_file(page, year=2022)]
+    assert ("level", 41.37, "第三产业") in got
+    assert ("growth_pct", 4.6, "第三产业") in got
+    assert ("ratio_pct", 51.2, "城镇化率") in got
+    assert len(got) == 9
 
 
 def test_table_without_units_gives_nothing():

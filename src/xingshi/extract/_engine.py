@@ -47,6 +47,7 @@ _SPEED_VALUE = frozenset(
     ["", "仅为", "为", "达", "达到", "是", "只有", "仅", "分别为", "分别是", "分别达", "分别达到",
      "均为", "分别"]
 )  # fmt: skip
+_FALL_BEFORE = re.compile(r"(?:降幅|跌幅|回落幅度|下降幅度)(?:最大|最小|较大|较小)?,$")
 _GOAL_NOUN = re.compile(r"(?:目标|任务|计划|预期)")
 _THRESHOLD = re.compile(r"(?:以上|以下)[\u4e00-\u9fa5]")
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
@@ -168,6 +169,9 @@ class Engine:
                 reading = rd.read_percent(clause, right)
             elif kind == "points":
                 reading = rd.read_points(clause)
+                fell = _FALL_BEFORE.search(norm, max(ss, cs - 12), cs)
+                if reading.cue_at >= len(clause) and fell:
+                    reading.sign = -1  # 青海降幅最大,达到1.3个百分点
             elif kind in ("multiple",):
                 reading = rd.read_multiple(clause)
             elif kind == "fan":

@@ -13,11 +13,14 @@ from html.parser import HTMLParser
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "select",
          "button", "iframe", "svg", "menu", "template"}  # fmt: skip
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-          "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "td", "th"}  # fmt: skip
+          "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre"}  # fmt: skip
+# Table cells end with " | ": a row becomes one line the table reader can split (see _table).
+_CELL = {"td", "th"}
 _NOISE_CLASS = re.compile(
     r"nav|menu|footer|header|sidebar|breadcrumb|comment|share|related|copyright|recommend|login",
     re.I,
 )
+_TABLE_ROW = re.compile(r"\| \d[\d,.]*(?: \||$)")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col", "embed"}
 
 
@@ -42,6 +45,8 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
+        if tag in _CELL and not self._hidden():
+            self.buf.append(" | ")
         if tag in _BLOCK:
             self._flush()
         if self.stack:
@@ -53,7 +58,7 @@ class _Text(HTMLParser):
 
     def _flush(self) -> None:
         line = re.sub(r"\s+", " ", "".join(self.buf)).strip()
-        if line:
+        if line and line.replace("|", "").strip():
             self.lines.append(line)
         self.buf = []
 
@@ -72,7 +77,11 @@ def main_text(html: str) -> str:
     best, best_score = (0, 0), 0
     start, score, short = 0, 0, 0
     for i, line in enumerate(lines):
-        if len(line) >= 40 or (len(line) >= 8 and re.search(r"[。,，;；:：]", line)):
+        if (
+            len(line) >= 40
+            or (len(line) >= 8 and re.search(r"[。,，;；:：]", line))
+            or _TABLE_ROW.search(line)  # a row of figures belongs to the article
+        ):
             score += len(line)
             short = 0
         else:

@@ -73,6 +73,7 @@ def _rx() -> _Rx:
         ),
         right_growth=re.compile(
             r"(?:以上|左右)?的?(?:快速|较快|高速|稳定|平稳|中高速|两位数)?(?:增速|增幅|增长)"
+            r"|的(?:中高速|高速|中速|合理|预期)(?:增长)?区间"
         ),
         pp_vs=re.compile(
             rf"(?P<cmp>{cmp_words})(?P<vs>[^,;:]{{0,30}}?)(?:的)?(?:增速|增幅)?(?:{approx})?$"
@@ -141,6 +142,7 @@ def read_percent(clause: str, right: str) -> Reading:
 _DONE_AFTER = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工)(?:投产|运营|使用)?(?![\d一二三四五六七八九十两])"
 )
+_FALL_SIZE = re.compile(r"(?:降幅|跌幅|减幅|回落幅度|下降幅度)(?:最大|最小|较大|较小)?[^,;:]{0,6}$")
 _FALL = re.compile(r"降幅|跌幅|减幅")
 _VS_FRONT = re.compile(r"(?:比(?!重|例|率)|较)(?P<vs>[^,;:比较]{1,20}?)(?:分别|均|都)?$")
 
@@ -165,7 +167,9 @@ def read_points(clause: str) -> Reading:
             sign = -sign  # 降幅收窄1.5个百分点: the growth rate rose by 1.5 points
         vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs") or "")
         return Reading("pp_diff", sign, m.start(), versus=vs or "上年同期")
-    return Reading("pp_diff", cue_at=len(clause))
+    # 青海降幅最大,达1.3个百分点: a fall of the growth rate, with no verb of its own
+    sign = -1 if _FALL_SIZE.search(clause) else 1
+    return Reading("pp_diff", sign, cue_at=len(clause))
 
 
 def read_multiple(clause: str) -> Reading:
