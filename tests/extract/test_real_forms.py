@@ -103,6 +103,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # News forms: a range of growth in a band, the size of the largest fall.
     ("全年经济增速保持在5.8%—6.2%的合理区间。", [("growth_pct", 5.8), ("growth_pct", 6.2)]),
     ("其中，甘肃降幅最大，达到2.7个百分点。", [("pp_diff", -2.7)]),
+    # A decrease of an amount is a negative level or count.
+    ("全年油料产量4.2万吨，减少0.15万吨。", [("level", 4.2), ("level", -0.15)]),
+    ("全年人口自然减少865人。", [("count", -865.0)]),
+    # A number wrapped away from its unit by a line break (text from PDF).
+    ("其中，第一产业增加值 52816\n万元，增长 2.9%。", [("level", 52816.0), ("growth_pct", 2.9)]),
+    # Footnote marks and page numbers are not figures.
+    ("全年完成地区生产总值〔3〕88.21亿元。\n- 2 -\n", [("level", 88.21)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

@@ -142,6 +142,7 @@ def read_percent(clause: str, right: str) -> Reading:
 _DONE_AFTER = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工)(?:投产|运营|使用)?(?![\d一二三四五六七八九十两])"
 )
+_LESS = re.compile(r"(?:减少|下降|净减少|减)了?$")
 _FALL_SIZE = re.compile(r"(?:降幅|跌幅|减幅|回落幅度|下降幅度)(?:最大|最小|较大|较小)?[^,;:]{0,6}$")
 _FALL = re.compile(r"降幅|跌幅|减幅")
 _VS_FRONT = re.compile(r"(?:比(?!重|例|率)|较)(?P<vs>[^,;:比较]{1,20}?)(?:分别|均|都)?$")
@@ -193,6 +194,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
         measure = "count" if counting else "level"
         sign = -1 if re.search("减少|少增|下降", d.group(0)) else 1
         return Reading(measure, sign, cue_at=d.start(), basis=d.group(0))
+    if _LESS.search(clause):  # 粮食产量10.3亿斤,减少0.37亿斤 / 人口自然减少1400人
+        return Reading("count" if counting else "level", -1, cue_at=len(clause))
     m = r.done.search(clause)
     if counting and (m or _DONE_AFTER.match(right)):  # 已有62个项目竣工投产
         return Reading("completed", cue_at=len(clause))

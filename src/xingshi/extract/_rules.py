@@ -52,7 +52,9 @@ def grammar() -> Grammar:
     # Units a Chinese numeral must be followed by to count as a figure at all.
     cn_units = _alt([u for u, k in kind.items() if k != "cued"])
     unit = re.compile(
-        rf" ?(?P<yu0>余|多)?(?P<mag>{mags})?(?P<yu>余|多)?(?P<unit>{all_units})(?P<post>{after})?"
+        # A space or a PDF line break may stand between the number and its unit.
+        rf"[ \n]?(?P<yu0>余|多)?(?P<mag>{mags})?(?P<yu>余|多)?"
+        rf"(?P<unit>{all_units})(?P<post>{after})?"
     )
     # The leading class lets the regex engine skip most positions at once (5x faster).
     anchor = re.compile(
