@@ -110,6 +110,10 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("其中，第一产业增加值 52816\n万元，增长 2.9%。", [("level", 52816.0), ("growth_pct", 2.9)]),
     # Footnote marks and page numbers are not figures.
     ("全年完成地区生产总值〔3〕88.21亿元。\n- 2 -\n", [("level", 88.21)]),
+    # Counting goals is not setting one; a bracketed 目标 qualifies; a target keeps its sign.
+    ("全年86项目标任务中，71项达到序时进度。", [("count", 86.0), ("completed", 71.0)]),
+    ("5个约束性指标(按考核目标口径)、12个具体事项进度滞后。", [("count", 5.0), ("count", 12.0)]),
+    ("进出口总额预计下降6%左右，低于目标12个百分点。", [("target", -6.0), ("pp_diff", -12.0)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

@@ -110,9 +110,10 @@ _COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
 def read_percent(clause: str, right: str) -> Reading:
     """增长28.6% / 占…的1.9% / 完成全年目标的52.3% / 优良率97.8% / 目标增长8%."""
     r = _rx()
-    if r.target.search(clause) and not r.done_pct.search(clause):
+    if r.target.search(_PARENS.sub("", clause)) and not r.done_pct.search(clause):
         m = r.growth.search(clause)
-        return Reading("target", cue_at=m.start() if m else len(clause))
+        sign = -1 if m and m.group("verb") in r.down else 1  # 预计下降8%左右 → -8
+        return Reading("target", sign, cue_at=m.start() if m else len(clause))
     m = r.done_pct.search(clause)
     if m:
         return Reading("completed", cue_at=m.start(), of=m.group("of"))
@@ -140,8 +141,11 @@ def read_percent(clause: str, right: str) -> Reading:
 
 # 62个项目竣工投产 (but 112件信访件已办结56件: there the later number is the progress).
 _DONE_AFTER = re.compile(
-    r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工)(?:投产|运营|使用)?(?![\d一二三四五六七八九十两])"
+    r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工|达到序时进度|达序时进度)(?:投产|运营|使用)?"
+    r"(?![\d一二三四五六七八九十两])"
 )
+# A target word inside brackets (按考核目标口径统计) qualifies, it sets no goal.
+_PARENS = re.compile(r"\([^()]*\)")
 _LESS = re.compile(r"(?:减少|下降|净减少|减)了?$")
 _FALL_SIZE = re.compile(r"(?:降幅|跌幅|减幅|回落幅度|下降幅度)(?:最大|最小|较大|较小)?[^,;:]{0,6}$")
 _FALL = re.compile(r"降幅|跌幅|减幅")
@@ -199,7 +203,9 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     m = r.done.search(clause)
     if counting and (m or _DONE_AFTER.match(right)):  # 已有62个项目竣工投产
         return Reading("completed", cue_at=len(clause))
-    if r.target.search(clause) or r.right_target.match(right):
+    # 150项目标任务 counts goals; 全年160家的目标任务 is one.
+    goal_after = r.right_target.match(right) and (not counting or right.startswith("的"))
+    if r.target.search(_PARENS.sub("", clause)) or goal_after:
         return Reading("target", cue_at=len(clause))
     return Reading("count" if counting else "level", cue_at=len(clause))
 
