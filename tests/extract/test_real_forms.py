@@ -32,6 +32,7 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # 持平 of a growth rate compares rates: 0 points, not a flat level.
     ("邵阳、常德的增速与全省持平。", [("pp_diff", 0.0)]),
     ("全市粮食产量与上年持平。", [("growth_pct", 0.0)]),
+    ("全市居民消费价格与上月持平。", [("growth_pct", 0.0)]),
     # 保持平稳 holds 持平 but says nothing measurable; 持平的 names a group.
     ("全县物价总体保持平稳，就业形势稳定。", []),
     ("50个城市中房价上涨的有21个，持平的为4个。",

@@ -15,7 +15,9 @@ from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
 # A list of numbers sharing the last one's unit: 2.6、6.7个百分点; 38到96个工作日.
 _LIST_NEXT = re.compile(rf" ?(?P<sep>、|和|到|至|-|~|或) ?(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
 # Quoted names and slogans (“坚持一个统领、提高两个比重”); a quote holding a % is a figure.
-_QUOTED = re.compile(r"“[^”\n%]{1,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\"")
+_QUOTED = re.compile(
+    r"“[^”\n%]{1,14}”|“[^”\n%亿万元吨]{15,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\""
+)
 _LETTER_BEFORE = re.compile(r"[A-Za-z.]")
 # 比全国全区分别低了0.5个和0.1个百分点: 个 stands for 个百分点 until the list's last item.
 _PP_NEXT = re.compile(rf"(?:、|和|及|与)(?P<n>(?:负|-)?{AR_NUM})(?P<u>个百分点|百分点|个)")

@@ -215,7 +215,9 @@ _FLAT_VS = re.compile(
     r"(?P<speed>增速|增幅|增长速度)?(?:基本|总体)?(?:与|和|同|较|比)(?P<vs>[^,;:与和同较比]{1,12}?)"
     r"(?:基本|总体)?(?:保持)?$"
 )
-_SAME_PERIOD = re.compile(r"^(?:上年|去年|上年同期|去年同期|同期)$")
+_SAME_PERIOD = re.compile(
+    r"^(?:上年|去年|上年同期|去年同期|同期|上月|上季度|上年末|年初|上年底|去年底)$"
+)
 
 
 def read_flat(clause: str) -> Reading:
