@@ -115,6 +115,8 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("全年86项目标任务中，71项达到序时进度。", [("count", 86.0), ("completed", 71.0)]),
     ("5个约束性指标(按考核目标口径)、12个具体事项进度滞后。", [("count", 5.0), ("count", 12.0)]),
     ("进出口总额预计下降6%左右，低于目标12个百分点。", [("target", -6.0), ("pp_diff", -12.0)]),
+    ("318个市级重点项目开复工296个，完成投资215.4亿元。",
+     [("count", 318.0), ("completed", 296.0), ("level", 215.4)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip
