@@ -117,6 +117,9 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("进出口总额预计下降6%左右，低于目标12个百分点。", [("target", -6.0), ("pp_diff", -12.0)]),
     ("318个市级重点项目开复工296个，完成投资215.4亿元。",
      [("count", 318.0), ("completed", 296.0), ("level", 215.4)]),
+    # The wider region's growth in brackets after the local one; a peer set before a rank.
+    ("全县固定资产投资同比增长8.3%（全市5.9%），八县市排名第四。",
+     [("growth_pct", 8.3), ("growth_pct", 5.9), ("rank", 4.0)]),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip

@@ -104,6 +104,8 @@ def _basis(lead: str) -> str | None:
 
 
 _BRACKET_VS = re.compile(r"(?:全省|全国|全市|全州|全区|全县|省|国|市|州|县|区|平均水平|平均)\($")
+_BRACKET_SCOPE = re.compile(r"\((?:全省|全国|全市|全州|全区|全县)(?:平均水平|平均)?(?:为|是)?$")
+_GROWTH_WORD = re.compile(r"增长|增速|增幅|下降|回落")
 _COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
 
 
@@ -124,6 +126,9 @@ def read_percent(clause: str, right: str) -> Reading:
     if m:
         sign = -1 if m.group("verb") in r.down else 1
         return Reading("growth_pct", sign, m.start(), basis=_basis(m.group("lead")))
+    if _BRACKET_SCOPE.search(clause) and _GROWTH_WORD.search(clause):
+        # 增长7.5%(全市11.1%): the wider region's growth, in brackets after the local one
+        return Reading("growth_pct", cue_at=len(clause))
     if _BRACKET_VS.search(clause) and _COMPARE.search(clause):
         # 比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点: the other side's growth, in brackets
         return Reading("growth_pct", cue_at=len(clause))
