@@ -123,6 +123,11 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         u = g.unit.match(norm, pos)
     unit = u.group("unit")
     kind = g.unit_kind[unit]
+    if u.group(0).startswith("\n") and (
+        (kind == "count" and len(unit) == 1 and unit != "个" and not u.group("mag"))
+        or norm[max(0, s - 1) : s] in ("图", "表")
+    ):
+        return None  # 表3\n人口…, 2019年末…\n人均: a number and the next line's first word
     if kind == "cued":
         cues = g.raw["units"]["cued"][unit]
         if not any(norm.endswith(c, max(0, s - len(c)), s) for c in cues):
