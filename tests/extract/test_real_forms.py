@@ -122,6 +122,11 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # The wider region's growth in brackets after the local one; a peer set before a rank.
     ("全县固定资产投资同比增长8.3%（全市5.9%），八县市排名第四。",
      [("growth_pct", 8.3), ("growth_pct", 5.9), ("rank", 4.0)]),
+    # A goals list introduced by a dash, and a meeting's session number.
+    ("今年主要预期目标——地区生产总值增长6.5%，城乡居民人均可支配收入分别增长7%、8%，"
+     "城镇登记失业率控制在4.5%以内。",
+     [("target", 6.5), ("target", 7.0), ("target", 8.0), ("target", 4.5)]),
+    ("县十八届人大二次会议确定的目标任务全面完成。", []),
     # A threshold inside a list of ranked indicators stays part of the name.
     ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip
