@@ -152,6 +152,19 @@ def test_points_list_keeps_its_comparison():
     assert got == [("pp_diff", -3.4, "个百分点"), ("pp_diff", -1.2, "个百分点")]
 
 
+def test_long_versus_list_then_a_second_list():
+    """Five periods compared, then two bases: seven signed differences (this once raised)."""
+    text = (
+        "全市投资增长9.4%，增速分别较1-2月、1-3月、1-5月、1-6月和1-7月回落3.4、0.6、0.9、0.9和"
+        "0.1个百分点，较去年同期和全年分别回落2.6、1.8个百分点。"
+    )
+    pp = [(f.value, f.versus) for f in _facts(text, region="济源市") if f.measure == "pp_diff"]
+    assert pp == [
+        (-3.4, "1-2月"), (-0.6, "1-3月"), (-0.9, "1-5月"), (-0.9, "1-6月"), (-0.1, "1-7月"),
+        (-2.6, "去年同期"), (-1.8, "全年"),
+    ]  # fmt: skip
+
+
 def test_per_unit_and_versus_before_the_verb():
     """元/吨 stays whole, and 较全市平均水平高出 names 全市 as the other side."""
     facts = _facts("煤炭均价为870元／吨。全区工业增加值增长7.7%，较全市平均水平高出1.6个百分点。")

@@ -210,6 +210,8 @@ class Engine:
         values = [(v, vs, ve, a) for a in group for (v, vs, ve) in a.values]
         self._inherited = None
         items = self._items(subject, values, reading, sent, kind, last.end, se, cs)
+        if len(items) < len(values):  # every value needs its names, whatever the list shape
+            items = items + [items[-1]] * (len(values) - len(items))
         noun_end = 0
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
@@ -343,7 +345,7 @@ class Engine:
             if len(distinct) >= k:
                 picks = list(distinct.values())[-k:]
                 return [[(f.words or "", sent.subj_start.get(id(f), f.start))] for f in picks]
-        elif subject.distribute and sent.groups and len(sent.groups[-1]) >= 2:
+        elif k == 1 and subject.distribute and sent.groups and len(sent.groups[-1]) >= 2:
             picks = [(f.words or "", sent.subj_start.get(id(f), f.start)) for f in sent.groups[-1]]
             return [picks]
         if previous:
