@@ -98,7 +98,11 @@ class Engine:
             se = self.ends[k] if k < len(self.ends) else len(self.norm)
             if sent is None or sent.start != ss:
                 sent, prev_end = _Sentence(ss), ss
-            made = self._group_facts(group, sent, ss, se, prev_end)
+            try:
+                made = self._group_facts(group, sent, ss, se, prev_end)
+            except (IndexError, KeyError, ValueError, ZeroDivisionError):
+                # A clause shape the grammar mis-reads costs its own figures, not the document's.
+                made = []
             prev_end = group[-1].end
             sent.facts.extend(made)
             if len({f.indicator for f in made if not f.derived}) > 1:
