@@ -111,6 +111,8 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("其中，第一产业增加值 52816\n万元，增长 2.9%。", [("level", 52816.0), ("growth_pct", 2.9)]),
     # A caption's number is not the amount of the next line's first word.
     ("图2\n人均地区生产总值及增速\n表3\n人口数及构成", []),
+    # A named product group is a term, not a count.
+    ("粗钢增长1.4%，十种有色金属增长0.7%。", [("growth_pct", 1.4), ("growth_pct", 0.7)]),
     # Footnote marks and page numbers are not figures.
     ("全年完成地区生产总值〔3〕88.21亿元。\n- 2 -\n", [("level", 88.21)]),
     # Counting goals is not setting one; a bracketed 目标 qualifies; a target keeps its sign.
