@@ -21,44 +21,18 @@ from xingshi.ingest.checks.unit import to_canonical
 from xingshi.ingest.records import RawObs, RawTarget, Reading
 from xingshi.ingest.sources import column_letter
 from xingshi.ingest.values import normalize_text
+from xingshi.store import OBSERVATION_SCHEMA
+from xingshi.store import TARGET_SCHEMA as STORE_TARGET_SCHEMA
 
-OBS_SCHEMA: dict[str, Any] = {
-    "region_code": pl.String,
-    "indicator": pl.String,
-    "year": pl.Int32,
-    "first_month": pl.Int32,
-    "last_month": pl.Int32,
-    "period": pl.String,
-    "level": pl.Float64,
-    "unit": pl.String,
-    "growth_pct": pl.Float64,
-    "rank": pl.Int32,
-    "computed": pl.Boolean,
-    "source_file": pl.String,
-    "source_sheet": pl.String,
-    "level_cell": pl.String,
-    "growth_cell": pl.String,
-    "rank_cell": pl.String,
-    "note": pl.String,
-}
+# The store's frames without release_id: a batch has no release yet.
+OBS_SCHEMA: dict[str, Any] = {k: v for k, v in OBSERVATION_SCHEMA.items() if k != "release_id"}
 # Internal columns the checks use to point at a place; dropped before writing.
 INTERNAL_SCHEMA: dict[str, Any] = {
     "src_row": pl.Int32,
     "region_cell": pl.String,
     "rank_basis": pl.String,
 }
-TARGET_SCHEMA: dict[str, Any] = {
-    "region_code": pl.String,
-    "indicator": pl.String,
-    "year": pl.Int32,
-    "target_kind": pl.String,
-    "value": pl.Float64,
-    "unit": pl.String,
-    "source_file": pl.String,
-    "source_sheet": pl.String,
-    "source_cell": pl.String,
-    "note": pl.String,
-}
+TARGET_SCHEMA: dict[str, Any] = {k: v for k, v in STORE_TARGET_SCHEMA.items() if k != "release_id"}
 TARGET_KINDS = {
     "增长": "growth",
     "增速": "growth",
