@@ -6,9 +6,14 @@ import io
 from pathlib import Path
 
 import matplotlib
+import pytest
 from PIL import Image
 
 from xingshi.report import charts
+
+# Reference images are drawn with a Latin-only font on purpose: their missing-glyph warnings
+# are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font:UserWarning")
 
 DEJAVU = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 
