@@ -55,6 +55,18 @@ _GOALS = re.compile(
     r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?(?::|-{1,2})"
     r"|(?:预期目标|主要目标|发展目标|奋斗目标)(?:是|为)"
 )
+# A forecast heading the sentence (初步预计，全市生产总值增长12%；地方财政收入增长26.6%…) makes
+# every later figure a goal; a forecast verb (预计实现…391亿元，增长8.6%；财政收入…) only the
+# clauses up to the next semicolon. 拟 plans the same way (赤字率拟按3%安排，赤字规模4.06万亿元).
+_FORECAST = re.compile(
+    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期)[,:])"
+    r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
+    r"|(?<![度的成占])计划(?=[招投完实新建开引争达安])"
+)
+_CARRIED = ("growth_pct", "level", "count", "ratio_pct", "share_pct")
+_IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
+# …unless the clause itself reports what happened.
+_ACTUAL = re.compile(r"已|实际|截至|同期")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
@@ -193,6 +205,8 @@ class Engine:
             norm, max(ss, s - 4 * _WINDOW), s
         ):
             # 主要预期目标是：地区生产总值增长8%左右，规模工业增加值增长9%…: all targets.
+            reading.measure = "target"
+        elif reading.measure in _CARRIED and self._forecast(ss, cs, s):
             reading.measure = "target"
         seg_start = max(cs, prev_end)
         if cs < prev_end and _THRESHOLD.match(norm, prev_end - 2):
@@ -362,6 +376,19 @@ class Engine:
             self._inherited = last
             return [[(last.words or "", self._last_subject)]] * k
         return [[("", cs)]] * k
+
+    def _forecast(self, ss: int, cs: int, s: int) -> bool:
+        """Whether a forecast or plan earlier in the sentence governs the figure at ``s``."""
+        norm = self.norm
+        if _ACTUAL.search(norm, cs, s) or norm.endswith("由", 0, s):  # 由28%提高到30%
+            return False
+        lo = max(ss, s - 4 * _WINDOW)  # bounded, so a text without full stops stays linear
+        item = norm.rfind(";", lo, s) + 1 or lo  # a forecast verb reaches the next ;
+        for m in _FORECAST.finditer(norm, lo, s):
+            # a forecast inside a name (年预计产值超10亿元的项目) plans nothing
+            if (m.group("head") or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
+                return True
+        return False
 
     def _sentence_start(self, pos: int) -> int:
         k = bisect_left(self.ends, pos)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from xingshi.extract._context import document_context
 from xingshi.extract._engine import Engine
+from xingshi.extract._glosses import strip_glosses
 from xingshi.extract._text import normalize
 from xingshi.extract.fact import Fact
 
@@ -23,6 +24,14 @@ def extract_text(
     ``region`` (a name or code) is what 全州/我州/全市 mean; detected from the text when absent.
     ``year`` resolves 1-6月/上半年/今年以来; taken from ``doc_date`` or a date in the text.
     """
+    glossed = strip_glosses(text)
+    if glossed is not None:  # 增長(zhǎng): read without the glosses, quote the original
+        clean, where = glossed
+        facts = extract_text(clean, region=region, year=year, doc_date=doc_date)
+        for f in facts:
+            f.start, f.end = where[f.start], where[f.end - 1] + 1
+            f.quote = text[f.start : f.end]
+        return facts
     norm = normalize(text)
     ctx = document_context(norm, region=region, year=year, doc_date=doc_date)
     return Engine(text, norm, ctx).run()
