@@ -50,6 +50,8 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ),
     # A forecast with an actual figure in its own clause: the figure stays actual.
     ("预计全年增长7%，前三季度已增长7.4%。", [("target", 7.0), ("growth_pct", 7.4)]),
+    # How the speaker groups his points is not a count; what a problem touches is.
+    ("会议指出今年全县发展主要表现出五个方面的积极变化，问题涉及3个方面。", [("count", 3.0)]),
     # How long a record stands is not a figure.
     ("夏粮总产量达到36.8万吨，创近12年新高，增速为8年来最高。", [("level", 36.8)]),
 ]
