@@ -52,6 +52,11 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("预计全年增长7%，前三季度已增长7.4%。", [("target", 7.0), ("growth_pct", 7.4)]),
     # How the speaker groups his points is not a count; what a problem touches is.
     ("会议指出今年全县发展主要表现出五个方面的积极变化，问题涉及3个方面。", [("count", 3.0)]),
+    # A rate in per mille is a demographic rate, whatever its name says.
+    (
+        "年末户籍人口52.3万人，年人口增长率3.15‰，人口机械增长率-0.8‰。",
+        [("count", 52.3), ("ratio_pct", 3.15), ("ratio_pct", -0.8)],
+    ),
     # How long a record stands is not a figure.
     ("夏粮总产量达到36.8万吨，创近12年新高，增速为8年来最高。", [("level", 36.8)]),
 ]

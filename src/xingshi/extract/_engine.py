@@ -63,6 +63,8 @@ _FORECAST = re.compile(
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占])计划(?=[招投完实新建开引争达安])"
 )
+# A rate in per mille is a demographic rate (人口机械增长率0.43‰), never the growth of a figure.
+_RATE_END = re.compile(r"率(?:为|达到|达|是)?$")
 _CARRIED = ("growth_pct", "level", "count", "ratio_pct", "share_pct")
 _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 # …unless the clause itself reports what happened.
@@ -186,6 +188,9 @@ class Engine:
             scope = None
             if kind == "percent":
                 reading = rd.read_percent(clause, right)
+                per_mille = first.unit == "‰" and reading.measure == "growth_pct"
+                if per_mille and _RATE_END.search(clause):  # 人口增长率4.22‰
+                    reading = rd.Reading("ratio_pct", cue_at=len(clause))
             elif kind == "points":
                 reading = rd.read_points(clause)
                 fell = _FALL_BEFORE.search(norm, max(ss, cs - 12), cs)
