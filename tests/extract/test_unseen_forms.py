@@ -57,6 +57,8 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "年末户籍人口52.3万人，年人口增长率3.15‰，人口机械增长率-0.8‰。",
         [("count", 52.3), ("ratio_pct", 3.15), ("ratio_pct", -0.8)],
     ),
+    # The sampling fraction of a survey is no figure.
+    ("根据1%人口抽样调查推算，全县常住人口为31.6万人。", [("count", 31.6)]),
     # How long a record stands is not a figure.
     ("夏粮总产量达到36.8万吨，创近12年新高，增速为8年来最高。", [("level", 36.8)]),
 ]
