@@ -38,6 +38,7 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "计划招引项目45个，完成投资120亿元以上；去年完成投资98亿元。",
         [("target", 45.0), ("target", 120.0), ("level", 98.0)],
     ),
+    ("已开工项目32个，计划明年竣工项目12个。", [("count", 32.0), ("target", 12.0)]),
     # A forecast inside a name plans nothing; what was done stays done.
     (
         "12个年预计产值超5亿元的项目共完成产值83亿元。",

@@ -206,6 +206,9 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     if _LESS.search(clause):  # 粮食产量10.3亿斤,减少0.37亿斤 / 人口自然减少1400人
         return Reading("count" if counting else "level", -1, cue_at=len(clause))
     m = r.done.search(clause)
+    t = r.target.search(_PARENS.sub("", clause))
+    if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
+        return Reading("target", cue_at=len(clause))
     if counting and (m or _DONE_AFTER.match(right)):  # 已有62个项目竣工投产
         return Reading("completed", cue_at=len(clause))
     # 150项目标任务 counts goals; 全年160家的目标任务 is one.
