@@ -95,6 +95,28 @@ def test_rank_change_against_previous_period_and_last_year(regions, indicators, 
     assert fell == []  # the region itself moved up; no child fell
 
 
+def test_rank_falls_against_last_year_are_listed_apart(regions, indicators, make_obs):
+    """花垣 was 1st of the four counties in 2020年1-6月 and is 4th now: a fall of 3 places
+    against last year (rank_fell_yoy), while against 1-5月 (also 4th) nothing fell."""
+    now = {"433101": 14.0, "433122": 12.0, "433123": 20.0, "433124": 6.0}
+    before = {"433101": 14.5, "433122": 12.1, "433123": 19.0, "433124": 5.0}
+    last_year = {"433101": 9.0, "433122": 8.0, "433123": 7.0, "433124": 11.0}
+    rows = []
+    for c in COUNTIES:
+        rows.append((c, "retail", H1, 10.0, now[c]))
+        rows.append((c, "retail", (2021, 1, 5), 8.0, before[c]))
+        rows.append((c, "retail", (2020, 1, 6), 9.0, last_year[c]))
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    assert [f for f in a.findings if f.rule == "rank_fell"] == []
+    yoy = [f for f in a.findings if f.rule == "rank_fell_yoy"]
+    assert [f.data["region"] for f in yoy] == ["花垣"]  # 吉首 and 泸溪 kept 2nd and 3rd
+    f = yoy[0]
+    assert (f.data["rank_ly"], f.data["rank"], f.data["rank_change_yoy"]) == (1, 4, -3)
+    assert f.data["indicator"] == "retail"
+    assert f.severity == "warning"
+    assert "排名由上年同期第1位降至第4位，后退3位" in f.message
+
+
 def test_parent_average_is_the_parents_own_figure(regions, indicators, make_obs):
     """全州平均 is 湘西州's own 12.5%, not the mean of the counties (which would be 13.0%)."""
     growth = {"433101": 14.0, "433122": 12.0, "433123": 20.0, "433124": 6.0}

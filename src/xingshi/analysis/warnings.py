@@ -12,7 +12,8 @@ Each cell takes the worst of the checks that apply to it (thresholds in Analysis
 figures has no colour. The lists (findings, rule names in brackets): indicators behind their
 growth target [behind_target] or behind time progress [behind_time_progress], children below
 the parent [below_parent], children in the bottom ``bottom_n`` [bottom_n], ranks fallen by
-``rank_fall_places`` or more [rank_fell], remaining months needing more than so far [front_loaded].
+``rank_fall_places`` or more against the previous period [rank_fell] or against the same
+period last year [rank_fell_yoy], remaining months needing more than so far [front_loaded].
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ RULE_ORDER = {
             "below_parent",
             "bottom_n",
             "rank_fell",
+            "rank_fell_yoy",
         )
     )
 }
@@ -129,6 +131,26 @@ def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings
                         "rank": row["rank"],
                         "rank_prev": row["rank_prev"],
                         "rank_change": rc,
+                        "rank_scope": row.get("rank_scope"),
+                    },
+                )
+            )
+        ry = row.get("rank_change_yoy")
+        if ry is not None and ry <= -settings.rank_fall_places:
+            out.append(
+                Finding(
+                    "rank_fell_yoy",
+                    "warning",
+                    f"{who}{name}排名由上年同期第{row['rank_ly']}位降至第{row['rank']}位，"
+                    f"后退{-ry}位",
+                    where,
+                    data={
+                        **_cell(row),
+                        "rank": row["rank"],
+                        "rank_ly": row["rank_ly"],
+                        "rank_change_yoy": ry,
+                        "rank_of": row.get("rank_of"),
+                        "rank_basis": row.get("rank_basis"),
                         "rank_scope": row.get("rank_scope"),
                     },
                 )
