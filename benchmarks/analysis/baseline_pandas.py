@@ -182,10 +182,16 @@ def baseline(
     )
     tp = time_progress(period)
     wide["time_progress_pct"] = tp
+    rate = wide["kind"] == "rate"
     wide["completion_pct"] = np.where(
-        wide["target_level"] > 0, wide["value"] / wide["target_level"] * 100.0, np.nan
+        (wide["target_level"] > 0) & ~rate, wide["value"] / wide["target_level"] * 100.0, np.nan
     )
-    wide["gap_to_target_pp"] = wide["growth_pct"] - wide["target_growth_pct"]
+    # a rate's level target is a threshold held against the rate itself
+    wide["gap_to_target_pp"] = np.where(
+        rate & wide["target_growth_pct"].isna(),
+        wide["value"] - wide["target_level"],
+        wide["growth_pct"] - wide["target_growth_pct"],
+    )
     big_l, base = wide["value_fy_ly"], wide["value_ly"]
     grown = base * (1.0 + wide["growth_pct"] / 100.0)
     cum = np.where(wide["growth_rule"] == "comparable", grown, wide["value"].fillna(grown))
@@ -198,7 +204,7 @@ def baseline(
         wide["completion_pct"] - wide["time_progress_pct"],
         np.nan,
     )
-    front = wide["required_growth_pct"] > wide["growth_pct"]
+    front = (wide["required_growth_pct"] - wide["growth_pct"]) * wide["dir"] > 0
     both = wide["required_growth_pct"].notna() & wide["growth_pct"].notna()
     wide["front_loaded"] = front.where(both, None)
 
@@ -206,7 +212,7 @@ def baseline(
     bands = pd.concat(
         [
             _band(wide["gap_to_target_pp"] * wide["dir"], settings.target_yellow_pp),
-            _band(wide["completion_gap_pp"], settings.completion_yellow_pp),
+            _band(wide["completion_gap_pp"] * wide["dir"], settings.completion_yellow_pp),
             _band(wide["gap_to_parent_pp"] * wide["dir"], settings.parent_yellow_pp),
             pd.Series(
                 np.where(

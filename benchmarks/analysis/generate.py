@@ -197,7 +197,7 @@ def generate(
                     }
                 )
             )
-        if code in ("jan0", "energy", "cnt0"):
+        if code in ("jan0", "energy", "cnt0", "rate0"):
             targets.append(
                 pl.DataFrame(
                     {

@@ -74,6 +74,8 @@ INDICATORS = [
     ("enterprises", "“四上”企业数", "count", "家", "monthly", "count", "true", [], True),
     ("air_quality", "空气质量优良率", "rate", "%", "monthly", "pp", "false", [], True),
     ("unemployment", "城镇调查失业率", "rate", "%", "monthly", "pp", "false", [], False),
+    # lower is better: a fall is the goal (控制在…以内, 下降2%)
+    ("energy", "能源消费总量", "flow", "万吨标准煤", "monthly", "nominal", "true", [], False),
     (
         "industrial_electricity",
         "工业用电量",

@@ -209,3 +209,106 @@ def test_industry_far_from_electricity_among_peers_is_flagged(indicators, make_o
     flags = [f for f in a.findings if f.rule == "related_divergence"]
     assert [f.data["region_code"] for f in flags] == ["433130"]
     assert "走势明显背离" in flags[0].message
+
+
+def test_rate_ceiling_target_for_a_lower_is_better_rate(
+    regions, indicators, make_obs, make_targets
+):
+    """失业率控制在5.5%以内: 湘西州's 5.8% is 0.3 points above the ceiling (yellow, listed);
+    吉首's 5.0% is 0.5 points under it (green, not listed); a rate has no completion."""
+    obs = make_obs(
+        [
+            ("433100", "unemployment", H1, 5.8, None),
+            ("433100", "unemployment", (2020, 1, 6), 6.0, None),
+            ("433101", "unemployment", H1, 5.0, None),
+            ("433101", "unemployment", (2020, 1, 6), 5.4, None),
+        ]
+    )
+    targets = make_targets(
+        [
+            ("433100", "unemployment", 2021, "level", 5.5),
+            ("433101", "unemployment", 2021, "level", 5.5),
+        ]
+    )
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    me = _me(a, "unemployment")
+    assert me["gap_to_target_pp"] == pytest.approx(0.3)
+    assert me["completion_pct"] is None and me["completion_gap_pp"] is None
+    assert me["growth_pct"] == pytest.approx(-0.2)  # fell 0.2 points: good for this rate
+    assert me["warning"] == "yellow"
+    kid = a.table.filter((pl.col("region_code") == "433101") & (pl.col("role") == "child"))
+    assert kid["gap_to_target_pp"][0] == pytest.approx(-0.5)
+    assert kid["warning"][0] == "green"
+    behind = [f for f in a.findings if f.rule == "behind_target"]
+    assert [f.data["region"] for f in behind] == ["湘西州"]
+    assert behind[0].data["higher_is_better"] is False
+    assert behind[0].message == "湘西州城镇调查失业率为5.8%，高于控制目标5.5%，差0.30个百分点"
+
+
+def test_growth_target_for_an_indicator_that_should_fall(
+    regions, indicators, make_obs, make_targets
+):
+    """能源消费总量 to fall 2%: L=1000, B=450, C=460 is +2.22% so far, 4.22 points off (red);
+    the rest must fall (980−460)/550 − 1 = −5.45%, a harder fall than so far: flagged."""
+    obs = make_obs(
+        [
+            ("433100", "energy", H1, 460.0, None),
+            ("433100", "energy", (2020, 1, 6), 450.0, None),
+            ("433100", "energy", (2020, 1, 12), 1000.0, None),
+        ]
+    )
+    targets = make_targets([("433100", "energy", 2021, "growth", -2.0)])
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    me = _me(a, "energy")
+    assert me["growth_pct"] == pytest.approx(100 * 460 / 450 - 100)
+    assert me["gap_to_target_pp"] == pytest.approx(100 * 460 / 450 - 100 + 2.0)
+    assert me["required_growth_pct"] == pytest.approx(520 / 550 * 100 - 100)
+    assert me["front_loaded"] is True
+    assert me["warning"] == "red"
+    found = {f.rule: f for f in a.findings}
+    assert found["behind_target"].message == (
+        "湘西州能源消费总量增长2.2%，未达到下降2.0%的控制目标，差4.22个百分点"
+    )
+    assert "需下降5.5%才能实现全年下降2.0%的控制目标" in found["front_loaded"].message
+
+
+def test_falling_faster_than_a_falling_target_is_green(regions, indicators, make_obs, make_targets):
+    """C=430 is −4.44% against a −2% target: ahead, green; the rest may grow 0.36%: no flag."""
+    obs = make_obs(
+        [
+            ("433100", "energy", H1, 430.0, None),
+            ("433100", "energy", (2020, 1, 6), 450.0, None),
+            ("433100", "energy", (2020, 1, 12), 1000.0, None),
+        ]
+    )
+    targets = make_targets([("433100", "energy", 2021, "growth", -2.0)])
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    me = _me(a, "energy")
+    assert me["required_growth_pct"] == pytest.approx(550 / 550 * 100 - 100 + 0.0, abs=1e-9)
+    assert me["front_loaded"] is False
+    assert me["warning"] == "green"
+    assert not [f for f in a.findings if f.rule in ("behind_target", "front_loaded")]
+
+
+def test_level_ceiling_against_time_progress(regions, indicators, make_obs, make_targets):
+    """能源消费总量控制在900万吨: 吉首 used 500 (55.6%) by June, 5.6 points ahead of time
+    progress: red and listed; 泸溪 used 400 (44.4%): green, not listed."""
+    obs = make_obs(
+        [
+            ("433101", "energy", H1, 500.0, None),
+            ("433122", "energy", H1, 400.0, None),
+        ]
+    )
+    targets = make_targets(
+        [("433101", "energy", 2021, "level", 900.0), ("433122", "energy", 2021, "level", 900.0)]
+    )
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    kids = a.rows("child")
+    colour = dict(zip(kids["region_code"], kids["warning"], strict=True))
+    gap = dict(zip(kids["region_code"], kids["completion_gap_pp"], strict=True))
+    assert gap["433101"] == pytest.approx(500 / 9 - 50)
+    assert gap["433122"] == pytest.approx(400 / 9 - 50)
+    assert colour == {"433101": "red", "433122": "green"}
+    behind = [f for f in a.findings if f.rule == "behind_time_progress"]
+    assert [f.data["region"] for f in behind] == ["吉首"]
+    assert behind[0].message == "吉首能源消费总量已达全年控制目标的55.6%，超过时间进度5.6个百分点"

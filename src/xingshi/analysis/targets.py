@@ -9,6 +9,14 @@
   same months and C this year's cumulative level. For comparable-price indicators C is taken as
   B·(1 + growth so far), i.e. at last year's prices, since nominal levels would mix in prices.
   front_loaded (前高后低) is set when the remaining months need more than the growth so far.
+
+Direction (``higher_is_better = false``: 城镇调查失业率, 单位GDP能耗, 能源消费总量): a growth
+target is then a cap or a required fall (下降3%, stored as −3), a level target a ceiling
+(控制在…以内). gap_to_target_pp and completion_gap_pp keep their plain sign (actual − target,
+completion − time progress); the warnings read them times ``dir``, so that being above a ceiling
+or ahead of time progress on a cap is what is behind. front_loaded then means the remaining
+months must fall further than so far. A rate's level target (优良率达到90%, 失业率5.5%以内) is
+held against the rate itself: gap_to_target_pp = value − target in points, no completion.
 """
 
 from __future__ import annotations
@@ -63,6 +71,7 @@ def add_targets(panel: pl.DataFrame, targets: pl.DataFrame | None, current: Trip
         target_columns(targets, current[0]), on=["region_code", "indicator"], how="left"
     ).with_columns(pl.lit(tp, pl.Float64).alias("time_progress_pct"))
     flow = pl.col("kind") == "flow"
+    rate = pl.col("kind") == "rate"
     g = pl.col("target_growth_pct") / 100.0
     big_l, base = pl.col("value_fy_ly"), pl.col("value_ly")
     cum = (
@@ -79,11 +88,16 @@ def add_targets(panel: pl.DataFrame, targets: pl.DataFrame | None, current: Trip
         .then(pl.lit("level"))
         .otherwise(None)
         .alias("target_kind"),
-        pl.when(pl.col("target_level") > 0)
+        # a rate's level target is a threshold (优良率达到90%, 失业率控制在5.5%以内), not an
+        # amount to complete: it is held against the rate itself, in points
+        pl.when((pl.col("target_level") > 0) & ~rate)
         .then(pl.col("value") / pl.col("target_level") * 100.0)
         .otherwise(None)
         .alias("completion_pct"),
-        (pl.col("growth_pct") - pl.col("target_growth_pct")).alias("gap_to_target_pp"),
+        pl.when(rate & pl.col("target_growth_pct").is_null())
+        .then(pl.col("value") - pl.col("target_level"))
+        .otherwise(pl.col("growth_pct") - pl.col("target_growth_pct"))
+        .alias("gap_to_target_pp"),
         pl.when(flow & (big_l - base > 0) & pl.lit(last_month < 12))
         .then(req)
         .otherwise(None)
@@ -94,5 +108,9 @@ def add_targets(panel: pl.DataFrame, targets: pl.DataFrame | None, current: Trip
         .then(pl.col("completion_pct") - pl.col("time_progress_pct"))
         .otherwise(None)
         .alias("completion_gap_pp"),
-        (pl.col("required_growth_pct") > pl.col("growth_pct")).alias("front_loaded"),
+        # for an indicator that should fall, the rest of the year is harder when it must fall
+        # further than so far
+        ((pl.col("required_growth_pct") - pl.col("growth_pct")) * pl.col("dir") > 0).alias(
+            "front_loaded"
+        ),
     )

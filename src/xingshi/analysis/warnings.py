@@ -54,7 +54,7 @@ def add_warning(panel: pl.DataFrame, settings: AnalysisSettings) -> pl.DataFrame
     d = pl.col("dir")
     checks = [
         _band(pl.col("gap_to_target_pp") * d, settings.target_yellow_pp),
-        _band(pl.col("completion_gap_pp"), settings.completion_yellow_pp),
+        _band(pl.col("completion_gap_pp") * d, settings.completion_yellow_pp),
         _band(pl.col("gap_to_parent_pp") * d, settings.parent_yellow_pp),
         pl.when(pl.col("growth_pct") * d < settings.red_growth_below_pct)
         .then(2)
@@ -69,6 +69,34 @@ def add_warning(panel: pl.DataFrame, settings: AnalysisSettings) -> pl.DataFrame
 
 def _fmt(x: float | None, digits: int = 1) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
+
+
+def _growth_words(x: float | None) -> str:
+    """增长8.0% / 下降3.0%: a fall is said as such, never as a negative growth."""
+    if x is None:
+        return "增长—"
+    return f"下降{_fmt(-x)}%" if x < 0 else f"增长{_fmt(x)}%"
+
+
+def _target_message(row: dict[str, Any], gap: float) -> str:
+    """The behind_target sentence, worded for the indicator's direction and the target's kind."""
+    who, name, up = row["region"], row["indicator_name"], row["dir"] > 0
+    side = "低于" if up else "高于"
+    if row["target_growth_pct"] is None:  # a rate against a threshold (达到90%, 5.5%以内)
+        goal = "目标" if up else "控制目标"
+        return (
+            f"{who}{name}为{_fmt(row['value'])}%，{side}{goal}{_fmt(row['target'])}%，"
+            f"差{_fmt(abs(gap), 2)}个百分点"
+        )
+    if up:
+        return (
+            f"{who}{name}增长{_fmt(row['growth_pct'])}%，低于目标"
+            f"{_fmt(row['target_growth_pct'])}%，差{_fmt(abs(gap), 2)}个百分点"
+        )
+    return (
+        f"{who}{name}{_growth_words(row['growth_pct'])}，未达到"
+        f"{_growth_words(row['target_growth_pct'])}的控制目标，差{_fmt(abs(gap), 2)}个百分点"
+    )
 
 
 def _cell(row: dict[str, Any]) -> dict[str, Any]:
@@ -89,31 +117,39 @@ def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings
                 Finding(
                     "behind_target",
                     "warning",
-                    f"{who}{name}增长{_fmt(row['growth_pct'])}%，低于目标"
-                    f"{_fmt(row['target_growth_pct'])}%，差{_fmt(abs(gap), 2)}个百分点",
+                    _target_message(row, gap),
                     where,
                     data={
                         **_cell(row),
                         "growth_pct": row["growth_pct"],
                         "target_growth_pct": row["target_growth_pct"],
+                        "target": row["target"],
+                        "target_kind": row["target_kind"],
+                        "higher_is_better": row["dir"] > 0,
                         "gap_pp": gap,
                     },
                 )
             )
         cg = row.get("completion_gap_pp")
-        if cg is not None and cg < 0:
+        if cg is not None and cg * row["dir"] < 0:
+            said = (
+                f"完成目标的{_fmt(row['completion_pct'])}%，落后时间进度{_fmt(-cg)}个百分点"
+                if row["dir"] > 0
+                else f"已达全年控制目标的{_fmt(row['completion_pct'])}%，"
+                f"超过时间进度{_fmt(cg)}个百分点"
+            )
             out.append(
                 Finding(
                     "behind_time_progress",
                     "warning",
-                    f"{who}{name}完成目标的{_fmt(row['completion_pct'])}%，"
-                    f"落后时间进度{_fmt(-cg)}个百分点",
+                    f"{who}{name}{said}",
                     where,
                     data={
                         **_cell(row),
                         "completion_pct": row["completion_pct"],
                         "time_progress_pct": row["time_progress_pct"],
                         "target": row["target"],
+                        "higher_is_better": row["dir"] > 0,
                         "gap_pp": cg,
                     },
                 )
@@ -162,7 +198,11 @@ def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings
                     "info",
                     f"{who}{name}后几个月需增长{_fmt(row['required_growth_pct'])}%才能完成全年"
                     f"{_fmt(row['target_growth_pct'])}%的目标，高于目前的"
-                    f"{_fmt(row['growth_pct'])}%（前高后低）",
+                    f"{_fmt(row['growth_pct'])}%（前高后低）"
+                    if row["dir"] > 0
+                    else f"{who}{name}后几个月需{_growth_words(row['required_growth_pct'])}"
+                    f"才能实现全年{_growth_words(row['target_growth_pct'])}的控制目标，"
+                    f"比目前的{_growth_words(row['growth_pct'])}更紧",
                     where,
                     data={
                         **_cell(row),
