@@ -31,6 +31,37 @@ def parse_as_of(text: str | None) -> int | date | datetime | None:
     )
 
 
+def resolve_period(ws: Any, region_code: str, text: Any, *, as_of: Any = None) -> tuple[Any, bool]:
+    """The period ``text`` names, and whether its year was taken from the store.
+
+    A period written without a year (1-6月, 上半年) means the latest year for which the store
+    holds the region's figures for those months: the cumulative key first, else the single
+    month (balances are often stored under 6月)."""
+    from xingshi.catalog.periods import Period, parse_period
+    from xingshi.errors import PeriodError
+
+    try:
+        return parse_period(text), False
+    except PeriodError as exc:
+        if "没有写年份" not in exc.message:
+            raise
+        # any year reads the months; an unreadable text raises its own error here
+        probe = parse_period(text, default_year=2000)
+    when = parse_as_of(as_of) if isinstance(as_of, str) or as_of is None else as_of
+    obs = ws.store.observations(regions=[region_code], as_of=when)
+    f, m = probe.first_month, probe.last_month
+    for first in dict.fromkeys((f, m)):
+        hit = obs.filter((obs["first_month"] == first) & (obs["last_month"] == m))
+        if hit.height:
+            return Period(int(hit["year"].max()), f, m), True
+    months = probe.label.removeprefix("2000年")
+    raise InputError(
+        f"时期“{text}”没有写年份，库中也没有该地区{months}的数据",
+        where=Location(value=str(text)),
+        hint="请写明年份，例如“2021年1-6月”，或先导入该时期的数据",
+    )
+
+
 def run_analysis(
     ws: Any,
     region: str,
@@ -42,11 +73,10 @@ def run_analysis(
 ) -> Any:
     """Resolve names, read what the analysis needs from the store and analyse (no printing)."""
     from xingshi.analysis import AnalysisSettings, analyze
-    from xingshi.catalog.periods import parse_period
 
     rc, ic = ws.regions, ws.indicators
     reg = rc.resolve(region)
-    p = parse_period(period)
+    p, _ = resolve_period(ws, reg.code, period, as_of=as_of)
     table = ws.settings.table("analysis")
     if rank_by:
         table = {**table, "rank_basis": rank_by}
@@ -86,7 +116,7 @@ def make_briefing(
     step = step or (lambda _s: None)
     step("读取数据、分析")
     analysis = run_analysis(ws, region, period, as_of=as_of)
-    p = parse_period(period)
+    p = parse_period(analysis.period)  # the year the analysis used, when the text had none
     rc = ws.regions
     code = analysis.region_code
     # the figures' own rows (for their cells) and the year's months (for the trend chart)

@@ -264,3 +264,36 @@ def test_rank_by_level_and_a_custom_peer_group(sample_ws, tmp_path):
     assert sorted(
         r["region"] for r in grouped if r["role"] == "peer" and r["indicator"] == "gdp"
     ) == ["张家界", "怀化"]
+
+
+def test_period_without_a_year_takes_the_latest_year_in_the_store(tmp_path):
+    """1-6月 is 2021 (the latest 1-6月 the store holds for 湘西州), 1-9月 is 2020 (only then);
+    the year used is said on stderr so that the JSON on stdout stays clean; 7-9月 is an error."""
+    ws = init_workspace(tmp_path / "ws")
+    rows = [
+        ("湘西州", "433100", "税收收入", "2020年1-6月", "32.04", "亿元", "-3.2", "", ""),
+        ("吉首市", "433101", "税收收入", "2020年1-6月", "9.6", "亿元", "-1.1", "", ""),
+        ("湘西州", "433100", "税收收入", "2021年1-6月", "41.21", "亿元", "28.6", "", ""),
+        ("吉首市", "433101", "税收收入", "2021年1-6月", "12.5", "亿元", "30.1", "", ""),
+        ("湘西州", "433100", "税收收入", "2020年1-9月", "48.3", "亿元", "-1.5", "", ""),
+    ]
+    try:
+        import_files(ws, [_long_csv(tmp_path / "税收.csv", rows)])
+    finally:
+        ws.close()
+    where = ["-r", "湘西州", "-f", "json", "-w", str(tmp_path / "ws")]
+    h1 = _run("analyze", "-p", "1-6月", *where)
+    assert h1.exit_code == 0, h1.output
+    me = next(r for r in json.loads(h1.stdout) if r["role"] == "self")
+    assert (me["period"], me["growth_pct"]) == ("2021-01/2021-06", 28.6)
+    assert "2021年1-6月" in h1.stderr
+    q3 = _run("analyze", "-p", "前三季度", *where)
+    assert q3.exit_code == 0, q3.output
+    me = next(r for r in json.loads(q3.stdout) if r["role"] == "self")
+    assert (me["period"], me["value"]) == ("2020-01/2020-09", 48.3)
+    assert "2020年1-9月" in q3.stderr
+    table = _run("analyze", "-p", "上半年", "-r", "湘西州", "-w", str(tmp_path / "ws"))
+    assert table.exit_code == 0 and "2021年1-6月" in table.stdout
+    missing = _run("analyze", "-p", "7-9月", *where)
+    assert missing.exit_code == 2
+    assert "没有写年份" in missing.output and "Traceback" not in missing.output

@@ -10,9 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
+from xingshi.cli._common import WorkspaceOpt, console, err_console, resolve_workspace
 from xingshi.errors import InputError, Location
-from xingshi.jobs import run_analysis
+from xingshi.jobs import resolve_period, run_analysis
 
 FORMATS = ("table", "json", "csv", "xlsx")
 COLOUR_MARK = {"green": "[green]绿灯[/]", "yellow": "[yellow]黄灯[/]", "red": "[red]红灯[/]"}
@@ -136,7 +136,12 @@ def print_analysis(analysis: Any) -> None:
 
 def analyze_cmd(
     period: Annotated[
-        str, typer.Option("--period", "-p", help="时期，如 2021年1-6月、2021年上半年、2021")
+        str,
+        typer.Option(
+            "--period",
+            "-p",
+            help="时期，如 2021年1-6月、2021年上半年、2021；不写年份取库中最近一年",
+        ),
     ],
     region: Annotated[
         str | None,
@@ -182,7 +187,14 @@ def analyze_cmd(
             raise InputError(
                 "没有指定分析对象", hint="加上 --region 湘西州，或在工作区设置中填写 region"
             )
-        analysis = run_analysis(ws, region, period, as_of=as_of, peers=peers, rank_by=rank_by)
+        p, inferred = resolve_period(ws, ws.regions.resolve(region).code, period, as_of=as_of)
+        if inferred:
+            # on stderr for files and pipes, so that JSON and CSV on stdout stay clean
+            note = err_console if fmt != "table" else console
+            note.print(
+                f"时期未写年份，按库中该地区有数据的最近年份分析：{p.label}", highlight=False
+            )
+        analysis = run_analysis(ws, region, p, as_of=as_of, peers=peers, rank_by=rank_by)
     finally:
         ws.close()
     if fmt == "table":
