@@ -69,6 +69,8 @@ _CARRIED = ("growth_pct", "level", "count", "ratio_pct", "share_pct")
 _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 # …unless the clause itself reports what happened.
 _ACTUAL = re.compile(r"已|实际|截至|同期")
+# Words after a plan that start reporting what happened (计划…,实际已开工129项,开工率达47%).
+_SINCE_PLAN = re.compile(r"截至|截止|实际")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
@@ -98,6 +100,7 @@ class Engine:
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
         self._last_subject = 0
+        self._sent: _Sentence | None = None
 
     def run(self) -> list[Fact]:
         mask = blocked_mask(self.norm, self.g)
@@ -112,6 +115,7 @@ class Engine:
             se = self.ends[k] if k < len(self.ends) else len(self.norm)
             if sent is None or sent.start != ss:
                 sent, prev_end = _Sentence(ss), ss
+            self._sent = sent
             try:
                 made = self._group_facts(group, sent, ss, se, prev_end)
             except (IndexError, KeyError, ValueError, ZeroDivisionError):
@@ -391,9 +395,18 @@ class Engine:
         item = norm.rfind(";", lo, s) + 1 or lo  # a forecast verb reaches the next ;
         for m in _FORECAST.finditer(norm, lo, s):
             # a forecast inside a name (年预计产值超10亿元的项目) plans nothing
+            if _SINCE_PLAN.search(norm, m.end(), s) or self._done_since(m.end()):
+                continue  # 截至3月底,累计完成投资1.96亿元: the plan's clause is over
             if (m.group("head") or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
                 return True
         return False
+
+    def _done_since(self, pos: int) -> bool:
+        """Whether things done (实现投产7个) were counted after ``pos`` in this sentence."""
+        sent = self._sent
+        return sent is not None and any(
+            f.measure == "completed" and f.unit != "%" and f.start >= pos for f in sent.facts[-12:]
+        )
 
     def _sentence_start(self, pos: int) -> int:
         k = bisect_left(self.ends, pos)
@@ -487,7 +500,12 @@ class Engine:
     def _completed_of(self, facts: list[Fact], sent: _Sentence) -> None:
         # A completion count needs the total it is part of (137个问题,已完成95个); without
         # one (办结群众诉求1.5万件) it is a plain count.
-        totals = [f for f in sent.facts[-40:] if f.measure == "count"]
+        # 计划开工项目255项,实际已开工206项: a planned number is a total too.
+        totals = [
+            f
+            for f in sent.facts[-40:]
+            if f.measure == "count" or (f.measure == "target" and f.unit != "%")
+        ]
         for f in facts:
             if f.measure == "completed" and f.of is None and f.unit != "%":
                 if totals:

@@ -38,6 +38,7 @@ class _Rx:
     times: re.Pattern[str]
     done: re.Pattern[str]
     target: re.Pattern[str]
+    done_any: re.Pattern[str]
     right_target: re.Pattern[str]
     flat: re.Pattern[str]
     down: frozenset[str]
@@ -65,7 +66,7 @@ def _rx() -> _Rx:
             rf"占(?P<of>[^,;:()]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
         ),
         done_pct=re.compile(
-            r"(?:完成|达到|实现|占|为)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算(?!收入|支出))[^,;:()]{0,4}?)的?$"
+            r"(?:完成|达到|实现|占|为)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算(?!收入|支出))[^,;:()]{0,8}?)的?$"
         ),
         contrib=re.compile(rf"贡献(?:率)?(?:了|为|达到|达)?(?:{approx})?$"),
         rate=re.compile(
@@ -83,8 +84,11 @@ def _rx() -> _Rx:
             rf"(?:{approx})?$"
         ),
         times=re.compile(r"(?:是|为|相当于|达到)(?P<vs>[^,;:]{0,20}?)的$"),
-        done=re.compile(rf"(?:{_alt(c['completed'])})[^,;:]{{0,14}}$"),
-        target=re.compile(rf"(?:{target.replace('争取', '争取(?!到|了)')})"),
+        # 投产企业达到91户: a completion word naming a kind of firm is no progress report.
+        done=re.compile(rf"(?:{_alt(c['completed'])})(?!企业|单位)[^,;:]{{0,14}}$"),
+        # 争取落实到位资金505万元 reports money obtained, not a goal.
+        done_any=re.compile(rf"(?:{_alt(c['completed'])})"),
+        target=re.compile(rf"(?:{target.replace('争取', '争取(?!到|了|落实)')})"),
         right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
         flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
         down=frozenset([*c["growth_down"], "低", "慢"]),
@@ -109,10 +113,17 @@ _GROWTH_WORD = re.compile(r"增长|增速|增幅|下降|回落")
 _COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
 
 
+# 年度计划投资同比增长136%: the planned amount's own growth over last year's plan, a fact.
+_PLAN_NOUN = re.compile(
+    r"(?:年度|全年|年)计划(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年))"
+)
+
+
 def read_percent(clause: str, right: str) -> Reading:
     """增长28.6% / 占…的1.9% / 完成全年目标的52.3% / 优良率97.8% / 目标增长8%."""
     r = _rx()
-    if r.target.search(_PARENS.sub("", clause)) and not r.done_pct.search(clause):
+    plain = _PLAN_NOUN.sub("", _PARENS.sub("", clause))
+    if r.target.search(plain) and not r.done_pct.search(clause):
         m = r.growth.search(clause)
         sign = -1 if m and m.group("verb") in r.down else 1  # 预计下降8%左右 → -8
         return Reading("target", sign, cue_at=m.start() if m else len(clause))
@@ -147,8 +158,12 @@ def read_percent(clause: str, right: str) -> Reading:
 # 62个项目竣工投产 (but 112件信访件已办结56件: there the later number is the progress).
 _DONE_AFTER = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工|达到序时进度|达序时进度)(?:投产|运营|使用)?"
-    r"(?![\d一二三四五六七八九十两])"
+    r"(?![\d一二三四五六七八九十两]|项目|企业)"  # 50个建成项目: a kind of project, counted
 )
+# 176个年度计划新开项目实际开工150个: what actually happened, after the plan was named.
+_ACTUAL_AFTER_PLAN = re.compile(r"实际|已|实现")
+# 完成年任务75亿元的23.7%: the year's task is a goal.
+_TASK = re.compile(r"(?:年|年度|全年)(?:目标)?任务(?:为|是|数)?$")
 # A target word inside brackets (按考核目标口径统计) qualifies, it sets no goal.
 _PARENS = re.compile(r"\([^()]*\)")
 _LESS = re.compile(r"(?:减少|下降|净减少|减)了?$")
@@ -208,6 +223,11 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     m = r.done.search(clause)
     t = r.target.search(_PARENS.sub("", clause))
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
+        last_done = max((x.start() for x in r.done_any.finditer(clause)), default=m.start())
+        if not _ACTUAL_AFTER_PLAN.search(clause, t.end(), last_done + 1):
+            return Reading("target", cue_at=len(clause))
+        return Reading("completed", cue_at=len(clause))
+    if not counting and _TASK.search(clause):
         return Reading("target", cue_at=len(clause))
     if counting and (m or _DONE_AFTER.match(right)):  # 已有62个项目竣工投产
         return Reading("completed", cue_at=len(clause))

@@ -15,7 +15,10 @@ from functools import cache
 from xingshi.extract._context import region_prefixes
 from xingshi.extract._rules import _alt, grammar
 
-_SPLIT = re.compile(r"、|以及|和|及|与|还是|或")
+# 开、复工 and 新、改、扩建 abbreviate one verb pair: no list there.
+_SPLIT = re.compile(
+    r"(?<![开新续改扩])、|(?<=[开新续改扩])、(?![复续改扩竣][工建])|以及|和|及|与|还是|或"
+)
 _BASES = re.compile(r"^(?:(?:总量|增速|增幅|规模|总额|人均|速度)(?:和|、|及|与)?){2,}$")
 _DIST = re.compile(r"分别|均|都|各|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
 
