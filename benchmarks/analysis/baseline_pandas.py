@@ -130,15 +130,20 @@ def baseline(
         "growth": ("growth_pct", "growth_pct_prev", "growth_pct_ly"),
         "level": ("value", "value_prev", "value_ly"),
     }[settings.rank_basis]
+    # rates rank by their own value unless told otherwise
+    by_value = (wide["kind"] == "rate") & (settings.rate_rank_basis == "level")
+    levels = ("value", "value_prev", "value_ly")
+    for col, lv in zip(("_b0", "_b1", "_b2"), levels, strict=True):
+        wide[col] = np.where(by_value, wide[lv], wide[basis[int(col[-1])]])
     by = wide.groupby(["parent_code", "indicator"])
-    for name, col in zip(("rank", "rank_prev", "rank_ly"), basis, strict=True):
+    for name, col in zip(("rank", "rank_prev", "rank_ly"), ("_b0", "_b1", "_b2"), strict=True):
         wide["_key"] = wide[col].round(settings.rank_decimals) * wide["dir"]
         wide[name] = wide.groupby(["parent_code", "indicator"])["_key"].rank(
             method="min", ascending=False
         )
         # a region alone among its peers has no rank
         wide.loc[by[col].transform("count") < 2, name] = np.nan
-    wide["rank_of"] = by[basis[0]].transform("count")
+    wide["rank_of"] = by["_b0"].transform("count")
     wide.loc[wide["parent_code"].isna(), "rank_of"] = np.nan
     wide["rank_change"] = wide["rank_prev"] - wide["rank"]
     wide["rank_change_yoy"] = wide["rank_ly"] - wide["rank"]

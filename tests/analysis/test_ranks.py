@@ -252,3 +252,52 @@ def test_parks_rank_among_parks_not_among_counties(regions, indicators, make_obs
         make_obs(rows), None, pl.concat([regions, parks]), indicators, region="433101", period=H1
     )
     assert county.rows("peer")["region"].to_list() == ["泸溪"]
+
+
+def test_rates_rank_by_their_value_not_by_their_change(regions, indicators, make_obs):
+    """空气质量优良率 92.1, 95.3, 88.0, 95.3 ranks 3, 1, 4, 1 by value (the changes in points,
+    −2.0, +0.3, +6.0, −1.2, would give 4, 2, 1, 3); 失业率 ranks the lowest first; the setting
+    rate_rank_basis = growth goes back to the change."""
+    rate = dict(zip(PREFS, [92.1, 95.3, 88.0, 95.3], strict=True))
+    rate_ly = dict(zip(PREFS, [94.1, 95.0, 82.0, 96.5], strict=True))
+    rate_prev = dict(zip(PREFS, [96.0, 93.0, 90.0, 91.0], strict=True))  # 1-5月: 1, 2, 4, 3
+    jobless = dict(zip(PREFS, [5.1, 5.6, 4.9, 5.3], strict=True))
+    rows = []
+    for c in PREFS:
+        rows.append((c, "air_quality", H1, rate[c], None))
+        rows.append((c, "air_quality", (2020, 1, 6), rate_ly[c], None))
+        rows.append((c, "air_quality", (2021, 1, 5), rate_prev[c], None))
+        rows.append((c, "unemployment", H1, jobless[c], None))
+    obs = make_obs(rows)
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    ranks = _by_code(a.table, "air_quality", "rank")
+    assert ranks == {"430100": 3, "430200": 1, "430300": 4, "433100": 1}
+    assert set(_by_code(a.table, "air_quality", "rank_basis").values()) == {"level"}
+    me = a.rows("self").filter(pl.col("indicator") == "air_quality").row(0, named=True)
+    assert (me["rank_prev"], me["rank_change"]) == (3, 2)  # 91.0 was 3rd in 1-5月
+    assert (me["rank_ly"], me["rank_change_yoy"]) == (1, 0)  # 96.5 led last year
+    assert _by_code(a.table, "unemployment", "rank") == {
+        "430300": 1,
+        "430100": 2,
+        "433100": 3,
+        "430200": 4,
+    }
+    by_change = AnalysisSettings(rate_rank_basis="growth")
+    b = analyze(obs, None, regions, indicators, region="433100", period=H1, settings=by_change)
+    assert _by_code(b.table, "air_quality", "rank") == {
+        "430100": 4,
+        "430200": 2,
+        "430300": 1,
+        "433100": 3,
+    }
+    assert set(_by_code(b.table, "air_quality", "rank_basis").values()) == {"growth"}
+
+
+def test_rates_keep_growth_ranks_for_flows_beside_them(regions, indicators, make_obs):
+    """Ranking rates by value leaves 社零 ranked by growth (湘西州 12.5% first of four)."""
+    growth = dict(zip(PREFS, [9.0, 11.2, 10.0, 12.5], strict=True))
+    level = dict(zip(PREFS, [2000.0, 500.0, 400.0, 200.0], strict=True))
+    obs = make_obs([(c, "retail", H1, level[c], growth[c]) for c in PREFS])
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    assert _by_code(a.table, "retail", "rank")["433100"] == 1
+    assert set(_by_code(a.table, "retail", "rank_basis").values()) == {"growth"}

@@ -121,7 +121,9 @@ def print_analysis(analysis: Any) -> None:
     # wide tables: when writing to a file or pipe, do not squeeze them into 80 columns
     out = console if console.is_terminal else Console(width=200)
     out.print(_self_table(analysis))
-    out.print("* 增速由总量推算（无公布增速）；排名为“第几/共几”", highlight=False)
+    out.print(
+        "* 增速由总量推算（无公布增速）；排名为“第几/共几”，比率类指标按数值排名", highlight=False
+    )
     kids = _children_table(analysis)
     if kids is not None:
         out.print(kids)
