@@ -185,6 +185,23 @@ def test_published_rank_disagreeing_with_growth_is_flagged(regions, indicators, 
     ]
 
 
+def test_published_rank_of_a_rate_is_checked_against_values(regions, indicators, make_obs):
+    """优良率 published as 株洲 first: by value (96.0 > 95.1 > 90.2) it is, so no flag, though its
+    change in points (−1.0) is the lowest; 长沙 said to be third is second: flagged, by 数值."""
+    obs = make_obs(
+        [
+            ("430100", "air_quality", H1, 95.1, 2.0, 3),
+            ("430200", "air_quality", H1, 96.0, -1.0, 1),
+            ("433100", "air_quality", H1, 90.2, 0.5, 3),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    flags = [f for f in a.findings if f.rule == "rank_mismatch"]
+    assert [(f.data["region_code"], f.data["rank_computed"]) for f in flags] == [("430100", 2)]
+    assert flags[0].data["rank_basis"] == "level"
+    assert flags[0].message == "长沙空气质量优良率公布排名第3位，按各地数值应为第2位"
+
+
 def test_industry_far_from_electricity_among_peers_is_flagged(indicators, make_obs):
     """Among 8 counties, the one whose 工业 − 用电 growth gap is an outlier (|z| > 2) is flagged."""
     codes = ["433101", "433122", "433123", "433124", "433125", "433126", "433127", "433130"]

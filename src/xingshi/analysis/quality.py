@@ -51,10 +51,14 @@ def quality_frame(panel: pl.DataFrame, settings: AnalysisSettings) -> pl.DataFra
         )
     )
     parts = [fell, mismatch]
-    if "rank_pub" in panel.columns and (panel["rank_basis"] == "growth").any():
+    if "rank_pub" in panel.columns:
+        # published ranks are by growth, a rate's by its value: only ranks on that basis compare
+        rate = pl.col("kind") == "rate"
+        usual = pl.when(rate).then(pl.lit("level")).otherwise(pl.lit("growth"))
         parts.append(
             panel.filter(
-                pl.col("rank_pub").is_not_null()
+                (pl.col("rank_basis") == usual)
+                & pl.col("rank_pub").is_not_null()
                 & pl.col("rank").is_not_null()
                 & (pl.col("rank_pub") != pl.col("rank"))
             ).select(
@@ -63,7 +67,8 @@ def quality_frame(panel: pl.DataFrame, settings: AnalysisSettings) -> pl.DataFra
                 pl.lit("rank_mismatch").alias("rule"),
                 pl.col("rank_pub").cast(pl.Float64).alias("a"),
                 pl.col("rank").cast(pl.Float64).alias("b"),
-                pl.lit(None, pl.String).alias("related"),
+                # the basis the rank was checked on (rates rank by value): for the message
+                pl.col("rank_basis").cast(pl.String).alias("related"),
             )
         )
     for a, b in settings.related_pairs:
@@ -115,8 +120,9 @@ def quality_findings(
             msg = f"{who}{iname}公布增速{a:.1f}%与按总量计算的{b:.1f}%不一致（可能是口径差异）"
             data |= {"growth_pub": a, "growth_from_levels": b}
         elif rule == "rank_mismatch":
-            msg = f"{who}{iname}公布排名第{int(a)}位，按各地增速应为第{int(b)}位"
-            data |= {"rank_published": int(a), "rank_computed": int(b)}
+            by = "数值" if r["related"] == "level" else "增速"
+            msg = f"{who}{iname}公布排名第{int(a)}位，按各地{by}应为第{int(b)}位"
+            data |= {"rank_published": int(a), "rank_computed": int(b), "rank_basis": r["related"]}
         else:
             rname = ind_names.get(r["related"], r["related"])
             msg = f"{who}{iname}增长{a:.1f}%，与{rname}增长{b:.1f}%走势明显背离，请核实"
