@@ -130,8 +130,8 @@ def baseline(
         "growth": ("growth_pct", "growth_pct_prev", "growth_pct_ly"),
         "level": ("value", "value_prev", "value_ly"),
     }[settings.rank_basis]
-    # rates rank by their own value unless told otherwise
-    by_value = (wide["kind"] == "rate") & (settings.rate_rank_basis == "level")
+    # rates rank by their own value
+    by_value = wide["kind"] == "rate"
     levels = ("value", "value_prev", "value_ly")
     for col, lv in zip(("_b0", "_b1", "_b2"), levels, strict=True):
         wide[col] = np.where(by_value, wide[lv], wide[basis[int(col[-1])]])

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xingshi.analysis import AnalysisSettings, analyze, compute_panel
-from xingshi.analysis.ranks import competition_ranks
+from xingshi.analysis.ranks import add_ranks, competition_ranks
 
 H1 = (2021, 1, 6)
 PREFS = ["430100", "430200", "430300", "433100"]
@@ -256,8 +256,8 @@ def test_parks_rank_among_parks_not_among_counties(regions, indicators, make_obs
 
 def test_rates_rank_by_their_value_not_by_their_change(regions, indicators, make_obs):
     """空气质量优良率 92.1, 95.3, 88.0, 95.3 ranks 3, 1, 4, 1 by value (the changes in points,
-    −2.0, +0.3, +6.0, −1.2, would give 4, 2, 1, 3); 失业率 ranks the lowest first; the setting
-    rate_rank_basis = growth goes back to the change."""
+    −2.0, +0.3, +6.0, −1.2, would give 4, 2, 1, 3); 失业率 ranks the lowest first; add_ranks
+    with rates_by = growth goes back to the change."""
     rate = dict(zip(PREFS, [92.1, 95.3, 88.0, 95.3], strict=True))
     rate_ly = dict(zip(PREFS, [94.1, 95.0, 82.0, 96.5], strict=True))
     rate_prev = dict(zip(PREFS, [96.0, 93.0, 90.0, 91.0], strict=True))  # 1-5月: 1, 2, 4, 3
@@ -282,15 +282,16 @@ def test_rates_rank_by_their_value_not_by_their_change(regions, indicators, make
         "433100": 3,
         "430200": 4,
     }
-    by_change = AnalysisSettings(rate_rank_basis="growth")
-    b = analyze(obs, None, regions, indicators, region="433100", period=H1, settings=by_change)
-    assert _by_code(b.table, "air_quality", "rank") == {
+    panel = compute_panel(obs, None, regions, indicators, period=H1)
+    b = add_ranks(panel.drop("rank", "rank_of", "rank_prev", "rank_ly"), rates_by="growth")
+    b = b.filter(pl.col("rank_scope") == "430000")
+    assert _by_code(b, "air_quality", "rank") == {
         "430100": 4,
         "430200": 2,
         "430300": 1,
         "433100": 3,
     }
-    assert set(_by_code(b.table, "air_quality", "rank_basis").values()) == {"growth"}
+    assert set(_by_code(b, "air_quality", "rank_basis").values()) == {"growth"}
 
 
 def test_rates_keep_growth_ranks_for_flows_beside_them(regions, indicators, make_obs):

@@ -137,7 +137,7 @@ def compute_panel(
             .drop("_scope")
         )
     panel = panel.with_columns(pl.col("rank_scope_code").alias("rank_scope"))
-    panel = add_ranks(panel, settings.rank_basis, settings.rank_decimals, settings.rate_rank_basis)
+    panel = add_ranks(panel, settings.rank_basis, settings.rank_decimals)
     panel = add_gaps(panel)
     panel = add_targets(panel, targets, current)
     panel = add_warning(panel, settings)

@@ -3,7 +3,7 @@
 Peers are the regions with the same ``rank_scope`` (the parent by default, so the 14 市州 of
 湖南省 or the 8 县市 of 湘西州). Direction follows ``higher_is_better``. Values are rounded to
 ``rank_decimals`` first, as published figures are, so float noise (107.7 − 100) never splits a
-tie. Rates are ranked by their own value by default (``rate_rank_basis``), since a change in
+tie. Rates are ranked by their own value by default (``add_ranks(rates_by=...)``), since a change in
 points is not what a speech ranks. ``rank_change`` is the previous period's rank minus this one:
 positive means moved up.
 """

@@ -5,10 +5,8 @@ The workspace settings (``xingshi.settings``) carry the same names under ``[anal
 
 Defaults (also in ``docs/ANALYSIS.md``):
 
-- ``rank_basis = "growth"``: rank peers by growth rate; ``"level"`` ranks by 总量.
-- ``rate_rank_basis = "level"``: rates (空气质量优良率, 城镇调查失业率) are ranked by their own
-  value, not by their change in points, whatever ``rank_basis`` is; ``"growth"`` ranks them by
-  the change.
+- ``rank_basis = "growth"``: rank peers by growth rate; ``"level"`` ranks by 总量. Rates
+  (空气质量优良率, 城镇调查失业率) rank by their own value either way.
 - ``rank_decimals = 1``: ranks are taken on figures rounded as they are published (one decimal),
   so 12.46 and 12.54 do not tie but 12.5 and 12.5 do.
 - ``bottom_n = 3``: the "bottom three" list of children.
@@ -42,7 +40,6 @@ class AnalysisSettings:
 
     rank_basis: RankBasis = "growth"
     rank_decimals: int = 1
-    rate_rank_basis: RankBasis = "level"
     bottom_n: int = 3
     rank_fall_places: int = 2
     target_yellow_pp: float = 1.0
@@ -59,12 +56,11 @@ class AnalysisSettings:
     related_drop_pct: float = 5.0
 
     def __post_init__(self) -> None:
-        for name in ("rank_basis", "rate_rank_basis"):
-            if getattr(self, name) not in ("growth", "level"):
-                raise WorkspaceError(
-                    f"排名依据“{getattr(self, name)}”无法识别",
-                    hint=f"{name} 取 growth（按增速）或 level（按总量）",
-                )
+        if self.rank_basis not in ("growth", "level"):
+            raise WorkspaceError(
+                f"排名依据“{self.rank_basis}”无法识别",
+                hint="rank_basis 取 growth（按增速）或 level（按总量）",
+            )
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> AnalysisSettings:
