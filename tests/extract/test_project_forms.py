@@ -51,6 +51,18 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("全年争取落实到位省级引导资金680万元。", [("level", 680.0)]),
     # 开、复工 is one verb pair: one count, not two.
     ("前三季度，市属企业开、复工项目37项。", [("count", 37.0)]),
+    # Couples after a registration word, medals and ages are figures.
+    (
+        "全县结婚1862对，离婚417对；运动员获金牌 14枚。",
+        [("count", 1862.0), ("count", 417.0), ("count", 14.0)],
+    ),
+    # 人均预期寿命 names a measure: the ages are levels, not expectations.
+    (
+        "全市人均预期寿命由2021年的78.06岁提高到2022年的78.41岁。",
+        [("level", 78.06), ("level", 78.41)],
+    ),
+    # 较全省…低 gives a negative difference in the amount's unit.
+    ("游客人均花费812.4元，较全省人均花费低96.5元。", [("level", 812.4), ("level", -96.5)]),
     # Two named indicators referred to as a list are no count.
     (
         "紧盯社会消费品零售总额和进出口两项考核指标，上半年社会消费品零售总额86.2亿元。",

@@ -88,7 +88,10 @@ def _rx() -> _Rx:
         done=re.compile(rf"(?:{_alt(c['completed'])})(?!企业|单位)[^,;:]{{0,14}}$"),
         # 争取落实到位资金505万元 reports money obtained, not a goal.
         done_any=re.compile(rf"(?:{_alt(c['completed'])})"),
-        target=re.compile(rf"(?:{target.replace('争取', '争取(?!到|了|落实)')})"),
+        # 人均预期寿命 is a measure's name, not an expectation.
+        target=re.compile(
+            rf"(?:{target.replace('争取', '争取(?!到|了|落实)').replace('预期', '预期(?!寿命)')})"
+        ),
         right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
         flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
         down=frozenset([*c["growth_down"], "低", "慢"]),
@@ -167,6 +170,7 @@ _TASK = re.compile(r"(?:年|年度|全年)(?:目标)?任务(?:为|是|数)?$")
 # A target word inside brackets (按考核目标口径统计) qualifies, it sets no goal.
 _PARENS = re.compile(r"\([^()]*\)")
 _LESS = re.compile(r"(?:减少|下降|净减少|减)了?$")
+_LOWER = re.compile(r"(?:比(?!重|例|率)|较)[^,;:比较]{1,16}?(?:低|少)了?$")
 _FALL_SIZE = re.compile(r"(?:降幅|跌幅|减幅|回落幅度|下降幅度)(?:最大|最小|较大|较小)?[^,;:]{0,6}$")
 _FALL = re.compile(r"降幅|跌幅|减幅")
 _VS_FRONT = re.compile(r"(?:比(?!重|例|率)|较)(?P<vs>[^,;:比较]{1,20}?)(?:分别|均|都)?$")
@@ -218,7 +222,7 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
         measure = "count" if counting else "level"
         sign = -1 if re.search("减少|少增|下降", d.group(0)) else 1
         return Reading(measure, sign, cue_at=d.start(), basis=d.group(0))
-    if _LESS.search(clause):  # 粮食产量10.3亿斤,减少0.37亿斤 / 人口自然减少1400人
+    if _LESS.search(clause) or _LOWER.search(clause):  # 减少0.37亿斤 / 较全省人均花费低174元
         return Reading("count" if counting else "level", -1, cue_at=len(clause))
     m = r.done.search(clause)
     t = r.target.search(_PARENS.sub("", clause))
