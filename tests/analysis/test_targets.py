@@ -329,3 +329,22 @@ def test_level_ceiling_against_time_progress(regions, indicators, make_obs, make
     behind = [f for f in a.findings if f.rule == "behind_time_progress"]
     assert [f.data["region"] for f in behind] == ["吉首"]
     assert behind[0].message == "吉首能源消费总量已达全年控制目标的55.6%，超过时间进度5.6个百分点"
+
+
+def test_a_rates_growth_target_is_said_in_points(regions, indicators, make_obs, make_targets):
+    """优良率 to rise 2 points: 90.5 against 90.0 a year earlier is +0.5, 1.5 points short (red)."""
+    obs = make_obs(
+        [
+            ("433100", "air_quality", H1, 90.5, None),
+            ("433100", "air_quality", (2020, 1, 6), 90.0, None),
+        ]
+    )
+    targets = make_targets([("433100", "air_quality", 2021, "growth", 2.0)])
+    a = analyze(obs, targets, regions, indicators, region="433100", period=H1)
+    me = _me(a, "air_quality")
+    assert me["gap_to_target_pp"] == pytest.approx(-1.5)
+    assert me["warning"] == "red"
+    behind = [f for f in a.findings if f.rule == "behind_target"]
+    assert behind[0].message == (
+        "湘西州空气质量优良率提高0.5个百分点，未达到提高2.0个百分点的目标，差1.50个百分点"
+    )

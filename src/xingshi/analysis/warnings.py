@@ -78,6 +78,13 @@ def _growth_words(x: float | None) -> str:
     return f"下降{_fmt(-x)}%" if x < 0 else f"增长{_fmt(x)}%"
 
 
+def _points_words(x: float | None) -> str:
+    """提高0.5 / 下降0.3: a change in points, followed by 个百分点."""
+    if x is None:
+        return "—"
+    return f"{'提高' if x >= 0 else '下降'}{_fmt(abs(x))}"
+
+
 def _target_message(row: dict[str, Any], gap: float) -> str:
     """The behind_target sentence, worded for the indicator's direction and the target's kind."""
     who, name, up = row["region"], row["indicator_name"], row["dir"] > 0
@@ -87,6 +94,12 @@ def _target_message(row: dict[str, Any], gap: float) -> str:
         return (
             f"{who}{name}为{_fmt(row['value'])}%，{side}{goal}{_fmt(row['target'])}%，"
             f"差{_fmt(abs(gap), 2)}个百分点"
+        )
+    if row.get("growth_rule") == "pp":  # a rate's change is in points (提高1个百分点)
+        moved = _points_words
+        return (
+            f"{who}{name}{moved(row['growth_pct'])}个百分点，未达到"
+            f"{moved(row['target_growth_pct'])}个百分点的目标，差{_fmt(abs(gap), 2)}个百分点"
         )
     if up:
         return (
