@@ -302,3 +302,23 @@ def test_rates_keep_growth_ranks_for_flows_beside_them(regions, indicators, make
     a = analyze(obs, None, regions, indicators, region="433100", period=H1)
     assert _by_code(a.table, "retail", "rank")["433100"] == 1
     assert set(_by_code(a.table, "retail", "rank_basis").values()) == {"growth"}
+
+
+def test_a_place_every_peer_shared_is_no_fall(regions, indicators, make_obs):
+    """Every county grew −5.2% in 2020年1-6月 (all tied first): ranking 4th now is no fall
+    against last year; against 1-5月, where they differed, 花垣's fall from 1st is listed."""
+    now = {"433101": 14.0, "433122": 12.0, "433123": 20.0, "433124": 6.0}
+    before = {"433101": 9.0, "433122": 8.0, "433123": 7.0, "433124": 11.0}
+    rows = []
+    for c in COUNTIES:
+        rows.append((c, "retail", H1, 10.0, now[c]))
+        rows.append((c, "retail", (2021, 1, 5), 8.0, before[c]))
+        rows.append((c, "retail", (2020, 1, 6), 9.0, -5.2))
+    a = analyze(make_obs(rows), None, regions, indicators, region="433100", period=H1)
+    kids = a.rows("child")
+    assert set(kids["rank_ly"].to_list()) == {1}
+    assert [f for f in a.findings if f.rule == "rank_fell_yoy"] == []
+    fell = [f for f in a.findings if f.rule == "rank_fell"]
+    assert [(f.data["region"], f.data["rank_prev"], f.data["rank"]) for f in fell] == [
+        ("花垣", 1, 4)
+    ]

@@ -117,13 +117,27 @@ def _cell(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row.get(k) for k in keys}
 
 
+def _all_tied(table: pl.DataFrame, column: str) -> set[tuple[str, str]]:
+    """(rank scope, indicator) groups where every ranked peer shared one place in ``column``."""
+    ranked = table.filter(pl.col(column).is_not_null()).unique(["region_code", "indicator"])
+    tied = (
+        ranked.group_by("rank_scope_code", "indicator")
+        .agg(pl.col(column).n_unique().alias("_places"))
+        .filter(pl.col("_places") == 1)
+    )
+    return set(tied.select("rank_scope_code", "indicator").iter_rows())
+
+
 def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings) -> list[Finding]:
     """The lists for a focus region: its own indicators and its children's."""
     out: list[Finding] = []
+    # a place every peer shared (all tied) ranked nobody: falling from it is no fall
+    shared = {col: _all_tied(table, col) for col in ("rank_prev", "rank_ly")}
     mine = table.filter(pl.col("role").is_in(["self", "child"]))
     for row in mine.iter_rows(named=True):
         who, name = row["region"], row["indicator_name"]
         where = Location(value=f"{who} {name}")
+        group = (row["rank_scope_code"], row["indicator"])
         gap = row.get("gap_to_target_pp")
         if gap is not None and gap * row["dir"] < 0:
             out.append(
@@ -168,7 +182,7 @@ def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings
                 )
             )
         rc = row.get("rank_change")
-        if rc is not None and rc <= -settings.rank_fall_places:
+        if rc is not None and rc <= -settings.rank_fall_places and group not in shared["rank_prev"]:
             out.append(
                 Finding(
                     "rank_fell",
@@ -185,7 +199,7 @@ def warning_findings(table: pl.DataFrame, focus: str, settings: AnalysisSettings
                 )
             )
         ry = row.get("rank_change_yoy")
-        if ry is not None and ry <= -settings.rank_fall_places:
+        if ry is not None and ry <= -settings.rank_fall_places and group not in shared["rank_ly"]:
             out.append(
                 Finding(
                     "rank_fell_yoy",
