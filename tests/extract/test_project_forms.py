@@ -63,6 +63,18 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ),
     # 较全省…低 gives a negative difference in the amount's unit.
     ("游客人均花费812.4元，较全省人均花费低96.5元。", [("level", 812.4), ("level", -96.5)]),
+    # 预计 with the period it estimates heads the whole sentence, semicolons included.
+    (
+        "预计1-9月份，完成地区生产总值18.6亿元，占年计划的71.2%；税收收入3260万元，同比增长9%。",
+        [("target", 18.6), ("completed", 71.2), ("target", 3260.0), ("target", 9.0)],
+    ),
+    # 实际增长 names real growth: the forecast before it still governs.
+    (
+        "农民人均可支配收入预计突破2.1万元，实际增长6.2%左右。",
+        [("target", 2.1), ("target", 6.2)],
+    ),
+    # 份 counts samples and copies.
+    ("全年新收集种质资源1.3万多份。", [("count", 1.3)]),
     # Two named indicators referred to as a list are no count.
     (
         "紧盯社会消费品零售总额和进出口两项考核指标，上半年社会消费品零售总额86.2亿元。",

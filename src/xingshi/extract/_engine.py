@@ -59,7 +59,9 @@ _GOALS = re.compile(
 # every later figure a goal; a forecast verb (预计实现…391亿元，增长8.6%；财政收入…) only the
 # clauses up to the next semicolon. 拟 plans the same way (赤字率拟按3%安排，赤字规模4.06万亿元).
 _FORECAST = re.compile(
-    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期)[,:])"
+    # 预计1-6月份, / 预计前三季度, head the sentence like 预计, alone.
+    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期)"
+    r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年)?[,:])"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占])计划(?=[招投完实新建开引争达安])"
 )
@@ -68,9 +70,10 @@ _RATE_END = re.compile(r"率(?:为|达到|达|是)?$")
 _CARRIED = ("growth_pct", "level", "count", "ratio_pct", "share_pct")
 _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 # …unless the clause itself reports what happened.
-_ACTUAL = re.compile(r"已|实际|截至|同期")
+# (实际增长6.5%左右 names the basis, real growth, and is no report of what happened.)
+_ACTUAL = re.compile(r"已|实际(?!增长|下降)|截至|同期")
 # Words after a plan that start reporting what happened (计划…,实际已开工129项,开工率达47%).
-_SINCE_PLAN = re.compile(r"截至|截止|实际")
+_SINCE_PLAN = re.compile(r"截至|截止|实际(?!增长|下降)")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
