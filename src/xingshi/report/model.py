@@ -19,6 +19,11 @@ RULE_NAMES = {
     "below_parent": "低于上级平均",
     "bottom_n": "排位靠后",
     "rank_fell": "位次下降",
+    "rank_fell_yoy": "位次比上年同期下降",
+    "cumulative_fell": "累计值下降",
+    "growth_mismatch": "增速与总量不符",
+    "rank_mismatch": "位次与增速不符",
+    "related_divergence": "与相关指标背离",
     "front_loaded": "前高后低",
     "no_data": "缺少数据",
 }
