@@ -75,6 +75,23 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ),
     # 份 counts samples and copies.
     ("全年新收集种质资源1.3万多份。", [("count", 1.3)]),
+    # 占年计划投资 names the plan; the next set's figures are facts again.
+    (
+        "1-6月累计完成投资88.4亿元，占年计划投资的61.5%，其中：在建项目62项，总投资315.2亿元。",
+        [("level", 88.4), ("completed", 61.5), ("count", 62.0), ("level", 315.2)],
+    ),
+    # The planned total's growth over last year is a growth; a streak does not hide the speed.
+    (
+        "新开工项目计划总投资同比增长16.8%，增速连续3个月超过15%。",
+        [("growth_pct", 16.8), ("level", 3.0), ("growth_pct", 15.0)],
+    ),
+    # A goal named after the figure (…5.5%左右的预期目标) makes it a target.
+    ("全年实现地区生产总值增长5.5%左右的预期目标很有把握。", [("target", 5.5)]),
+    # 升幅 is a growth rate, 增产 a growth verb.
+    (
+        "第二季实质上升2.6%，而第一季的升幅为1.9%；早稻增产2.4%。",
+        [("growth_pct", 2.6), ("growth_pct", 1.9), ("growth_pct", 2.4)],
+    ),
     # Two named indicators referred to as a list are no count.
     (
         "紧盯社会消费品零售总额和进出口两项考核指标，上半年社会消费品零售总额86.2亿元。",
@@ -87,6 +104,16 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
 def test_project_form(text: str, expected: list[tuple[str, float]]) -> None:
     """Each sentence gives exactly these (measure, value) pairs in text order."""
     assert _facts(text) == expected
+
+
+def test_quarter_quote_stays_in_its_sentence() -> None:
+    """A quarter's growth borrows the indicator of the sentence before, not its words."""
+    text = "初步核算，前三季度全县地区生产总值286.4亿元，同比增长6.1%。其中，一季度同比增长5.8%。"
+    facts = [f for f in extract_text(text, year=2022) if not f.derived]
+    quarter = facts[-1]
+    assert (quarter.measure, float(quarter.value)) == ("growth_pct", 5.8)
+    assert quarter.quote.startswith("一季度") or quarter.quote.startswith("其中")
+    assert "286.4" not in quarter.quote
 
 
 def test_traditional_progress_notice() -> None:

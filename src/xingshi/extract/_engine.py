@@ -63,7 +63,7 @@ _FORECAST = re.compile(
     r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期)"
     r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年)?[,:])"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
-    r"|(?<![度的成占])计划(?=[招投完实新建开引争达安])"
+    r"|(?<![度的成占年])计划(?=[招投完实新建开引争达安])"
 )
 # A rate in per mille is a demographic rate (人口机械增长率0.43‰), never the growth of a figure.
 _RATE_END = re.compile(r"率(?:为|达到|达|是)?$")
@@ -73,7 +73,8 @@ _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 # (实际增长6.5%左右 names the basis, real growth, and is no report of what happened.)
 _ACTUAL = re.compile(r"已|实际(?!增长|下降)|截至|同期")
 # Words after a plan that start reporting what happened (计划…,实际已开工129项,开工率达47%).
-_SINCE_PLAN = re.compile(r"截至|截止|实际(?!增长|下降)")
+# 计划新开工项目157项,总投资506亿元,…1-6月累计完成投资102亿元: the set's own figures.
+_SINCE_PLAN = re.compile(r"截至|截止|实际(?!增长|下降)|累计完成|已完成|总投资")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
@@ -386,7 +387,8 @@ class Engine:
         last = self._last
         if last is not None and self._paragraph(last.start) == self._paragraph(cs):
             self._inherited = last
-            return [[(last.words or "", self._last_subject)]] * k
+            # the quote stays in this sentence: 其中,一季度同比增长7.4%
+            return [[(last.words or "", cs)]] * k
         return [[("", cs)]] * k
 
     def _forecast(self, ss: int, cs: int, s: int) -> bool:

@@ -60,7 +60,10 @@ def _rx() -> _Rx:
             rf"(?P<lead>(?:{lead})*)(?P<verb>{verbs})(?:了)?(?:达到|达|为|幅度为|幅度达)?(?:{approx})?$"
         ),
         speed=re.compile(
-            rf"(?<!自然)(?:增速|增幅|涨幅|增长率|增长速度)(?:为|达到|达|是|均为|分别为|分别是|均|分别)?(?:{approx})?$"
+            rf"(?<!自然)(?:增速|增幅|涨幅|升幅|增长率|增长速度)"
+            # 增速连续4个月超过20%: the streak sits between the speed and its value
+            rf"(?:连续[\d一二三四五六七八九十两]{{1,3}}个?(?:月|季度|年))?"
+            rf"(?:为|达到|达|是|均为|分别为|分别是|均|分别)?(?:{approx})?$"
         ),
         share=re.compile(
             rf"占(?P<of>[^,;:()]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
@@ -118,15 +121,19 @@ _COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
 
 # 年度计划投资同比增长136%: the planned amount's own growth over last year's plan, a fact.
 _PLAN_NOUN = re.compile(
-    r"(?:年度|全年|年)计划(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年))"
+    r"(?:(?:年度|全年|年)计划|计划(?=[\u4e00-\u9fa5]))"
+    r"(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年))"
 )
+# 实现全年增长5%左右的预期目标: the goal is named after the figure.
+_GOAL_RIGHT = re.compile(r"的?(?:预期目标|目标任务|奋斗目标|发展目标|目标)")
 
 
 def read_percent(clause: str, right: str) -> Reading:
     """增长28.6% / 占…的1.9% / 完成全年目标的52.3% / 优良率97.8% / 目标增长8%."""
     r = _rx()
     plain = _PLAN_NOUN.sub("", _PARENS.sub("", clause))
-    if r.target.search(plain) and not r.done_pct.search(clause):
+    goal_right = _GOAL_RIGHT.match(right)
+    if (r.target.search(plain) or goal_right) and not r.done_pct.search(clause):
         m = r.growth.search(clause)
         sign = -1 if m and m.group("verb") in r.down else 1  # 预计下降8%左右 → -8
         return Reading("target", sign, cue_at=m.start() if m else len(clause))
