@@ -92,6 +92,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "第二季实质上升2.6%，而第一季的升幅为1.9%；早稻增产2.4%。",
         [("growth_pct", 2.6), ("growth_pct", 1.9), ("growth_pct", 2.4)],
     ),
+    # Starts and completions without a total of the same things are plain counts.
+    (
+        "新增规上工业企业21户、限上商贸企业12户；省市重点项目开工14个，竣工9个。",
+        [("count", 21.0), ("count", 12.0), ("count", 14.0), ("count", 9.0)],
+    ),
+    # A strong rank verb reaches over the field it ranks in.
+    ("某集团连续12年位居全国农机出口第一。", [("count", 12.0), ("rank", 1.0)]),
     # Two named indicators referred to as a list are no count.
     (
         "紧盯社会消费品零售总额和进出口两项考核指标，上半年社会消费品零售总额86.2亿元。",

@@ -176,7 +176,7 @@ def _with_post(norm: str, a: Anchor) -> Anchor:
 
 def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
     s, e = m.start(), m.end()
-    left = norm[max(0, s - 12) : s]
+    left = norm[max(0, s - 16) : s]
     if not _rank_left(g).search(left):
         return None
     value = parse_number(m.group("rank")[1:].strip())
@@ -202,6 +202,8 @@ def _rank_left(g: Grammar) -> re.Pattern[str]:
         verbs, scopes = _alt(cues["rank_verbs"]), _alt(cues["rank_scopes"])
         rx = re.compile(
             rf"(?:(?:{verbs})(?:在)?(?:{scopes})?|(?:{scopes})"
+            # 位居中国品牌乘用车出口第一: a strong rank verb, then the field it ranks in
+            r"|(?:位居|位列|名列)[\u4e00-\u9fa5]{1,12}"
             rf"|(?:上升|提升|前移|前进|进位|下降|后退|跃升|攀升|后移|下滑|滑落|回落|升|降|跌)(?:至|到|为)"
             # 由二季度的第12位上升到第6位: the earlier rank of a change
             rf"|由(?:[一二三四]季度|上半年|前三季度|上年|去年|上月|年初|\d{{1,2}}月(?:份)?)?(?:的)?)"

@@ -72,6 +72,16 @@ _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 # …unless the clause itself reports what happened.
 # (实际增长6.5%左右 names the basis, real growth, and is no report of what happened.)
 _ACTUAL = re.compile(r"已|实际(?!增长|下降)|截至|同期")
+# A count that is itself progress (开工16个) is no total for the next one (竣工13个).
+_DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
+_GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
+
+
+def _same_things(a: str, b: str) -> bool:
+    """Whether two count units can count the same things (112件信访件已办结56项)."""
+    return a == b or (a in _GENERIC and b in _GENERIC)
+
+
 # Words after a plan that start reporting what happened (计划…,实际已开工129项,开工率达47%).
 # 计划新开工项目157项,总投资506亿元,…1-6月累计完成投资102亿元: the set's own figures.
 _SINCE_PLAN = re.compile(r"截至|截止|实际(?!增长|下降)|累计完成|已完成|总投资")
@@ -509,12 +519,19 @@ class Engine:
         totals = [
             f
             for f in sent.facts[-40:]
-            if f.measure == "count" or (f.measure == "target" and f.unit != "%")
+            if (f.measure == "count" or (f.measure == "target" and f.unit != "%"))
+            and not _DONE_WORD.search(self.norm, f.start, f.extra.get("figure", (f.start,))[0])
         ]
         for f in facts:
             if f.measure == "completed" and f.of is None and f.unit != "%":
-                if totals:
-                    f.of = totals[-1].value
+                # the total counts the same things and is no smaller (新增15户 is not 开工16个's)
+                fits = [
+                    t
+                    for t in totals
+                    if _same_things(t.unit, f.unit) and float(t.value) >= float(f.value)
+                ]
+                if fits:
+                    f.of = fits[-1].value
                 else:
                     f.measure = "count"
 
