@@ -100,3 +100,18 @@ def test_glossed_quotes_point_into_the_original() -> None:
     growth = next(f for f in extract_text(GLOSSED, year=2022) if f.value == 6.2)
     assert growth.quote.endswith("增長(zhǎng)6.2%")
     assert growth.indicator == "农林牧渔业总产值"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2022年10月，前3季度全县地区生产总值增长5.1%。", "2022-01/2022-09"),
+        ("2022年4月，1季度全县规模工业增加值增长6.2%。", "2022-01/2022-03"),
+        ("2022年8月，第2季度全县固定资产投资增长3.4%。", "2022-04/2022-06"),
+    ],
+)
+def test_quarters_written_with_digits_set_the_period(text: str, period: str) -> None:
+    """前3季度, 1季度 and 第2季度 are periods as their Chinese-numeral forms are."""
+    [fact] = [f for f in extract_text(text) if not f.derived]
+    assert (fact.period, fact.measure) == (period, "growth_pct")
+    assert "季度" not in (fact.indicator or "")
