@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from xingshi.findings import Finding
@@ -171,17 +172,7 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
         return
     rcol = cols.get("region", cols.get("region_code"))
     assert rcol is not None
-    for r in range(header_row + 1, len(sheet.rows)):
-        row = sheet.rows[r]
-        if not any(v is not None for v in row):
-            continue
-        if is_footer(sheet.cell(r, 0)):
-            break
-
-        def get(key: str, row_index: int = r) -> Any:
-            c = cols.get(key)
-            return None if c is None else sheet.cell(row_index, c)
-
+    for r, get in _data_rows(sheet, header_row, cols):
         reading.observations.append(
             RawObs(
                 sheet=sheet,
@@ -213,6 +204,23 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
         )
 
 
+def _data_rows(
+    sheet: Sheet, header_row: int, cols: dict[str, int]
+) -> Iterator[tuple[int, Callable[[str], Any]]]:
+    """Each data row below the header, up to the notes, with a getter by column key."""
+    for r in range(header_row + 1, len(sheet.rows)):
+        if not any(v is not None for v in sheet.rows[r]):
+            continue
+        if is_footer(sheet.cell(r, 0)):
+            break
+
+        def get(key: str, row_index: int = r) -> Any:
+            c = cols.get(key)
+            return None if c is None else sheet.cell(row_index, c)
+
+        yield r, get
+
+
 def read_targets(sheet: Sheet, header_row: int, reading: Reading) -> None:
     """Read a long targets sheet: 地区, 指标, 年度, 目标类型, 目标值, 单位."""
     cols = _map_columns(sheet, header_row, targets=True, findings=reading.findings)
@@ -231,16 +239,7 @@ def read_targets(sheet: Sheet, header_row: int, reading: Reading) -> None:
         return
     rcol = cols.get("region", cols.get("region_code"))
     assert rcol is not None
-    for r in range(header_row + 1, len(sheet.rows)):
-        if not any(v is not None for v in sheet.rows[r]):
-            continue
-        if is_footer(sheet.cell(r, 0)):
-            break
-
-        def get(key: str, row_index: int = r) -> Any:
-            c = cols.get(key)
-            return None if c is None else sheet.cell(row_index, c)
-
+    for r, get in _data_rows(sheet, header_row, cols):
         reading.targets.append(
             RawTarget(
                 sheet=sheet,
