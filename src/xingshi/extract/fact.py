@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Measure = Literal[
     "level",
@@ -17,18 +17,7 @@ Measure = Literal[
     "completed",
     "ratio_pct",
 ]
-MEASURES: tuple[str, ...] = (
-    "level",
-    "growth_pct",
-    "growth_multiple",
-    "pp_diff",
-    "rank",
-    "share_pct",
-    "count",
-    "target",
-    "completed",
-    "ratio_pct",
-)
+MEASURES: tuple[str, ...] = get_args(Measure)
 
 # Output column order of every writer (JSON Lines keys, CSV and xlsx columns).
 FIELDS: tuple[str, ...] = (
