@@ -66,7 +66,8 @@ def _rx() -> _Rx:
             rf"(?:为|达到|达|是|均为|分别为|分别是|均|分别)?(?:{approx})?$"
         ),
         share=re.compile(
-            rf"占(?P<of>[^,;:()]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
+            # 占…60%以上的规模以上工业…增长14.4%: a share already closed by its own figure
+            rf"占(?P<of>[^,;:()%]{{0,30}}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是)?(?:{approx})?$"
         ),
         done_pct=re.compile(
             r"(?:完成|达到|实现|占|为)(?P<of>[^,;:()\d]{0,20}?(?:目标|计划|任务|预算(?!收入|支出))[^,;:()]{0,8}?)的?$"
@@ -128,6 +129,10 @@ _PLAN_NOUN = re.compile(
 _GOAL_RIGHT = re.compile(r"的?(?:预期目标|目标任务|奋斗目标|发展目标|目标)")
 
 
+# 占…的<noun>…增长: a 的 followed by a noun (not 比重/比例/份额) ends the share's whole.
+_SHARE_AS_MODIFIER = re.compile(r"占[^的]{1,20}的(?!比重|比例|份额|比)[\u4e00-\u9fa5]{2,}")
+
+
 def read_percent(clause: str, right: str) -> Reading:
     """增长28.6% / 占…的1.9% / 完成全年目标的52.3% / 优良率97.8% / 目标增长8%."""
     r = _rx()
@@ -141,6 +146,9 @@ def read_percent(clause: str, right: str) -> Reading:
     if m:
         return Reading("completed", cue_at=m.start(), of=m.group("of"))
     m = r.share.search(clause)
+    g = r.growth.search(clause)
+    if m and g and _SHARE_AS_MODIFIER.search(clause, m.start(), g.start()):
+        m = None  # 占全县税收四成的制造业营业收入下降2.4%: the share names the subject
     if m:
         return Reading("share_pct", cue_at=m.start(), of=m.group("of") or None)
     m = r.growth.search(clause)
