@@ -21,6 +21,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "佔全縣稅收四成的製造業企業營業收入下降2.4%。",
         [("growth_pct", -2.4)],
     ),
+    # 类 counts kinds of goods.
+    (
+        "18类主要商品中，11类商品零售额增长，3类增速超过15%。",
+        [("count", 18.0), ("count", 11.0), ("count", 3.0), ("growth_pct", 15.0)],
+    ),
+    # 有三个方面的变化 groups the speaker's points; it counts nothing.
+    ("今年以来全县工业有三个方面的积极变化：产值增长8.1%。", [("growth_pct", 8.1)]),
     # A plain share keeps its reading.
     ("全县出口额占全市的13.6%。", [("share_pct", 13.6)]),
     # The base period's own rate is a growth too, signed by its verb.
