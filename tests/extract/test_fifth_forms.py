@@ -28,6 +28,11 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ),
     # 有三个方面的变化 groups the speaker's points; it counts nothing.
     ("今年以来全县工业有三个方面的积极变化：产值增长8.1%。", [("growth_pct", 8.1)]),
+    # 居前5位的商品 names the top of a list; the figures are the items' growths.
+    (
+        "零售额排名居前5位的商品中，家电、汽车分别增长6.1%、3.4%。",
+        [("growth_pct", 6.1), ("growth_pct", 3.4)],
+    ),
     # A plain share keeps its reading.
     ("全县出口额占全市的13.6%。", [("share_pct", 13.6)]),
     # The base period's own rate is a growth too, signed by its verb.
