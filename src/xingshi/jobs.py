@@ -9,6 +9,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import polars as pl
+
 from xingshi.errors import InputError, Location
 
 
@@ -62,6 +64,15 @@ def resolve_period(ws: Any, region_code: str, text: Any, *, as_of: Any = None) -
     )
 
 
+def _family(rc: Any, code: str) -> set[str]:
+    """A region, its children, its parent and the parent's children: a briefing's regions."""
+    codes = {code, *(c.code for c in rc.children(code))}
+    parent = rc.parent(code)
+    if parent is not None:
+        codes |= {parent.code, *(c.code for c in rc.children(parent.code))}
+    return codes
+
+
 def run_analysis(
     ws: Any,
     region: str,
@@ -72,6 +83,19 @@ def run_analysis(
     rank_by: str | None = None,
 ) -> Any:
     """Resolve names, read what the analysis needs from the store and analyse (no printing)."""
+    return _analysis_and_inputs(ws, region, period, as_of=as_of, peers=peers, rank_by=rank_by)[0]
+
+
+def _analysis_and_inputs(
+    ws: Any,
+    region: str,
+    period: str,
+    *,
+    as_of: str | None = None,
+    peers: str | None = None,
+    rank_by: str | None = None,
+) -> tuple[Any, Any, Any]:
+    """The analysis, with the observations and targets it was computed from."""
     from xingshi.analysis import AnalysisSettings, analyze
 
     rc, ic = ws.regions, ws.indicators
@@ -82,18 +106,14 @@ def run_analysis(
         table = {**table, "rank_basis": rank_by}
     settings = AnalysisSettings.from_mapping(table)
     peer_codes = [r.code for r in rc.peers(reg.code, group=peers)] if peers else None
-    parent = rc.parent(reg.code)
-    codes = {reg.code, *(c.code for c in rc.children(reg.code))}
-    if parent is not None:
-        codes |= {parent.code, *(c.code for c in rc.children(parent.code))}
-    codes |= set(peer_codes or [])
+    codes = _family(rc, reg.code) | set(peer_codes or [])
     # each peer's parent too, so that peers' gaps to their own parent are there
     codes |= {rc.get(c).parent for c in list(codes) if rc.get(c).parent}
     when = parse_as_of(as_of)
     years = [p.year - 2, p.year - 1, p.year]
     obs = ws.store.observations(regions=sorted(codes), years=years, as_of=when)
     targets = ws.store.targets(regions=sorted(codes), year=p.year, as_of=when)
-    return analyze(
+    analysis = analyze(
         obs,
         targets,
         rc.frame(),
@@ -104,6 +124,7 @@ def run_analysis(
         peers=peer_codes,
         peer_group=peers or "自定义组",
     )
+    return analysis, obs, targets
 
 
 def make_briefing(
@@ -115,19 +136,17 @@ def make_briefing(
 
     step = step or (lambda _s: None)
     step("读取数据、分析")
-    analysis = run_analysis(ws, region, period, as_of=as_of)
+    analysis, panel, all_targets = _analysis_and_inputs(ws, region, period, as_of=as_of)
     p = parse_period(analysis.period)  # the year the analysis used, when the text had none
     rc = ws.regions
     code = analysis.region_code
-    # the figures' own rows (for their cells) and the year's months (for the trend chart)
-    codes = {code, *(r.code for r in rc.children(code))}
-    parent = rc.parent(code)
-    if parent is not None:
-        codes |= {parent.code, *(r.code for r in rc.children(parent.code))}
-    when = parse_as_of(as_of)
+    # the figures' own rows (for their cells) and the year's months (for the trend chart);
     # last year too: counts' changes and ratios' changes cite the cells of both years
-    obs = ws.store.observations(regions=sorted(codes), years=[p.year - 1, p.year], as_of=when)
-    targets = ws.store.targets(regions=[code], year=p.year, as_of=when)
+    obs = panel.filter(
+        pl.col("region_code").is_in(sorted(_family(rc, code)))
+        & pl.col("year").is_in([p.year - 1, p.year])
+    )
+    targets = all_targets.filter(pl.col("region_code") == code)
     step("撰写正文、绘制图表")
     brief = build_briefing(analysis, rc, ws.indicators, observations=obs, targets=targets)
     paths = write_briefing(analysis, rc, ws.indicators, out, brief=brief, progress=step)
