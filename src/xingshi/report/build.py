@@ -8,7 +8,7 @@ import polars as pl
 
 from xingshi.errors import InputError
 from xingshi.report import charts as ch
-from xingshi.report.compose import Composer, Context, compare_codes, topic_codes
+from xingshi.report.compose import Composer, Context, compare_codes, topic_codes, topic_leads
 from xingshi.report.facts import IndicatorLookup, Item, SourceBook, items_from_table, speech_names
 from xingshi.report.model import Briefing, Chart
 from xingshi.report.ratios import ratio_specs
@@ -22,6 +22,11 @@ def _period_parts(key: str) -> tuple[int, int, int]:
     start, _, end = key.partition("/")
     end = end or start
     return int(start[:4]), int(start[5:7]), int(end[5:7])
+
+
+def words_when(first: int, last: int) -> str:
+    """1-6月, or 6月 for a single month: the period without its year (the title has it)."""
+    return f"{last}月" if first == last else f"{first}-{last}月"
 
 
 def _region_info(table: pl.DataFrame, code: str | None) -> tuple[str, str, str | None]:
@@ -41,8 +46,11 @@ def display_name(short: str, full: str) -> str:
     return full or short
 
 
-def kin_word(names: list[str]) -> str:
-    """How a speech names a set of regions: 县市, 县市区, 市州 … from their own full names."""
+def kin_word(names: list[str], level: str | None = None) -> str:
+    """How a speech names a set of regions: 县市, 县市区, 市州 … from their own full names;
+    provinces are 省（区、市） whatever their names (北京市, 广西壮族自治区)."""
+    if level == "province" or sum(n.endswith("省") for n in names) >= 2:
+        return "省（区、市）"
     county = any(n.endswith("县") or n.endswith("旗") for n in names)
     order = ("县", "市", "区") if county else ("市", "州", "盟", "地区")
     found = [s for s in order if any(n.endswith(s) for n in names)]
@@ -107,6 +115,7 @@ def build_briefing(
         "scope": subject_word(plevel, pfull) if pfull else "全省",
         "region": display_name(name, full),
         "year": str(year),
+        "data_when": "全年" if (first, last) == (1, 12) else words_when(first, last),
     }
     if targets is not None and targets.height and "year" in targets.columns:
         targets = targets.filter(pl.col("year") == year)
@@ -144,6 +153,7 @@ def build_briefing(
         compare=compare_codes(lookup),
         peers=peers,
         ratios=ratio_specs(lookup),
+        leads=topic_leads(),
     )
     comp = Composer(ctx, Phrases(book, words["scope"]))
     sections = [comp.achievements(), comp.problems(), comp.outlook()]
@@ -156,9 +166,7 @@ def build_briefing(
     )
     brief = Briefing(
         title=render("document.title", **words),
-        subtitle=render(
-            "document.subtitle", releases="、".join(f"第{r}版" for r in releases) or "—", **words
-        ),
+        subtitle=render("document.subtitle", **words),
         region_code=code,
         region=name,
         period=period_key,
@@ -175,7 +183,9 @@ def build_briefing(
 
 
 def _tables(ctx, items, me_list, children_codes, summary, words, code):
-    tables = [ranks_table(me_list, ctx.parent, words["scope"])]
+    annual = all(it.extra.get("frequency") == "annual" for it in me_list if it.rank_change is not None)
+    against = "上年" if annual and words["sofar"] == "全年" else "上期"
+    tables = [ranks_table(me_list, ctx.parent, words["scope"], against)]
     names = {it.indicator: it.name for it in items}
     by_region: dict[str, dict[str, Item]] = {}
     for it in items:

@@ -35,8 +35,13 @@ def _light(it: Item | None) -> str | None:
     return it.warning if it is not None else None
 
 
-def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Table:
-    """The region's indicators: level, growth, the parent's growth, the gap and the rank."""
+def ranks_table(
+    me: Sequence[Item], parent: dict[str, Item], scope: str, against: str = "上期"
+) -> Table:
+    """The region's indicators: level, growth, the parent's growth, the gap and the rank.
+
+    `against` names the period the rank change is taken against (上期: 1-5月 for 1-6月, the
+    quarter before for quarterly figures; 上年 for annual figures)."""
     header = [
         "指标",
         "单位",
@@ -45,7 +50,7 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
         f"{scope}增速(%)",
         f"比{scope}(百分点)",
         f"{scope}位次",
-        "位次变化",
+        f"比{against}位次变化",
     ]
     rows = []
     for it in me:
@@ -74,8 +79,13 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
             ]
         )
     by_value = [it.full_name for it in me if it.is_rate and it.rank_basis == "level" and it.rank]
-    rates = f"（{'、'.join(by_value)}按数值）" if by_value else ""
-    note = f"位次按增速由高到低排列{rates}，并列同位。"
+    low = [it.full_name for it in me if not it.higher_is_better and it.rank]
+    rates = f"，{'、'.join(by_value)}按数值" if by_value else ""
+    lows = f"，{'、'.join(low)}由低到高（按指标目录，越低越好）" if low else ""
+    note = (
+        f"位次按增速由高到低排列{rates}{lows}，并列同位；位次变化为比{against}前移（+）"
+        "或后移（−）的位数。"
+    )
     return Table("ranks", f"主要指标在{scope}的位次", header, rows, note=note)
 
 
