@@ -183,7 +183,9 @@ def build_briefing(
 
 
 def _tables(ctx, items, me_list, children_codes, summary, words, code):
-    annual = all(it.extra.get("frequency") == "annual" for it in me_list if it.rank_change is not None)
+    annual = all(
+        it.extra.get("frequency") == "annual" for it in me_list if it.rank_change is not None
+    )
     against = "上年" if annual and words["sofar"] == "全年" else "上期"
     tables = [ranks_table(me_list, ctx.parent, words["scope"], against)]
     names = {it.indicator: it.name for it in items}

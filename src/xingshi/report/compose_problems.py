@@ -306,8 +306,10 @@ def outlook(c: Composer) -> Section:
         )
     weak = lagging(c)
     if weak:
-        gap = any(it.gap is not None and it.gap * (1 if it.higher_is_better else -1) < 0
-                  for it in weak[:4])
+        gap = any(
+            it.gap is not None and it.gap * (1 if it.higher_is_better else -1) < 0
+            for it in weak[:4]
+        )
         sec.paragraphs.append(
             Paragraph.parse(
                 render(
@@ -339,7 +341,9 @@ def outlook(c: Composer) -> Section:
     ]
     if strong:
         sec.paragraphs.append(
-            Paragraph.parse(render("outlook.keep_strengths", names="、".join(it.label for it in strong), **c.w))
+            Paragraph.parse(
+                render("outlook.keep_strengths", names="、".join(it.label for it in strong), **c.w)
+            )
         )
     return sec
 
