@@ -124,6 +124,11 @@ def build_briefing(
     current = table.filter(pl.col("period") == period_key)
     items = items_from_table(current, lookup, book, speech_names(lookup))
     rank_rates_by_value(items, lookup)
+    if (first, last) == (1, 12):
+        # a full year's rank moves against the year before (1-11月 is not what a year compares)
+        for it in items:
+            it.rank_change = it.extra.get("rank_change_yoy")
+            it.extra["frequency"] = "annual"
     summary, topics, children_codes = topic_codes(lookup)
     order = {c: i for i, c in enumerate([*summary, *[c for t in topics for c in t]])}
     me_list = sorted(
@@ -183,10 +188,7 @@ def build_briefing(
 
 
 def _tables(ctx, items, me_list, children_codes, summary, words, code):
-    annual = all(
-        it.extra.get("frequency") == "annual" for it in me_list if it.rank_change is not None
-    )
-    against = "上年" if annual and words["sofar"] == "全年" else "上期"
+    against = "上年" if words["sofar"] == "全年" else "上期"
     tables = [ranks_table(me_list, ctx.parent, words["scope"], against)]
     names = {it.indicator: it.name for it in items}
     by_region: dict[str, dict[str, Item]] = {}
