@@ -161,7 +161,7 @@ def test_structure_ratios_change_and_rank_from_levels(regions, catalog) -> None:
     )
     text, brief = _text(obs, regions, catalog)
     assert "非税收入占地方财政收入的比重较去年同期下降1.99个百分点" in text
-    assert "税收占地区生产总值的比重较去年同期提高1.07个百分点，居全省第二" in text
+    assert "税收收入占地区生产总值的比重较去年同期提高1.07个百分点，居全省第二" in text
     ratio = next(s for s in brief.sources if s.field == "ratio_change")
     assert ratio.computed and "上年同期" in ratio.basis
     # both levels of both years, each with its sheet and cell

@@ -252,12 +252,20 @@ def _add_table(doc, header: list[str], rows: list[str], widths: list[int] | None
 
 def _table(doc, table: Table) -> None:
     doc.add_paragraph(table.title, style="Caption")
+    # a column with no figure at all (全国增速 where the data has no national row) is left out
+    keep = [
+        j
+        for j in range(len(table.header))
+        if j == 0 or any(j < len(r) and r[j].text not in ("—", "") for r in table.rows)
+    ]
+    header = [table.header[j] for j in keep]
+    cells = [[row[j] for j in keep] for row in table.rows]
     rows = [
         "".join(_tc(c.text, fill=FILLS.get(c.light or ""), left=j == 0) for j, c in enumerate(row))
-        for row in table.rows
+        for row in cells
     ]
-    texts = [[c.text for c in row] for row in table.rows]
-    _add_table(doc, table.header, rows, column_widths(table.header, texts))
+    texts = [[c.text for c in row] for row in cells]
+    _add_table(doc, header, rows, column_widths(header, texts))
     if table.note:
         note = doc.add_paragraph()
         note.paragraph_format.first_line_indent = Pt(0)

@@ -299,10 +299,7 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
         share=_num(row.get("share_of_parent_pct")),
         higher_is_better=ind.get("higher_is_better", True) is not False,
         extra={
-            **{
-                k: row.get(k)
-                for k in ("region_name", "region_level", "parent_code", "rank_prev")
-            },
+            **{k: row.get(k) for k in ("region_name", "region_level", "parent_code", "rank_prev")},
             "rank_change_yoy": _int(row.get("rank_change_yoy")),
             "frequency": row.get("frequency") or ind.get("frequency"),
         },

@@ -82,9 +82,6 @@ def ranks_table(
     low = [it.full_name for it in me if not it.higher_is_better and it.rank]
     rates = f"，{'、'.join(by_value)}按数值" if by_value else ""
     lows = f"，{'、'.join(low)}由低到高（按指标目录，越低越好）" if low else ""
-    # a column with no figure at all (全国增速 where the data has no national row) is left out
-    keep = [j for j in range(len(header)) if j < 3 or any(r[j].text != "—" for r in rows)]
-    header, rows = [header[j] for j in keep], [[r[j] for j in keep] for r in rows]
     note = (
         f"位次按增速由高到低排列{rates}{lows}，并列同位；位次变化为比{against}前移（+）"
         "或后移（−）的位数。"
