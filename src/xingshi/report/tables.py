@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from xingshi.report.facts import Item
 from xingshi.report.model import Cell, Table
-from xingshi.report.wording import fmt_number
+from xingshi.report.wording import fmt_number, level_number
 
 RATE = "0.0"
 LEVEL = "#,##0.0#"
@@ -20,11 +20,11 @@ def _f(x: float | None, decimals: int = 1) -> Cell:
     return Cell(fmt_number(x, min_decimals=decimals, max_decimals=decimals), x, number_format=RATE)
 
 
-def _level(x: float | None) -> Cell:
+def _level(x: float | None, unit: str = "") -> Cell:
     if x is None:
         return Cell("—")
-    # whole numbers (企业数、人均收入) without a decimal; amounts as published
-    return Cell(fmt_number(x, max_decimals=2), x, number_format=WHOLE if x == int(x) else LEVEL)
+    # whole numbers (企业数、人均收入) without a decimal; amounts as published (as in the text)
+    return Cell(level_number(x, unit), x, number_format=WHOLE if x == int(x) else LEVEL)
 
 
 def _rank(x: int | None) -> Cell:
@@ -70,7 +70,7 @@ def ranks_table(
             [
                 Cell(it.full_name),
                 Cell(it.unit),
-                _level(it.level),
+                _level(it.level, it.unit),
                 growth,
                 _f(p.growth if p else None),
                 _f(it.gap, 1),
@@ -112,7 +112,7 @@ def region_matrix(
         for code in codes:
             it = by_region.get(code_r, {}).get(code)
             if with_level:
-                cells.append(_level(it.level if it else None))
+                cells.append(_level(it.level if it else None, it.unit if it else ""))
             growth = _f(it.growth if it else None)
             growth.light = _light(it)
             cells += [growth, _rank(it.rank if it else None)]
@@ -146,7 +146,7 @@ def targets_table(me: Sequence[Item]) -> Table | None:
             gap = None if it.growth is None else it.growth - it.target
             rate = Cell("—")
         else:
-            done, target = _level(it.level), _level(it.target)
+            done, target = _level(it.level, it.unit), _level(it.target, it.unit)
             rate = _f(it.completion)
             gap = (
                 None
