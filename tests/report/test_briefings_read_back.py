@@ -206,3 +206,38 @@ def test_the_three_convert_to_pdf_within_their_page_counts(briefings, tmp_path):
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         low = 4 if region == "湘西州" else 2
         assert low <= pages <= 8, (region, pages)
+
+
+@pytest.mark.parametrize("region", list(CASES))
+def test_ranks_follow_growth_high_to_low(briefings, region):
+    """In every region table, a faster growth never has a worse rank (非税收入 included)."""
+    brief, _ = briefings[region]
+    for table in brief.tables:
+        if table.key not in ("children", "peers"):
+            continue
+        for j, head in enumerate(table.header):
+            if not head.endswith("|增速(%)"):
+                continue
+            pairs = [
+                (row[j].value, row[j + 1].value)
+                for row in table.rows  # the region's own row (全州) ranks among its peers
+                if row[j].value is not None
+                and row[j + 1].value is not None
+                and not row[0].text.startswith("全")
+            ]
+            for g1, r1 in pairs:
+                for g2, r2 in pairs:
+                    if round(g1, 1) > round(g2, 1):
+                        assert r1 < r2, (table.title, head, (g1, r1), (g2, r2))
+
+
+def test_a_light_agrees_with_the_gap_to_the_province(briefings):
+    """非税收入 3.1 points above the province is lit green, not red, and ranks fifth."""
+    brief, _ = briefings["湘西州"]
+    ranks = next(t for t in brief.tables if t.key == "ranks")
+    row = next(r for r in ranks.rows if r[0].text == "非税收入")
+    assert (row[3].text, row[5].text, row[6].text) == ("15.0", "3.1", "5")
+    assert row[3].light == "green"
+    for row in ranks.rows:  # no red beside a growth above the province, unless a target lags
+        if row[3].light == "red" and row[5].value is not None and row[5].value > 0:
+            assert row[0].text in {"新增入规企业数"}, row[0].text
