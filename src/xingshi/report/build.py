@@ -189,7 +189,11 @@ def build_briefing(
 
 def _tables(ctx, items, me_list, children_codes, summary, words, code):
     against = "上年" if words["sofar"] == "全年" else "上期"
-    tables = [ranks_table(me_list, ctx.parent, words["scope"], against)]
+    last = ctx.last_month
+    before = f"上期为1-{last - 1}月" if last > 2 and against == "上期" else ""
+    if before and last > 3 and last % 3 == 0:
+        before += f"（季度指标为1-{last - 3}月）"
+    tables = [ranks_table(me_list, ctx.parent, words["scope"], against, before)]
     names = {it.indicator: it.name for it in items}
     by_region: dict[str, dict[str, Item]] = {}
     for it in items:
@@ -273,8 +277,9 @@ def _charts(
             )
         )
     # without counties or targets, a second key indicator among the peers keeps four charts
+    # (one such chart: the writers place charts by key, a second would never be seen)
     for extra in (c for c in [*ctx.children_codes, *ctx.summary] if c in ctx.me and c != lead):
-        if len(out) >= 4:
+        if len(out) >= 4 or any(c.key == "peers2" for c in out):
             break
         chart = _peer_chart(ctx, items, extra, words, "peers2")
         if chart:

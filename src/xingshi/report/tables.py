@@ -36,7 +36,11 @@ def _light(it: Item | None) -> str | None:
 
 
 def ranks_table(
-    me: Sequence[Item], parent: dict[str, Item], scope: str, against: str = "上期"
+    me: Sequence[Item],
+    parent: dict[str, Item],
+    scope: str,
+    against: str = "上期",
+    before: str = "",
 ) -> Table:
     """The region's indicators: level, growth, the parent's growth, the gap and the rank.
 
@@ -84,7 +88,7 @@ def ranks_table(
     lows = f"，{'、'.join(low)}由低到高（按指标目录，越低越好）" if low else ""
     note = (
         f"位次按增速由高到低排列{rates}{lows}，并列同位；位次变化为比{against}前移（+）"
-        "或后移（−）的位数。"
+        f"或后移（−）的位数{'，' + before if before else ''}。"
     )
     return Table("ranks", f"主要指标在{scope}的位次", header, rows, note=note)
 
