@@ -21,6 +21,7 @@ EXTRA = [
     ("local_fiscal", "地方财政收入", "flow", "亿元", "nominal", True),
     ("tax", "税收收入", "flow", "亿元", "nominal", True),
     ("gdp", "地区生产总值", "flow", "亿元", "comparable", True),
+    ("unemployment", "城镇调查失业率", "rate", "%", "pp", False),
 ]
 
 
@@ -161,7 +162,7 @@ def test_structure_ratios_change_and_rank_from_levels(regions, catalog) -> None:
     )
     text, brief = _text(obs, regions, catalog)
     assert "非税收入占地方财政收入的比重较去年同期下降1.99个百分点" in text
-    assert "税收占地区生产总值的比重较去年同期提高1.07个百分点，居全省第二" in text
+    assert "税收收入占地区生产总值的比重较去年同期提高1.07个百分点，居全省第二" in text
     ratio = next(s for s in brief.sources if s.field == "ratio_change")
     assert ratio.computed and "上年同期" in ratio.basis
     # both levels of both years, each with its sheet and cell
@@ -182,3 +183,19 @@ def test_a_ratio_that_moved_the_wrong_way_is_a_problem(regions, catalog) -> None
     problems = "\n".join(p.text for p in brief.sections[1].paragraphs)
     assert "非税收入占地方财政收入的比重较去年同期提高" in problems
     assert "比重" not in achievements
+
+
+def test_a_rate_ranked_lowest_first_says_so_in_the_sentence_and_the_note(regions, catalog) -> None:
+    """城镇调查失业率 (higher_is_better false) ranks lowest first: 由低到高居全省第一, and the
+    rank table's note names it."""
+    obs = _obs(
+        {
+            "unemployment": _five(
+                [(5.6, 5.5), (5.2, 5.3), (5.9, 5.8), (5.4, 5.6), (5.0, 4.8)], (5.5, 5.4)
+            )
+        }
+    )
+    text, brief = _text(obs, regions, catalog)
+    assert "城镇调查失业率4.8%，由低到高居全省第一" in text
+    note = next(t for t in brief.tables if t.key == "ranks").note
+    assert "城镇调查失业率由低到高" in note

@@ -33,30 +33,36 @@ def written(tmp_path, run_analysis, sample_obs, sample_targets, indicators):
 
 
 def test_docx_has_sections_tables_charts_appendix_and_page_numbers(written) -> None:
-    """The Word file re-opens with the three sections, tables, ≥4 images and the source list."""
+    """The Word file re-opens with the three sections, tables and ≥4 images; the source list
+    and the warnings are in briefing-附录.docx, each source row bookmarked."""
     paths, steps = written
     assert steps[0] == "撰写正文、绘制图表"
     doc = Document(str(paths.docx))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "湘西州2021年上半年经济运行情况"
     assert doc.paragraphs[0].style.name == "Title"
-    for title in (
-        "一、上半年主要成绩",
-        "二、存在的困难和问题",
-        "三、下半年形势与建议",
-        "附录  数据来源",
-    ):
+    for title in ("一、上半年主要成绩", "二、存在的困难和问题", "三、下半年形势与建议"):
         para = next(p for p in doc.paragraphs if p.text == title)
         assert para.style.name == "Heading 1"
     assert any("分别增长1.5倍、1.3倍" in t for t in texts)
     assert len(doc.inline_shapes) >= 4
-    assert len(doc.tables) >= 5  # ranks, counties, targets, sources, warnings
-    assert "附录二  预警与数据质量提示" in texts
-    assert any("泸溪" in row.cells[3].text for row in doc.tables[-1].rows[1:])
-    sources = doc.tables[-2]
+    assert len(doc.tables) >= 3  # ranks, counties, targets
+    assert not any(t.startswith("附录") for t in texts)
+    assert not list(doc.element.body.iter(qn("w:hyperlink")))  # no link to a missing bookmark
+    appendix = Document(str(paths.appendix))
+    atexts = [p.text for p in appendix.paragraphs]
+    for title in ("附录一  数据来源", "附录二  预警与数据质量提示"):
+        para = next(p for p in appendix.paragraphs if p.text == title)
+        assert para.style.name == "Heading 1"
+    assert atexts[0] == "湘西州2021年上半年经济运行情况（附录）"
+    assert any("泸溪" in row.cells[3].text for row in appendix.tables[-1].rows[1:])
+    sources = appendix.tables[0]
     assert [c.text for c in sources.rows[0].cells][:3] == ["序号", "数字", "地区"]
     cells = {row.cells[8].text for row in sources.rows[1:]}
     assert "C49" in cells and "C55" in cells  # 3722.1万人次 and 304.4亿元
+    marks = {b.get(qn("w:name")) for b in appendix.element.body.iter(qn("w:bookmarkStart"))}
+    assert len(marks) == len(sources.rows) - 1
+    assert appendix.sections[0].orientation == 1  # landscape: ten columns
     sec = doc.sections[0]
     assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
     footer_xml = sec.footer.paragraphs[0]._p.xml
@@ -67,9 +73,6 @@ def test_docx_has_sections_tables_charts_appendix_and_page_numbers(written) -> N
     assert doc.styles["Title"].font.size.pt == 22
     assert doc.styles["Title"].element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
     assert doc.styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
-    anchors = {h.get(qn("w:anchor")) for h in doc.element.body.iter(qn("w:hyperlink"))}
-    marks = {b.get(qn("w:name")) for b in doc.element.body.iter(qn("w:bookmarkStart"))}
-    assert anchors and anchors <= marks  # every figure links to its source row
     shaded = {shd.get(qn("w:fill")) for shd in doc.element.body.iter(qn("w:shd"))}
     assert {"F4B6B0", "BFE3C6"} <= shaded  # red and green cells
 

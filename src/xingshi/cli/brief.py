@@ -89,7 +89,8 @@ def _summary(brief: Any, paths: Any, seconds: float) -> None:
         + f" 用时{seconds:.1f}秒{note}"
     )
     console.print(_clip(stats, width), highlight=False)
-    for label, path in (("Word", paths.docx), ("HTML", paths.html), ("Excel", paths.xlsx)):
+    files = (("Word", paths.docx), ("附录", paths.appendix), ("HTML", paths.html))
+    for label, path in (*files, ("Excel", paths.xlsx)):
         console.print(f"[green]已写入[/] {label:<5} {path}", highlight=False, soft_wrap=True)
 
 

@@ -8,7 +8,7 @@ import polars as pl
 
 from xingshi.errors import InputError
 from xingshi.report import charts as ch
-from xingshi.report.compose import Composer, Context, compare_codes, topic_codes
+from xingshi.report.compose import Composer, Context, compare_codes, topic_codes, topic_leads
 from xingshi.report.facts import IndicatorLookup, Item, SourceBook, items_from_table, speech_names
 from xingshi.report.model import Briefing, Chart
 from xingshi.report.ratios import ratio_specs
@@ -22,6 +22,11 @@ def _period_parts(key: str) -> tuple[int, int, int]:
     start, _, end = key.partition("/")
     end = end or start
     return int(start[:4]), int(start[5:7]), int(end[5:7])
+
+
+def words_when(first: int, last: int) -> str:
+    """1-6月, or 6月 for a single month: the period without its year (the title has it)."""
+    return f"{last}月" if first == last else f"{first}-{last}月"
 
 
 def _region_info(table: pl.DataFrame, code: str | None) -> tuple[str, str, str | None]:
@@ -41,8 +46,11 @@ def display_name(short: str, full: str) -> str:
     return full or short
 
 
-def kin_word(names: list[str]) -> str:
-    """How a speech names a set of regions: 县市, 县市区, 市州 … from their own full names."""
+def kin_word(names: list[str], level: str | None = None) -> str:
+    """How a speech names a set of regions: 县市, 县市区, 市州 … from their own full names;
+    provinces are 省（区、市） whatever their names (北京市, 广西壮族自治区)."""
+    if level == "province" or sum(n.endswith("省") for n in names) >= 2:
+        return "省（区、市）"
     county = any(n.endswith("县") or n.endswith("旗") for n in names)
     order = ("县", "市", "区") if county else ("市", "州", "盟", "地区")
     found = [s for s in order if any(n.endswith(s) for n in names)]
@@ -107,6 +115,7 @@ def build_briefing(
         "scope": subject_word(plevel, pfull) if pfull else "全省",
         "region": display_name(name, full),
         "year": str(year),
+        "data_when": "全年" if (first, last) == (1, 12) else words_when(first, last),
     }
     if targets is not None and targets.height and "year" in targets.columns:
         targets = targets.filter(pl.col("year") == year)
@@ -115,6 +124,11 @@ def build_briefing(
     current = table.filter(pl.col("period") == period_key)
     items = items_from_table(current, lookup, book, speech_names(lookup))
     rank_rates_by_value(items, lookup)
+    if (first, last) == (1, 12):
+        # a full year's rank moves against the year before (1-11月 is not what a year compares)
+        for it in items:
+            it.rank_change = it.extra.get("rank_change_yoy")
+            it.extra["frequency"] = "annual"
     summary, topics, children_codes = topic_codes(lookup)
     order = {c: i for i, c in enumerate([*summary, *[c for t in topics for c in t]])}
     me_list = sorted(
@@ -144,6 +158,7 @@ def build_briefing(
         compare=compare_codes(lookup),
         peers=peers,
         ratios=ratio_specs(lookup),
+        leads=topic_leads(),
     )
     comp = Composer(ctx, Phrases(book, words["scope"]))
     sections = [comp.achievements(), comp.problems(), comp.outlook()]
@@ -156,9 +171,7 @@ def build_briefing(
     )
     brief = Briefing(
         title=render("document.title", **words),
-        subtitle=render(
-            "document.subtitle", releases="、".join(f"第{r}版" for r in releases) or "—", **words
-        ),
+        subtitle=render("document.subtitle", **words),
         region_code=code,
         region=name,
         period=period_key,
@@ -175,7 +188,12 @@ def build_briefing(
 
 
 def _tables(ctx, items, me_list, children_codes, summary, words, code):
-    tables = [ranks_table(me_list, ctx.parent, words["scope"])]
+    against = "上年" if words["sofar"] == "全年" else "上期"
+    last = ctx.last_month
+    before = f"上期为1-{last - 1}月" if last > 2 and against == "上期" else ""
+    if before and last > 3 and last % 3 == 0:
+        before += f"（季度指标为1-{last - 3}月）"
+    tables = [ranks_table(me_list, ctx.parent, words["scope"], against, before)]
     names = {it.indicator: it.name for it in items}
     by_region: dict[str, dict[str, Item]] = {}
     for it in items:
@@ -259,8 +277,9 @@ def _charts(
             )
         )
     # without counties or targets, a second key indicator among the peers keeps four charts
+    # (one such chart: the writers place charts by key, a second would never be seen)
     for extra in (c for c in [*ctx.children_codes, *ctx.summary] if c in ctx.me and c != lead):
-        if len(out) >= 4:
+        if len(out) >= 4 or any(c.key == "peers2" for c in out):
             break
         chart = _peer_chart(ctx, items, extra, words, "peers2")
         if chart:

@@ -29,6 +29,7 @@ class Context:
     compare: list[list[str]] = field(default_factory=list)  # [indicator, *related] codes
     peers: dict[str, list[Item]] = field(default_factory=dict)  # self and peers by indicator
     ratios: list[Ratio] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)  # each topic's opening words
 
     def good_rank(self, it: Item) -> bool:
         cfg = load_template_data("topics.toml")
@@ -43,6 +44,34 @@ class Context:
         n = it.n_peers or 0
         return it.rank is not None and n >= 4 and it.rank > math.ceil(n / 2)
 
+    def lags(self, it: Item) -> bool:
+        """Behind in growth: a fall, below the parent, or in the bottom half (rates aside:
+        they change in points, and their level is what lags). Direction from the catalogue."""
+        if it.growth is None or it.is_rate:
+            return False
+        d = 1 if it.higher_is_better else -1
+        below = it.gap is not None and round(it.gap * d, 1) < 0
+        return round(it.growth * d, 1) < 0 or below or self.bad_rank(it)
+
+    def fell(self, it: Item) -> bool:
+        """A rank that fell `rank_fall_places` (2) or more places among three peers or more."""
+        places = int(load_template_data("topics.toml").get("rank_fall_places", 2))
+        return it.rank is not None and (it.n_peers or 0) >= 3 and (it.rank_change or 0) <= -places
+
+    def is_problem(self, it: Item) -> bool:
+        """The one rule that puts an indicator in 二 (问题) rather than 一 (成绩), see
+        docs/ANALYSIS.md: it lags (`lags`), its rank fell (`fell`), or it is behind its
+        annual target or the time progress. Everything else is said in 一, once."""
+        if self.lags(it) or self.fell(it):
+            return True
+        if _level_target(it) and it.completion < it.time_progress:  # type: ignore[operator]
+            return True
+        d = 1 if it.higher_is_better else -1
+        return _growth_target(it) and (it.growth - it.target) * d < 0  # type: ignore[operator]
+
+    def good(self, it: Item) -> bool:
+        return not self.is_problem(it)
+
 
 def compare_codes(lookup: IndicatorLookup) -> list[list[str]]:
     """The `compare` lists of topics.toml as codes (lists the catalogue cannot resolve dropped)."""
@@ -52,6 +81,11 @@ def compare_codes(lookup: IndicatorLookup) -> list[list[str]]:
         if all(codes):
             out.append(codes)
     return out  # type: ignore[return-value]
+
+
+def topic_leads() -> list[str]:
+    """The opening words of each topic of topics.toml (工业方面), in topic order."""
+    return [str(t.get("lead", "")) for t in load_template_data("topics.toml").get("topic", [])]
 
 
 def topic_codes(lookup: IndicatorLookup) -> tuple[list[str], list[list[str]], list[str]]:
@@ -74,12 +108,11 @@ class Composer:
     # -- 一、主要成绩 -------------------------------------------------------------------
     def achievements(self) -> Section:
         sec = Section(render("sections.achievements", **self.w))
+        good = {c: it for c, it in self.ctx.me.items() if self.ctx.good(it)}
         ranked = [
-            self.ctx.me[c]
+            good[c]
             for c in self.ctx.summary
-            if c in self.ctx.me
-            and self.ctx.me[c].growth is not None
-            and self.ctx.good_rank(self.ctx.me[c])
+            if c in good and good[c].growth is not None and self.ctx.good_rank(good[c])
         ]
         if ranked:
             groups = []
@@ -88,10 +121,11 @@ class Composer:
                     groups.append(
                         render(
                             "achievements.rank_group",
-                            names="、".join(it.name for it in same),
+                            names="、".join(it.label for it in same),
                             n=len(same),
                             n_words=count_words(len(same)),
                             basis=basis,
+                            low_first=not same[0].higher_is_better,
                             rank=self.ph.rank_many(same),
                             **self.w,
                         )
@@ -99,6 +133,7 @@ class Composer:
             sec.paragraphs.append(
                 Paragraph.parse(render("achievements.rank_summary", groups=groups, **self.w))
             )
+            self._leads = 1  # the period is said: the next paragraphs open with their lead
         summarised = {it.indicator for it in ranked}
         # a growth said in the comparisons paragraph is not said twice: an indicator with
         # nothing but that growth (no level, no good rank) waits for its comparison
@@ -107,19 +142,22 @@ class Composer:
             for it, _ in self._compared()
             if it.level is None and not self.ctx.good_rank(it)
         }
-        for codes in self._topics():
-            items = [self.ctx.me[c] for c in codes if c in self.ctx.me and c not in compared]
-            items = [
-                it for it in items if _said(it) and not (it.growth is not None and it.growth < 0)
-            ]
+        for lead, codes in self._topics():
+            items = [good[c] for c in codes if c in good and c not in compared]
+            items = [it for it in items if _said(it)]
             groups = self._topic_groups(items, summarised)
             if groups:
-                sec.paragraphs.append(
-                    Paragraph.parse(render("achievements.topic", groups=groups, **self.w))
-                )
+                sec.paragraphs.append(self._opened("achievements.topic", lead, groups=groups))
         sec.paragraphs += self._comparisons()
         sec.paragraphs += self._targets_met()
         return sec
+
+    def _opened(self, path: str, lead: str, **values) -> Paragraph:
+        """A paragraph opened by its topic's lead (工业方面，全州…), or by the period when it is
+        the first of its section, so that paragraphs do not all begin with the same words."""
+        self._leads = getattr(self, "_leads", 0) + 1
+        opening = f"{self.w['when']}，" if self._leads == 1 else f"{lead}，" if lead else ""
+        return Paragraph.parse(render(path, opening=opening, **values, **self.w))
 
     def ratios(self, *, good: bool) -> list[Paragraph]:
         """非税收入占地方财政收入的比重较去年同期下降1.99个百分点，税收占…比重居全省第二."""
@@ -151,11 +189,12 @@ class Composer:
                 )
                 continue
             it, rest, pps = group[0]
+            said = self.ph.book.said(it, "growth")
             clauses.append(
                 render(
                     "achievements.compare",
                     name=it.label,
-                    growth=self.ph.growth(it),
+                    growth="" if said else self.ph.growth(it),
                     others="、".join(o.label for o in rest),
                     n=len(rest),
                     pps="、".join(pps),
@@ -164,7 +203,8 @@ class Composer:
         clauses += ratio_clauses(self, good=True)
         if not clauses:
             return []
-        return [Paragraph.parse(render("achievements.quality", clauses=clauses, **self.w))]
+        lead = str(load_template_data("topics.toml").get("quality_lead", ""))
+        return [self._opened("achievements.quality", lead, clauses=clauses)]
 
     def _compared(self) -> list[tuple[Item, list[Item]]]:
         """The comparisons of topics.toml that hold: the first grows faster than every other."""
@@ -172,7 +212,7 @@ class Composer:
         for first, *others in self.ctx.compare:
             it = self.ctx.me.get(first)
             rest = [self.ctx.me[o] for o in others if o in self.ctx.me]
-            if it is None or it.growth is None or it.is_rate or not rest:
+            if it is None or it.growth is None or it.is_rate or not rest or self.ctx.is_problem(it):
                 continue
             if any(o.growth is None or round(it.growth, 1) <= round(o.growth, 1) for o in rest):
                 continue
@@ -187,10 +227,14 @@ class Composer:
         key = Item(**{**it.__dict__, "indicator": f"{it.indicator}-{o.indicator}"})
         return self.ph.points(key, "gap", gap, f"{mine}减{theirs}")
 
-    def _topics(self) -> list[list[str]]:
+    def _topics(self) -> list[tuple[str, list[str]]]:
+        """(lead, codes) of each topic; the indicators of no topic together at the end."""
         seen = {c for t in self.ctx.topics for c in t}
-        rest = [[c] for c in self.ctx.me if c not in seen]
-        return [*self.ctx.topics, *rest]
+        rest = [c for c in self.ctx.me if c not in seen]
+        leads = self.ctx.leads or [""] * len(self.ctx.topics)
+        out = list(zip(leads, self.ctx.topics, strict=False))
+        other = str(load_template_data("topics.toml").get("other_lead", ""))
+        return [*out, (other, rest)] if rest else out
 
     def _topic_groups(self, items: list[Item], summarised: set[str]) -> list[str]:
         def shown_rank(it: Item) -> int | None:
@@ -207,7 +251,11 @@ class Composer:
         for (has_level, has_growth, _rate, rank, _alone), group in group_by(items, key):  # type: ignore[misc]
             clauses: list[str] = []
             one = len(group) == 1
-            if has_level:
+            if has_level and not one and len({it.verb for it in group}) == 1:
+                # one verb for a list of levels: 实现第一产业增加值4322.3亿元、第二产业增加值…
+                parts = [f"{it.name}{self.ph.level(it)}" for it in group]
+                clauses.append(render("clause.levels", verb=group[0].verb, parts=parts))
+            elif has_level:
                 clauses += [
                     render("clause.level", verb=it.verb, name=it.name, level=self.ph.level(it))
                     for it in group
@@ -220,6 +268,7 @@ class Composer:
                         "clause.rank",
                         basis="",
                         after_gap=False,
+                        low_first=not group[0].higher_is_better,
                         rank=self.ph.rank(group[0]),
                         **self.w,
                     )
@@ -272,6 +321,7 @@ class Composer:
                         path,
                         basis=_basis(group[0]),
                         after_gap=gap,
+                        low_first=not group[0].higher_is_better,
                         rank=self.ph.rank_many(group),
                         **self.w,
                     )
@@ -302,7 +352,7 @@ class Composer:
         level = [
             it
             for it in self.ctx.me.values()
-            if _level_target(it) and it.completion >= it.time_progress
+            if _level_target(it) and it.completion >= it.time_progress and self.ctx.good(it)
         ]  # type: ignore[operator]
         if level:
             tp = level[0].time_progress or 0.0
@@ -314,14 +364,16 @@ class Composer:
                         n=len(level),
                         n_words=count_words(len(level)),
                         completions="、".join(str(self._completion(it)) for it in level),
-                        time_progress=self._time_progress(level[0], tp),
+                        pps="、".join(str(self._ahead(it, tp)) for it in level),
                         half=self.ctx.last_month == 6,
                         **self.w,
                     )
                 )
             )
         growth = [
-            it for it in self.ctx.me.values() if _growth_target(it) and it.growth >= it.target
+            it
+            for it in self.ctx.me.values()
+            if _growth_target(it) and it.growth >= it.target and self.ctx.good(it)
         ]  # type: ignore[operator]
         if growth:
             pps = "、".join(str(self._target_gap(it)) for it in growth)
@@ -345,9 +397,11 @@ class Composer:
         basis = f"{done}÷全年目标{it.target:g}{it.unit}（{cell}）"
         return self.ph.percent(it, "completion", it.completion, basis)  # type: ignore[arg-type]
 
-    def _time_progress(self, it: Item, tp: float):
-        basis = f"时间进度 = {self.ctx.last_month}/12"
-        return self.ph.percent(it, "time_progress", tp, basis)
+    def _ahead(self, it: Item, tp: float):
+        """Points ahead of time progress (超过时间进度3.3个百分点), from the printed figures."""
+        gap = round(round(it.completion or 0.0, 1) - round(tp, 1), 1)
+        basis = f"完成率{it.completion:g}%减时间进度{tp:g}%（时间进度 = {self.ctx.last_month}/12）"
+        return self.ph.points(it, "progress_gap", gap, basis)
 
     def _target_gap(self, it: Item):
         gap = round(round(it.growth or 0.0, 1) - (it.target or 0.0), 1)

@@ -24,7 +24,7 @@ def lagging(c: Composer) -> list[Item]:
         if it is None or code in seen or it.growth is None or it.is_rate:
             continue  # rates change in points; their level, not a growth, is what lags
         seen.add(code)
-        if it.growth < 0 or (it.gap is not None and it.gap < 0) or c.ctx.bad_rank(it):
+        if c.ctx.lags(it):
             out.append(it)
     return out
 
@@ -38,7 +38,8 @@ def children_below(c: Composer, code: str) -> list[Item]:
     for k in kids:
         if k.gap is None:
             k.gap = round(round(k.growth, 1) - round(me.growth, 1), 1)  # type: ignore[arg-type]
-    return [k for k in kids if k.gap is not None and k.gap < 0]
+    d = 1 if me.higher_is_better else -1
+    return [k for k in kids if k.gap is not None and k.gap * d < 0]
 
 
 def problems(c: Composer) -> Section:
@@ -62,7 +63,8 @@ def problems(c: Composer) -> Section:
     more = [it for it in weak if id(it) not in worst]
     for it in (it for it in weak if id(it) in worst):
         listed.add(it.indicator)
-        show_gap = it.gap is not None and it.gap < 0 and not it.is_count_change
+        d = 1 if it.higher_is_better else -1
+        show_gap = it.gap is not None and it.gap * d < 0 and not it.is_count_change
         items.append(
             render(
                 "problems.lagging_item",
@@ -84,18 +86,16 @@ def problems(c: Composer) -> Section:
         names = "、".join(it.label for it in more)
         text = render("problems.lagging", items=items, more=names, **c.w)
         sec.paragraphs.append(Paragraph.parse(text))
-    fell = [
-        it
-        for it in c.ctx.me.values()
-        if it.rank is not None and (it.n_peers or 0) >= 3 and (it.rank_change or 0) <= -2
-    ]
+    fell = [it for it in c.ctx.me.values() if c.ctx.fell(it)]
+    ranked = {it.indicator for it in c.ctx.me.values() if it.indicator in listed}
     if fell:
         parts = [
             render(
                 "problems.rank_fell",
                 name=it.label,
-                basis="" if it.is_rate else "增速",
-                previous=_previous_when(it, c.ctx.last_month),
+                basis=_basis(it),
+                against=_against(it, c.ctx.last_month),
+                said=it.indicator in ranked and c.ctx.bad_rank(it),
                 places=c.ph.book.fig(
                     it,
                     "rank_change",
@@ -113,6 +113,7 @@ def problems(c: Composer) -> Section:
             Paragraph.parse(render("problems.rank_fell_paragraph", items=parts, **c.w))
         )
     sec.paragraphs += c.ratios(good=False)
+    clauses = []
     for code in c.ctx.children_codes:
         below = children_below(c, code)
         if not below:
@@ -128,16 +129,27 @@ def problems(c: Composer) -> Section:
             + "、".join(f"{k.region}{fmt_number(k.growth or 0, min_decimals=1)}%" for k in below),
         )
         pps = "、".join(str(c.ph.gap(k, me)) for k in below)
+        clauses.append(
+            render(
+                "problems.children_below",
+                name=me.label,
+                count=count,
+                child_word=c.ctx.child_word,
+                names="、".join(k.region for k in below),
+                n=len(below),
+                pps=pps,
+                low_first=not me.higher_is_better,
+                **c.w,
+            )
+        )
+    if clauses:
+        # one paragraph for all the indicators, not five opening with the same words
         sec.paragraphs.append(
             Paragraph.parse(
                 render(
-                    "problems.children_below",
-                    name=me.label,
-                    count=count,
+                    "problems.children_paragraph",
+                    clauses=clauses,
                     child_word=c.ctx.child_word,
-                    names="、".join(k.region for k in below),
-                    n=len(below),
-                    pps=pps,
                     **c.w,
                 )
             )
@@ -156,6 +168,7 @@ def problems(c: Composer) -> Section:
                     speech_name=it.name,
                     level=c.ph.level(it) if it.level is not None else "",
                     far=(it.completion or 0.0) < (it.time_progress or 0.0) / 2,
+                    full_year=c.ctx.last_month == 12,
                     name=it.label,
                     target=c.ph.book.fig(it, "target", it.target, fmt_level(it.target, it.unit)),  # type: ignore[arg-type]
                     completion=c._completion(it),
@@ -204,6 +217,13 @@ def _previous_when(it: Item, last_month: int) -> str:
     return f"1-{prev}月" if prev > 1 else "1月"
 
 
+def _against(it: Item, last_month: int) -> str:
+    """What a rank change is against, in words: 比1-5月, or 比上年 for a full year."""
+    if it.extra.get("frequency") == "annual":
+        return "上年"
+    return _previous_when(it, last_month)
+
+
 def _fell_basis(it: Item) -> str:
     prev = it.rank - (it.rank_change or 0)  # type: ignore[operator]
     return f"上期第{prev}位，本期第{it.rank}位"
@@ -211,8 +231,10 @@ def _fell_basis(it: Item) -> str:
 
 def outlook(c: Composer) -> Section:
     sec = Section(render("sections.outlook", **c.w))
+    clauses, higher, falling = [], False, False
+    full_year = c.ctx.last_month == 12  # the year is over: nothing left to need
     for it in c.ctx.me.values():
-        if not _growth_target(it) or it.required is None:
+        if full_year or not _growth_target(it) or it.required is None:
             continue
         req = c.ph.percent(it, "required", abs(it.required), _required_basis(it))
         diff = round(round(it.required, 1) - round(it.growth or 0.0, 1), 1)
@@ -229,23 +251,37 @@ def outlook(c: Composer) -> Section:
         target = c.ph.book.fig(
             it, "target", it.target, f"{fmt_number(it.target, min_decimals=1, max_decimals=1)}%"
         )  # type: ignore[arg-type]
+        higher = higher or diff > 0
+        falling = falling or it.required < 0
+        clauses.append(
+            render(
+                "outlook.required",
+                name=it.label,
+                target=target,
+                required=req,
+                falling=it.required < 0,
+                pp=pp,
+                higher=diff > 0,
+                **c.w,
+            )
+        )
+    if clauses:
         sec.paragraphs.append(
             Paragraph.parse(
                 render(
-                    "outlook.required",
-                    name=it.label,
-                    target=target,
-                    required=req,
-                    falling=it.required < 0,
-                    pp=pp,
-                    higher=diff > 0,
+                    "outlook.required_paragraph",
+                    clauses=clauses,
+                    higher=higher,
+                    falling=falling,
                     **c.w,
                 )
             )
         )
+    items = []
     for it in c.ctx.me.values():
         if (
-            _level_target(it)
+            not full_year
+            and _level_target(it)
             and it.level is not None
             and it.target is not None
             and it.completion < it.time_progress  # type: ignore[operator]
@@ -260,23 +296,28 @@ def outlook(c: Composer) -> Section:
                 computed=True,
                 basis=f"全年目标{it.target:g}减累计{it.level:g}",
             )
-            target = c.ph.book.fig(it, "target", it.target, f"{fmt_number(it.target)}{unit}")
-            sec.paragraphs.append(
-                Paragraph.parse(
-                    render(
-                        "outlook.level_remaining",
-                        name=it.label,
-                        target=target,
-                        remaining=rem,
-                        **c.w,
-                    )
-                )
+            target = c.ph.book.fig(it, "target", it.target, fmt_level(it.target, unit))
+            items.append(
+                render("outlook.level_remaining", name=it.label, target=target, remaining=rem)
             )
+    if items:
+        sec.paragraphs.append(
+            Paragraph.parse(render("outlook.level_paragraph", items=items, **c.w))
+        )
     weak = lagging(c)
     if weak:
+        gap = any(
+            it.gap is not None and it.gap * (1 if it.higher_is_better else -1) < 0
+            for it in weak[:4]
+        )
         sec.paragraphs.append(
             Paragraph.parse(
-                render("outlook.focus_lagging", names="、".join(it.label for it in weak[:4]), **c.w)
+                render(
+                    "outlook.focus_lagging",
+                    names="、".join(it.label for it in weak[:4]),
+                    gap=gap,
+                    **c.w,
+                )
             )
         )
     for code in c.ctx.children_codes[:1]:
@@ -288,11 +329,16 @@ def outlook(c: Composer) -> Section:
                         "outlook.focus_children",
                         names="、".join(k.region for k in below),
                         child_word=c.ctx.child_word,
+                        county="县" in c.ctx.child_word,
                         **c.w,
                     )
                 )
             )
-    strong = [c.ctx.me[x] for x in c.ctx.summary if x in c.ctx.me and c.ctx.me[x].rank == 1]
+    strong = [
+        c.ctx.me[x]
+        for x in c.ctx.summary
+        if x in c.ctx.me and c.ctx.me[x].rank == 1 and c.ctx.good(c.ctx.me[x])
+    ]
     if strong:
         sec.paragraphs.append(
             Paragraph.parse(

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
@@ -252,12 +252,20 @@ def _add_table(doc, header: list[str], rows: list[str], widths: list[int] | None
 
 def _table(doc, table: Table) -> None:
     doc.add_paragraph(table.title, style="Caption")
+    # a column with no figure at all (全国增速 where the data has no national row) is left out
+    keep = [
+        j
+        for j in range(len(table.header))
+        if j == 0 or any(j < len(r) and r[j].text not in ("—", "") for r in table.rows)
+    ]
+    header = [table.header[j] for j in keep]
+    cells = [[row[j] for j in keep] for row in table.rows]
     rows = [
         "".join(_tc(c.text, fill=FILLS.get(c.light or ""), left=j == 0) for j, c in enumerate(row))
-        for row in table.rows
+        for row in cells
     ]
-    texts = [[c.text for c in row] for row in table.rows]
-    _add_table(doc, table.header, rows, column_widths(table.header, texts))
+    texts = [[c.text for c in row] for row in cells]
+    _add_table(doc, header, rows, column_widths(header, texts))
     if table.note:
         note = doc.add_paragraph()
         note.paragraph_format.first_line_indent = Pt(0)
@@ -265,21 +273,9 @@ def _table(doc, table: Table) -> None:
 
 
 def _paragraph(doc, para: Paragraph) -> None:
-    """Body text; each figure is an internal link to its row in the source appendix."""
-    p = doc.add_paragraph()
-    for span in para.spans:
-        if span.ref is None:
-            p.add_run(span.text)
-            continue
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), f"src_{span.ref}")
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.set(qn("xml:space"), "preserve")
-        text.text = span.text
-        run.append(text)
-        link.append(run)
-        p._p.append(link)
+    """Body text as plain runs: the text to send carries no links (the sources are in the
+    appendix file, and in the HTML page, where each figure links to its row)."""
+    doc.add_paragraph(para.text)
 
 
 def _chart(doc, png: bytes, title: str) -> None:
@@ -299,8 +295,8 @@ APPENDIX_WIDTHS = [700, 1100, 850, 1600, 1650, 800, 2150, 750, 850, 4060]  # twi
 
 
 def _appendix(doc, brief: Briefing) -> None:
-    # a landscape section of its own: ten columns do not fit a portrait page
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    # landscape: ten columns do not fit a portrait page
+    sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
     sec.top_margin = sec.bottom_margin = Mm(20)
@@ -330,14 +326,21 @@ def _appendix(doc, brief: Briefing) -> None:
         _add_table(doc, ["序号", "类别", "级别", "内容"], rows, [560, 1800, 800, 11350])
 
 
-def write_docx(brief: Briefing, path: Path) -> Path:
-    """Write the briefing as an A4 Word document and return its path."""
+def _document(title: str):
     doc = Document()
     _styles(doc)
     _font_fallbacks(doc)
     _page(doc)
-    doc.core_properties.title = brief.title
+    doc.core_properties.title = title
     doc.core_properties.author = "xingshi"
+    return doc
+
+
+def write_docx(brief: Briefing, path: Path) -> Path:
+    """Write the briefing to send (A4 portrait, text, tables and charts) and return its path.
+
+    Its sources and warnings go to a file of their own (`write_appendix_docx`)."""
+    doc = _document(brief.title)
     doc.add_paragraph(brief.title, style="Title")
     sub = doc.add_paragraph(brief.subtitle)
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -359,6 +362,17 @@ def write_docx(brief: Briefing, path: Path) -> Path:
                 _table(doc, tables[key])
             if key in charts:
                 _chart(doc, charts[key].png, charts[key].title)
+    doc.save(str(path))
+    return path
+
+
+def write_appendix_docx(brief: Briefing, path: Path) -> Path:
+    """Write the appendix to keep (the source of every figure, the warnings) and return its path."""
+    title = render("document.appendix_title", title=brief.title)
+    doc = _document(title)
+    doc.add_paragraph(title, style="Title")
+    if brief.simulated:
+        doc.add_paragraph(render("document.simulated"))
     _appendix(doc, brief)
     doc.save(str(path))
     return path

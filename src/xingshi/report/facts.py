@@ -66,6 +66,7 @@ class Item:
     change: float | None = None  # level minus the same period last year
     level_ly: float | None = None
     share: float | None = None  # % of the parent's level
+    higher_is_better: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -158,6 +159,11 @@ class SourceBook:
         self.refs.append(ref)
         self._seen[key] = ref.id
         return ref.id
+
+    def said(self, item: Item, fld: str) -> bool:
+        """Whether a figure of this kind of `item` is already printed (said once, not twice)."""
+        key = (item.region_code, item.indicator, item.period, fld)
+        return any(k[:4] == key for k in self._seen)
 
     def fig(self, item: Item, fld: str, value: float | None, text: str, **kw: Any) -> Fig:
         return Fig(text, self.add(item, fld, value, text, **kw))
@@ -291,8 +297,10 @@ def _item(row, lookup: IndicatorLookup, book: SourceBook, names, counts) -> Item
         change=_num(row.get("change")),
         level_ly=_num(row.get("value_ly")),
         share=_num(row.get("share_of_parent_pct")),
+        higher_is_better=ind.get("higher_is_better", True) is not False,
         extra={
             **{k: row.get(k) for k in ("region_name", "region_level", "parent_code", "rank_prev")},
+            "rank_change_yoy": _int(row.get("rank_change_yoy")),
             "frequency": row.get("frequency") or ind.get("frequency"),
         },
     )

@@ -181,4 +181,5 @@ class BriefingPaths:
     docx: Path
     html: Path
     xlsx: Path
+    appendix: Path | None = None  # briefing-附录.docx: sources and warnings
     charts: tuple[Path, ...] = ()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from xingshi.report.facts import Item
 from xingshi.report.model import Cell, Table
-from xingshi.report.wording import fmt_number
+from xingshi.report.wording import fmt_number, level_number
 
 RATE = "0.0"
 LEVEL = "#,##0.0#"
@@ -20,11 +20,11 @@ def _f(x: float | None, decimals: int = 1) -> Cell:
     return Cell(fmt_number(x, min_decimals=decimals, max_decimals=decimals), x, number_format=RATE)
 
 
-def _level(x: float | None) -> Cell:
+def _level(x: float | None, unit: str = "") -> Cell:
     if x is None:
         return Cell("—")
-    # whole numbers (企业数、人均收入) without a decimal; amounts as published
-    return Cell(fmt_number(x, max_decimals=2), x, number_format=WHOLE if x == int(x) else LEVEL)
+    # whole numbers (企业数、人均收入) without a decimal; amounts as published (as in the text)
+    return Cell(level_number(x, unit), x, number_format=WHOLE if x == int(x) else LEVEL)
 
 
 def _rank(x: int | None) -> Cell:
@@ -35,8 +35,17 @@ def _light(it: Item | None) -> str | None:
     return it.warning if it is not None else None
 
 
-def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Table:
-    """The region's indicators: level, growth, the parent's growth, the gap and the rank."""
+def ranks_table(
+    me: Sequence[Item],
+    parent: dict[str, Item],
+    scope: str,
+    against: str = "上期",
+    before: str = "",
+) -> Table:
+    """The region's indicators: level, growth, the parent's growth, the gap and the rank.
+
+    `against` names the period the rank change is taken against (上期: 1-5月 for 1-6月, the
+    quarter before for quarterly figures; 上年 for annual figures)."""
     header = [
         "指标",
         "单位",
@@ -45,7 +54,7 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
         f"{scope}增速(%)",
         f"比{scope}(百分点)",
         f"{scope}位次",
-        "位次变化",
+        f"比{against}位次变化",
     ]
     rows = []
     for it in me:
@@ -65,7 +74,7 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
             [
                 Cell(it.full_name),
                 Cell(it.unit),
-                _level(it.level),
+                _level(it.level, it.unit),
                 growth,
                 _f(p.growth if p else None),
                 _f(it.gap, 1),
@@ -74,8 +83,13 @@ def ranks_table(me: Sequence[Item], parent: dict[str, Item], scope: str) -> Tabl
             ]
         )
     by_value = [it.full_name for it in me if it.is_rate and it.rank_basis == "level" and it.rank]
-    rates = f"（{'、'.join(by_value)}按数值）" if by_value else ""
-    note = f"位次按增速由高到低排列{rates}，并列同位。"
+    low = [it.full_name for it in me if not it.higher_is_better and it.rank]
+    rates = f"，{'、'.join(by_value)}按数值" if by_value else ""
+    lows = f"，{'、'.join(low)}由低到高（按指标目录，越低越好）" if low else ""
+    note = (
+        f"位次按增速由高到低排列{rates}{lows}，并列同位；位次变化为比{against}前移（+）"
+        f"或后移（−）的位数{'，' + before if before else ''}。"
+    )
     return Table("ranks", f"主要指标在{scope}的位次", header, rows, note=note)
 
 
@@ -102,7 +116,7 @@ def region_matrix(
         for code in codes:
             it = by_region.get(code_r, {}).get(code)
             if with_level:
-                cells.append(_level(it.level if it else None))
+                cells.append(_level(it.level if it else None, it.unit if it else ""))
             growth = _f(it.growth if it else None)
             growth.light = _light(it)
             cells += [growth, _rank(it.rank if it else None)]
@@ -136,7 +150,7 @@ def targets_table(me: Sequence[Item]) -> Table | None:
             gap = None if it.growth is None else it.growth - it.target
             rate = Cell("—")
         else:
-            done, target = _level(it.level), _level(it.target)
+            done, target = _level(it.level, it.unit), _level(it.target, it.unit)
             rate = _f(it.completion)
             gap = (
                 None

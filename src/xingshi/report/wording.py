@@ -33,8 +33,22 @@ def fmt_number(x: float, *, min_decimals: int = 0, max_decimals: int = 4) -> str
 def fmt_level(x: float, unit: str = "", *, approx: str | None = None) -> str:
     """A level as published: 3722.1万人次, 304.4亿元; 近/超过/以上 only when flagged."""
     pre, post = QUALIFIERS.get(approx or "", ("", ""))
-    # Published levels carry at most two decimals (2.56亿元); more is an artefact of a sum.
-    return f"{pre}{fmt_number(x, max_decimals=2)}{_unit(unit)}{post}"
+    return f"{pre}{level_number(x, unit)}{_unit(unit)}{post}"
+
+
+# Units of things counted one by one: always a whole number (869家, never 869.0家).
+COUNT_UNITS = ("家", "个", "户", "人", "项", "件", "所", "座", "辆", "台", "套")
+
+
+def level_number(x: float, unit: str = "") -> str:
+    """A level's number, formatted one way: counts whole (869家); amounts as published, at
+    most two decimals (2.56亿元, 80亿元); a value with more decimals (a sum, a conversion from
+    万元) keeps one decimal at least where rounding would hide it (2.9981亿元 → 3.0亿元, never
+    3亿元, which reads as exactly three)."""
+    if unit in COUNT_UNITS:
+        return fmt_number(round(x))
+    hidden = round(x, 2) != round(x, 6)
+    return fmt_number(x, min_decimals=1 if hidden else 0, max_decimals=2)
 
 
 def _unit(unit: str) -> str:

@@ -1,4 +1,5 @@
-"""`write_briefing`: build the briefing and write briefing.docx, briefing.html and tables.xlsx."""
+"""`write_briefing`: build the briefing and write briefing.docx (to send), briefing-附录.docx
+(sources and warnings, to keep), briefing.html and tables.xlsx."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ import polars as pl
 
 from xingshi.errors import Location, WorkspaceError
 from xingshi.report.build import build_briefing
-from xingshi.report.docx_writer import write_docx
+from xingshi.report.docx_writer import write_appendix_docx, write_docx
 from xingshi.report.html_writer import write_html
 from xingshi.report.model import Briefing, BriefingPaths
 from xingshi.report.xlsx_writer import write_xlsx
 
 Progress = Callable[[str], None]
+APPENDIX_NAME = "briefing-附录.docx"
 
 
 def write_briefing(
@@ -50,8 +52,9 @@ def write_briefing(
         )
     step("写入 Word 文档")
     docx = write_docx(brief, out / "briefing.docx")
+    appendix = write_appendix_docx(brief, out / APPENDIX_NAME)
     step("写入 HTML 页面")
     html = write_html(brief, out / "briefing.html")
     step("写入 Excel 表格")
     xlsx = write_xlsx(brief, out / "tables.xlsx")
-    return BriefingPaths(docx=docx, html=html, xlsx=xlsx)
+    return BriefingPaths(docx=docx, html=html, xlsx=xlsx, appendix=appendix)
