@@ -13,7 +13,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from xingshi.cli._common import WorkspaceOpt, console, err_console, resolve_workspace
+from xingshi.cli._common import (
+    AsOfOpt,
+    WorkspaceOpt,
+    console,
+    err_console,
+    open_ws,
+    resolve_region,
+)
 from xingshi.errors import ImportRejected, InputError, Location
 
 # Findings carry [rule] tags (not Rich markup) and long places: print them whole.
@@ -21,9 +28,7 @@ _PLAIN: dict[str, Any] = {"highlight": False, "soft_wrap": True}
 
 
 def _open(workspace: Path | None) -> Any:
-    from xingshi.workspace import open_workspace
-
-    return open_workspace(resolve_workspace(workspace))
+    return open_ws(workspace)
 
 
 def _fmt(value: Any, digits: int = 2, *, fixed: bool = False) -> str:
@@ -132,10 +137,10 @@ def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any])
 
 def show_cmd(
     region: Annotated[str, typer.Option("--region", "-r", help="地区，如 湘西州")],
-    period: Annotated[str, typer.Option("--period", "-p", help="时期，如 2021年1-6月")],
-    as_of: Annotated[
-        int | None, typer.Option("--as-of", help="按某个版本（release 编号）查看；默认最新")
-    ] = None,
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="时期，如 2021年1-6月；不写年份取库中最近一年")
+    ],
+    as_of: AsOfOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="输出格式：table | json | csv")
     ] = "table",
@@ -149,11 +154,19 @@ def show_cmd(
         raise InputError(
             f"不支持的输出格式“{fmt}”", where=Location(value=fmt), hint="可选 table、json、csv"
         )
+    from xingshi.jobs import parse_as_of, period_for
+
+    note = console if fmt == "table" or out is not None else err_console
     ws = _open(workspace)
     try:
+        reg = resolve_region(ws, region, note)
+        p, said = period_for(ws, reg.code, period, as_of=as_of)
+        if said:
+            note.print(said, highlight=False)
         view = region_view(
-            ws.store, ws.regions, ws.indicators, region=region, period=period, as_of=as_of
-        )
+            ws.store, ws.regions, ws.indicators, region=reg.code, period=p,
+            as_of=parse_as_of(as_of),
+        )  # fmt: skip
     finally:
         ws.close()
     if fmt == "table":

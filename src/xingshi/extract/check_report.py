@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict
+from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict, _fmt
 
 _RANK = {"contradicts": 2, "agrees": 1, "no_data": 0}
 _STYLE = """
@@ -145,11 +145,12 @@ def print_summary(result: CheckResult, console: Console) -> None:
             table.add_column(col)
         for v in result.contradictions:
             f = v.fact
+            start, end = f.extra.get("figure", (f.start, f.end))
             table.add_row(
-                f.quote[-30:],
+                result.text[max(start - 12, f.start) : end],
                 f.indicator or "",
                 f"{f.value}{f.unit}" + ("（推算）" if f.derived else ""),
-                f"{v.stored}{v.stored_unit or ''}",
+                f"{_fmt(v.stored)}{v.stored_unit or ''}",
                 f"版本 #{v.release_id} {v.source or ''}",
             )
         console.print(table)
@@ -157,3 +158,57 @@ def print_summary(result: CheckResult, console: Console) -> None:
         console.print(f"标注稿：{result.html_path}", highlight=False)
     if result.docx_path:
         console.print(f"批注稿：{result.docx_path}", highlight=False)
+
+
+RECORD_FIELDS = ("verdict", "quote", "start", "end", "figure", "region", "region_code", "period",
+                 "indicator", "indicator_code", "measure", "value", "unit", "approx", "stored",
+                 "stored_unit", "release", "source", "note", "derived")  # fmt: skip
+
+
+def records(result: CheckResult) -> list[dict]:
+    """One flat record per figure: the draft's figure, its verdict and what the store holds."""
+    out = []
+    for v in result.verdicts:
+        f = v.fact
+        start, end = f.extra.get("figure", (f.start, f.end))
+        out.append(
+            {
+                "verdict": STATUS_LABEL[v.status],
+                "quote": f.quote,
+                "start": start,
+                "end": end,
+                "figure": result.text[start:end],
+                "region": f.region,
+                "region_code": f.region_code,
+                "period": f.period,
+                "indicator": f.indicator,
+                "indicator_code": f.indicator_code,
+                "measure": f.measure,
+                "value": f.value,
+                "unit": f.unit,
+                "approx": f.approx,
+                "stored": v.stored,
+                "stored_unit": v.stored_unit,
+                "release": v.release_id,
+                "source": v.source,
+                "note": v.note,
+                "derived": f.derived,
+            }
+        )
+    return out
+
+
+def records_text(result: CheckResult, fmt: str) -> str:
+    """The records as a JSON array or CSV text."""
+    import csv
+    import io
+    import json
+
+    rows = records(result)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=RECORD_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
