@@ -122,13 +122,42 @@ def _paragraph_at(starts: list[int], offset: int) -> int | None:
 
 
 def _runs_over(paragraph, start: int, end: int) -> list:  # type: ignore[no-untyped-def]
+    """The runs holding exactly ``[start, end)`` of the paragraph's text: a run the figure
+    shares with other words is split (same formatting), so a comment sits on the figure only."""
     out, pos = [], 0
-    for run in paragraph.runs:
-        r_end = pos + len(run.text)
-        if r_end > start and pos < end:
-            out.append(run)
+    for run in list(paragraph.runs):
+        text = run.text
+        r_start, r_end = pos, pos + len(text)
         pos = r_end
+        if r_end <= start or r_start >= end:
+            continue
+        a, b = max(start, r_start) - r_start, min(end, r_end) - r_start
+        if a > 0:  # the words before the figure stay in a run of their own
+            _insert_before(run, text[:a])
+        if b < len(text):
+            _insert_after(run, text[b:])
+        run.text = text[a:b]
+        out.append(run)
     return out
+
+
+def _copy_run(run, text: str):  # type: ignore[no-untyped-def]
+    from copy import deepcopy
+
+    from docx.text.run import Run
+
+    element = deepcopy(run._r)
+    new = Run(element, run._parent)
+    new.text = text
+    return new
+
+
+def _insert_before(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    run._r.addprevious(_copy_run(run, text)._r)
+
+
+def _insert_after(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    run._r.addnext(_copy_run(run, text)._r)
 
 
 def print_summary(result: CheckResult, console: Console) -> None:
