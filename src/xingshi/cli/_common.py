@@ -235,8 +235,9 @@ def _param_name(param: Any) -> str:
 
 
 _PHRASES = (
-    ("Got unexpected extra arguments", "多余的参数"),
-    ("Got unexpected extra argument", "多余的参数"),
+    ("Got unexpected extra argument(s)", "多余的参数："),
+    ("Got unexpected extra arguments", "多余的参数："),
+    ("Got unexpected extra argument", "多余的参数："),
     ("Missing command.", "缺少命令"),
     ("does not exist.", "不存在"),
     ("is a directory.", "是目录，不是文件"),
