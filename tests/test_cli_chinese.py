@@ -129,3 +129,31 @@ def test_short_name_shared_by_province_and_prefecture(workspace):
     assert "海南 → 海南省；如指青海省海南藏族自治州，请写“海南州”或全称" in text
     assert "库中没有海南省2021年1-6月的数据" in text
     assert res.exit_code == 2
+
+
+def test_analysis_csv_and_xlsx_read_in_chinese(workspace, tmp_path):
+    """The analysis CSV and workbook: Chinese headers and values (绿灯, 本地区, 增速), periods
+    as labels, figures rounded as published, rule codes beside their Chinese names."""
+    import csv
+    import io
+
+    import openpyxl
+
+    base = ["-w", str(workspace), "analyze", "-r", "湘西州", "-p", "2021年1-6月"]
+    res = _run(*base, "-f", "csv")
+    assert res.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert {r["角色"] for r in rows} == {"本地区", "上级", "同级地区", "下辖地区"}
+    assert {r["预警"] for r in rows} <= {"绿灯", "黄灯", "红灯", ""}
+    assert {r["排名依据"] for r in rows} <= {"增速", "总量", ""}
+    assert {r["时期"] for r in rows} == {"2021年1-6月"}
+    for r in rows:
+        for col in ("增速(%)", "与上级差(百分点)", "完成率(%)"):
+            assert len(r[col].partition(".")[2]) <= 1, (col, r[col])
+        assert len(r["本期值"].partition(".")[2]) <= 2
+    xlsx = tmp_path / "分析.xlsx"
+    assert _run(*base, "-f", "xlsx", "-o", str(xlsx)).exit_code == 0
+    wb = openpyxl.load_workbook(xlsx)
+    rules = [c.value for c in wb["预警与审核"]["A"][1:]]
+    assert "位次比上年同期下降（rank_fell_yoy）" in rules
+    assert {c.value for c in wb["预警与审核"]["B"][1:]} <= {"预警", "提示", "错误"}

@@ -19,6 +19,7 @@ from xingshi.cli._common import (
     resolve_region,
 )
 from xingshi.errors import InputError, Location
+from xingshi.findings import rule_label
 from xingshi.jobs import period_for, run_analysis
 
 FORMATS = ("table", "json", "csv", "xlsx")
@@ -140,7 +141,7 @@ def print_analysis(analysis: Any) -> None:
     out.print("预警与审核", style="bold")
     for f in analysis.findings:
         mark = {"warning": "!", "error": "×"}.get(f.severity, "·")
-        out.print(f"{mark} {f.message}", highlight=False, markup=False)
+        out.print(f"{mark} {rule_label(f.rule)}：{f.message}", highlight=False, markup=False)
 
 
 def analyze_cmd(

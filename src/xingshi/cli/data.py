@@ -22,9 +22,22 @@ from xingshi.cli._common import (
     resolve_region,
 )
 from xingshi.errors import ImportRejected, InputError, Location
+from xingshi.findings import RULE_NAMES
 
 # Findings carry [rule] tags (not Rich markup) and long places: print them whole.
 _PLAIN: dict[str, Any] = {"highlight": False, "soft_wrap": True}
+
+
+def finding_text(f: Any) -> str:
+    """A finding with its rule's Chinese name before the [code] tag."""
+    name = RULE_NAMES.get(f.rule)
+    return f"{name} {f.describe()}" if name else f.describe()
+
+
+def _rule_cell(rule: str) -> str:
+    """The rule's Chinese name over its code, for a narrow table column."""
+    name = RULE_NAMES.get(rule)
+    return f"{name}\n{rule}" if name else rule
 
 
 def _open(workspace: Path | None) -> Any:
@@ -101,13 +114,13 @@ def import_cmd(
                 str(len(result.findings)),
             )
             for f in result.findings:
-                console.print(f"[yellow]警告[/] {escape(f.describe())}", **_PLAIN)
+                console.print(f"[yellow]警告[/] {escape(finding_text(f))}", **_PLAIN)
         if table.row_count:
             console.print(table)
         if rejected is not None:
             err_console.print(f"[bold red]错误[/]：{escape(rejected.message)}", **_PLAIN)
             for f in rejected.findings:
-                err_console.print(f"  - {escape(f.describe())}", **_PLAIN)
+                err_console.print(f"  - {escape(finding_text(f))}", **_PLAIN)
             raise SystemExit(rejected.exit_code)
     finally:
         ws.close()
@@ -129,7 +142,7 @@ def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any])
         console.print(summary, **_PLAIN)
         for f in checked.findings:
             tag = "[red]错误[/]" if f.severity == "error" else "[yellow]警告[/]"
-            console.print(f"  {tag} {escape(f.describe())}", **_PLAIN)
+            console.print(f"  {tag} {escape(finding_text(f))}", **_PLAIN)
         failed = failed or bool(errors)
     if failed:
         raise SystemExit(2)
@@ -247,7 +260,7 @@ def warnings_cmd(
         return
     table = Table(title=f"审核警告（{found.height} 条）")
     for col in ("版本", "规则", "位置", "说明"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col == "规则")
     for row in found.iter_rows(named=True):
         where = Location(
             file=row["where_file"],
@@ -255,7 +268,7 @@ def warnings_cmd(
             row=row["where_row"],
             column=row["where_column"],
         ).describe()
-        table.add_row(str(row["release_id"]), row["rule"], where, row["message"])
+        table.add_row(str(row["release_id"]), _rule_cell(row["rule"]), where, row["message"])
     console.print(table)
 
 
