@@ -19,9 +19,8 @@ def ws(tmp_path):
 
 def _codes(ws, tmp_path, names: list[str], **options) -> list[str]:
     path = tmp_path / "表.csv"
-    rows = "".join(
-        f"{n},地区生产总值,2021年1-6月,{100 + i},亿元,5.0\n" for i, n in enumerate(names)
-    )  # noqa: E501
+    row = "{},地区生产总值,2021年1-6月,{},亿元,5.0\n"
+    rows = "".join(row.format(n, 100 + i) for i, n in enumerate(names))
     path.write_text(HEAD + rows, encoding="utf-8")
     checked = check_file(
         path, Catalogs(ws.regions, ws.indicators), store=ws.store, settings=ws.settings, **options
