@@ -63,15 +63,20 @@ AsOfOpt = Annotated[
 ]
 
 
-def resolve_workspace(workspace: Path | None) -> Path:
-    """The command's ``--workspace``, else the one given before the command, else the default."""
-    if workspace is not None:
-        return workspace
+def root_workspace() -> Path | None:
+    """The ``--workspace`` given before the command (``xingshi -w DIR show …``), if any."""
     from typer._click.globals import get_current_context
 
     ctx = get_current_context(silent=True)
     root = ctx.find_root() if ctx is not None else None
-    given = (root.obj or {}).get("workspace") if root is not None else None
+    return (root.obj or {}).get("workspace") if root is not None else None
+
+
+def resolve_workspace(workspace: Path | None) -> Path:
+    """The command's ``--workspace``, else the one given before the command, else the default."""
+    if workspace is not None:
+        return workspace
+    given = root_workspace()
     return given if given is not None else default_workspace()
 
 

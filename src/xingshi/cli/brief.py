@@ -13,7 +13,14 @@ from rich.cells import cell_len
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from xingshi.cli._common import AsOfOpt, WorkspaceOpt, console, open_ws, resolve_region
+from xingshi.cli._common import (
+    AsOfOpt,
+    WorkspaceOpt,
+    console,
+    open_ws,
+    resolve_region,
+    root_workspace,
+)
 from xingshi.jobs import make_briefing, period_for
 
 LIGHT = {"green": "[green]绿[/]", "yellow": "[yellow]黄[/]", "red": "[red]红[/]"}
@@ -141,7 +148,7 @@ def register(app: typer.Typer) -> None:
         from xingshi.store import DATABASE_FILE
         from xingshi.workspace import init_workspace
 
-        folder = workspace or Path(tempfile.mkdtemp(prefix="xingshi-demo-"))
+        folder = workspace or root_workspace() or Path(tempfile.mkdtemp(prefix="xingshi-demo-"))
         # always the folder's own SQLite file, whatever XINGSHI_DATABASE_URL says
         ws = init_workspace(folder, database_url=f"sqlite:///{folder.resolve() / DATABASE_FILE}")
         try:
