@@ -3,6 +3,12 @@ release) or no data.
 
 A figure agrees when the stored value, rounded as the draft rounds it, is the draft's value
 (28.6 against 28.63); 超过/以上/余 are lower bounds, 近 an upper bound, 约/左右 within 5%.
+
+What is compared (see :mod:`xingshi.extract._reference`): levels, counts, growth and targets as
+stored; a rank against the published rank, else the one the analysis computes among the
+parent's children (a rank in any other set is no data); structure ratios, shares, gaps in
+points and target completion computed from the stored levels and growth rates, each for the
+period the figure itself names.
 """
 
 from __future__ import annotations
