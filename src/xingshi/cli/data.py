@@ -193,14 +193,29 @@ def show_cmd(
         typer.echo(text)
 
 
+_CSV_HEADERS = {
+    "region_code": "区划代码",
+    "region": "地区",
+    "indicator": "指标代码",
+    "indicator_name": "指标",
+    "period": "时期",
+    "level": "绝对值",
+    "unit": "单位",
+    "growth_pct": "增长%",
+    "rank": "位次",
+    "release_id": "版本",
+    "source": "来源",
+}
+
+
 def _records_text(records: pl.DataFrame, fmt: str) -> str:
     rows = records.to_dicts()
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=records.columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([_CSV_HEADERS.get(c, c) for c in records.columns])  # for people: Chinese
+    writer.writerows([[r[c] for c in records.columns] for r in rows])
     return buf.getvalue()
 
 
