@@ -170,8 +170,7 @@ class Reference:
             return None
         cited = "level" if default == "level" else "growth_pct"
         release, source = self.source(row, cited) if row else (None, None)
-        by = "总量" if default == "level" else "增速"
-        how = f"在{cell.get('rank_of')}个同级地区中按{by}计算"
+        how = f"在{cell.get('rank_of')}个同级地区中按{self._by(indicator, default)}计算"
         return Answer(float(cell["rank"]), "位", release, source, how)
 
     def _rank_by(self, region: str, indicator: str, period: str, basis: str) -> Answer | None:
@@ -197,8 +196,13 @@ class Reference:
         row = self.row(region, indicator, period)
         cited = "level" if basis == "level" else "growth_pct"
         release, source = self.source(row, cited) if row else (None, None)
-        by = "总量" if basis == "level" else "增速"
+        by = self._by(indicator, basis)
         return Answer(float(mine), "位", release, source, f"在{len(peers)}个同级地区中按{by}计算")
+
+    def _by(self, indicator: str, basis: str) -> str:
+        if basis != "level":
+            return "增速"
+        return "数值" if self._kind(indicator) == "rate" else "总量"
 
     def parent_scope(self, region: str) -> str | None:
         parent = self.regions.parent(region) if region in self.regions else None
