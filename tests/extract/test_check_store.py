@@ -189,3 +189,24 @@ def test_json_and_csv_records(workspace, tmp_path):
     table = list(csv.DictReader(io.StringIO(res.stdout)))
     assert [r["verdict"] for r in table] == ["矛盾", "一致"]
     assert "矛盾 1" in res.stderr
+
+
+def test_as_of_checks_against_an_earlier_release(tmp_path):
+    """`check --as-of 1` holds the draft against the figures before a later revision."""
+    ws = tmp_path / "ws"
+    load_sample(ws)
+    revision = tmp_path / "修订.csv"
+    revision.write_text(
+        "地区,指标,时期,数值,单位\n湘西州,旅游收入,2021年1-6月,310.2,亿元\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["-w", str(ws), "import", str(revision)]).exit_code == 0
+    draft = tmp_path / "稿.txt"
+    draft.write_text("1-6月，全州实现旅游收入304.4亿元。", encoding="utf-8")
+    args = ["-w", str(ws), "check", str(draft), "-r", "湘西州", "-p", "2021年1-6月"]
+    now = runner.invoke(app, [*args, "-f", "json"])
+    assert now.exit_code == 1
+    assert json.loads(now.stdout)[0]["stored"] == 310.2
+    before = runner.invoke(app, [*args, "-f", "json", "--as-of", "1"])
+    assert before.exit_code == 0, before.output
+    assert json.loads(before.stdout)[0]["release"] == 1
