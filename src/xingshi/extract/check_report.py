@@ -11,6 +11,9 @@ from rich.table import Table
 from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict, _fmt
 
 _RANK = {"contradicts": 2, "agrees": 1, "no_data": 0}
+MEASURE_ZH = {"level": "总量", "growth_pct": "增长", "growth_multiple": "增长倍数",
+              "pp_diff": "百分点差", "rank": "位次", "share_pct": "占比", "count": "个数",
+              "target": "目标", "completed": "完成数", "ratio_pct": "比率"}  # fmt: skip
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; line-height: 1.9;
        max-width: 54em; margin: 2em auto; color: #222; }
@@ -44,7 +47,8 @@ def _title(vs: list[Verdict]) -> str:
     lines = []
     for v in vs:
         f = v.fact
-        what = f"{f.indicator or '（未识别指标）'} {f.measure} {f.value}{f.unit}"
+        what = f"{f.indicator or '（未识别指标）'} {MEASURE_ZH.get(f.measure, f.measure)} "
+        what += f"{f.value}{f.unit}"
         if f.derived:
             what = "推算：" + what
         lines.append(f"{STATUS_LABEL[v.status]}：{what}；{v.describe()}")
