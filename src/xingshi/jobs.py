@@ -64,6 +64,60 @@ def resolve_period(ws: Any, region_code: str, text: Any, *, as_of: Any = None) -
     )
 
 
+def period_for(
+    ws: Any, region_code: str, text: Any, *, as_of: Any = None, require: bool = True
+) -> tuple[Any, str | None]:
+    """The period ``text`` names for a region, read the same way by every command, and a line
+    to tell the user when it was not read literally.
+
+    Without a year: the latest year the store holds (see :func:`resolve_period`). A single
+    quarter (2021Q3, 三季度) the store does not hold, where it holds the year's cumulative
+    figures to the quarter's end, means those (1-9月): cumulative indicators are published so.
+    With ``require``, a period for which the store has no figure of the region is an error
+    naming both (exit 2), never an empty result."""
+    from xingshi.catalog.periods import Period
+
+    if isinstance(text, Period):
+        p, inferred = text, False
+    else:
+        p, inferred = resolve_period(ws, region_code, text, as_of=as_of)
+    note = f"时期未写年份，按库中该地区有数据的最近年份：{p.label}" if inferred else None
+    when = parse_as_of(as_of) if isinstance(as_of, str) or as_of is None else as_of
+    obs = ws.store.observations(regions=[region_code], years=[p.year], as_of=when)
+    held = set(obs["period"].unique().to_list()) if obs.height else set()
+    if p.key not in held and p.first_month > 1 and p.months == 3:
+        cumulative = Period(p.year, 1, p.last_month)
+        if cumulative.key in held:
+            note = f"{text} 按累计数读取：{cumulative.label}（累计指标按年初至季末公布）"
+            p = cumulative
+    if require and p.key not in held:
+        name = ws.regions.get(region_code).name if region_code in ws.regions else region_code
+        raise InputError(
+            f"库中没有{name}{p.label}的数据",
+            where=Location(value=str(text)),
+            hint="用 xingshi releases 查看已导入的数据，或换一个时期、地区",
+        )
+    return p, note
+
+
+def region_note(rc: Any, text: str, region: Any) -> str | None:
+    """A line when a short name a province shares with a prefecture (海南, 吉林) was read as the
+    province: which one was taken and how to name the other."""
+    if region.level != "province" or text.strip() in (region.name, region.code):
+        return None
+    others = [c for c in rc.candidates(text) if c.code != region.code and c.level != "county"]
+    s = text.strip()
+    others += [
+        r for r in rc.children(region.code)
+        if r.level == "prefecture" and r.name in (s + "市", s + "州", s + "地区", s + "盟")
+    ]  # fmt: skip
+    if not others:
+        return None
+    other = others[0]
+    short = other.short if other.short and other.short != s else other.name
+    return f"{s} → {region.name}；如指{rc.qualified_name(other.code)}，请写“{short}”或全称"
+
+
 def _family(rc: Any, code: str) -> set[str]:
     """A region, its children, its parent and the parent's children: a briefing's regions."""
     codes = {code, *(c.code for c in rc.children(code))}
@@ -100,7 +154,7 @@ def _analysis_and_inputs(
 
     rc, ic = ws.regions, ws.indicators
     reg = rc.resolve(region)
-    p, _ = resolve_period(ws, reg.code, period, as_of=as_of)
+    p, _ = period_for(ws, reg.code, period, as_of=as_of)
     table = ws.settings.table("analysis")
     if rank_by:
         table = {**table, "rank_basis": rank_by}

@@ -128,7 +128,7 @@ def test_csv_and_xlsx_outputs_reread(sample_ws, tmp_path):
     assert _run(*base, "-f", "csv", "-o", str(csv_path)).exit_code == 0
     assert _run(*base, "-f", "xlsx", "-o", str(xlsx_path)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
-    gdp = [r for r in rows if r["角色"] == "self" and r["指标代码"] == "gdp"]
+    gdp = [r for r in rows if r["角色"] == "本地区" and r["指标代码"] == "gdp"]
     assert len(gdp) == 1 and gdp[0]["排名"] == "1"
     wb = openpyxl.load_workbook(xlsx_path)
     assert wb.sheetnames == ["分析表", "预警与审核", "贡献"]

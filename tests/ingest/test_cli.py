@@ -102,28 +102,15 @@ def test_show_csv_out_and_as_of(workspace: Workspace, tmp_path: Path):
     args = ["show", "-r", "湘西州", "-p", "2021年上半年", "-f", "csv", "-o", str(out)]
     assert _run(workspace, *args).exit_code == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    jishou = next(r for r in rows if r["region"] == "吉首市" and r["indicator"] == "gdp")
-    assert (jishou["level"], jishou["release_id"], jishou["source"]) == (
-        "151.0",
-        "2",
-        "修订.csv!D2",
-    )
+    jishou = next(r for r in rows if r["地区"] == "吉首市" and r["指标代码"] == "gdp")
+    assert (jishou["绝对值"], jishou["版本"], jishou["来源"]) == ("151.0", "2", "修订.csv!D2")
     assert list(rows[0]) == [
-        "region_code",
-        "region",
-        "indicator",
-        "indicator_name",
-        "period",
-        "level",
-        "unit",
-        "growth_pct",
-        "rank",
-        "release_id",
-        "source",
-    ]
+        "区划代码", "地区", "指标代码", "指标", "时期", "绝对值", "单位", "增长%", "位次", "版本",
+        "来源",
+    ]  # fmt: skip
     earlier = _run(workspace, *args[:-2], "--as-of", "1")
-    old = next(r for r in csv.DictReader(earlier.output.splitlines()) if r["region"] == "吉首市")
-    assert (old["level"], old["release_id"]) == ("150.2", "1")
+    old = next(r for r in csv.DictReader(earlier.output.splitlines()) if r["地区"] == "吉首市")
+    assert (old["绝对值"], old["版本"]) == ("150.2", "1")
 
 
 def test_warnings_command_lists_stored_warnings(workspace: Workspace, tmp_path: Path):

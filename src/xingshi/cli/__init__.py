@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
+from typing import Annotated
 
-from xingshi.cli._common import XingshiGroup
+import typer
+from typer.core import TyperCommand
+
+from xingshi.cli._common import CONTEXT, XingshiCommand, XingshiGroup
 
 app = typer.Typer(
     cls=XingshiGroup,
@@ -12,12 +16,38 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT,
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from xingshi import __version__
+
+        typer.echo(f"xingshi {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="工作区目录，对其后的命令都有效（默认取 XINGSHI_HOME，否则 ./xingshi-data）",
+            show_default=False,
+            metavar="目录",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="显示版本号并退出", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
     """形势：区域经济形势分析。"""
+    ctx.obj = {"workspace": workspace}
 
 
 @app.command("version")
@@ -34,6 +64,9 @@ def _register() -> None:
 
     for module in (workspace, data, analyze, brief, extract):
         module.register(app)
+    for command in app.registered_commands:  # every command's help in Chinese
+        if command.cls in (None, TyperCommand):
+            command.cls = XingshiCommand
 
 
 _register()

@@ -10,9 +10,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from xingshi.cli._common import WorkspaceOpt, console, err_console, resolve_workspace
+from xingshi.cli._common import (
+    AsOfOpt,
+    WorkspaceOpt,
+    console,
+    err_console,
+    open_ws,
+    resolve_region,
+)
 from xingshi.errors import InputError, Location
-from xingshi.jobs import resolve_period, run_analysis
+from xingshi.findings import rule_label
+from xingshi.jobs import period_for, run_analysis
 
 FORMATS = ("table", "json", "csv", "xlsx")
 COLOUR_MARK = {"green": "[green]绿灯[/]", "yellow": "[yellow]黄灯[/]", "red": "[red]红灯[/]"}
@@ -133,7 +141,7 @@ def print_analysis(analysis: Any) -> None:
     out.print("预警与审核", style="bold")
     for f in analysis.findings:
         mark = {"warning": "!", "error": "×"}.get(f.severity, "·")
-        out.print(f"{mark} {f.message}", highlight=False, markup=False)
+        out.print(f"{mark} {rule_label(f.rule)}：{f.message}", highlight=False, markup=False)
 
 
 def analyze_cmd(
@@ -149,9 +157,7 @@ def analyze_cmd(
         str | None,
         typer.Option("--region", "-r", help="分析对象，如 湘西州、433100（默认取工作区设置）"),
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="按某个版本（版本号或日期）时的数据分析")
-    ] = None,
+    as_of: AsOfOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="输出格式：table、json、csv、xlsx")
     ] = "table",
@@ -168,7 +174,6 @@ def analyze_cmd(
 ) -> None:
     """分析一个地区一个时期：增速、排名、与上级差距、目标进度、红黄绿灯和预警名单。"""
     from xingshi.analysis.export import to_csv, to_json, write_xlsx
-    from xingshi.workspace import open_workspace
 
     if fmt not in FORMATS:
         raise InputError(
@@ -182,21 +187,20 @@ def analyze_cmd(
         )
     if fmt == "xlsx" and out is None:
         raise InputError("xlsx 格式需要指定输出文件", hint="加上 --out 分析.xlsx")
-    ws = open_workspace(resolve_workspace(workspace))
+    # on stderr for files and pipes, so that JSON and CSV on stdout stay clean
+    note = err_console if fmt != "table" else console
+    ws = open_ws(workspace)
     try:
         region = region or ws.settings.workspace.region
         if not region:
             raise InputError(
                 "没有指定分析对象", hint="加上 --region 湘西州，或在工作区设置中填写 region"
             )
-        p, inferred = resolve_period(ws, ws.regions.resolve(region).code, period, as_of=as_of)
-        if inferred:
-            # on stderr for files and pipes, so that JSON and CSV on stdout stay clean
-            note = err_console if fmt != "table" else console
-            note.print(
-                f"时期未写年份，按库中该地区有数据的最近年份分析：{p.label}", highlight=False
-            )
-        analysis = run_analysis(ws, region, p, as_of=as_of, peers=peers, rank_by=rank_by)
+        reg = resolve_region(ws, region, note)
+        p, said = period_for(ws, reg.code, period, as_of=as_of)
+        if said:
+            note.print(said, highlight=False)
+        analysis = run_analysis(ws, reg.code, p, as_of=as_of, peers=peers, rank_by=rank_by)
     finally:
         ws.close()
     if fmt == "table":

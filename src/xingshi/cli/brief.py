@@ -13,8 +13,15 @@ from rich.cells import cell_len
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
-from xingshi.jobs import make_briefing
+from xingshi.cli._common import (
+    AsOfOpt,
+    WorkspaceOpt,
+    console,
+    open_ws,
+    resolve_region,
+    root_workspace,
+)
+from xingshi.jobs import make_briefing, period_for
 
 LIGHT = {"green": "[green]绿[/]", "yellow": "[yellow]黄[/]", "red": "[red]红[/]"}
 STEPS = 5  # read and analyse, compose, docx, html, xlsx
@@ -94,7 +101,7 @@ def _summary(brief: Any, paths: Any, seconds: float) -> None:
         console.print(f"[green]已写入[/] {label:<5} {path}", highlight=False, soft_wrap=True)
 
 
-def _run(ws: Any, region: str, period: str, out: Path, as_of: str | None) -> None:
+def _run(ws: Any, region: str, period: Any, out: Path, as_of: str | None) -> None:
     start = time.perf_counter()
     with _progress() as bar:
         task = bar.add_task("生成简报", total=STEPS)
@@ -115,17 +122,17 @@ def register(app: typer.Typer) -> None:
         region: Annotated[str, typer.Option("--region", "-r", help="地区名称或代码，如 湘西州")],
         period: Annotated[str, typer.Option("--period", "-p", help="时期，如 2021年1-6月、2021H1")],
         out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")] = Path("briefing"),
-        as_of: Annotated[
-            str | None, typer.Option("--as-of", help="只用该版本号或日期及以前的数据")
-        ] = None,
+        as_of: AsOfOpt = None,
         workspace: WorkspaceOpt = None,
     ) -> None:
         """生成经济形势简报：briefing.docx、briefing.html 和 tables.xlsx。"""
-        from xingshi.workspace import open_workspace
-
-        ws = open_workspace(resolve_workspace(workspace))
+        ws = open_ws(workspace)
         try:
-            _run(ws, region, period, out, as_of)
+            reg = resolve_region(ws, region)
+            p, said = period_for(ws, reg.code, period, as_of=as_of)
+            if said:
+                console.print(said, highlight=False)
+            _run(ws, reg.code, p, out, as_of)
         finally:
             ws.close()
 
@@ -142,7 +149,7 @@ def register(app: typer.Typer) -> None:
         from xingshi.store import DATABASE_FILE
         from xingshi.workspace import init_workspace
 
-        folder = workspace or Path(tempfile.mkdtemp(prefix="xingshi-demo-"))
+        folder = workspace or root_workspace() or Path(tempfile.mkdtemp(prefix="xingshi-demo-"))
         # always the folder's own SQLite file, whatever XINGSHI_DATABASE_URL says
         ws = init_workspace(folder, database_url=f"sqlite:///{folder.resolve() / DATABASE_FILE}")
         try:

@@ -13,17 +13,35 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from xingshi.cli._common import WorkspaceOpt, console, err_console, resolve_workspace
+from xingshi.cli._common import (
+    AsOfOpt,
+    WorkspaceOpt,
+    console,
+    err_console,
+    open_ws,
+    resolve_region,
+)
 from xingshi.errors import ImportRejected, InputError, Location
+from xingshi.findings import RULE_NAMES
 
 # Findings carry [rule] tags (not Rich markup) and long places: print them whole.
 _PLAIN: dict[str, Any] = {"highlight": False, "soft_wrap": True}
 
 
-def _open(workspace: Path | None) -> Any:
-    from xingshi.workspace import open_workspace
+def finding_text(f: Any) -> str:
+    """A finding with its rule's Chinese name before the [code] tag."""
+    name = RULE_NAMES.get(f.rule)
+    return f"{name} {f.describe()}" if name else f.describe()
 
-    return open_workspace(resolve_workspace(workspace))
+
+def _rule_cell(rule: str) -> str:
+    """The rule's Chinese name over its code, for a narrow table column."""
+    name = RULE_NAMES.get(rule)
+    return f"{name}\n{rule}" if name else rule
+
+
+def _open(workspace: Path | None) -> Any:
+    return open_ws(workspace)
 
 
 def _fmt(value: Any, digits: int = 2, *, fixed: bool = False) -> str:
@@ -96,13 +114,13 @@ def import_cmd(
                 str(len(result.findings)),
             )
             for f in result.findings:
-                console.print(f"[yellow]警告[/] {escape(f.describe())}", **_PLAIN)
+                console.print(f"[yellow]警告[/] {escape(finding_text(f))}", **_PLAIN)
         if table.row_count:
             console.print(table)
         if rejected is not None:
             err_console.print(f"[bold red]错误[/]：{escape(rejected.message)}", **_PLAIN)
             for f in rejected.findings:
-                err_console.print(f"  - {escape(f.describe())}", **_PLAIN)
+                err_console.print(f"  - {escape(finding_text(f))}", **_PLAIN)
             raise SystemExit(rejected.exit_code)
     finally:
         ws.close()
@@ -124,7 +142,7 @@ def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any])
         console.print(summary, **_PLAIN)
         for f in checked.findings:
             tag = "[red]错误[/]" if f.severity == "error" else "[yellow]警告[/]"
-            console.print(f"  {tag} {escape(f.describe())}", **_PLAIN)
+            console.print(f"  {tag} {escape(finding_text(f))}", **_PLAIN)
         failed = failed or bool(errors)
     if failed:
         raise SystemExit(2)
@@ -132,10 +150,10 @@ def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any])
 
 def show_cmd(
     region: Annotated[str, typer.Option("--region", "-r", help="地区，如 湘西州")],
-    period: Annotated[str, typer.Option("--period", "-p", help="时期，如 2021年1-6月")],
-    as_of: Annotated[
-        int | None, typer.Option("--as-of", help="按某个版本（release 编号）查看；默认最新")
-    ] = None,
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="时期，如 2021年1-6月；不写年份取库中最近一年")
+    ],
+    as_of: AsOfOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="输出格式：table | json | csv")
     ] = "table",
@@ -149,11 +167,19 @@ def show_cmd(
         raise InputError(
             f"不支持的输出格式“{fmt}”", where=Location(value=fmt), hint="可选 table、json、csv"
         )
+    from xingshi.jobs import parse_as_of, period_for
+
+    note = console if fmt == "table" or out is not None else err_console
     ws = _open(workspace)
     try:
+        reg = resolve_region(ws, region, note)
+        p, said = period_for(ws, reg.code, period, as_of=as_of)
+        if said:
+            note.print(said, highlight=False)
         view = region_view(
-            ws.store, ws.regions, ws.indicators, region=region, period=period, as_of=as_of
-        )
+            ws.store, ws.regions, ws.indicators, region=reg.code, period=p,
+            as_of=parse_as_of(as_of),
+        )  # fmt: skip
     finally:
         ws.close()
     if fmt == "table":
@@ -167,14 +193,29 @@ def show_cmd(
         typer.echo(text)
 
 
+_CSV_HEADERS = {
+    "region_code": "区划代码",
+    "region": "地区",
+    "indicator": "指标代码",
+    "indicator_name": "指标",
+    "period": "时期",
+    "level": "绝对值",
+    "unit": "单位",
+    "growth_pct": "增长%",
+    "rank": "位次",
+    "release_id": "版本",
+    "source": "来源",
+}
+
+
 def _records_text(records: pl.DataFrame, fmt: str) -> str:
     rows = records.to_dicts()
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=records.columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([_CSV_HEADERS.get(c, c) for c in records.columns])  # for people: Chinese
+    writer.writerows([[r[c] for c in records.columns] for r in rows])
     return buf.getvalue()
 
 
@@ -234,7 +275,7 @@ def warnings_cmd(
         return
     table = Table(title=f"审核警告（{found.height} 条）")
     for col in ("版本", "规则", "位置", "说明"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col == "规则")
     for row in found.iter_rows(named=True):
         where = Location(
             file=row["where_file"],
@@ -242,7 +283,7 @@ def warnings_cmd(
             row=row["where_row"],
             column=row["where_column"],
         ).describe()
-        table.add_row(str(row["release_id"]), row["rule"], where, row["message"])
+        table.add_row(str(row["release_id"]), _rule_cell(row["rule"]), where, row["message"])
     console.print(table)
 
 

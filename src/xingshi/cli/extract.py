@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
+from xingshi.cli._common import (
+    AsOfOpt,
+    WorkspaceOpt,
+    console,
+    err_console,
+    open_ws,
+    read_period,
+    resolve_region,
+)
+from xingshi.errors import InputError, Location
 
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help="输出格式：jsonl（默认）、csv 或 xlsx")
@@ -45,19 +54,47 @@ def extract_cmd(
 def check_cmd(
     draft: Annotated[Path, typer.Argument(help="待核对的讲话稿：.txt、.docx、.html")],
     region: Annotated[str, typer.Option("--region", "-r", help="讲话稿所讲的地区，如 湘西州")],
-    period: Annotated[str, typer.Option("--period", "-p", help="讲话稿所讲的时期，如 2021年1-6月")],
-    workspace: WorkspaceOpt = None,
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", "-p", help="讲话稿所讲的时期，如 2021年1-6月；不写年份取库中最近一年"
+        ),
+    ],
+    as_of: AsOfOpt = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="输出：table（摘要，默认）、json 或 csv（每个数字一条记录）"
+        ),
+    ] = "table",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="核对结果目录（默认与讲话稿同目录）")
     ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """逐个核对讲话稿中的数字：与库中数据一致、矛盾或无数据；有矛盾时退出码为 1。"""
     from xingshi.extract.check import check_draft
-    from xingshi.extract.check_report import print_summary
+    from xingshi.extract.check_report import print_summary, records_text
+    from xingshi.jobs import parse_as_of
 
-    ws = resolve_workspace(workspace)
-    result = check_draft(draft, region=region, period=period, workspace=ws, out_dir=out)
-    print_summary(result, console)
+    if fmt not in ("table", "json", "csv"):
+        raise InputError(
+            f"不支持的输出格式“{fmt}”", where=Location(value=fmt), hint="可选 table、json、csv"
+        )
+    # with json/csv on stdout, the summary and notes go to stderr so the records stay clean
+    note = console if fmt == "table" else err_console
+    ws = open_ws(workspace)
+    try:
+        reg = resolve_region(ws, region, note)
+        p = read_period(ws, reg.code, period, as_of, note)
+        result = check_draft(
+            draft, region=reg.code, period=p, workspace=ws, out_dir=out, as_of=parse_as_of(as_of)
+        )
+    finally:
+        ws.close()
+    print_summary(result, note)
+    if fmt != "table":
+        sys.stdout.write(records_text(result, fmt))
     if result.contradictions:
         raise typer.Exit(1)
 

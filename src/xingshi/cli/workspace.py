@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from xingshi.cli._common import WorkspaceOpt, console, resolve_workspace
+from xingshi.cli._common import WorkspaceOpt, console, open_ws, resolve_workspace
 
 _FILE_NOTES = {
     "xingshi.toml": "设置（含中文注释）",
@@ -60,9 +60,7 @@ def _safe_url(url: str) -> str:
 
 def releases_cmd(workspace: WorkspaceOpt = None) -> None:
     """列出导入历史：每次导入是一个版本（release），含新增、更新、未变条数。"""
-    from xingshi.workspace import open_workspace
-
-    ws = open_workspace(resolve_workspace(workspace))
+    ws = open_ws(workspace)
     try:
         frame = ws.store.releases()
     finally:

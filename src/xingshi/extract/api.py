@@ -31,6 +31,9 @@ def extract_text(
         for f in facts:
             f.start, f.end = where[f.start], where[f.end - 1] + 1
             f.quote = text[f.start : f.end]
+            if "figure" in f.extra:  # the highlight span too, or it shifts by each stray comma
+                fs, fe = f.extra["figure"]
+                f.extra["figure"] = (where[fs], where[fe - 1] + 1)
         return facts
     norm = normalize(text)
     ctx = document_context(norm, region=region, year=year, doc_date=doc_date)

@@ -8,9 +8,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict
+from xingshi.extract.check import STATUS_LABEL, CheckResult, Verdict, _fmt
 
 _RANK = {"contradicts": 2, "agrees": 1, "no_data": 0}
+MEASURE_ZH = {"level": "总量", "growth_pct": "增长", "growth_multiple": "增长倍数",
+              "pp_diff": "百分点差", "rank": "位次", "share_pct": "占比", "count": "个数",
+              "target": "目标", "completed": "完成数", "ratio_pct": "比率"}  # fmt: skip
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; line-height: 1.9;
        max-width: 54em; margin: 2em auto; color: #222; }
@@ -44,7 +47,8 @@ def _title(vs: list[Verdict]) -> str:
     lines = []
     for v in vs:
         f = v.fact
-        what = f"{f.indicator or '（未识别指标）'} {f.measure} {f.value}{f.unit}"
+        what = f"{f.indicator or '（未识别指标）'} {MEASURE_ZH.get(f.measure, f.measure)} "
+        what += f"{f.value}{f.unit}"
         if f.derived:
             what = "推算：" + what
         lines.append(f"{STATUS_LABEL[v.status]}：{what}；{v.describe()}")
@@ -122,13 +126,42 @@ def _paragraph_at(starts: list[int], offset: int) -> int | None:
 
 
 def _runs_over(paragraph, start: int, end: int) -> list:  # type: ignore[no-untyped-def]
+    """The runs holding exactly ``[start, end)`` of the paragraph's text: a run the figure
+    shares with other words is split (same formatting), so a comment sits on the figure only."""
     out, pos = [], 0
-    for run in paragraph.runs:
-        r_end = pos + len(run.text)
-        if r_end > start and pos < end:
-            out.append(run)
+    for run in list(paragraph.runs):
+        text = run.text
+        r_start, r_end = pos, pos + len(text)
         pos = r_end
+        if r_end <= start or r_start >= end:
+            continue
+        a, b = max(start, r_start) - r_start, min(end, r_end) - r_start
+        if a > 0:  # the words before the figure stay in a run of their own
+            _insert_before(run, text[:a])
+        if b < len(text):
+            _insert_after(run, text[b:])
+        run.text = text[a:b]
+        out.append(run)
     return out
+
+
+def _copy_run(run, text: str):  # type: ignore[no-untyped-def]
+    from copy import deepcopy
+
+    from docx.text.run import Run
+
+    element = deepcopy(run._r)
+    new = Run(element, run._parent)
+    new.text = text
+    return new
+
+
+def _insert_before(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    run._r.addprevious(_copy_run(run, text)._r)
+
+
+def _insert_after(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    run._r.addnext(_copy_run(run, text)._r)
 
 
 def print_summary(result: CheckResult, console: Console) -> None:
@@ -145,11 +178,12 @@ def print_summary(result: CheckResult, console: Console) -> None:
             table.add_column(col)
         for v in result.contradictions:
             f = v.fact
+            start, end = f.extra.get("figure", (f.start, f.end))
             table.add_row(
-                f.quote[-30:],
+                result.text[max(start - 12, f.start) : end],
                 f.indicator or "",
                 f"{f.value}{f.unit}" + ("（推算）" if f.derived else ""),
-                f"{v.stored}{v.stored_unit or ''}",
+                f"{_fmt(v.stored)}{v.stored_unit or ''}",
                 f"版本 #{v.release_id} {v.source or ''}",
             )
         console.print(table)
@@ -157,3 +191,57 @@ def print_summary(result: CheckResult, console: Console) -> None:
         console.print(f"标注稿：{result.html_path}", highlight=False)
     if result.docx_path:
         console.print(f"批注稿：{result.docx_path}", highlight=False)
+
+
+RECORD_FIELDS = ("verdict", "quote", "start", "end", "figure", "region", "region_code", "period",
+                 "indicator", "indicator_code", "measure", "value", "unit", "approx", "stored",
+                 "stored_unit", "release", "source", "note", "derived")  # fmt: skip
+
+
+def records(result: CheckResult) -> list[dict]:
+    """One flat record per figure: the draft's figure, its verdict and what the store holds."""
+    out = []
+    for v in result.verdicts:
+        f = v.fact
+        start, end = f.extra.get("figure", (f.start, f.end))
+        out.append(
+            {
+                "verdict": STATUS_LABEL[v.status],
+                "quote": f.quote,
+                "start": start,
+                "end": end,
+                "figure": result.text[start:end],
+                "region": f.region,
+                "region_code": f.region_code,
+                "period": f.period,
+                "indicator": f.indicator,
+                "indicator_code": f.indicator_code,
+                "measure": f.measure,
+                "value": f.value,
+                "unit": f.unit,
+                "approx": f.approx,
+                "stored": v.stored,
+                "stored_unit": v.stored_unit,
+                "release": v.release_id,
+                "source": v.source,
+                "note": v.note,
+                "derived": f.derived,
+            }
+        )
+    return out
+
+
+def records_text(result: CheckResult, fmt: str) -> str:
+    """The records as a JSON array or CSV text."""
+    import csv
+    import io
+    import json
+
+    rows = records(result)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=RECORD_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()

@@ -70,6 +70,22 @@ def resolve_one(regions: Any, name: Any, code: Any, within: str | None) -> str:
         return resolve_one(regions, cleaned, None, within)
 
 
+def _shared_short(regions: Any, name: Any, code: str) -> bool:
+    """True when ``code`` is a province read from a short name other regions share."""
+    if regions.get(code).level != "province":
+        return False
+    text = normalize_text(name)
+    if text in (regions.get(code).name, code):
+        return False
+    if any(c.level == "prefecture" for c in regions.candidates(text)):
+        return True
+    names = {text + end for end in _PREFECTURE_ENDS}
+    return any(r.name in names for r in regions.children(code))  # 吉林 → 吉林省吉林市
+
+
+_PREFECTURE_ENDS = ("市", "州", "地区", "盟")
+
+
 def resolve_regions(
     items: list[tuple[Any, Any, bool, Location]], regions: Any, scope: str | None
 ) -> tuple[list[str | None], list[Finding]]:
@@ -83,9 +99,23 @@ def resolve_regions(
             codes[i] = resolve_one(regions, name, code, scope)
         except CatalogError as exc:
             pending[i] = exc
-    parents = Counter(regions.get(c).parent for c in codes if c is not None)
+    # 海南, 吉林: a short name a province shares with a prefecture reads as the province on its
+    # own; in a table of another province's prefectures (海北, 海西) it is that prefecture.
+    shared = {i for i, c in enumerate(codes) if c and _shared_short(regions, items[i][0], c)}
+    parents = Counter(regions.get(c).parent for i, c in enumerate(codes) if c and i not in shared)
     parents.pop(None, None)
     common = parents.most_common(1)[0][0] if parents else scope
+    if common and scope is None and regions.get(common).level != "country":
+        for i in shared:
+            text = normalize_text(items[i][0])
+            for name in (text, *(text + end for end in _PREFECTURE_ENDS)):
+                try:
+                    other = resolve_one(regions, name, None, common)
+                except CatalogError:
+                    continue
+                if other != codes[i] and regions.is_within(other, common):
+                    codes[i] = other
+                    break
     for i, exc in list(pending.items()):
         if isinstance(exc, AmbiguousRegion) and common:
             try:
