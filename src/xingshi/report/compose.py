@@ -238,7 +238,9 @@ class Composer:
 
     def _topic_groups(self, items: list[Item], summarised: set[str]) -> list[str]:
         def shown_rank(it: Item) -> int | None:
-            if it.indicator in summarised or not self.ctx.good_rank(it) or it.growth is None:
+            if it.indicator in summarised or not self.ctx.good_rank(it):
+                return None
+            if it.growth is None and it.rank_basis != "level":
                 return None
             return it.rank
 
