@@ -169,7 +169,8 @@ def test_the_province_says_nothing_of_a_national_figure_it_does_not_have(briefin
     header = [c.text for c in Document(str(paths.docx)).tables[0].rows[0].cells]
     assert "全国增速(%)" not in header and "全国位次" in header, header
     assert text.count("2021年，全省实现") <= 1
-    assert "第一产业增加值4322.3亿元、第二产业增加值17325.9亿元、第三产业增加值24103.7亿元" in text
+    sectors = [t for t in _texts(paths.docx) if "第一产业增加值4322.3亿元" in t]
+    assert len(sectors) == 1 and "第三产业增加值24103.7亿元" in sectors[0], sectors
     parts = _sections(_texts(paths.docx))
     assert not any("45751.9亿元" in t for t in parts["一"])
     assert any("45751.9亿元" in t and "居全国第十七" in t for t in parts["二"])
@@ -241,3 +242,23 @@ def test_a_light_agrees_with_the_gap_to_the_province(briefings):
     for row in ranks.rows:  # no red beside a growth above the province, unless a target lags
         if row[3].light == "red" and row[5].value is not None and row[5].value > 0:
             assert row[0].text in {"新增入规企业数"}, row[0].text
+
+
+def test_a_level_without_growth_ranks_by_level_among_the_provinces(briefings):
+    """第一产业增加值 has one year only in the NBS export: its rank is of the level itself, the
+    one a count of the export's 2021 column gives, and the table note says so."""
+    import csv
+
+    import cn2an
+
+    with (NBS / "第一产业.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.reader(f) if len(r) > 5]
+    col = next(j for j, h in enumerate(rows[0]) if h.strip() == "2021年")
+    values = {r[0].strip(): float(r[col]) for r in rows[1:] if r[col].strip()}
+    assert len(values) == 31
+    rank = 1 + sum(v > values["湖南省"] for v in values.values())
+    brief, paths = briefings["湖南省"]
+    text = "\n".join(_texts(paths.docx))
+    assert f"第一产业增加值4322.3亿元，总量居全国第{cn2an.an2cn(rank)}" in text
+    note = next(t for t in brief.tables if t.key == "ranks").note
+    assert "第一产业增加值" in note and "按总量" in note

@@ -80,6 +80,28 @@ def rank_rates_by_value(items: list[Item], lookup: IndicatorLookup) -> None:
             it.rank, it.n_peers = 1 + sum(v > mine for v in values), len(values)
 
 
+def rank_levels_without_growth(items: list[Item]) -> None:
+    """A level with no growth beside it (the NBS accounts give one year only) is ranked by the
+    level itself among peers that all have one: 第一产业增加值4322.3亿元，总量居全国第九.
+
+    High to low, or low to high where the catalogue says lower is better; ties share a place;
+    only among three peers or more, and never for rates (ranked by value already)."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    for it in items:
+        if it.role == "parent" or it.is_rate:
+            continue
+        group = "child" if it.role == "child" else "peers"
+        groups.setdefault((group, it.indicator), []).append(it)
+    for members in groups.values():
+        if any(it.growth is not None or it.level is None for it in members) or len(members) < 3:
+            continue
+        sign = 1 if members[0].higher_is_better else -1
+        values = [round(it.level, 2) * sign for it in members]  # type: ignore[arg-type]
+        for it, mine in zip(members, values, strict=True):
+            it.rank, it.n_peers = 1 + sum(v > mine for v in values), len(values)
+            it.rank_basis, it.rank_change = "level", None
+
+
 def build_briefing(
     analysis: Any,
     regions: Any,
@@ -124,6 +146,7 @@ def build_briefing(
     current = table.filter(pl.col("period") == period_key)
     items = items_from_table(current, lookup, book, speech_names(lookup))
     rank_rates_by_value(items, lookup)
+    rank_levels_without_growth(items)
     if (first, last) == (1, 12):
         # a full year's rank moves against the year before (1-11月 is not what a year compares)
         for it in items:

@@ -238,7 +238,9 @@ class Composer:
 
     def _topic_groups(self, items: list[Item], summarised: set[str]) -> list[str]:
         def shown_rank(it: Item) -> int | None:
-            if it.indicator in summarised or not self.ctx.good_rank(it) or it.growth is None:
+            if it.indicator in summarised or not self.ctx.good_rank(it):
+                return None
+            if it.growth is None and it.rank_basis != "level":
                 return None
             return it.rank
 
@@ -254,7 +256,9 @@ class Composer:
             if has_level and not one and len({it.verb for it in group}) == 1:
                 # one verb for a list of levels: 实现第一产业增加值4322.3亿元、第二产业增加值…
                 parts = [f"{it.name}{self.ph.level(it)}" for it in group]
-                clauses.append(render("clause.levels", verb=group[0].verb, parts=parts))
+                # a name with its own 、 (交通运输、仓储和邮政业) would blur a 、 list
+                sep = "，" if any("、" in it.name for it in group) else "、"
+                clauses.append(render("clause.levels", verb=group[0].verb, parts=parts, sep=sep))
             elif has_level:
                 clauses += [
                     render("clause.level", verb=it.verb, name=it.name, level=self.ph.level(it))

@@ -84,7 +84,10 @@ def ranks_table(
         )
     by_value = [it.full_name for it in me if it.is_rate and it.rank_basis == "level" and it.rank]
     low = [it.full_name for it in me if not it.higher_is_better and it.rank]
+    totals = [it.full_name for it in me if not it.is_rate and it.rank_basis == "level" and it.rank]
+    more = "等" if len(totals) > 3 else ""
     rates = f"，{'、'.join(by_value)}按数值" if by_value else ""
+    rates += f"，{'、'.join(totals[:3])}{more}没有增速，按总量" if totals else ""
     lows = f"，{'、'.join(low)}由低到高（按指标目录，越低越好）" if low else ""
     note = (
         f"位次按增速由高到低排列{rates}{lows}，并列同位；位次变化为比{against}前移（+）"
