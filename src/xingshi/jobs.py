@@ -92,8 +92,9 @@ def period_for(
             p = cumulative
     if require and p.key not in held:
         name = ws.regions.get(region_code).name if region_code in ws.regions else region_code
+        upto = f"（按 --as-of {as_of}）" if as_of not in (None, "") else ""
         raise InputError(
-            f"库中没有{name}{p.label}的数据",
+            f"库中{upto}没有{name}{p.label}的数据",
             where=Location(value=str(text)),
             hint="用 xingshi releases 查看已导入的数据，或换一个时期、地区",
         )

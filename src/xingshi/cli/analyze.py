@@ -168,7 +168,7 @@ def analyze_cmd(
         str | None, typer.Option("--peers", help="在自定义分组内排名，如 武陵山片区")
     ] = None,
     rank_by: Annotated[
-        str | None, typer.Option("--rank-by", help="排名依据：growth 增速，level 总量")
+        str | None, typer.Option("--rank-by", help="排名依据：增速（growth，默认）或 总量（level）")
     ] = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
@@ -181,9 +181,12 @@ def analyze_cmd(
             where=Location(value=fmt),
             hint="可选 table、json、csv、xlsx",
         )
+    rank_by = {"增速": "growth", "总量": "level"}.get(rank_by or "", rank_by)
     if rank_by is not None and rank_by not in ("growth", "level"):
         raise InputError(
-            f"排名依据“{rank_by}”无法识别", where=Location(value=rank_by), hint="可选 growth、level"
+            f"排名依据“{rank_by}”无法识别",
+            where=Location(value=rank_by),
+            hint="可选 增速（growth）、总量（level）",
         )
     if fmt == "xlsx" and out is None:
         raise InputError("xlsx 格式需要指定输出文件", hint="加上 --out 分析.xlsx")

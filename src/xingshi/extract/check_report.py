@@ -213,7 +213,7 @@ def records(result: CheckResult) -> list[dict]:
                 "figure": result.text[start:end],
                 "region": f.region,
                 "region_code": f.region_code,
-                "period": f.period,
+                "period": f.period or result.period.key,
                 "indicator": f.indicator,
                 "indicator_code": f.indicator_code,
                 "measure": f.measure,
