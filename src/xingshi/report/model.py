@@ -7,27 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from xingshi.findings import RULE_NAMES, SEVERITY_NAMES
+
 # Private-use characters mark a figure inside rendered template text: \ue000id\ue001text\ue002.
 # Templates print figures through `Fig.__str__`, so the marks survive Jinja2 untouched.
 _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARK = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
-
-
-RULE_NAMES = {
-    "behind_target": "低于目标",
-    "behind_time_progress": "落后时间进度",
-    "below_parent": "低于上级平均",
-    "bottom_n": "排位靠后",
-    "rank_fell": "位次下降",
-    "rank_fell_yoy": "位次比上年同期下降",
-    "cumulative_fell": "累计值下降",
-    "growth_mismatch": "增速与总量不符",
-    "rank_mismatch": "位次与增速不符",
-    "related_divergence": "与相关指标背离",
-    "front_loaded": "前高后低",
-    "no_data": "缺少数据",
-}
-SEVERITY_NAMES = {"error": "错误", "warning": "预警", "info": "提示"}
 
 
 @dataclass(frozen=True)
