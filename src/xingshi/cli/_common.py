@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from xingshi.errors import XingshiError
@@ -44,5 +45,6 @@ class XingshiGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except XingshiError as exc:
-            err_console.print(f"[bold red]错误[/]：{exc.describe()}", highlight=False)
+            # File names and cell values may hold "[...]": print them as text, not markup.
+            err_console.print(f"[bold red]错误[/]：{escape(exc.describe())}", highlight=False)
             raise SystemExit(exc.exit_code) from None

@@ -34,6 +34,8 @@ class CheckContext:
     plausible_growth_pct: tuple[float, float] = (-100.0, 1000.0)
     plausible_rate_pct: tuple[float, float] = (0.0, 100.0)
     allow_negative_levels: bool = False
+    plausible_level_max: float = 1e10
+    plausible_years: tuple[int, int] = (1949, 2050)
 
     def indicator(self, code: str) -> Any:
         return self.indicators.get(code)

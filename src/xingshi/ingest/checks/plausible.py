@@ -2,10 +2,14 @@
 
 Errors: negative levels (unless the workspace allows them), growth below the plausible floor
 (−100%: a level cannot fall below zero), rates outside 0-100%, ranks below 1. A growth above the
-plausible ceiling (default +1000%) is only a warning: small bases do grow tenfold.
+plausible ceiling (default +1000%) is only a warning: small bases do grow tenfold. Levels
+beyond ``plausible_level_max`` (1e308 is a shifted column or garbage, not a figure), values that
+are not finite, and years outside ``plausible_years`` (9999) are errors.
 """
 
 from __future__ import annotations
+
+import math
 
 import polars as pl
 
@@ -18,10 +22,29 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     rate_lo, rate_hi = ctx.plausible_rate_pct
     growth_lo, growth_hi = ctx.plausible_growth_pct
+    year_lo, year_hi = ctx.plausible_years
     for row in obs.iter_rows(named=True):
         ind = ctx.indicator(row["indicator"])
         kind = getattr(ind, "kind", "flow")
         level, growth = row["level"], row["growth_pct"]
+        if not year_lo <= row["year"] <= year_hi:
+            findings.append(
+                Finding(
+                    "implausible",
+                    "error",
+                    f"年份不合理：{row['year']} 年不在合理范围 {year_lo}-{year_hi} 年内",
+                    at(row, None, row["year"]),
+                    hint="检查时期是否填错；确需导入时调整 xingshi.toml 的"
+                    " [checks] plausible_years",
+                )
+            )
+            continue
+        bad = [(c, v) for c, v in (("level_cell", level), ("growth_cell", growth)) if _huge(v, ctx)]
+        if bad:
+            for cell, value in bad:
+                why = f"数量级不合理（绝对值超过 {ctx.plausible_level_max:g}）"
+                findings.append(_finding(ctx, row, cell, value, why))
+            continue
         if level is not None and kind == "rate" and not rate_lo <= level <= rate_hi:
             why = f"比率应在 {rate_lo:g}-{rate_hi:g}% 之间"
             findings.append(_finding(ctx, row, "level_cell", level, why))
@@ -37,6 +60,10 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         if row["rank"] is not None and row["rank"] < 1:
             findings.append(_finding(ctx, row, "rank_cell", row["rank"], "位次应从 1 开始"))
     return findings
+
+
+def _huge(value: float | None, ctx: CheckContext) -> bool:
+    return value is not None and (not math.isfinite(value) or abs(value) > ctx.plausible_level_max)
 
 
 def _finding(

@@ -1,0 +1,97 @@
+"""Bounds on one imported file, and the cap on findings listed per rule.
+
+The readers refuse a file that is too large, too long, too wide or holds a cell too long (a
+:class:`FileFormatError` naming the place and the ``[limits]`` setting); the importer lists at
+most ``max_findings_per_rule`` findings of each rule and one more that counts the rest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from xingshi.errors import Location
+from xingshi.findings import Finding
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one file may hold; the defaults are those of ``[limits]`` in ``xingshi.toml``."""
+
+    max_file_mb: float = 200.0
+    max_rows: int = 2_000_000
+    max_columns: int = 16_384
+    max_cell_chars: int = 32_767
+    max_findings_per_rule: int = 50
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ReadLimits:
+        section = getattr(settings, "limits", None)
+        if section is None:
+            return cls()
+        return cls(**{name: getattr(section, name) for name in cls.__dataclass_fields__})
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+class FindingCap:
+    """Keeps the first ``cap`` findings of each (rule, severity) and counts the rest.
+
+    Rules may add findings one by one through :meth:`add`; memory stays bounded however many
+    rows of a file break the same rule.
+    """
+
+    def __init__(self, cap: int) -> None:
+        self.cap = max(1, cap)
+        self.kept: list[Finding] = []
+        self._count: Counter[tuple[str, str]] = Counter()
+        self._file: dict[tuple[str, str], str | None] = {}
+
+    def add(self, finding: Finding) -> None:
+        key = (finding.rule, finding.severity)
+        self._count[key] += 1
+        if self._count[key] <= self.cap:
+            self.kept.append(finding)
+            self._file.setdefault(key, finding.where.file)
+
+    def extend(self, findings: Any) -> None:
+        for f in findings:
+            self.add(f)
+
+    def total(self, severity: str | None = None) -> int:
+        """How many findings were seen (kept or not), of one severity or all."""
+        return sum(n for (_, sev), n in self._count.items() if severity in (None, sev))
+
+    def findings(self) -> list[Finding]:
+        """The kept findings, each capped rule followed by one "另有 N 个同类…" finding."""
+        out: list[Finding] = []
+        summarised: set[tuple[str, str]] = set()
+        for f in self.kept:
+            out.append(f)
+        for key, n in self._count.items():
+            if n > self.cap and key not in summarised:
+                summarised.add(key)
+                rule, severity = key
+                kind = "错误" if severity == "error" else "警告"
+                out.append(
+                    Finding(
+                        rule,
+                        severity,  # type: ignore[arg-type]
+                        f"另有 {n - self.cap} 个同类{kind}未列出（共 {n} 个）",
+                        Location(file=self._file.get(key)),
+                        hint="先改正上面列出的问题再导入；"
+                        "[limits] max_findings_per_rule 可调整列出条数",
+                        data={"omitted": n - self.cap, "total": n},
+                    )
+                )
+        return out
+
+
+def cap_findings(findings: Any, cap: int) -> tuple[list[Finding], int]:
+    """(at most ``cap`` findings per rule plus summaries, the number of errors seen)."""
+    capped = FindingCap(cap)
+    capped.extend(findings)
+    return capped.findings(), capped.total("error")
