@@ -7,8 +7,9 @@ most ``max_findings_per_rule`` findings of each rule and one more that counts th
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from xingshi.errors import Location
@@ -37,6 +38,15 @@ class ReadLimits:
         return int(self.max_file_mb * 1024 * 1024)
 
 
+_LONG_MESSAGE = 300
+_QUOTED = re.compile(r"“([^”]{61,})”")
+
+
+def _shorten(m: re.Match[str]) -> str:
+    # A cell holding a pasted page is named by its start, not echoed whole.
+    return f"“{m.group(1)[:60]}…（共 {len(m.group(1))} 字）”"
+
+
 class FindingCap:
     """Keeps the first ``cap`` findings of each (rule, severity) and counts the rest.
 
@@ -54,6 +64,8 @@ class FindingCap:
         key = (finding.rule, finding.severity)
         self._count[key] += 1
         if self._count[key] <= self.cap:
+            if len(finding.message) > _LONG_MESSAGE:
+                finding = replace(finding, message=_QUOTED.sub(_shorten, finding.message))
             self.kept.append(finding)
             self._file.setdefault(key, finding.where.file)
 

@@ -285,36 +285,29 @@ def _merged_ranges(wb: Any, ws: Any) -> list[tuple[int, int, int, int]]:
 
 
 def _merged_over_data(sheet: Sheet, merged: list[tuple[int, int, int, int]]) -> list[Finding]:
-    """A warning for each merged range spanning rows that hold figures beside it.
+    """A warning for each merged range whose value is a figure.
 
-    Excel keeps a merged range's value in its first cell only, so the other rows read as
-    empty there: a region or indicator merged down over data rows is easy to misread.
+    Excel keeps a merged range's value in its first cell only: a number merged over several
+    regions' rows (or over the 增速 and 位次 columns) is read for the first one and the other
+    cells read as empty. Merged headers and merged region names hold text and are read by the
+    layouts (a region merged down over its months applies to each month).
     """
     out: list[Finding] = []
     for r1, c1, r2, c2 in merged[:10_000]:
-        if r2 <= r1:
-            continue
-        data_rows = [
-            r
-            for r in range(r1 + 1, min(r2, len(sheet.rows) - 1) + 1)
-            if any(
-                isinstance(sheet.cell(r, c), (int, float))
-                and not isinstance(sheet.cell(r, c), bool)
-                for c in range(len(sheet.rows[r]) if r < len(sheet.rows) else 0)
-                if not c1 <= c <= c2
-            )
-        ]
-        if not data_rows:
+        anchor = sheet.cell(r1, c1)
+        number = isinstance(anchor, (int, float)) and not isinstance(anchor, bool)
+        if not number or (r1, c1) == (r2, c2):
             continue
         ref = f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}"
+        cells = (r2 - r1 + 1) * (c2 - c1 + 1) - 1
         out.append(
             Finding(
                 "merged_cells",
                 "warning",
-                f"合并单元格 {ref} 跨越多行数据：只有首个单元格 {cell_ref(r1, c1)} 有值，"
-                f"其余 {len(data_rows)} 行在此处读作空",
-                sheet.where(r1, c1, sheet.cell(r1, c1)),
-                hint="请核对这些行的导入结果；最好取消合并，在每一行填上完整的地区或指标后再导入",
+                f"合并单元格 {ref} 中是数字 {anchor}：只按首个单元格 {cell_ref(r1, c1)} 读取，"
+                f"合并区域内其余 {cells} 个单元格读作空",
+                sheet.where(r1, c1, anchor),
+                hint="如这个数字属于合并区域内的每一行（列），请取消合并并逐行填写后再导入",
                 data={"range": ref},
             )
         )

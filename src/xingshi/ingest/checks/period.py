@@ -26,11 +26,14 @@ def parse_period_text(value: Any, default_year: int | None = None) -> Any:
     text = re.sub(r"(半年|季度|月)度$", r"\1", text)
     try:
         return parse_period(text, default_year=default_year)
-    except CatalogError:
+    except CatalogError as first:
         m = re.fullmatch(r"(\d{4})年?([^\d].*)", text)  # 2021年上半年, 2021上半年
         if not m:
             raise
-        return parse_period(m.group(2), default_year=int(m.group(1)))
+        try:
+            return parse_period(m.group(2), default_year=int(m.group(1)))
+        except CatalogError:
+            raise first from None  # the whole text's reason (年份 9999 超出可用范围)
 
 
 def _excel_date(value: Any) -> date | None:
