@@ -24,7 +24,7 @@ from typing import Any
 _SHOWN_CHARS = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a problem is: any of file, sheet, row (1-based), column (letter or name), value."""
 

@@ -10,7 +10,7 @@ from xingshi.errors import Location
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One finding: which rule, how severe, a Chinese message, where, and the figures behind it."""
 

@@ -17,7 +17,7 @@ from xingshi.errors import ImportRejected, Location
 from xingshi.findings import Finding
 from xingshi.ingest.checks import CheckContext, run_checks
 from xingshi.ingest.layouts import read_file
-from xingshi.ingest.limits import ReadLimits, cap_findings
+from xingshi.ingest.limits import FindingCap, ReadLimits
 from xingshi.ingest.normalize import OBS_SCHEMA, Normalized, normalize
 
 
@@ -90,7 +90,13 @@ def check_file(
     scope = catalogs.regions.resolve(region_scope).code if region_scope else None
     limits = ReadLimits.from_settings(settings)
     readings = read_file(path, period=period, indicator=indicator, limits=limits)
-    normalized = normalize(readings, catalogs.regions, catalogs.indicators, scope=scope)
+    normalized = normalize(
+        readings,
+        catalogs.regions,
+        catalogs.indicators,
+        scope=scope,
+        cap=limits.max_findings_per_rule,
+    )
     ctx = CheckContext(
         file=path.name,
         regions=catalogs.regions,
@@ -99,13 +105,15 @@ def check_file(
         **_tolerances(settings),
     )
     # Frame rules run even when some cells failed, so the user sees every error at once.
-    findings = list(normalized.findings) + run_checks(normalized.observations, ctx)
+    findings = FindingCap(limits.max_findings_per_rule)
+    findings.extend(normalized.findings)
+    findings.extend(run_checks(normalized.observations, ctx, limits.max_findings_per_rule))
     if (
         normalized.observations.is_empty()
         and normalized.targets.is_empty()
-        and not any(f.severity == "error" for f in findings)
+        and not findings.total("error")
     ):
-        findings.append(
+        findings.add(
             Finding(
                 "no_data",
                 "error",
@@ -114,8 +122,7 @@ def check_file(
                 hint="检查表头下方是否有数据行，数值是否都为空",
             )
         )
-    findings, error_total = cap_findings(findings, limits.max_findings_per_rule)
-    return FileCheck(path, normalized, findings, error_total)
+    return FileCheck(path, normalized, findings.findings(), findings.total("error"))
 
 
 def import_file(

@@ -70,8 +70,13 @@ class FindingCap:
             self._file.setdefault(key, finding.where.file)
 
     def extend(self, findings: Any) -> None:
+        kept: Counter[tuple[str, str]] = Counter()
         for f in findings:
             self.add(f)
+            kept[f.rule, f.severity] += 1
+        if isinstance(findings, CappedFindings):  # what it dropped counts here too
+            for key, n in findings.seen.items():
+                self._count[key] += n - kept[key]
 
     def total(self, severity: str | None = None) -> int:
         """How many findings were seen (kept or not), of one severity or all."""
@@ -100,6 +105,33 @@ class FindingCap:
                     )
                 )
         return out
+
+
+class CappedFindings(list):  # type: ignore[type-arg]
+    """A findings list that keeps at most ``cap`` per (rule, severity) and counts the rest.
+
+    The dropped ones are only counted (:attr:`seen`); :meth:`FindingCap.extend` carries the
+    counts on, and its :meth:`~FindingCap.findings` turns them into "另有 N 个同类…" lines.
+    """
+
+    def __init__(self, cap: int) -> None:
+        super().__init__()
+        self.cap = max(1, cap)
+        self.seen: Counter[tuple[str, str]] = Counter()
+
+    def append(self, finding: Finding) -> None:  # type: ignore[override]
+        key = (finding.rule, finding.severity)
+        self.seen[key] += 1
+        if self.seen[key] <= self.cap:
+            super().append(finding)
+
+    def extend(self, findings: Any) -> None:  # type: ignore[override]
+        for f in findings:
+            self.append(f)
+
+    def __iadd__(self, findings: Any) -> CappedFindings:  # type: ignore[override]
+        self.extend(findings)
+        return self
 
 
 def cap_findings(findings: Any, cap: int) -> tuple[list[Finding], int]:

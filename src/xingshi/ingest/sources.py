@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -515,7 +516,10 @@ def _csv_reason(exc: csv.Error) -> str:
 def _clean_text(value: str) -> str | None:
     # NBS exports pad every cell with a tab before the comma; strip such padding.
     value = value.strip().strip("\t").strip()
-    return value or None
+    if not value:
+        return None
+    # Names, indicators, periods and units repeat on every row: one object each, not millions.
+    return sys.intern(value) if len(value) <= 32 else value
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:

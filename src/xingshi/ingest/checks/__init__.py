@@ -11,7 +11,7 @@ Frame rules (run here over the resolved observations of one file, and the store)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,8 +51,12 @@ class CheckContext:
         )
 
 
-def run_checks(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
-    """Every frame rule over one file's observations."""
+def run_checks(obs: pl.DataFrame, ctx: CheckContext, cap: int | None = None) -> list[Finding]:
+    """Every frame rule over one file's observations (at most ``cap`` findings per rule kept).
+
+    Rules may return a list or yield findings one by one; yielded ones beyond the cap are only
+    counted, so a rule that fires on every row of a large file costs no memory per row.
+    """
     from xingshi.ingest.checks import (
         additivity,
         cumulative,
@@ -61,8 +65,9 @@ def run_checks(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         plausible,
         rank,
     )
+    from xingshi.ingest.limits import CappedFindings
 
-    rules: list[Callable[[pl.DataFrame, CheckContext], list[Finding]]] = [
+    rules: list[Callable[[pl.DataFrame, CheckContext], Iterable[Finding]]] = [
         duplicates.check,
         plausible.check,
         cumulative.check,
@@ -70,7 +75,7 @@ def run_checks(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         growth.check,
         additivity.check,
     ]
-    findings: list[Finding] = []
+    findings: list[Finding] = CappedFindings(cap) if cap else []
     for rule in rules:
         findings.extend(rule(obs, ctx))
     return findings

@@ -10,6 +10,7 @@ are not finite, and years outside ``plausible_years`` (9999) are errors.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import polars as pl
 
@@ -18,8 +19,8 @@ from xingshi.ingest.checks import CheckContext
 from xingshi.ingest.checks._where import at, label
 
 
-def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
-    findings: list[Finding] = []
+def check(obs: pl.DataFrame, ctx: CheckContext) -> Iterator[Finding]:
+    # Yielded one by one: run_checks keeps the first few and counts the rest.
     rate_lo, rate_hi = ctx.plausible_rate_pct
     growth_lo, growth_hi = ctx.plausible_growth_pct
     year_lo, year_hi = ctx.plausible_years
@@ -28,7 +29,7 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         kind = getattr(ind, "kind", "flow")
         level, growth = row["level"], row["growth_pct"]
         if not year_lo <= row["year"] <= year_hi:
-            findings.append(
+            yield (
                 Finding(
                     "implausible",
                     "error",
@@ -43,23 +44,22 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         if bad:
             for cell, value in bad:
                 why = f"数量级不合理（绝对值超过 {ctx.plausible_level_max:g}）"
-                findings.append(_finding(ctx, row, cell, value, why))
+                yield _finding(ctx, row, cell, value, why)
             continue
         if level is not None and kind == "rate" and not rate_lo <= level <= rate_hi:
             why = f"比率应在 {rate_lo:g}-{rate_hi:g}% 之间"
-            findings.append(_finding(ctx, row, "level_cell", level, why))
+            yield _finding(ctx, row, "level_cell", level, why)
         elif level is not None and kind != "rate" and level < 0 and not ctx.allow_negative_levels:
-            findings.append(_finding(ctx, row, "level_cell", level, "总量不应为负数"))
+            yield _finding(ctx, row, "level_cell", level, "总量不应为负数")
         if growth is not None and getattr(ind, "growth_rule", "") not in ("pp", "count"):
             if growth < growth_lo:
                 why = f"增长率低于 {growth_lo:g}%（总量不可能小于零）"
-                findings.append(_finding(ctx, row, "growth_cell", growth, why))
+                yield _finding(ctx, row, "growth_cell", growth, why)
             elif growth > growth_hi:
                 why = f"增长率高于 {growth_hi:g}%，请确认"
-                findings.append(_finding(ctx, row, "growth_cell", growth, why, "warning"))
+                yield _finding(ctx, row, "growth_cell", growth, why, "warning")
         if row["rank"] is not None and row["rank"] < 1:
-            findings.append(_finding(ctx, row, "rank_cell", row["rank"], "位次应从 1 开始"))
-    return findings
+            yield _finding(ctx, row, "rank_cell", row["rank"], "位次应从 1 开始")
 
 
 def _huge(value: float | None, ctx: CheckContext) -> bool:

@@ -82,7 +82,7 @@ def resolve_regions(
         try:
             codes[i] = resolve_one(regions, name, code, scope)
         except CatalogError as exc:
-            pending[i] = exc
+            pending[i] = exc.with_traceback(None)  # a traceback per row holds its frames
     parents = Counter(regions.get(c).parent for c in codes if c is not None)
     parents.pop(None, None)
     common = parents.most_common(1)[0][0] if parents else scope
@@ -92,7 +92,7 @@ def resolve_regions(
                 codes[i] = resolve_one(regions, items[i][0], None, common)
                 del pending[i]
             except CatalogError as retry:
-                pending[i] = retry
+                pending[i] = retry.with_traceback(None)
     findings: list[Finding] = []
     for i, (name, _code, is_parent, where) in enumerate(items):
         if is_parent:
