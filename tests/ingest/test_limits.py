@@ -147,3 +147,19 @@ def test_extract_docx_with_broken_xml_is_an_input_error(tmp_path):
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "讲话稿.docx" in result.output and "Traceback" not in result.output
+
+
+def test_workbook_that_unpacks_far_beyond_its_size_is_refused(tmp_path, catalogs):
+    """An xlsx whose XML unpacks to over ten times max_file_mb is refused before parsing."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for _ in range(20_000):
+        wb.active.append([1, 1, 1, 1, 1, 1])
+    path = tmp_path / "压缩比很高.xlsx"
+    wb.save(path)
+    size_mb = path.stat().st_size / 1024 / 1024
+    settings = Settings.from_toml(f"[limits]\nmax_file_mb = {size_mb * 1.5:.4f}\n")
+    with pytest.raises(FileFormatError) as info:
+        check_file(path, catalogs, settings=settings)
+    assert info.value.rule == "too_large" and "解压后" in info.value.message

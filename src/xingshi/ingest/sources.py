@@ -30,6 +30,7 @@ _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 # Stream names of an OLE2 container holding an encrypted OOXML workbook (UTF-16LE in the
 # directory): what Excel and WPS write for a workbook with an opening password.
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+_UNPACKED_FACTOR = 10  # xlsx XML is large: 10 MB of cells unpack to about 100 MB
 _ENCRYPTED = "文件已加密，请去掉密码后另存"
 _ENCRYPTED_HINT = (
     "在 Excel/WPS 中用密码打开，文件→信息→保护工作簿→用密码加密，清空密码后另存为 .xlsx"
@@ -201,6 +202,7 @@ def _read_xlsx(path: Path, data: bytes, limits: ReadLimits) -> list[Sheet]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
+            unpacked = sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise _fail(
             path,
@@ -215,6 +217,15 @@ def _read_xlsx(path: Path, data: bytes, limits: ReadLimits) -> list[Sheet]:
             f"这是{kind}，不是 Excel 工作簿",
             "请导入 .xlsx 或 .csv 格式的数据表",
             "not_spreadsheet",
+        )
+    if unpacked > _UNPACKED_FACTOR * limits.max_bytes:
+        # A few MB that unpack to gigabytes (a "zip bomb") would cost that much to read.
+        raise _fail(
+            path,
+            f"工作簿解压后有 {unpacked / 1024 / 1024:.0f} MB，"
+            f"超过上限（文件大小上限的 {_UNPACKED_FACTOR} 倍）",
+            "请删去无用的工作表、格式和空行列后另存；确需导入时调大 [limits] max_file_mb",
+            "too_large",
         )
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
