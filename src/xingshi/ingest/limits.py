@@ -58,7 +58,6 @@ class FindingCap:
         self.cap = max(1, cap)
         self.kept: list[Finding] = []
         self._count: Counter[tuple[str, str]] = Counter()
-        self._file: dict[tuple[str, str], str | None] = {}
 
     def add(self, finding: Finding) -> None:
         key = (finding.rule, finding.severity)
@@ -67,7 +66,6 @@ class FindingCap:
             if len(finding.message) > _LONG_MESSAGE:
                 finding = replace(finding, message=_QUOTED.sub(_shorten, finding.message))
             self.kept.append(finding)
-            self._file.setdefault(key, finding.where.file)
 
     def extend(self, findings: Any) -> None:
         kept: Counter[tuple[str, str]] = Counter()
@@ -83,22 +81,21 @@ class FindingCap:
         return sum(n for (_, sev), n in self._count.items() if severity in (None, sev))
 
     def findings(self) -> list[Finding]:
-        """The kept findings, each capped rule followed by one "另有 N 个同类…" finding."""
+        """The kept findings; each capped rule's last one is followed by "另有 N 个同类…"."""
+        last = {(f.rule, f.severity): i for i, f in enumerate(self.kept)}
         out: list[Finding] = []
-        summarised: set[tuple[str, str]] = set()
-        for f in self.kept:
+        for i, f in enumerate(self.kept):
             out.append(f)
-        for key, n in self._count.items():
-            if n > self.cap and key not in summarised:
-                summarised.add(key)
-                rule, severity = key
-                kind = "错误" if severity == "error" else "警告"
+            key = (f.rule, f.severity)
+            n = self._count[key]
+            if last[key] == i and n > self.cap:
+                kind = "错误" if f.severity == "error" else "警告"
                 out.append(
                     Finding(
-                        rule,
-                        severity,  # type: ignore[arg-type]
+                        f.rule,
+                        f.severity,
                         f"另有 {n - self.cap} 个同类{kind}未列出（共 {n} 个）",
-                        Location(file=self._file.get(key)),
+                        Location(file=f.where.file),
                         hint="先改正上面列出的问题再导入；"
                         "[limits] max_findings_per_rule 可调整列出条数",
                         data={"omitted": n - self.cap, "total": n},
@@ -132,10 +129,3 @@ class CappedFindings(list):  # type: ignore[type-arg]
     def __iadd__(self, findings: Any) -> CappedFindings:  # type: ignore[override]
         self.extend(findings)
         return self
-
-
-def cap_findings(findings: Any, cap: int) -> tuple[list[Finding], int]:
-    """(at most ``cap`` findings per rule plus summaries, the number of errors seen)."""
-    capped = FindingCap(cap)
-    capped.extend(findings)
-    return capped.findings(), capped.total("error")
