@@ -3,8 +3,11 @@ never a traceback, and a rejected file leaves the store byte-identical."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,24 @@ def test_cell_text_is_not_echoed_whole(seeded: Path, tmp_path: Path, monkeypatch
     assert result.exit_code == 2
     assert "（共 30000 字）" in result.output
     assert len(result.output) < 2_000
+
+
+@pytest.mark.parametrize(
+    "name", ["01-工作表XML被截断.xlsx", "05-引号没有闭合.csv", "06-加密的工作簿.xlsx"]
+)
+def test_installed_command_prints_no_traceback(name: str, seeded: Path, tmp_path: Path):
+    """The installed `xingshi` program itself (a child process) exits 2 with no traceback."""
+    ws = tmp_path / "ws"
+    shutil.copytree(seeded, ws)
+    env = {k: v for k, v in os.environ.items() if k != "XINGSHI_DATABASE_URL"}
+    program = Path(sys.executable).with_name("xingshi")
+    done = subprocess.run(
+        [str(program), "import", str(HOSTILE / name), "--workspace", str(ws)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert name in re.sub(r"\s+", "", done.stderr)

@@ -1,11 +1,12 @@
-"""Write the hostile-file corpus into ``hostile/`` (same bytes every run; the files are committed).
+"""Write the hostile-file corpus into ``hostile/`` (same content every run; files are committed).
 
     .venv/bin/python tests/ingest/data/make_hostile_files.py
 
 Each file is one way a real or malicious file breaks a reader: damaged packages, encrypted
 workbooks, web pages saved as .xls, CSV quoting, encodings, sizes, odd content. The 50 MB
 files are not here: ``benchmarks/hostile/run.py`` writes them at run time. The encrypted
-workbook needs ``msoffcrypto-tool`` (only to regenerate the corpus, not to run the tests).
+workbook needs ``msoffcrypto-tool`` (a dev dependency, only to regenerate the corpus; its salt
+is random, so its bytes differ from run to run while its content does not).
 """
 
 from __future__ import annotations
