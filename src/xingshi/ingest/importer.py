@@ -15,7 +15,7 @@ from typing import Any
 
 from xingshi.errors import ImportRejected, Location
 from xingshi.findings import Finding
-from xingshi.ingest.checks import CheckContext, run_checks
+from xingshi.ingest.checks import CheckContext, plausible, run_checks
 from xingshi.ingest.layouts import read_file
 from xingshi.ingest.limits import FindingCap, ReadLimits
 from xingshi.ingest.normalize import OBS_SCHEMA, Normalized, normalize
@@ -108,6 +108,7 @@ def check_file(
     findings = FindingCap(limits.max_findings_per_rule)
     findings.extend(normalized.findings)
     findings.extend(run_checks(normalized.observations, ctx, limits.max_findings_per_rule))
+    findings.extend(plausible.check_targets(normalized.targets, ctx))
     if (
         normalized.observations.is_empty()
         and normalized.targets.is_empty()

@@ -433,6 +433,11 @@ def _shared_strings_cut(path: Path) -> None:
     path.write_bytes(_rezip(_wb_bytes(LONG_ROWS), cut))
 
 
+@maker("49-目标年度9999.csv")
+def _target_year(path: Path) -> None:
+    _text(path, "地区,指标,年度,目标类型,目标值,单位\n湘西州,地区生产总值,9999,增长,8.0,%\n")
+
+
 def main() -> None:
     HOSTILE.mkdir(exist_ok=True)
     for old in HOSTILE.iterdir():

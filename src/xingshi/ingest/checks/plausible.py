@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from xingshi.errors import Location
 from xingshi.findings import Finding, Severity
 from xingshi.ingest.checks import CheckContext
 from xingshi.ingest.checks._where import at, label
@@ -76,3 +77,37 @@ def _finding(
         at(row, cell, value),
         hint="检查是否填错列、漏了小数点或正负号",
     )
+
+
+def check_targets(targets: pl.DataFrame, ctx: CheckContext) -> Iterator[Finding]:
+    """Targets: a year outside ``plausible_years`` or a value beyond the magnitude bound."""
+    year_lo, year_hi = ctx.plausible_years
+    for row in targets.iter_rows(named=True):
+        where = Location(
+            file=row.get("source_file"),
+            sheet=row.get("source_sheet"),
+            row=_cell_row(row.get("source_cell")),
+            value=row["value"],
+        )
+        if not year_lo <= row["year"] <= year_hi:
+            yield Finding(
+                "implausible",
+                "error",
+                f"年度不合理：{row['year']} 年不在合理范围 {year_lo}-{year_hi} 年内",
+                where,
+                hint="检查年度是否填错；确需导入时调整 xingshi.toml 的 [checks] plausible_years",
+            )
+        elif _huge(row["value"], ctx):
+            yield Finding(
+                "implausible",
+                "error",
+                f"目标值不合理：{row['value']:g}，数量级不合理"
+                f"（绝对值超过 {ctx.plausible_level_max:g}）",
+                where,
+                hint="检查是否填错列、漏了小数点或正负号",
+            )
+
+
+def _cell_row(ref: str | None) -> int | None:
+    digits = "".join(ch for ch in ref or "" if ch.isdigit())
+    return int(digits) if digits else None
