@@ -110,7 +110,7 @@ def read_sheets(path: Path | str, limits: ReadLimits | None = None) -> list[Shee
         sheets = _read_xlsx(path, data, limits)
     elif data.startswith(_OLE_MAGIC):
         sheets = _read_xls(path, data, limits)
-    elif suffix in _EXCEL_SUFFIXES or suffix in (".xls", ".et"):
+    elif suffix in _EXCEL_SUFFIXES:
         raise _fail(
             path,
             "文件扩展名是 Excel，但内容不是 Excel 工作簿",
