@@ -21,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+_SHOWN_CHARS = 60
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a problem is: any of file, sheet, row (1-based), column (letter or name), value."""
 
@@ -43,7 +45,14 @@ class Location:
         if self.column:
             parts.append(f"{self.column}列")
         if self.value is not None and self.value != "":
-            parts.append(f"值“{self.value}”")
+            text = str(self.value)
+            # A whole web page or a pasted report in one cell is not echoed back.
+            shown = (
+                text
+                if len(text) <= _SHOWN_CHARS
+                else f"{text[:_SHOWN_CHARS]}…（共 {len(text)} 字）"
+            )
+            parts.append(f"值“{shown}”")
         return "，".join(parts)
 
 

@@ -52,7 +52,7 @@ def rule_label(rule: str) -> str:
     return f"{name}（{rule}）" if name else rule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One finding: which rule, how severe, a Chinese message, where, and the figures behind it."""
 

@@ -5,8 +5,9 @@ writes the commented file that `xingshi init` puts in a workspace, and `load()` 
 refusing unknown keys and wrong types with a message that names the file and the key.
 
 Sections: `[workspace]` (who we are), `[analysis]` (ranks and warnings, read by
-`xingshi.analysis.settings.AnalysisSettings.from_mapping(settings.table("analysis"))`) and
-`[checks]` (审核 tolerances and plausible ranges, read by the importer).
+`xingshi.analysis.settings.AnalysisSettings.from_mapping(settings.table("analysis"))`),
+`[checks]` (审核 tolerances and plausible ranges, read by the importer) and `[limits]` (what one
+imported file may hold: size, rows, columns, cell length, findings listed per rule).
 """
 
 from __future__ import annotations
@@ -88,17 +89,40 @@ class ChecksSection:
     allow_negative_levels: bool = setting(
         False, "是否允许总量为负（如财政收支差额类指标）；否则负值记为警告"
     )
+    plausible_level_max: float = setting(
+        1e10, "总量绝对值的合理上限（按指标标准单位，如亿元）；超过即为错误（多半是错位或乱码）"
+    )
+    plausible_years: tuple[float, float] = setting(
+        (1949.0, 2050.0), "年份的合理范围 [最早, 最晚]；时期或目标年度超出即为错误（如 9999 年）"
+    )
+
+
+@dataclass(frozen=True)
+class LimitsSection:
+    """Bounds on what one imported file may hold, so any file costs bounded time and memory."""
+
+    max_file_mb: float = setting(200.0, "单个导入文件的大小上限（MB）；超过即拒绝，不读取内容")
+    max_rows: int = setting(2_000_000, "每个工作表（或 CSV 文件）的行数上限；超过即拒绝")
+    max_columns: int = setting(16_384, "每行的列数上限（Excel 最多 16384 列）；超过即拒绝")
+    max_cell_chars: int = setting(
+        32_767, "单元格文字长度上限（字符数，Excel 单元格最多 32767 个字符）；超过即拒绝"
+    )
+    max_findings_per_rule: int = setting(
+        50, "每条审核规则最多列出的错误（警告）条数；其余只报条数“另有 N 个同类错误”"
+    )
 
 
 SECTIONS: dict[str, type] = {
     "workspace": WorkspaceSection,
     "analysis": AnalysisSection,
     "checks": ChecksSection,
+    "limits": LimitsSection,
 }
 _SECTION_HELP = {
     "workspace": "工作区：本地区与单位",
     "analysis": "分析：排名与红黄绿灯预警阈值",
     "checks": "审核：导入时的容差与合理范围",
+    "limits": "限制：单个导入文件的大小、行数、列数、单元格长度和列出的错误条数",
 }
 
 
@@ -109,6 +133,7 @@ class Settings:
     workspace: WorkspaceSection = field(default_factory=WorkspaceSection)
     analysis: AnalysisSection = field(default_factory=AnalysisSection)
     checks: ChecksSection = field(default_factory=ChecksSection)
+    limits: LimitsSection = field(default_factory=LimitsSection)
 
     def table(self, section: str) -> dict[str, Any]:
         """One section as a plain dict (what `AnalysisSettings.from_mapping` takes)."""
@@ -185,6 +210,9 @@ def _coerce(f: Field, label: str, value: Any, source: str | None) -> Any:
         if not isinstance(value, bool):
             raise bad("true 或 false")
         return value
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if label.startswith("limits.") and number and value <= 0:
+        raise bad("正数")
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
             raise bad("整数")

@@ -28,6 +28,31 @@ COUNTRY_CODE = _regiondata.COUNTRY_CODE
 __all__ = ["COUNTRY_CODE", "LEVELS", "Region", "RegionCatalog", "RegionMention"]
 
 
+_MAX_FUZZY_CHARS = 30
+_MAX_CACHED = 10_000
+
+
+class _UnknownRegion(UnknownRegion):
+    """UnknownRegion whose hint (close names) is looked up when first read."""
+
+    def __init__(self, name: str, catalog: RegionCatalog):
+        self._catalog: RegionCatalog | None = catalog
+        self._hint: str | None = None
+        super().__init__(f"未知的地区“{name}”", where=Location(value=name))
+        self._name = name
+
+    @property  # type: ignore[override]
+    def hint(self) -> str | None:
+        if self._hint is None and self._catalog is not None:
+            self._hint = self._catalog._suggestion_hint(self._name)
+            self._catalog = None
+        return self._hint
+
+    @hint.setter
+    def hint(self, value: str | None) -> None:
+        self._hint = value
+
+
 def _norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).split())
 
@@ -201,16 +226,35 @@ class RegionCatalog:
         )
 
     def _unknown(self, name: str) -> UnknownRegion:
+        # The "是否指" hint is computed only when shown, and once per name: a file of many
+        # unknown names costs a dictionary miss per row, not a fuzzy search.
+        return _UnknownRegion(name, self)
+
+    def suggestions(self, name: str) -> list[str]:
+        """Up to five close catalogue names (fuzzy match), cached per name and bounded."""
+        s = _norm(name)
+        cache = self.__dict__.setdefault("_suggest_cache", {})
+        if s in cache:
+            return cache[s]
+        # Region names are short; a long text is no misspelt name, and difflib is quadratic.
+        close = [] if len(s) > _MAX_FUZZY_CHARS else self._fuzzy(s)
+        if len(cache) >= _MAX_CACHED:
+            cache.clear()
+        cache[s] = close
+        return close
+
+    def _fuzzy(self, s: str) -> list[str]:
         keys = list(self._by_name) + list(self._by_alias)
-        close = difflib.get_close_matches(_norm(name), keys, n=5, cutoff=0.5)
+        return difflib.get_close_matches(s, keys, n=5, cutoff=0.5)
+
+    def _suggestion_hint(self, name: str) -> str:
+        close = self.suggestions(name)
         if close:
             shown = "、".join(
                 f"{k}({'/'.join((self._by_name.get(k) or self._by_alias[k])[:3])})" for k in close
             )
-            hint = f"是否指：{shown}？"
-        else:
-            hint = "请检查名称，或改写六位区划代码；自定义单位请加入工作区的地区文件"
-        return UnknownRegion(f"未知的地区“{name}”", where=Location(value=name), hint=hint)
+            return f"是否指：{shown}？"
+        return "请检查名称，或改写六位区划代码；自定义单位请加入工作区的地区文件"
 
     # -- tree -------------------------------------------------------------------------------
     def parent(self, code: str) -> Region | None:

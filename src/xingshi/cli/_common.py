@@ -182,6 +182,7 @@ class XingshiGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except XingshiError as exc:
+            # File names and cell values may hold "[...]": print them as text, not markup.
             err_console.print(f"[bold red]错误[/]：{escape(exc.describe())}", highlight=False)
             raise SystemExit(exc.exit_code) from None
 

@@ -133,7 +133,7 @@ def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any])
     failed = False
     for path in files:
         checked = check_file(path, catalogs, store=ws.store, settings=ws.settings, **options)
-        errors, warnings = len(checked.errors), len(checked.warnings)
+        errors, warnings = checked.error_count, len(checked.warnings)
         rows = checked.normalized.observations.height + checked.normalized.targets.height
         verdict = "[red]未通过[/]" if errors else "[green]通过[/]"
         summary = (

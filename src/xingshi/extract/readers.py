@@ -99,7 +99,20 @@ def _docx(path: Path, data: bytes, where: Location) -> str:
             where=where,
             hint="旧版 .doc 请先用 Word 或 WPS 另存为 .docx",
         ) from exc
-    return docx_text(document)
+    except Exception as exc:  # lxml XMLSyntaxError, zlib.error, EOFError: a damaged package
+        raise _damaged(where, exc) from None
+    try:
+        return docx_text(document)
+    except Exception as exc:  # parts are parsed lazily: a broken table or header part
+        raise _damaged(where, exc) from None
+
+
+def _damaged(where: Location, exc: Exception) -> FileFormatError:
+    return FileFormatError(
+        f"Word 文件已损坏，其中的 XML 无法解析（{type(exc).__name__}）",
+        where=where,
+        hint="请用 Word 或 WPS 打开（会提示修复），另存为 .docx 或 .txt 后再提取",
+    )
 
 
 def docx_text(document: object) -> str:

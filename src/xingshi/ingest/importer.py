@@ -15,8 +15,9 @@ from typing import Any
 
 from xingshi.errors import ImportRejected, Location
 from xingshi.findings import Finding
-from xingshi.ingest.checks import CheckContext, run_checks
+from xingshi.ingest.checks import CheckContext, plausible, run_checks
 from xingshi.ingest.layouts import read_file
+from xingshi.ingest.limits import FindingCap, ReadLimits
 from xingshi.ingest.normalize import OBS_SCHEMA, Normalized, normalize
 
 
@@ -42,11 +43,16 @@ class FileCheck:
 
     path: Path
     normalized: Normalized
-    findings: list[Finding]
+    findings: list[Finding]  # at most [limits] max_findings_per_rule per rule, plus counts
+    error_total: int | None = None  # errors seen, listed or not
 
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) if self.error_total is None else self.error_total
 
     @property
     def warnings(self) -> list[Finding]:
@@ -64,6 +70,8 @@ def _tolerances(settings: Any) -> dict[str, Any]:
         out["plausible_growth_pct"] = tuple(checks.plausible_growth_pct)
         out["plausible_rate_pct"] = tuple(checks.plausible_rate_pct)
         out["allow_negative_levels"] = bool(checks.allow_negative_levels)
+        out["plausible_level_max"] = float(checks.plausible_level_max)
+        out["plausible_years"] = tuple(int(y) for y in checks.plausible_years)
     return out
 
 
@@ -80,8 +88,15 @@ def check_file(
     """Read one file and run every check; raises only for unreadable files and layouts."""
     path = Path(path)
     scope = catalogs.regions.resolve(region_scope).code if region_scope else None
-    readings = read_file(path, period=period, indicator=indicator)
-    normalized = normalize(readings, catalogs.regions, catalogs.indicators, scope=scope)
+    limits = ReadLimits.from_settings(settings)
+    readings = read_file(path, period=period, indicator=indicator, limits=limits)
+    normalized = normalize(
+        readings,
+        catalogs.regions,
+        catalogs.indicators,
+        scope=scope,
+        cap=limits.max_findings_per_rule,
+    )
     ctx = CheckContext(
         file=path.name,
         regions=catalogs.regions,
@@ -90,13 +105,16 @@ def check_file(
         **_tolerances(settings),
     )
     # Frame rules run even when some cells failed, so the user sees every error at once.
-    findings = list(normalized.findings) + run_checks(normalized.observations, ctx)
+    findings = FindingCap(limits.max_findings_per_rule)
+    findings.extend(normalized.findings)
+    findings.extend(run_checks(normalized.observations, ctx, limits.max_findings_per_rule))
+    findings.extend(plausible.check_targets(normalized.targets, ctx))
     if (
         normalized.observations.is_empty()
         and normalized.targets.is_empty()
-        and not any(f.severity == "error" for f in findings)
+        and not findings.total("error")
     ):
-        findings.append(
+        findings.add(
             Finding(
                 "no_data",
                 "error",
@@ -105,7 +123,7 @@ def check_file(
                 hint="检查表头下方是否有数据行，数值是否都为空",
             )
         )
-    return FileCheck(path, normalized, findings)
+    return FileCheck(path, normalized, findings.findings(), findings.total("error"))
 
 
 def import_file(
@@ -132,7 +150,7 @@ def import_file(
     )
     if checked.errors:
         raise ImportRejected(
-            f"文件 {checked.path.name} 未通过审核（{len(checked.errors)} 个错误），未导入任何数据",
+            f"文件 {checked.path.name} 未通过审核（{checked.error_count} 个错误），未导入任何数据",
             findings=checked.errors,
             where=Location(file=checked.path.name),
         )

@@ -18,6 +18,7 @@ from xingshi.ingest.checks.number import read_number
 from xingshi.ingest.checks.period import resolve_period
 from xingshi.ingest.checks.region import region_in_text, resolve_regions
 from xingshi.ingest.checks.unit import to_canonical
+from xingshi.ingest.limits import CappedFindings
 from xingshi.ingest.records import RawObs, RawTarget, Reading
 from xingshi.ingest.sources import column_letter
 from xingshi.ingest.values import normalize_text
@@ -66,10 +67,20 @@ def _where(o: RawObs | RawTarget, col: int | None, value: Any, row: int | None =
 
 
 def normalize(
-    readings: list[Reading], regions: Any, indicators: Any, *, scope: str | None = None
+    readings: list[Reading],
+    regions: Any,
+    indicators: Any,
+    *,
+    scope: str | None = None,
+    cap: int | None = None,
 ) -> Normalized:
-    """Resolve raw records into frames; findings collect every problem (none raised)."""
-    findings: list[Finding] = [f for r in readings for f in r.findings]
+    """Resolve raw records into frames; findings collect every problem (none raised).
+
+    With ``cap``, at most that many findings of each rule are kept (the rest counted), so a
+    file of a million bad rows costs bounded memory.
+    """
+    findings: list[Finding] = CappedFindings(cap) if cap else []
+    findings.extend(f for r in readings for f in r.findings)
     raw_obs = [o for r in readings for o in r.observations]
     raw_targets = [t for r in readings for t in r.targets]
     obs_rows = _merge_complementary(_normalize_obs(raw_obs, regions, indicators, scope, findings))

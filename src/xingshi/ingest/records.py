@@ -9,7 +9,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.sources import Sheet, cell_ref
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of a file: no per-object __dict__
 class RawObs:
     """One region × indicator × period as written in the file (texts and raw cell values).
 
@@ -56,7 +56,7 @@ class RawObs:
         return None if col is None else cell_ref(self.row, col)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawTarget:
     """One annual target row as written in the file."""
 

@@ -11,7 +11,7 @@ Frame rules (run here over the resolved observations of one file, and the store)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,8 @@ class CheckContext:
     plausible_growth_pct: tuple[float, float] = (-100.0, 1000.0)
     plausible_rate_pct: tuple[float, float] = (0.0, 100.0)
     allow_negative_levels: bool = False
+    plausible_level_max: float = 1e10
+    plausible_years: tuple[int, int] = (1949, 2050)
 
     def indicator(self, code: str) -> Any:
         return self.indicators.get(code)
@@ -49,8 +51,12 @@ class CheckContext:
         )
 
 
-def run_checks(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
-    """Every frame rule over one file's observations."""
+def run_checks(obs: pl.DataFrame, ctx: CheckContext, cap: int | None = None) -> list[Finding]:
+    """Every frame rule over one file's observations (at most ``cap`` findings per rule kept).
+
+    Rules may return a list or yield findings one by one; yielded ones beyond the cap are only
+    counted, so a rule that fires on every row of a large file costs no memory per row.
+    """
     from xingshi.ingest.checks import (
         additivity,
         cumulative,
@@ -59,8 +65,9 @@ def run_checks(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         plausible,
         rank,
     )
+    from xingshi.ingest.limits import CappedFindings
 
-    rules: list[Callable[[pl.DataFrame, CheckContext], list[Finding]]] = [
+    rules: list[Callable[[pl.DataFrame, CheckContext], Iterable[Finding]]] = [
         duplicates.check,
         plausible.check,
         cumulative.check,
@@ -68,7 +75,7 @@ def run_checks(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
         growth.check,
         additivity.check,
     ]
-    findings: list[Finding] = []
+    findings: list[Finding] = CappedFindings(cap) if cap else []
     for rule in rules:
         findings.extend(rule(obs, ctx))
     return findings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import polars as pl
 
 from xingshi.findings import Finding
@@ -12,8 +14,8 @@ _KEY = ("region_code", "indicator", "period")
 _VALUES = ("level", "growth_pct", "rank")
 
 
-def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
-    findings: list[Finding] = []
+def check(obs: pl.DataFrame, ctx: CheckContext) -> Iterator[Finding]:
+    # Yielded one by one: run_checks keeps the first few and counts the rest.
     first: dict[tuple, dict] = {}
     for row in obs.iter_rows(named=True):
         key = tuple(row[k] for k in _KEY)
@@ -23,7 +25,7 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
             continue
         same = all(row[v] == earlier[v] for v in _VALUES)
         what = "数值相同" if same else "数值不同"
-        findings.append(
+        yield (
             Finding(
                 "duplicate",
                 "error",
@@ -33,4 +35,3 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
                 data={"first_row": earlier["src_row"]},
             )
         )
-    return findings

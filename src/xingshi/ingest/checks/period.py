@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from xingshi.errors import CatalogError, Location
@@ -26,11 +26,27 @@ def parse_period_text(value: Any, default_year: int | None = None) -> Any:
     text = re.sub(r"(半年|季度|月)度$", r"\1", text)
     try:
         return parse_period(text, default_year=default_year)
-    except CatalogError:
+    except CatalogError as first:
         m = re.fullmatch(r"(\d{4})年?([^\d].*)", text)  # 2021年上半年, 2021上半年
         if not m:
             raise
-        return parse_period(m.group(2), default_year=int(m.group(1)))
+        try:
+            return parse_period(m.group(2), default_year=int(m.group(1)))
+        except CatalogError:
+            raise first from None  # the whole text's reason (年份 9999 超出可用范围)
+
+
+def _excel_date(value: Any) -> date | None:
+    """The day an Excel serial number means (45000 → 2023-03-15), for 1954-2119 only."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(normalize_text(value))
+    except ValueError:
+        return None
+    if not number.is_integer() or not 20_000 <= number <= 80_000:
+        return None
+    return date(1899, 12, 30) + timedelta(days=int(number))
 
 
 def resolve_period(
@@ -47,6 +63,16 @@ def resolve_period(
     try:
         return parse_period_text(value, default_year), None
     except CatalogError as exc:
+        if (day := _excel_date(value)) is not None:
+            return None, Finding(
+                "period",
+                "error",
+                f"时期单元格是一个日期序列号 {value}（即 {day:%Y-%m-%d}），不是时期："
+                "这个单元格被设成了数值或常规格式",
+                where,
+                hint=f"把该列设为日期格式（显示为 {day:%Y年%m月}），"
+                f"或直接写成 {day.year}年1-{day.month}月 这样的时期",
+            )
         return None, Finding(
             "period",
             "error",

@@ -98,7 +98,7 @@ def resolve_regions(
         try:
             codes[i] = resolve_one(regions, name, code, scope)
         except CatalogError as exc:
-            pending[i] = exc
+            pending[i] = exc.with_traceback(None)  # a traceback per row holds its frames
     # 海南, 吉林: a short name a province shares with a prefecture reads as the province on its
     # own; in a table of another province's prefectures (海北, 海西) it is that prefecture.
     shared = {i for i, c in enumerate(codes) if c and _shared_short(regions, items[i][0], c)}
@@ -122,7 +122,7 @@ def resolve_regions(
                 codes[i] = resolve_one(regions, items[i][0], None, common)
                 del pending[i]
             except CatalogError as retry:
-                pending[i] = retry
+                pending[i] = retry.with_traceback(None)
     findings: list[Finding] = []
     for i, (name, _code, is_parent, where) in enumerate(items):
         if is_parent:

@@ -13,6 +13,7 @@ from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
 from xingshi.ingest.layouts.rows import has_period_columns, is_indicator_header, read_rows
 from xingshi.ingest.layouts.wide import read_wide, title_text
+from xingshi.ingest.limits import ReadLimits
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, read_sheets
 from xingshi.ingest.values import normalize_text
@@ -128,13 +129,18 @@ def _year_of(text: str | None) -> int | None:
 
 
 def read_file(
-    path: Path | str, *, period: str | None = None, indicator: str | None = None
+    path: Path | str,
+    *,
+    period: str | None = None,
+    indicator: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> list[Reading]:
     """Read every non-empty sheet of a file into raw records, one Reading per sheet."""
     path = Path(path)
     readings: list[Reading] = []
     skipped: list[LayoutError] = []
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, limits)
+    reader_findings = [f for s in sheets if not s.hidden for f in s.findings]
     hidden = [s for s in sheets if s.hidden]
     if len(hidden) < len(sheets):
         # Hidden sheets hold old months and lookup tables: read what the user sees.
@@ -189,6 +195,7 @@ def read_file(
         readings.append(reading)
     if not readings:
         raise skipped[0]
+    readings[0].findings.extend(reader_findings)
     for sheet in hidden:
         readings[0].findings.append(
             Finding(
