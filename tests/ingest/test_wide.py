@@ -40,7 +40,8 @@ def test_bureau_workbook(catalogs, tmp_path):
     """Every variation reads: periods per column, 万元 to 亿元, decorated names, notes skipped."""
     checked = check_file(_bureau_workbook(tmp_path / "2021年6月县市区.xlsx"), catalogs)
     assert [(f.rule, f.severity, f.where.sheet) for f in checked.findings] == [
-        ("layout", "warning", "填表说明")
+        ("layout", "warning", "填表说明"),
+        ("missing_child", "warning", "县市区"),  # 全州 with three of its eight counties
     ]
     got = checked.normalized.observations.sort("region_code", "period").select(
         "region_code", "period", "level", "growth_pct", "rank", "level_cell"

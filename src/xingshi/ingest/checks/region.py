@@ -13,6 +13,7 @@ from typing import Any
 
 from xingshi.errors import AmbiguousRegion, CatalogError, Location
 from xingshi.findings import Finding
+from xingshi.ingest.checks.family import check_family, family_of, likely_sibling
 from xingshi.ingest.values import normalize_text
 
 _CODE = re.compile(r"^\d{6}$")
@@ -153,16 +154,30 @@ def resolve_regions(
                 )
             )
         else:
+            guess = _guess(regions, name, codes)
             findings.append(
                 Finding(
                     "unknown_region",
                     "error",
-                    exc.message if name is None else f"未知地区“{name}”：{exc.message}",
+                    exc.message
+                    if name is None
+                    else f"未知地区“{name}”：{exc.message}"
+                    + (f"；是否为“{guess.name}”？" if guess is not None else ""),
                     where,
                     hint="检查地区名称是否有错别字；自定义地区（园区、片区）请先加入工作区目录",
                 )
             )
+    findings.extend(check_family(items, codes, regions))
     return codes, findings
+
+
+def _guess(regions: Any, name: Any, codes: list[str | None]) -> Any:
+    """The sibling a name that resolved nowhere most likely means (吉手市 → 吉首市)."""
+    known = [c for c in codes if c is not None and regions.get(c).level != "custom"]
+    family = family_of(regions, known)
+    if family is None or name is None:
+        return None
+    return likely_sibling(regions, name, family, set(known))
 
 
 def _listed(regions: Any, codes: list[Any]) -> str:
