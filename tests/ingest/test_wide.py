@@ -116,6 +116,7 @@ def test_one_region_report_indicators_down(catalogs, tmp_path):
     assert got.select("region_code", "indicator", "period", "level", "growth_pct").rows() == [
         ("433100", "gdp", "2021-01/2021-06", 455.0, 12.5),
         ("433100", "industry_va", "2021-01/2021-06", None, 22.5),
+        ("433100", "retail", "2021-06/2021-06", 21.0, None),  # 本月 210000 万元
         ("433100", "retail", "2021-01/2021-06", 120.28, 23.9),
     ]
 

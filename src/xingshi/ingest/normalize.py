@@ -117,6 +117,37 @@ def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, 
     return (o.region, o.region_code, o.parent_alias, where)
 
 
+def _components(indicators: Any, code: str) -> set[str]:
+    out: set[str] = set()
+    for part in indicators.get(code).components or ():
+        out |= {part, *_components(indicators, part)}
+    return out
+
+
+def _as_component(
+    indicators: Any, indicator: Any, o: RawObs, where: Any, findings: list[Finding]
+) -> Any:
+    """An item row (# 批发零售业 under 社会消费品零售总额) is that indicator only when it is one
+    of its parent's components (第一产业 under 地区生产总值); otherwise it is skipped."""
+    try:
+        parent = indicators.resolve(normalize_text(o.parent_indicator))
+    except Exception:  # the parent is no catalogue indicator: the item stands on its own
+        return indicator
+    if indicator.code in _components(indicators, parent.code):
+        return indicator
+    if not any(x.rule == "sub_item" and x.where == where for x in findings):
+        findings.append(
+            Finding(
+                "sub_item",
+                "warning",
+                f"“{o.indicator}”是“{o.parent_indicator}”的分项，不是目录中的“{indicator.name}”，未导入",
+                where,
+                hint="分项（缩进、#、其中）只在属于上一级指标的构成时导入",
+            )
+        )
+    return None
+
+
 def _normalize_obs(
     raw: list[RawObs], regions: Any, indicators: Any, scope: str | None, findings: list[Finding]
 ) -> list[dict[str, Any]]:
@@ -155,11 +186,14 @@ def _normalize_obs(
                 ind_where,
                 from_file_name=from_name,
                 severity="warning" if o.optional_indicator else "error",
+                context=o.context,
             )
         if f is not None:
             if key not in seen_bad_indicator:
                 findings.append(f)
             seen_bad_indicator.add(key)
+        if indicator is not None and o.parent_indicator is not None:
+            indicator = _as_component(indicators, indicator, o, ind_where, findings)
         period_row = o.period_row if o.period_row is not None else o.row
         period, f = resolve_period(
             o.period, _where(o, o.period_col, o.period, row=period_row), o.default_year

@@ -51,6 +51,9 @@ class RawObs:
     # A table of one indicator whose headers name none: search these texts (title, sheet name,
     # file name) for the catalogue indicator they name.
     indicator_texts: list[str] | None = None
+    context: str | None = None  # the table's title, whose qualifiers (城镇居民) names may omit
+    # An item row (indented, #, 其中) under this row's name: kept only as one of its components.
+    parent_indicator: str | None = None
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -31,6 +31,10 @@ class Sheet:
     rows: list[list[Any]]
     hidden: bool = False  # a hidden sheet: old months, lookups; not what the reader sees
 
+    def cell_row(self, row: int) -> list[Any]:
+        """The cells of one row ([] outside the grid)."""
+        return self.rows[row] if 0 <= row < len(self.rows) else []
+
     def cell(self, row: int, col: int) -> Any:
         """Value at 0-based row/col indexes, None when outside the grid."""
         if row < 0 or row >= len(self.rows):

@@ -19,7 +19,8 @@ from xingshi.ingest.values import normalize_text
 
 __all__ = ["detect_layout", "find_period_text", "read_file"]
 
-_SCAN_ROWS = 15
+_SCAN_ROWS = 60  # cover lines, 目录 and 说明 may come before the header
+_SHARES = re.compile(r"构成|结构|比重|占比")
 EXPECTED = (
     "长表：列标题含“地区”“指标”“时期”“数值/增长%/位次”；"
     "目标表：含“地区”“指标”“年度”“目标类型”“目标值”；"
@@ -33,7 +34,7 @@ _PERIOD_PATTERNS = (
     r"\d{4}\s*年\s*(上半年|下半年|前三季度|全年|第?[一二三四1-4]季度|[一二三四]季)",
     r"\d{4}\s*年\s*\d{1,2}\s*月",
     r"\d{4}\s*[Hh][12]|\d{4}\s*[Qq][1-4]",
-    r"\d{4}[-.]\d{1,2}(?!\d)",
+    r"\d{4}[-.](?:0?[1-9]|1[0-2])(?![\d-])",
     r"\d{4}\s*年",
 )
 
@@ -142,13 +143,16 @@ def read_file(
     else:
         hidden = []
     queue = list(sheets)
+    continued: list[Sheet] = []
     while queue:
         sheet = queue.pop(0)
         try:
             layout, h, region_col = detect_layout(sheet)
         except LayoutError as exc:
             # Workbooks carry note and chart sheets: skip them if another sheet holds data.
-            skipped.append(exc)
+            # What follows a table's 注 lines is only reported when it is a sheet of its own.
+            if not any(s is sheet for s in continued):
+                skipped.append(exc)
             continue
         reading = Reading(file=path.name, layout=layout)
         if layout == "nbs":
@@ -176,8 +180,33 @@ def read_file(
                 exc.rule = "period"  # type: ignore[attr-defined]
                 raise exc
             if layout == "rows":
-                title = " ".join([title_text(sheet, h), sheet.name or "", path.stem])
-                read_rows(sheet, h, region_col, reading, period=wide_period, region_text=title)
+                own_title = title_text(sheet, h)
+                title = " ".join([own_title, sheet.name or "", path.stem])
+                below = read_rows(
+                    sheet,
+                    h,
+                    region_col,
+                    reading,
+                    period=wide_period,
+                    region_text=title,
+                    title=own_title,
+                )
+                if _SHARES.search(normalize_text(own_title)):
+                    # 本地生产总值构成, 三次产业结构: shares of a total, not the indicators.
+                    reading.observations.clear()
+                    reading.findings.append(
+                        Finding(
+                            "layout",
+                            "warning",
+                            f"“{own_title.strip()}”是构成（比重）表，未导入",
+                            sheet.where(h, value=own_title.strip()),
+                            hint="构成表的数是占比，不是指标的总量或增速",
+                        )
+                    )
+                if below is not None:
+                    rest = [[] for _ in range(below)] + sheet.rows[below:]
+                    queue.insert(0, Sheet(sheet.file, sheet.name, rest))
+                    continued.append(queue[0])
             else:
                 below = read_wide(
                     sheet, h, region_col, reading, period=wide_period, indicator=indicator

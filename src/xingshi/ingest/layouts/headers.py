@@ -61,7 +61,9 @@ _LEVEL_WORDS = (
     "去年同期",
 )
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
-_SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
+_SUFFIX = re.compile(
+    r"^(.{2,}?)(同比增长%?|同比增速|增长率|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$"
+)
 _MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
 _UNIT_NOTE = re.compile(r"^[(]?(计量|金额|价值量|数据)?单位[:：]")
 
@@ -141,7 +143,7 @@ def is_region_header(value: Any) -> bool:
 # 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量.
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时"
+    r"增加额|净增|序时|构成|结构"
 )
 
 

@@ -300,6 +300,10 @@ def read_wide(
                     period=col_period,
                     parent_alias=is_parent_alias(region),
                     indicator_texts=col["titles"],
+                    # An unknown indicator column is skipped with a warning naming it; the
+                    # file still fails when nothing at all can be read.
+                    optional_indicator=True,
+                    context=titles[0],
                 )
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
