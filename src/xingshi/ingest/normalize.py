@@ -124,6 +124,18 @@ def _components(indicators: Any, code: str) -> set[str]:
     return out
 
 
+def _component_named(indicators: Any, o: RawObs) -> Any:
+    """The parent's component an item row names without its 增加值 (工业, 建筑业)."""
+    from xingshi.ingest.checks.indicator import _cleaned
+
+    try:
+        parent = indicators.resolve(normalize_text(o.parent_indicator))
+        found = indicators.resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
+    except Exception:  # no such parent or component: the row stays unknown
+        return None
+    return found if found.code in _components(indicators, parent.code) else None
+
+
 def _as_component(
     indicators: Any, indicator: Any, o: RawObs, where: Any, findings: list[Finding]
 ) -> Any:
@@ -188,6 +200,10 @@ def _normalize_obs(
                 severity="warning" if o.optional_indicator else "error",
                 context=o.context,
             )
+            if indicator is None and o.parent_indicator is not None:
+                # # 工业 under 地区生产总值: the component 工业增加值.
+                indicator = _component_named(indicators, o)
+                f = None if indicator is not None else f
         if f is not None:
             if key not in seen_bad_indicator:
                 findings.append(f)
@@ -203,6 +219,14 @@ def _normalize_obs(
             or not any(x.rule == "period" and x.where.row == period_row + 1 for x in findings)
         ):
             findings.append(f)
+        if (
+            indicator is not None
+            and period is not None
+            and indicator.code == "industry_added"
+            and (period.last_month % 3 or period.first_month == period.last_month)
+        ):
+            # Only 规模以上工业增加值 is published by month: NBS's monthly 工业增加值 is it.
+            indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
         level, f1 = read_number(
             o.level, "level", _where(o, o.level_col, o.level), percent_ok=pct_level

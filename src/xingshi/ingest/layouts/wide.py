@@ -35,6 +35,7 @@ from xingshi.ingest.layouts.headers import (
     column_period,
     foreign_column,
     foreign_finding,
+    is_period_head,
     is_region_header,
     is_role_only,
     pure_unit,
@@ -114,6 +115,29 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
     return None
 
 
+def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
+    """Column → period for a header row of periods only (merged years carried right)."""
+    cells = sheet.rows[row][region_col + 1 :] if row < len(sheet.rows) else []
+    texts = [normalize_text(v) for v in cells]
+    if not any(texts) or not all(is_period_head(t) for t in texts if t):
+        return {}
+    below = sheet.cell_row(row + 1)[region_col + 1 :]
+    if any(isinstance(v, (int, float)) or re.fullmatch(r"[\d.,%-]+", str(v)) for v in below if v):
+        return {}  # the periods head figures directly: a one-indicator table
+    if not any(is_period_head(t) for t in _roles_row(sheet, row + 1, region_col)) and any(
+        t for t in _roles_row(sheet, row + 1, region_col)
+    ):
+        out: dict[int, str] = {}
+        current = None
+        width = max(len(sheet.cell_row(r)) for r in range(row, row + 3)) - region_col - 1
+        for i, t in enumerate(texts + [""] * (width - len(texts))):
+            current = (t if "年" in t else f"{t}年") if t else current
+            if current is not None:
+                out[region_col + 1 + i] = current
+        return out
+    return {}
+
+
 def read_wide(
     sheet: Sheet,
     header_row: int,
@@ -129,6 +153,10 @@ def read_wide(
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
     _dates_as_months(sheet, range(header_row, header_row + 3))
+    # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
+    col_periods = _period_row(sheet, header_row, region_col)
+    if col_periods:
+        header_row += 1
     top = sheet.rows[header_row]
     # A 时期 column beside 地区 (regions × periods down, indicators across).
     period_col = next(
@@ -182,8 +210,8 @@ def read_wide(
                 single_sub = normalize_text(head)
                 if current is None:
                     current, from_title = (" ".join(titles), None, c), True
-            elif not has_sub and current is not None and short_sub:
-                single_sub = normalize_text(head)
+            elif current is not None and short_sub and (not has_sub or col_periods):
+                single_sub = normalize_text(head)  # 增 长 beside 社会消费品零售总额
             elif not has_sub and (m := _SUFFIX.match(name)):
                 # 规模工业增加值增速(%) / 规模工业增加值位次: the indicator with its role.
                 single_sub = m.group(2)
@@ -204,7 +232,9 @@ def read_wide(
             row = sub_row if has_sub else name_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
             continue
-        if has_sub:
+        if has_sub and single_sub:
+            kind = sub_kind(single_sub)
+        elif has_sub:
             kind = sub_kind(sub)
             if kind is None and _MONTHS.search(sub):
                 kind = head_role or "level"  # a sub-header that is itself a period: 1-6月
@@ -250,6 +280,9 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
+    for col in columns:
+        if col["col"] in col_periods:
+            col["period"], col["own_period"] = col_periods[col["col"]], True
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
