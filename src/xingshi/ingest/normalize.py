@@ -72,7 +72,9 @@ def normalize(
     findings: list[Finding] = [f for r in readings for f in r.findings]
     raw_obs = [o for r in readings for o in r.observations]
     raw_targets = [t for r in readings for t in r.targets]
-    obs_rows = _merge_complementary(_normalize_obs(raw_obs, regions, indicators, scope, findings))
+    tables = {id(o): i for i, r in enumerate(readings) for o in r.observations}
+    obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings)
+    obs_rows = _merge_stacked(_merge_complementary(obs_rows), tables, findings)
     target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
     targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
@@ -102,6 +104,49 @@ def _merge_complementary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if row[name] is not None:
                     merged[name], merged[cell] = row[name], row[cell]
         out.append(merged)
+    return out
+
+
+def _merge_stacked(
+    rows: list[dict[str, Any]], tables: dict[int, int], findings: list[Finding]
+) -> list[dict[str, Any]]:
+    """Stacked tables of one sheet giving the same figures (a ranking page repeating 北京 in
+    its provinces' and its cities' table) count once; ranks that differ, each in its own list,
+    are not kept: neither is the rank among the file's regions."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["region_code"], row["indicator"], row["period"])
+        raw = row.pop("_raw", None)
+        table = tables.get(raw) if raw is not None else None
+        earlier = seen.get(key)
+        if (
+            earlier is not None
+            and table is not None
+            and earlier["_table"] != table
+            and earlier["level"] == row["level"]
+            and earlier["growth_pct"] == row["growth_pct"]
+        ):
+            if earlier["rank"] != row["rank"] and earlier["rank"] is not None:
+                findings.append(
+                    Finding(
+                        "rank",
+                        "warning",
+                        f"同一数据在两张表中位次不同（{earlier['rank']}、{row['rank']}），"
+                        "位次未导入",
+                        Location(
+                            file=row["source_file"], sheet=row["source_sheet"], row=row["src_row"]
+                        ),
+                        hint="两张表各自排序（如省内城市与省份分开排名）；需要时分开导入",
+                    )
+                )
+                earlier["rank"], earlier["rank_cell"] = None, None
+            continue
+        row["_table"] = table
+        seen.setdefault(key, row)
+        out.append(row)
+    for row in out:
+        row.pop("_table", None)
     return out
 
 
@@ -276,6 +321,7 @@ def _normalize_obs(
                 "src_row": o.row + 1,
                 "region_cell": column_letter(o.region_col),
                 "rank_basis": o.rank_basis,
+                "_raw": id(o),
             }
         )
     return rows

@@ -17,6 +17,7 @@ from xingshi.ingest.checks.family import check_family, family_of, likely_sibling
 from xingshi.ingest.values import normalize_text
 
 _CODE = re.compile(r"^\d{6}$")
+_ENGLISH = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z][A-Za-z .,&()'-]*$")
 _SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
 _PARK = re.compile(r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$")
 _OWN_LEVEL = re.compile(r"(本级|直属|[省市州县区]直)$")
@@ -64,8 +65,8 @@ def resolve_one(regions: Any, name: Any, code: Any, within: str | None) -> str:
     try:
         return regions.resolve(text, within=within).code if within else regions.resolve(text).code
     except CatalogError:
-        # Table decorations: 其中：吉首市, 凤凰县*, 吉首市（含经开区）, 1.泸溪县.
-        cleaned = _DECORATION.sub("", text)
+        # Table decorations: 其中：吉首市, 凤凰县*, 吉首市（含经开区）, 1.泸溪县, 北京 Beijing.
+        cleaned = _DECORATION.sub("", _ENGLISH.sub("", text))
         if not cleaned or cleaned == text:
             raise
         return resolve_one(regions, cleaned, None, within)

@@ -43,8 +43,21 @@ REGION_HEADERS = (
     "地区项目",
     "指标/地区",
     "地区/指标",
+    "各区",
+    "各区县",
+    "各县区",
+    "各县市区",
+    "各市州",
+    "各市",
+    "各省市",
+    "各地区",
+    "省份",
+    "城市",
+    "年份/各区",
+    "年份/地区",
+    "地区/年份",
 )
-_RANK_WORDS = ("位次", "排名", "排位", "名次")
+_RANK_WORDS = ("位次", "排名", "排位", "名次", "排行")
 _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
 _LEVEL_WORDS = (
     "绝对值",
@@ -134,9 +147,20 @@ def title_kind(texts: list[str]) -> str:
     return "level"
 
 
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'-]*$")
+_REGION_HEADERS = {normalize_text(h) for h in REGION_HEADERS}
+
+
+def without_english(value: Any) -> str:
+    """A bilingual yearbook header or name without its English (地区 Region → 地区)."""
+    if not isinstance(value, str):
+        return normalize_text(value)
+    stripped = _ENGLISH.sub("", value.strip()).strip()
+    return normalize_text(stripped or value)
+
+
 def is_region_header(value: Any) -> bool:
-    text = normalize_text(value)
-    return text in {normalize_text(h) for h in REGION_HEADERS}
+    return without_english(value) in _REGION_HEADERS
 
 
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:

@@ -42,6 +42,7 @@ from xingshi.ingest.layouts.headers import (
     sub_kind,
     title_kind,
     unit_text,
+    without_english,
 )
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
@@ -115,6 +116,71 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
     return None
 
 
+_TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
+
+
+def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
+    """A header row of indicator names only (工业 | 建筑业 under 第二产业), no roles or figures."""
+    cells = sheet.cell_row(row)
+    if row >= len(sheet.rows) or normalize_text(sheet.cell(row, region_col)):
+        return False
+    texts = [v for v in cells[region_col + 1 :] if v is not None and str(v).strip()]
+    if not texts or any(isinstance(v, (int, float)) for v in texts):
+        return False
+    norm = [without_english(v) for v in texts]
+    if any(re.fullmatch(r"[+-]?[\d.,%]+|[-—–…/]+", t) for t in norm):
+        return False
+    if any(is_period_head(t) or _MONTHS.search(t) or sub_kind(t) for t in norm):
+        return False  # 1-5月 | 1-6月, 绝对值 | 累计: roles and periods, not names
+    return not any(sub_kind(t) in ("growth", "rank") for t in norm) and not all(
+        pure_unit(t) or unit_text(t) in ("%",) for t in norm
+    )
+
+
+def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> int:
+    """Yearbook headers of names over names (国内生产总值 over 第二产业 over 工业 | 建筑业):
+    one row of the deepest name per column, 小计/合计 taking the name above; a 构成 or
+    指数 group marks its columns. Returns the row now holding the names."""
+    rows = [header_row]
+    while len(rows) < 3 and _name_row(sheet, rows[-1] + 1, region_col):
+        rows.append(rows[-1] + 1)
+    if len(rows) == 1:
+        return header_row
+    width = max(len(sheet.cell_row(r)) for r in rows)
+    carried: list[list[str]] = []
+    for r in rows:
+        line, current = [], ""
+        for c in range(width):
+            text = without_english(sheet.cell(r, c)) if sheet.cell(r, c) is not None else ""
+            if c <= region_col:
+                line.append(text)
+                continue
+            below = any(sheet.cell(x, c) is not None for x in rows if x > r)
+            current = text if text else (current if below else "")
+            line.append(current)
+        carried.append(line)
+    flat: list[Any] = list(sheet.cell_row(header_row)[: region_col + 1])
+    parents: dict[int, str] = {}
+    for c in range(region_col + 1, width):
+        path = [carried[i][c] for i in range(len(rows)) if carried[i][c]]
+        path = [p for i, p in enumerate(path) if i == 0 or p != path[i - 1]]
+        names = [p for p in path if p not in _TOTAL]
+        name = names[-1] if names else ""
+        if len(names) > 1:
+            parents[c] = split_unit(names[-2])[0]  # 工业 under 第二产业: one of its parts
+        groups = "".join(path[:-1])
+        if re.search("构成|比重", groups):
+            name = f"{name}构成%"
+        elif "指数" in groups and "指数" not in name:
+            name = f"{name}指数"
+        flat.append(name or None)
+    sheet.rows[rows[-1]] = flat
+    for r in rows[:-1]:
+        sheet.rows[r] = []
+    sheet.groups = parents  # type: ignore[attr-defined]
+    return rows[-1]
+
+
 def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
     """Column → period for a header row of periods only (merged years carried right)."""
     cells = sheet.rows[row][region_col + 1 :] if row < len(sheet.rows) else []
@@ -157,6 +223,7 @@ def read_wide(
     col_periods = _period_row(sheet, header_row, region_col)
     if col_periods:
         header_row += 1
+    header_row = _flatten_names(sheet, header_row, region_col)
     top = sheet.rows[header_row]
     # A 时期 column beside 地区 (regions × periods down, indicators across).
     period_col = next(
@@ -261,8 +328,13 @@ def read_wide(
         else:
             unit = sub_unit or head_unit or (default_unit if kind == "level" else None)
         basis = rank_basis(sub) if kind == "rank" else "default"
+        index = name.endswith("指数") and "价格" not in name and kind == "level"
+        if index:
+            # 国内生产总值指数 under 指数 1997=100: the growth, as an index (上年=100).
+            name, kind, unit = name[: -len("指数")], "growth", None
         columns.append(
             {
+                "index": index,
                 "indicator": name,
                 "indicator_col": name_col,
                 "kind": kind,
@@ -337,6 +409,7 @@ def read_wide(
                     # file still fails when nothing at all can be read.
                     optional_indicator=True,
                     context=titles[0],
+                    parent_indicator=getattr(sheet, "groups", {}).get(col["indicator_col"]),
                 )
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
@@ -349,6 +422,7 @@ def read_wide(
                 obs.unit_is_default = col["unit_default"]
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
+                obs.growth_is_index = col["index"]
             else:
                 obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
         reading.observations.extend(by_indicator.values())
