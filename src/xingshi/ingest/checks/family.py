@@ -109,11 +109,14 @@ def check_family(
     if family is None:
         return []
     present = set(admin)
+    member_level = Counter(
+        levels[c] for c in present if regions.get(c).parent == family
+    ).most_common(1)[0][0]
     findings: list[Finding] = []
     reported: set[str] = set()
     for i, code in resolved:
-        if code in reported or levels[code] == "custom":
-            continue
+        if code in reported or levels[code] != member_level:
+            continue  # 北京市 beside 河北's cities: a province of its own, not a misspelling
         if regions.is_within(code, family) or regions.is_within(family, code):
             continue
         reported.add(code)

@@ -21,6 +21,7 @@ _ENGLISH = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z][A-Za-z .,&()'-]*$")
 _SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
 _PARK = re.compile(r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$")
 _OWN_LEVEL = re.compile(r"(本级|直属|[省市州县区]直)$")
+_AGGREGATE = re.compile(r"^(市区|城区|主城区|郊区|[市县]直|市本级)$")
 
 
 def _not_administrative(name: Any) -> str | None:
@@ -34,6 +35,8 @@ def _not_administrative(name: Any) -> str | None:
         return "园区（非行政区划单位）"
     if _OWN_LEVEL.search(text):
         return "本级（非行政区划单位）"
+    if _AGGREGATE.match(text):
+        return "几个区的合计（非行政区划单位）"
     return None
 
 
@@ -145,13 +148,22 @@ def resolve_regions(
         elif (kind := _not_administrative(name)) is not None:
             # 其中：湘西高新区, 湘西经开区, 州本级: units outside the administrative catalogue
             # (users add them to the workspace); a misspelt county is still an error.
+            if any(f.rule == "unknown_region" and f.where.value == where.value for f in findings):
+                continue  # one warning per row, not one per indicator
+            parent = common or scope
+            example = (
+                f"X{parent[:5]}1,{normalize_text(name)},{normalize_text(name)},custom,{parent},"
+                if parent
+                else f"X0000001,{normalize_text(name)},{normalize_text(name)},custom,上级代码,"
+            )
             findings.append(
                 Finding(
                     "unknown_region",
                     "warning",
-                    f"“{name}”是{kind}，不在区划目录中，未导入",
+                    f"“{name}”是{kind}，不在区划目录中，该行未导入",
                     where,
-                    hint="如需导入园区、本级等非行政区划单位的数据，请先把它加入工作区的地区目录",
+                    hint="如需导入园区、市区、本级等非行政区划单位的数据，在工作区的 regions.csv"
+                    f"（code,name,short,level,parent,aliases）中加一行，如：{example}",
                 )
             )
         else:

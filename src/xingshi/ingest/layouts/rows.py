@@ -68,7 +68,11 @@ def is_indicator_header(value: Any) -> bool:
 
 
 def has_period_columns(sheet: Sheet, header_row: int) -> bool:
-    return any(is_period_head(v) for v in sheet.rows[header_row] if v is not None)
+    return any(
+        is_period_head(v) or re.match(r"\d{4}年\D", normalize_text(v))
+        for v in sheet.rows[header_row]
+        if v is not None
+    )
 
 
 def _role(text: str) -> str | None:

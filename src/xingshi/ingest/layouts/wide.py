@@ -116,6 +116,9 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
     return None
 
 
+_YEAR_FIRST = re.compile(
+    r"^(\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)(\D.+)$"
+)
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 
 
@@ -179,6 +182,30 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> int:
         sheet.rows[r] = []
     sheet.groups = parents  # type: ignore[attr-defined]
     return rows[-1]
+
+
+def _left_ranks(
+    top: list[Any], region_col: int, columns: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A rank column left of the regions (GDP排行 | 各省市 | 2021年GDP): the rank of the
+    indicator it names, by its amount unless it says 增速."""
+    out: list[dict[str, Any]] = []
+    for c in range(region_col):
+        text = normalize_text(top[c]) if c < len(top) else ""
+        if sub_kind(text) != "rank":
+            continue
+        name = re.sub("排行|排名|位次|名次|排位", "", text)
+        levels = [k for k in columns if k["kind"] == "level"]
+        target = next((k for k in levels if name and name in k["indicator"]), None)
+        if target is None and len(levels) == 1:
+            target = levels[0]
+        if target is None:
+            continue
+        basis = rank_basis(text)
+        out.append(
+            {**target, "kind": "rank", "col": c, "basis": "level" if basis == "default" else basis}
+        )
+    return out
 
 
 def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
@@ -257,6 +284,7 @@ def read_wide(
 
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
+    head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
     head_role: str | None = None
     for c in range(region_col + 1, width):
@@ -271,6 +299,8 @@ def read_wide(
             continue
         if head is not None:
             name, unit = split_unit(head)
+            if m := _YEAR_FIRST.match(name):
+                head_periods[c], name = m.group(1), m.group(2)  # 2022年GDP: its own year
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
             short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
             if not has_sub and (current is None or from_title) and is_role_only(head):
@@ -352,7 +382,10 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
+    columns += _left_ranks(top, region_col, columns)
     for col in columns:
+        if col["indicator_col"] in head_periods and not col["own_period"]:
+            col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)

@@ -805,7 +805,7 @@ table(
         *[list(r) for r in _BJ],
     ],
     expected=[
-        (n, "gdp", f"{y}年", v, "亿元", None, None)
+        (n if n == "北京市" else f"北京市{n}", "gdp", f"{y}年", v, "亿元", None, None)
         for n, *vs in _BJ
         if n != "北京经济开发区"
         for y, v in zip(_BJ_YEARS, vs, strict=True)
