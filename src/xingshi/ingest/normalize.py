@@ -218,6 +218,7 @@ def _normalize_obs(
             findings.append(f)
             seen.add(key)
     seen_bad_indicator: set[tuple[str, int | None]] = set()
+    periods_seen: dict[tuple[Any, Any], Any] = {}
     rows: list[dict[str, Any]] = []
     for o, code in zip(raw, codes, strict=True):
         ind_row = o.indicator_row if o.indicator_row is not None else o.row
@@ -256,9 +257,15 @@ def _normalize_obs(
         if indicator is not None and o.parent_indicator is not None:
             indicator = _as_component(indicators, indicator, o, ind_where, findings)
         period_row = o.period_row if o.period_row is not None else o.row
-        period, f = resolve_period(
-            o.period, _where(o, o.period_col, o.period, row=period_row), o.default_year
-        )
+        pkey = (o.period, o.default_year)
+        if isinstance(o.period, str) and pkey in periods_seen:
+            period, f = periods_seen[pkey], None  # the same period text, parsed once
+        else:
+            period, f = resolve_period(
+                o.period, _where(o, o.period_col, o.period, row=period_row), o.default_year
+            )
+            if f is None and isinstance(o.period, str):
+                periods_seen[pkey] = period
         if f is not None and (
             o.period_row is None
             or not any(x.rule == "period" and x.where.row == period_row + 1 for x in findings)

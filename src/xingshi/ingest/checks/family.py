@@ -87,7 +87,8 @@ def likely_sibling(regions: Any, name: Any, family: str, exclude: set[str]) -> A
 def family_of(regions: Any, codes: list[str]) -> str | None:
     """The parent shared by most of the distinct regions (not counting totals), if any."""
     distinct = set(codes)
-    members = [c for c in distinct if not any(regions.is_within(o, c) for o in distinct if o != c)]
+    above = {a.code for c in distinct for a in regions.ancestors(c)}
+    members = [c for c in distinct if c not in above]  # totals (全州) are no members
     parents = Counter(regions.get(c).parent for c in members)
     parents.pop(None, None)
     if not parents:
