@@ -57,6 +57,13 @@ def import_cmd(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="只审核、不写入数据库：列出全部错误和警告")
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="只说明文件如何被读取（每张表的位置、格式、每列的作用、跳过的行），不写入",
+        ),
+    ] = False,
     workspace: WorkspaceOpt = None,
 ) -> None:
     """审核并导入数据文件：每个文件一个版本（release），有错误则整个文件不导入。"""
@@ -65,6 +72,15 @@ def import_cmd(
     ws = _open(workspace)
     try:
         catalogs = Catalogs(ws.regions, ws.indicators)
+        if explain:
+            from xingshi.ingest.layouts.explain import explain_file
+
+            for path in files:
+                text = explain_file(
+                    path, catalogs, period=period, indicator=indicator, region_scope=region_scope
+                )
+                console.print(escape(text), **_PLAIN)
+            return
         if dry_run:
             options = {"period": period, "indicator": indicator, "region_scope": region_scope}
             _dry_run(ws, files, catalogs, options)

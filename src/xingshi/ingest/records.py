@@ -89,5 +89,7 @@ class Reading:
     file: str
     layout: str
     observations: list[RawObs] = field(default_factory=list)
+    sheet: str | None = None  # where the table is, for ``import --explain``
+    header_row: int | None = None  # 0-based
     targets: list[RawTarget] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

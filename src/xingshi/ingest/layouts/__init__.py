@@ -154,7 +154,7 @@ def read_file(
             if not any(s is sheet for s in continued):
                 skipped.append(exc)
             continue
-        reading = Reading(file=path.name, layout=layout)
+        reading = Reading(file=path.name, layout=layout, sheet=sheet.name, header_row=h)
         if layout == "nbs":
             read_nbs(sheet, reading, indicator=indicator)
             if period is not None:
