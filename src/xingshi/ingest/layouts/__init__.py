@@ -128,14 +128,47 @@ def _year_of(text: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
+def _read_mapped(path: Path, sheets: list[Sheet], mapping: dict, period: str | None) -> Reading:
+    from xingshi.ingest.layouts.mapping import read_mapped
+
+    visible = [s for s in sheets if not s.hidden] or sheets
+    wanted = mapping.get("sheet")
+    sheet = next((s for s in visible if s.name == wanted), None) if wanted else visible[0]
+    if sheet is None:
+        raise LayoutError(
+            f"映射文件指定的工作表“{wanted}”不在文件中",
+            where=Location(file=path.name, value=wanted),
+            hint="工作表有：" + "、".join(str(s.name) for s in visible),
+        )
+    h = mapping["header_row"] - 1
+    reading = Reading(file=path.name, layout="mapping", sheet=sheet.name, header_row=h)
+    if "region_name" not in mapping and "indicator" in mapping:
+        mapping = {
+            **mapping,
+            "region_name": " ".join([title_text(sheet, h), sheet.name or "", path.stem]),
+        }
+    read_mapped(sheet, mapping, reading, period=period or _sheet_period(sheet, h, path))
+    return reading
+
+
 def read_file(
-    path: Path | str, *, period: str | None = None, indicator: str | None = None
+    path: Path | str,
+    *,
+    period: str | None = None,
+    indicator: str | None = None,
+    mapping: dict | None = None,
 ) -> list[Reading]:
-    """Read every non-empty sheet of a file into raw records, one Reading per sheet."""
+    """Read every non-empty sheet of a file into raw records, one Reading per sheet.
+
+    With a ``mapping`` (see :mod:`xingshi.ingest.layouts.mapping`) the sheet is read as it
+    says, without detection.
+    """
     path = Path(path)
     readings: list[Reading] = []
     skipped: list[LayoutError] = []
     sheets = read_sheets(path)
+    if mapping is not None:
+        return [_read_mapped(path, sheets, mapping, period)]
     hidden = [s for s in sheets if s.hidden]
     if len(hidden) < len(sheets):
         # Hidden sheets hold old months and lookup tables: read what the user sees.

@@ -23,6 +23,7 @@ LAYOUTS = {
     "wide": "宽表（地区纵排，指标横排）",
     "rows": "指标纵排表（指标纵排，时期或地区横排）",
     "nbs": "国家数据导出",
+    "mapping": "按映射文件读取",
 }
 _ROLES = {"level": "总量", "growth": "增速", "rank": "位次"}
 _BASIS = {"level": "（按总量）", "growth": "（按增速）"}
@@ -95,12 +96,13 @@ def explain_file(
     period: str | None = None,
     indicator: str | None = None,
     region_scope: str | None = None,
+    mapping: dict | None = None,
 ) -> str:
     """A Chinese account of what the readers detected in ``path``; nothing is written."""
     from xingshi.ingest.normalize import normalize
 
     path = Path(path)
-    readings = read_file(path, period=period, indicator=indicator)
+    readings = read_file(path, period=period, indicator=indicator, mapping=mapping)
     later: list[Any] = []
     if catalogs is not None:
         scope = catalogs.regions.resolve(region_scope).code if region_scope else None
