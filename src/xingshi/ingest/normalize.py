@@ -181,6 +181,17 @@ def _component_named(indicators: Any, o: RawObs) -> Any:
     return found if found.code in _components(indicators, parent.code) else None
 
 
+def _same_measure(parent_text: str, name: str) -> bool:
+    """Names ending alike (全市工业总产值, 规模以上工业总产值): one measure, a narrower scope."""
+    from xingshi.ingest.values import split_unit
+
+    a, b = split_unit(parent_text)[0], split_unit(name)[0]
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= 3
+
+
 def _as_component(
     indicators: Any, indicator: Any, o: RawObs, where: Any, findings: list[Finding]
 ) -> Any:
@@ -188,9 +199,11 @@ def _as_component(
     of its parent's components (第一产业 under 地区生产总值); otherwise it is skipped."""
     try:
         parent = indicators.resolve(normalize_text(o.parent_indicator))
-    except Exception:  # the parent is no catalogue indicator: the item stands on its own
-        return indicator
-    if indicator.code in _components(indicators, parent.code):
+    except Exception:  # no catalogue indicator: the item stands alone if it measures the same
+        if o.parent_is_group or _same_measure(o.parent_indicator, indicator.name):
+            return indicator  # #规模以上工业总产值 under 全市工业总产值
+        parent = None
+    if parent is not None and indicator.code in _components(indicators, parent.code):
         return indicator
     if not any(x.rule == "sub_item" and x.where == where for x in findings):
         findings.append(

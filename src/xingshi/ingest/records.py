@@ -54,6 +54,7 @@ class RawObs:
     context: str | None = None  # the table's title, whose qualifiers (城镇居民) names may omit
     # An item row (indented, #, 其中) under this row's name: kept only as one of its components.
     parent_indicator: str | None = None
+    parent_is_group: bool = False  # a header group (工业 over its columns): binds only if known
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -140,15 +140,16 @@ def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
     )
 
 
-def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> int:
+def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int, dict[int, str]]:
     """Yearbook headers of names over names (国内生产总值 over 第二产业 over 工业 | 建筑业):
     one row of the deepest name per column, 小计/合计 taking the name above; a 构成 or
-    指数 group marks its columns. Returns the row now holding the names."""
+    指数 group marks its columns. Returns the row now holding the names and, per column, the
+    name of the group it is a part of (工业 → 第二产业)."""
     rows = [header_row]
     while len(rows) < 3 and _name_row(sheet, rows[-1] + 1, region_col):
         rows.append(rows[-1] + 1)
     if len(rows) == 1:
-        return header_row
+        return header_row, {}
     width = max(len(sheet.cell_row(r)) for r in rows)
     carried: list[list[str]] = []
     for r in rows:
@@ -169,7 +170,7 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> int:
         path = [p for i, p in enumerate(path) if i == 0 or p != path[i - 1]]
         names = [p for p in path if p not in _TOTAL]
         name = names[-1] if names else ""
-        if len(names) > 1:
+        if len(names) > 1 and not re.search("指数|构成|比重", names[-2]):
             parents[c] = split_unit(names[-2])[0]  # 工业 under 第二产业: one of its parts
         groups = "".join(path[:-1])
         if re.search("构成|比重", groups):
@@ -180,8 +181,7 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> int:
     sheet.rows[rows[-1]] = flat
     for r in rows[:-1]:
         sheet.rows[r] = []
-    sheet.groups = parents  # type: ignore[attr-defined]
-    return rows[-1]
+    return rows[-1], parents
 
 
 def _left_ranks(
@@ -250,7 +250,7 @@ def read_wide(
     col_periods = _period_row(sheet, header_row, region_col)
     if col_periods:
         header_row += 1
-    header_row = _flatten_names(sheet, header_row, region_col)
+    header_row, groups = _flatten_names(sheet, header_row, region_col)
     top = sheet.rows[header_row]
     # A 时期 column beside 地区 (regions × periods down, indicators across).
     period_col = next(
@@ -442,7 +442,8 @@ def read_wide(
                     # file still fails when nothing at all can be read.
                     optional_indicator=True,
                     context=titles[0],
-                    parent_indicator=getattr(sheet, "groups", {}).get(col["indicator_col"]),
+                    parent_indicator=groups.get(col["indicator_col"]),
+                    parent_is_group=True,
                 )
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
