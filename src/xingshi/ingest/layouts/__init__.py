@@ -87,7 +87,7 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
             # across holds roles, periods or regions (项目 | 单位 | 1-6月 | 同比增长%).
             either = is_indicator_header(row[c]) and is_region_header(row[c])
             blank = c == 0 and row[c] is None and len(others) >= 2
-            if (either or blank) and indicators_down(others):
+            if (either or blank) and indicators_down(others) and not _regions_below(sheet, r, c):
                 return "rows", r, c
             if blank:
                 continue
@@ -113,6 +113,19 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
     )
     exc.rule = "layout"  # type: ignore[attr-defined]
     raise exc
+
+
+_REGION_NAME = re.compile(r"^(全[省市州县区国]|合计|总计|.{1,8}(市|县|区|州|省|旗|盟|地区))$")
+
+
+def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
+    """Do the cells under a 项目 corner name regions (全市, 东城区…) rather than indicators?"""
+    names = [
+        normalize_text(sheet.cell(r, col))
+        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
+        if normalize_text(sheet.cell(r, col))
+    ][:8]
+    return len(names) >= 3 and sum(bool(_REGION_NAME.match(n)) for n in names) * 4 >= 3 * len(names)
 
 
 def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:

@@ -251,6 +251,8 @@ def indicators_down(across: list[Any]) -> bool:
     texts = [normalize_text(v) for v in across if normalize_text(v)]
     if not texts:
         return False
+    # 10 | 1-10 (months whose 月 was lost in copying) are periods too.
+    texts = [t + "月" if re.fullmatch(r"(1-)?(0?[1-9]|1[0-2])", t) else t for t in texts]
     hits = sum(
         1
         for t in texts

@@ -105,13 +105,19 @@ def read_rows(
     )
     tops = [normalize_text(v) for v in head[indicator_col + 1 :] if normalize_text(v)]
     if has_sub and tops and all(_role(t) or t in UNIT_HEADERS for t in tops):
-        # Roles over roles (6月 | 1-6月累计 | 累计 over 增长%): one header per column.
-        head = [
-            normalize_text(h) + (subs[c] if c < len(subs) and c > indicator_col else "")
-            if c > indicator_col
-            else h
-            for c, h in enumerate(head)
-        ]
+        # Roles over roles (6月 | 1-6月累计 | 累计 over 增长%, or 10 merged over 绝对量 |
+        # 同比增长): one header per column, a merged upper cell carried to the right.
+        merged, carried = [], ""
+        width = max(len(head), len(subs))
+        for c in range(width):
+            h = head[c] if c < len(head) else None
+            if c <= indicator_col:
+                merged.append(h)
+                continue
+            below = subs[c] if c < len(subs) else ""
+            carried = normalize_text(h) if normalize_text(h) else (carried if below else "")
+            merged.append(carried + below)
+        head = merged
         header_row, has_sub = sub_row, False
         sub_row = header_row + 1
     if any("累计" in normalize_text(v) for v in [*head, *subs]):

@@ -16,6 +16,7 @@ the unit note row, in that order.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -383,6 +384,17 @@ def read_wide(
             }
         )
     columns += _left_ranks(top, region_col, columns)
+    for left, col in pairwise(columns):
+        # 2018年8月 | 同比增长(%) | 2018年1-8月 | 同比增长(%): each growth is its left level's.
+        if (
+            col["kind"] != "level"
+            and left["kind"] == "level"
+            and left["own_period"]
+            and not col["own_period"]
+            and left["indicator_col"] == col["indicator_col"]
+            and not re.search("上年|去年", col["sub"])
+        ):
+            col["period"] = left["period"]
     for col in columns:
         if col["indicator_col"] in head_periods and not col["own_period"]:
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
