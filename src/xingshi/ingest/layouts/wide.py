@@ -16,7 +16,6 @@ the unit note row, in that order.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +182,39 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
     for r in rows[:-1]:
         sheet.rows[r] = []
     return rows[-1], parents
+
+
+def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
+    """2018年8月 | 同比增长(%) | 2018年1-8月 | 同比增长(%): each growth is its left level's.
+
+    A level of the same period a year earlier (2021年1-6月 | 2020年1-6月 | 增长%) is the base,
+    not the period the growth belongs to.
+    """
+    from xingshi.ingest.checks.period import parse_period_text
+
+    def key(text: Any) -> Any:
+        try:
+            return parse_period_text(text)
+        except Exception:  # an unreadable period is reported on its values
+            return None
+
+    for i, col in enumerate(columns):
+        if col["kind"] == "level" or col["own_period"] or re.search("上年|去年", col["sub"]):
+            continue
+        levels = [
+            k
+            for k in columns[:i]
+            if k["kind"] == "level" and k["indicator_col"] == col["indicator_col"]
+        ]
+        periods = {key(k["period"]) for k in levels}
+        for left in reversed(levels):
+            p = key(left["period"])
+            later = p is not None and any(
+                q is not None and q.same_period_last_year() == p for q in periods
+            )
+            if left["own_period"] and not later:
+                col["period"] = left["period"]
+                break
 
 
 def _left_ranks(
@@ -384,17 +416,7 @@ def read_wide(
             }
         )
     columns += _left_ranks(top, region_col, columns)
-    for left, col in pairwise(columns):
-        # 2018年8月 | 同比增长(%) | 2018年1-8月 | 同比增长(%): each growth is its left level's.
-        if (
-            col["kind"] != "level"
-            and left["kind"] == "level"
-            and left["own_period"]
-            and not col["own_period"]
-            and left["indicator_col"] == col["indicator_col"]
-            and not re.search("上年|去年", col["sub"])
-        ):
-            col["period"] = left["period"]
+    _growth_takes_left_period(columns)
     for col in columns:
         if col["indicator_col"] in head_periods and not col["own_period"]:
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
