@@ -21,7 +21,10 @@ _ENGLISH = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z][A-Za-z .,&()'-]*$")
 _SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
 _PARK = re.compile(r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$")
 _OWN_LEVEL = re.compile(r"(本级|直属|[省市州县区]直)$")
-_AGGREGATE = re.compile(r"^(市区|城区|主城区|郊区|[市县]直|市本级)$")
+_AGGREGATE = re.compile(
+    r"^(市区|城区|主城区|郊区|[市县]直|市本级|其他|其它|其他地区|未分地区)$|"
+    r"(功能核心区|功能拓展区|发展新区|涵养发展区|涵养区|片区|经济区|经济带|城市群)$"
+)
 
 
 def _not_administrative(name: Any) -> str | None:
@@ -35,7 +38,7 @@ def _not_administrative(name: Any) -> str | None:
         return "园区（非行政区划单位）"
     if _OWN_LEVEL.search(text):
         return "本级（非行政区划单位）"
-    if _AGGREGATE.match(text):
+    if _AGGREGATE.search(text):
         return "几个区的合计（非行政区划单位）"
     return None
 
