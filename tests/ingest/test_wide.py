@@ -207,3 +207,31 @@ def test_percent_formatted_cells_are_percent(catalogs, tmp_path):
         ("air_quality", 97.8, None),
         ("gdp", 150.2, 13.1),
     ]
+
+
+def test_two_rank_columns_are_no_error(catalogs, tmp_path):
+    """总量位次 beside 增速位次: the first rank is kept with its basis, the second is named."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年1-6月湘西州各县市区地区生产总值"])
+    ws.append(["地区", "地区生产总值(亿元)", None, None, None])
+    ws.append([None, "绝对值", "同比增长%", "总量位次", "增速位次"])
+    ws.merge_cells("B2:E2")
+    for row in [
+        ("吉首市", 150.2, 8.1, 1, 2),
+        ("凤凰县", 52.4, 9.4, 2, 1),
+        ("泸溪县", 38.1, 7.2, 3, 3),
+    ]:
+        ws.append(list(row))
+    path = tmp_path / "位次.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert [(f.rule, f.severity, f.where.column) for f in checked.findings] == [
+        ("header", "warning", "E")
+    ]
+    got = checked.normalized.observations.sort("region_code")
+    assert got.select("region_code", "rank", "rank_basis").rows() == [
+        ("433101", 1, "level"),
+        ("433122", 3, "level"),
+        ("433123", 2, "level"),
+    ]
