@@ -11,6 +11,8 @@ from typing import Any
 
 # Cells that mean "no figure": dashes, ellipses, slashes, blanks.
 _MISSING = {"", "-", "--", "---", "—", "——", "–", "…", "……", "...", "/", "＼", "\\", "无", "空"}
+# Yearbook marks for a figure not given: ― (U+2015), *** (not published), ×.
+_MISSING |= {"―", "――", "*", "**", "***", "×"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _UNIT_IN_BRACKETS = re.compile(r"[（(]\s*([^()（）]*?)\s*[)）]\s*$")
 
