@@ -103,9 +103,13 @@ def check_family(
     items: list[tuple[Any, Any, bool, Location]], codes: list[str | None], regions: Any
 ) -> list[Finding]:
     """Findings for regions outside the file's family and children missing from it."""
-    resolved = [(i, c) for i, c in enumerate(codes) if c is not None]
-    levels = {c: regions.get(c).level for _i, c in resolved}
-    admin = [c for _i, c in resolved if levels[c] != "custom"]
+    first: dict[str, int] = {}
+    for i, c in enumerate(codes):
+        if c is not None and c not in first:
+            first[c] = i  # each region once: a sheet names it once per indicator
+    resolved = list((i, c) for c, i in first.items())
+    levels = {c: regions.get(c).level for c in first}
+    admin = [c for c in first if levels[c] != "custom"]
     family = family_of(regions, admin)
     if family is None:
         return []
