@@ -107,7 +107,8 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
                 return "wide", r, c
     first = next((v for row in sheet.rows for v in row if v is not None), None)
     exc = LayoutError(
-        f"无法识别表格格式：第 {scan.start + 1}-{max(scan.stop, scan.start + 1)} 行中找不到可识别的表头",
+        f"无法识别表格格式：第 {scan.start + 1}-{max(scan.stop, scan.start + 1)} 行中"
+        "找不到可识别的表头",
         where=sheet.where(value=first),
         hint=f"支持的格式——{EXPECTED}；详见 docs/IMPORT.md",
     )
