@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("analysis/run.py", "briefing/run.py", "extract/run.py", "hostile/run.py")
+SCRIPTS = (
+    "analysis/run.py",
+    "briefing/run.py",
+    "extract/run.py",
+    "hostile/run.py",
+    "import/run.py",
+)
 
 
 def main() -> int:

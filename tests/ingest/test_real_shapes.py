@@ -218,13 +218,13 @@ def test_one_indicator_per_sheet_months_across(catalogs):
 
 
 def test_monthly_report_of_one_region(catalogs):
-    """本月 beside 1-6月累计 is dropped; 上年同期 is last year's level; 其中 rows warn."""
+    """本月 beside 1-6月累计 is June alone; 上年同期 is last year's level; 其中 rows warn."""
     checked = _check(catalogs, "17-统计月报本月累计.xlsx")
     assert _findings(checked) == [("unknown_indicator", "warning", "主要指标", 4, "A")]
     got = _records(checked)
     assert got[("433100", "retail", H1)] == (120.28, 23.9, None)
     assert got[("433100", "electricity", "2020-01/2020-06")] == (110900.0, None, None)
-    assert not any(k[2] == "2021-06/2021-06" for k in got)
+    assert any(k[2] == "2021-06/2021-06" for k in got)  # 本月: its own period
 
 
 def test_serial_column_and_total_row(catalogs):

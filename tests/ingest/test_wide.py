@@ -40,7 +40,8 @@ def test_bureau_workbook(catalogs, tmp_path):
     """Every variation reads: periods per column, 万元 to 亿元, decorated names, notes skipped."""
     checked = check_file(_bureau_workbook(tmp_path / "2021年6月县市区.xlsx"), catalogs)
     assert [(f.rule, f.severity, f.where.sheet) for f in checked.findings] == [
-        ("layout", "warning", "填表说明")
+        ("layout", "warning", "填表说明"),
+        ("missing_child", "warning", "县市区"),  # 全州 with three of its eight counties
     ]
     got = checked.normalized.observations.sort("region_code", "period").select(
         "region_code", "period", "level", "growth_pct", "rank", "level_cell"
@@ -115,6 +116,7 @@ def test_one_region_report_indicators_down(catalogs, tmp_path):
     assert got.select("region_code", "indicator", "period", "level", "growth_pct").rows() == [
         ("433100", "gdp", "2021-01/2021-06", 455.0, 12.5),
         ("433100", "industry_va", "2021-01/2021-06", None, 22.5),
+        ("433100", "retail", "2021-06/2021-06", 21.0, None),  # 本月 210000 万元
         ("433100", "retail", "2021-01/2021-06", 120.28, 23.9),
     ]
 
@@ -204,4 +206,32 @@ def test_percent_formatted_cells_are_percent(catalogs, tmp_path):
     assert got.select("indicator", "level", "growth_pct").rows() == [
         ("air_quality", 97.8, None),
         ("gdp", 150.2, 13.1),
+    ]
+
+
+def test_two_rank_columns_are_no_error(catalogs, tmp_path):
+    """总量位次 beside 增速位次: the first rank is kept with its basis, the second is named."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2021年1-6月湘西州各县市区地区生产总值"])
+    ws.append(["地区", "地区生产总值(亿元)", None, None, None])
+    ws.append([None, "绝对值", "同比增长%", "总量位次", "增速位次"])
+    ws.merge_cells("B2:E2")
+    for row in [
+        ("吉首市", 150.2, 8.1, 1, 2),
+        ("凤凰县", 52.4, 9.4, 2, 1),
+        ("泸溪县", 38.1, 7.2, 3, 3),
+    ]:
+        ws.append(list(row))
+    path = tmp_path / "位次.xlsx"
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert [(f.rule, f.severity, f.where.column) for f in checked.findings] == [
+        ("header", "warning", "E")
+    ]
+    got = checked.normalized.observations.sort("region_code")
+    assert got.select("region_code", "rank", "rank_basis").rows() == [
+        ("433101", 1, "level"),
+        ("433122", 3, "level"),
+        ("433123", 2, "level"),
     ]

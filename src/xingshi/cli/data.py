@@ -75,17 +75,69 @@ def import_cmd(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="只审核、不写入数据库：列出全部错误和警告")
     ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping", help="按映射文件（TOML）读取无法识别格式的表，格式见 docs/IMPORT.md"
+        ),
+    ] = None,
+    save_mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--save-mapping",
+            help="把 --mapping 存入工作区、以此命名（如报送单位的模板名），"
+            "表头相同的文件以后自动按它读取",
+        ),
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="只说明文件如何被读取（每张表的位置、格式、每列的作用、跳过的行），不写入",
+        ),
+    ] = False,
     workspace: WorkspaceOpt = None,
 ) -> None:
     """审核并导入数据文件：每个文件一个版本（release），有错误则整个文件不导入。"""
     from xingshi.ingest import Catalogs, import_file
+    from xingshi.ingest.layouts.mapping import find_mapping, load_mapping
+    from xingshi.ingest.layouts.mapping import save_mapping as keep_mapping
 
+    if save_mapping and mapping is None:
+        raise InputError(
+            "--save-mapping 需要同时给出 --mapping 映射文件",
+            hint="如 --mapping 社零月报.toml --save-mapping 社零月报",
+        )
+    mapped = load_mapping(mapping) if mapping is not None else None
     ws = _open(workspace)
     try:
         catalogs = Catalogs(ws.regions, ws.indicators)
+
+        def mapping_for(path: Path) -> dict | None:
+            found = find_mapping(ws.path, path) if mapped is None else None
+            if found is not None:
+                console.print(
+                    f"按工作区保存的映射“{escape(found[0])}”读取 {escape(path.name)}", **_PLAIN
+                )
+            return mapped if mapped is not None else (found[1] if found else None)
+
+        if explain:
+            from xingshi.ingest.layouts.explain import explain_file
+
+            for path in files:
+                text = explain_file(
+                    path,
+                    catalogs,
+                    period=period,
+                    indicator=indicator,
+                    region_scope=region_scope,
+                    mapping=mapping_for(path),
+                )
+                console.print(escape(text), **_PLAIN)
+            return
         if dry_run:
             options = {"period": period, "indicator": indicator, "region_scope": region_scope}
-            _dry_run(ws, files, catalogs, options)
+            _dry_run(ws, files, catalogs, options, mapping_for)
             return
         table = Table(title="导入结果", show_lines=False)
         for col in ("文件", "版本", "新增", "更新", "未变", "警告"):
@@ -101,10 +153,15 @@ def import_cmd(
                     period=period,
                     indicator=indicator,
                     region_scope=region_scope,
+                    mapping=mapping_for(path),
                 )
             except ImportRejected as exc:
                 rejected = exc
                 break
+            if save_mapping and mapping is not None:
+                saved = keep_mapping(ws.path, save_mapping, mapping, path)
+                console.print(f"映射已保存：{escape(str(saved))}", **_PLAIN)
+                save_mapping = None
             table.add_row(
                 path.name,
                 str(result.release_id),
@@ -126,13 +183,22 @@ def import_cmd(
         ws.close()
 
 
-def _dry_run(ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any]) -> None:
+def _dry_run(
+    ws: Any, files: list[Path], catalogs: Any, options: dict[str, Any], mapping_for: Any
+) -> None:
     """审核 only: every finding of every file, nothing written; exit 2 if any file has errors."""
     from xingshi.ingest import check_file
 
     failed = False
     for path in files:
-        checked = check_file(path, catalogs, store=ws.store, settings=ws.settings, **options)
+        checked = check_file(
+            path,
+            catalogs,
+            store=ws.store,
+            settings=ws.settings,
+            **options,
+            mapping=mapping_for(path),
+        )
         errors, warnings = checked.error_count, len(checked.warnings)
         rows = checked.normalized.observations.height + checked.normalized.targets.height
         verdict = "[red]未通过[/]" if errors else "[green]通过[/]"

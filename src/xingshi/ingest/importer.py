@@ -84,12 +84,13 @@ def check_file(
     period: str | None = None,
     indicator: str | None = None,
     region_scope: str | None = None,
+    mapping: dict | None = None,
 ) -> FileCheck:
     """Read one file and run every check; raises only for unreadable files and layouts."""
     path = Path(path)
     scope = catalogs.regions.resolve(region_scope).code if region_scope else None
     limits = ReadLimits.from_settings(settings)
-    readings = read_file(path, period=period, indicator=indicator, limits=limits)
+    readings = read_file(path, period=period, indicator=indicator, limits=limits, mapping=mapping)
     normalized = normalize(
         readings,
         catalogs.regions,
@@ -135,6 +136,7 @@ def import_file(
     period: str | None = None,
     indicator: str | None = None,
     region_scope: str | None = None,
+    mapping: dict | None = None,
 ) -> Any:
     """Check one file and write it as one release; ImportRejected (nothing written) on errors."""
     from xingshi.store import ImportBatch
@@ -147,6 +149,7 @@ def import_file(
         period=period,
         indicator=indicator,
         region_scope=region_scope,
+        mapping=mapping,
     )
     if checked.errors:
         raise ImportRejected(
@@ -175,11 +178,13 @@ def import_files(
     period: str | None = None,
     indicator: str | None = None,
     region_scope: str | None = None,
+    mapping: dict | None = None,
 ) -> list[Any]:
     """Import files in order, one release each; stops at the first rejected file.
 
     ``store`` may be a Store, a Workspace or a workspace directory; a workspace supplies its
-    own catalogues and settings unless they are given.
+    own catalogues and settings unless they are given, and its saved mappings
+    (``mappings/*.toml``) read the files whose header cells they were saved for.
     """
     if isinstance(store, (str, Path)):
         from xingshi.workspace import open_workspace
@@ -194,14 +199,26 @@ def import_files(
                 period=period,
                 indicator=indicator,
                 region_scope=region_scope,
+                mapping=mapping,
             )
         finally:
             ws.close()
+    saved = None
     if hasattr(store, "settings") and hasattr(store, "store"):
+        saved = getattr(store, "path", None)
         catalogs = catalogs or Catalogs(store.regions, store.indicators)
         settings = settings if settings is not None else store.settings
         store = store.store
     catalogs = catalogs or Catalogs.load()
+
+    def mapping_for(p: Path | str) -> dict | None:
+        if mapping is not None or saved is None:
+            return mapping
+        from xingshi.ingest.layouts.mapping import find_mapping
+
+        found = find_mapping(saved, p)
+        return found[1] if found else None
+
     return [
         import_file(
             store,
@@ -211,6 +228,7 @@ def import_files(
             period=period,
             indicator=indicator,
             region_scope=region_scope,
+            mapping=mapping_for(p),
         )
         for p in paths
     ]

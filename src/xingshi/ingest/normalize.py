@@ -83,7 +83,9 @@ def normalize(
     findings.extend(f for r in readings for f in r.findings)
     raw_obs = [o for r in readings for o in r.observations]
     raw_targets = [t for r in readings for t in r.targets]
-    obs_rows = _merge_complementary(_normalize_obs(raw_obs, regions, indicators, scope, findings))
+    tables = {id(o): i for i, r in enumerate(readings) for o in r.observations}
+    obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings)
+    obs_rows = _merge_stacked(_merge_complementary(obs_rows), tables, findings)
     target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
     targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
@@ -116,6 +118,49 @@ def _merge_complementary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _merge_stacked(
+    rows: list[dict[str, Any]], tables: dict[int, int], findings: list[Finding]
+) -> list[dict[str, Any]]:
+    """Stacked tables of one sheet giving the same figures (a ranking page repeating 北京 in
+    its provinces' and its cities' table) count once; ranks that differ, each in its own list,
+    are not kept: neither is the rank among the file's regions."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["region_code"], row["indicator"], row["period"])
+        raw = row.pop("_raw", None)
+        table = tables.get(raw) if raw is not None else None
+        earlier = seen.get(key)
+        if (
+            earlier is not None
+            and table is not None
+            and earlier["_table"] != table
+            and earlier["level"] == row["level"]
+            and earlier["growth_pct"] == row["growth_pct"]
+        ):
+            if earlier["rank"] != row["rank"] and earlier["rank"] is not None:
+                findings.append(
+                    Finding(
+                        "rank",
+                        "warning",
+                        f"同一数据在两张表中位次不同（{earlier['rank']}、{row['rank']}），"
+                        "位次未导入",
+                        Location(
+                            file=row["source_file"], sheet=row["source_sheet"], row=row["src_row"]
+                        ),
+                        hint="两张表各自排序（如省内城市与省份分开排名）；需要时分开导入",
+                    )
+                )
+                earlier["rank"], earlier["rank_cell"] = None, None
+            continue
+        row["_table"] = table
+        seen.setdefault(key, row)
+        out.append(row)
+    for row in out:
+        row.pop("_table", None)
+    return out
+
+
 def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, bool, Any]:
     """(name, code, is_parent_alias, location) of the region one raw record names."""
     if o.region_from_title:
@@ -126,6 +171,62 @@ def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, 
         return (o.region, code, False, where)
     where = _where(o, o.region_col, o.region, row=o.region_row)
     return (o.region, o.region_code, o.parent_alias, where)
+
+
+def _components(indicators: Any, code: str) -> set[str]:
+    out: set[str] = set()
+    for part in indicators.get(code).components or ():
+        out |= {part, *_components(indicators, part)}
+    return out
+
+
+def _component_named(indicators: Any, o: RawObs) -> Any:
+    """The parent's component an item row names without its 增加值 (工业, 建筑业)."""
+    from xingshi.ingest.checks.indicator import _cleaned
+
+    try:
+        parent = indicators.resolve(normalize_text(o.parent_indicator))
+        found = indicators.resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
+    except Exception:  # no such parent or component: the row stays unknown
+        return None
+    return found if found.code in _components(indicators, parent.code) else None
+
+
+def _same_measure(parent_text: str, name: str) -> bool:
+    """Names ending alike (全市工业总产值, 规模以上工业总产值): one measure, a narrower scope."""
+    from xingshi.ingest.values import split_unit
+
+    a, b = split_unit(parent_text)[0], split_unit(name)[0]
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= 3
+
+
+def _as_component(
+    indicators: Any, indicator: Any, o: RawObs, where: Any, findings: list[Finding]
+) -> Any:
+    """An item row (# 批发零售业 under 社会消费品零售总额) is that indicator only when it is one
+    of its parent's components (第一产业 under 地区生产总值); otherwise it is skipped."""
+    try:
+        parent = indicators.resolve(normalize_text(o.parent_indicator))
+    except Exception:  # no catalogue indicator: the item stands alone if it measures the same
+        if o.parent_is_group or _same_measure(o.parent_indicator, indicator.name):
+            return indicator  # #规模以上工业总产值 under 全市工业总产值
+        parent = None
+    if parent is not None and indicator.code in _components(indicators, parent.code):
+        return indicator
+    if not any(x.rule == "sub_item" and x.where == where for x in findings):
+        findings.append(
+            Finding(
+                "sub_item",
+                "warning",
+                f"“{o.indicator}”是“{o.parent_indicator}”的分项，不是目录中的“{indicator.name}”，未导入",
+                where,
+                hint="分项（缩进、#、其中）只在属于上一级指标的构成时导入",
+            )
+        )
+    return None
 
 
 def _normalize_obs(
@@ -141,6 +242,7 @@ def _normalize_obs(
             findings.append(f)
             seen.add(key)
     seen_bad_indicator: set[tuple[str, int | None]] = set()
+    periods_seen: dict[tuple[Any, Any], Any] = {}
     rows: list[dict[str, Any]] = []
     for o, code in zip(raw, codes, strict=True):
         ind_row = o.indicator_row if o.indicator_row is not None else o.row
@@ -166,20 +268,41 @@ def _normalize_obs(
                 ind_where,
                 from_file_name=from_name,
                 severity="warning" if o.optional_indicator else "error",
+                context=o.context,
             )
+            if indicator is None and o.parent_indicator is not None:
+                # # 工业 under 地区生产总值: the component 工业增加值.
+                indicator = _component_named(indicators, o)
+                f = None if indicator is not None else f
         if f is not None:
             if key not in seen_bad_indicator:
                 findings.append(f)
             seen_bad_indicator.add(key)
+        if indicator is not None and o.parent_indicator is not None:
+            indicator = _as_component(indicators, indicator, o, ind_where, findings)
         period_row = o.period_row if o.period_row is not None else o.row
-        period, f = resolve_period(
-            o.period, _where(o, o.period_col, o.period, row=period_row), o.default_year
-        )
+        pkey = (o.period, o.default_year)
+        if isinstance(o.period, str) and pkey in periods_seen:
+            period, f = periods_seen[pkey], None  # the same period text, parsed once
+        else:
+            period, f = resolve_period(
+                o.period, _where(o, o.period_col, o.period, row=period_row), o.default_year
+            )
+            if f is None and isinstance(o.period, str):
+                periods_seen[pkey] = period
         if f is not None and (
             o.period_row is None
             or not any(x.rule == "period" and x.where.row == period_row + 1 for x in findings)
         ):
             findings.append(f)
+        if (
+            indicator is not None
+            and period is not None
+            and indicator.code == "industry_added"
+            and (period.last_month % 3 or period.first_month == period.last_month)
+        ):
+            # Only 规模以上工业增加值 is published by month: NBS's monthly 工业增加值 is it.
+            indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
         level, f1 = read_number(
             o.level, "level", _where(o, o.level_col, o.level), percent_ok=pct_level
@@ -229,6 +352,7 @@ def _normalize_obs(
                 "src_row": o.row + 1,
                 "region_cell": column_letter(o.region_col),
                 "rank_basis": o.rank_basis,
+                "_raw": id(o),
             }
         )
     return rows

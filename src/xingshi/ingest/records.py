@@ -51,6 +51,10 @@ class RawObs:
     # A table of one indicator whose headers name none: search these texts (title, sheet name,
     # file name) for the catalogue indicator they name.
     indicator_texts: list[str] | None = None
+    context: str | None = None  # the table's title, whose qualifiers (城镇居民) names may omit
+    # An item row (indented, #, 其中) under this row's name: kept only as one of its components.
+    parent_indicator: str | None = None
+    parent_is_group: bool = False  # a header group (工业 over its columns): binds only if known
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)
@@ -86,5 +90,7 @@ class Reading:
     file: str
     layout: str
     observations: list[RawObs] = field(default_factory=list)
+    sheet: str | None = None  # where the table is, for ``import --explain``
+    header_row: int | None = None  # 0-based
     targets: list[RawTarget] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

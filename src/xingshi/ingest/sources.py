@@ -48,6 +48,10 @@ class Sheet:
     hidden: bool = False  # a hidden sheet: old months, lookups; not what the reader sees
     findings: list[Finding] = field(default_factory=list)  # reader warnings (merged cells)
 
+    def cell_row(self, row: int) -> list[Any]:
+        """The cells of one row ([] outside the grid)."""
+        return self.rows[row] if 0 <= row < len(self.rows) else []
+
     def cell(self, row: int, col: int) -> Any:
         """Value at 0-based row/col indexes, None when outside the grid."""
         if row < 0 or row >= len(self.rows):

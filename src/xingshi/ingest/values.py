@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -10,6 +11,8 @@ from typing import Any
 
 # Cells that mean "no figure": dashes, ellipses, slashes, blanks.
 _MISSING = {"", "-", "--", "---", "—", "——", "–", "…", "……", "...", "/", "＼", "\\", "无", "空"}
+# Yearbook marks for a figure not given: ― (U+2015), *** (not published), ×.
+_MISSING |= {"―", "――", "*", "**", "***", "×"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _UNIT_IN_BRACKETS = re.compile(r"[（(]\s*([^()（）]*?)\s*[)）]\s*$")
 
@@ -53,8 +56,16 @@ def normalize_text(value: Any) -> str:
     """Full-width to half-width, inner whitespace (including the ideographic space) removed."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return _normalize_str(value)
+    return _normalize_str.__wrapped__(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_str(value: str) -> str:
+    # A sheet repeats its names and headers thousands of times: normalised once each.
     # Footnote marks (吉首市①, 12.5⑴) first: NFKC would turn ① into a digit of the figure.
-    text = _FOOTNOTE_MARKS.sub("", str(value))
+    text = _FOOTNOTE_MARKS.sub("", value)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_MINUS)  # − (U+2212) and kin, as Word and some exports write minus
     return re.sub(r"\s+", "", text)

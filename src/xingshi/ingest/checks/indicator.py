@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from xingshi.errors import CatalogError, Location
@@ -21,6 +22,46 @@ def _variants(name: str) -> list[str]:
     ]
 
 
+# Numbering and sub-item marks of statistical reports: 一、 1、 1. (一) ① 其中： # 在总额中：
+_PREFIX = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|"
+    r"其中[:：]?|内[:：]|#+|[*＊]+)+"
+)
+# Words a table's title qualifies every row with: 可支配收入 under 城镇居民…, 工业总产值 under
+# 规模以上工业…
+QUALIFIERS = (
+    "城镇居民人均",
+    "农村居民人均",
+    "城镇居民",
+    "农村居民",
+    "全体居民",
+    "规模以上",
+    "限额以上",
+    "限上",
+)
+
+
+def _cleaned(text: str) -> str:
+    return _PREFIX.sub("", text)
+
+
+def _qualified(text: str, context: str | None) -> list[str]:
+    if not context:
+        return []
+    norm = normalize_text(context)
+    return [q + text for q in QUALIFIERS if q in norm and not text.startswith(q)]
+
+
+def near_names(indicators: Any, text: str, limit: int = 3) -> list[str]:
+    """Catalogue names close to an unknown one (one contains the other), for the message."""
+    seen: dict[str, None] = {}
+    for alias, code in indicators.alias_pairs():
+        a = normalize_text(alias)
+        if len(a) >= 3 and (a in text or text in a):
+            seen.setdefault(indicators.get(code).name)
+    return list(seen)[:limit]
+
+
 def resolve_indicator(
     indicators: Any,
     name: Any,
@@ -28,16 +69,22 @@ def resolve_indicator(
     *,
     from_file_name: bool = False,
     severity: str = "error",
+    context: str | None = None,
 ) -> tuple[Any | None, Finding | None]:
-    """The catalogue Indicator for a name, or a finding saying why not."""
-    text = normalize_text(name)
+    """The catalogue Indicator for a name, or a finding saying why not.
+
+    ``context`` is the table's title: its qualifiers (城镇居民, 规模以上) are tried before the
+    bare name (可支配收入 in 各调查市城镇居民年人均主要指标 is 城镇居民可支配收入).
+    """
+    text = _cleaned(normalize_text(name))
     if not text:
         hint = "填写指标名称"
         if from_file_name:
             hint = "文件名和表头都没有指标名：请用 --indicator 指定，如 --indicator 地区生产总值"
         return None, Finding("unknown_indicator", severity, "指标名称为空", where, hint=hint)
     last: CatalogError | None = None
-    for candidate in _variants(text) if from_file_name else [text]:
+    candidates = _variants(text) if from_file_name else [*_qualified(text, context), text]
+    for candidate in candidates:
         try:
             return indicators.resolve(candidate), None
         except CatalogError as exc:
@@ -50,6 +97,10 @@ def resolve_indicator(
             "如 --indicator 社会消费品零售总额"
         )
     message = f"未知指标“{text}”：{detail}"
+    near = near_names(indicators, text)
+    if near:
+        message += f"；相近的目录指标：{'、'.join(near)}"
+        hint = "如为同一指标，请在工作区 indicators.toml 中为它加别名；否则该列不导入"
     if severity == "warning":
         message += "；该列未导入"
     return None, Finding("unknown_indicator", severity, message, where, hint=hint)

@@ -13,12 +13,18 @@ from typing import Any
 
 from xingshi.errors import AmbiguousRegion, CatalogError, Location
 from xingshi.findings import Finding
+from xingshi.ingest.checks.family import check_family, family_of, likely_sibling
 from xingshi.ingest.values import normalize_text
 
 _CODE = re.compile(r"^\d{6}$")
+_ENGLISH = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z][A-Za-z .,&()'-]*$")
 _SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
 _PARK = re.compile(r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$")
 _OWN_LEVEL = re.compile(r"(本级|直属|[省市州县区]直)$")
+_AGGREGATE = re.compile(
+    r"^(市区|城区|主城区|郊区|[市县]直|市本级|其他|其它|其他地区|未分地区)$|"
+    r"(功能核心区|功能拓展区|发展新区|涵养发展区|涵养区|片区|经济区|经济带|城市群)$"
+)
 
 
 def _not_administrative(name: Any) -> str | None:
@@ -32,6 +38,8 @@ def _not_administrative(name: Any) -> str | None:
         return "园区（非行政区划单位）"
     if _OWN_LEVEL.search(text):
         return "本级（非行政区划单位）"
+    if _AGGREGATE.search(text):
+        return "几个区的合计（非行政区划单位）"
     return None
 
 
@@ -63,8 +71,8 @@ def resolve_one(regions: Any, name: Any, code: Any, within: str | None) -> str:
     try:
         return regions.resolve(text, within=within).code if within else regions.resolve(text).code
     except CatalogError:
-        # Table decorations: 其中：吉首市, 凤凰县*, 吉首市（含经开区）, 1.泸溪县.
-        cleaned = _DECORATION.sub("", text)
+        # Table decorations: 其中：吉首市, 凤凰县*, 吉首市（含经开区）, 1.泸溪县, 北京 Beijing.
+        cleaned = _DECORATION.sub("", _ENGLISH.sub("", text))
         if not cleaned or cleaned == text:
             raise
         return resolve_one(regions, cleaned, None, within)
@@ -173,26 +181,49 @@ def resolve_regions(
         elif (kind := _not_administrative(name)) is not None:
             # 其中：湘西高新区, 湘西经开区, 州本级: units outside the administrative catalogue
             # (users add them to the workspace); a misspelt county is still an error.
+            if any(f.rule == "unknown_region" and f.where.value == where.value for f in findings):
+                continue  # one warning per row, not one per indicator
+            parent = common or scope
+            example = (
+                f"X{parent[:5]}1,{normalize_text(name)},{normalize_text(name)},custom,{parent},"
+                if parent
+                else f"X0000001,{normalize_text(name)},{normalize_text(name)},custom,上级代码,"
+            )
             findings.append(
                 Finding(
                     "unknown_region",
                     "warning",
-                    f"“{name}”是{kind}，不在区划目录中，未导入",
+                    f"“{name}”是{kind}，不在区划目录中，该行未导入",
                     where,
-                    hint="如需导入园区、本级等非行政区划单位的数据，请先把它加入工作区的地区目录",
+                    hint="如需导入园区、市区、本级等非行政区划单位的数据，在工作区的 regions.csv"
+                    f"（code,name,short,level,parent,aliases）中加一行，如：{example}",
                 )
             )
         else:
+            guess = _guess(regions, name, codes)
             findings.append(
                 Finding(
                     "unknown_region",
                     "error",
-                    exc.message if name is None else f"未知地区“{name}”：{exc.message}",
+                    exc.message
+                    if name is None
+                    else f"未知地区“{name}”：{exc.message}"
+                    + (f"；是否为“{guess.name}”？" if guess is not None else ""),
                     where,
                     hint="检查地区名称是否有错别字；自定义地区（园区、片区）请先加入工作区目录",
                 )
             )
+    findings.extend(check_family(items, codes, regions))
     return codes, findings
+
+
+def _guess(regions: Any, name: Any, codes: list[str | None]) -> Any:
+    """The sibling a name that resolved nowhere most likely means (吉手市 → 吉首市)."""
+    known = [c for c in codes if c is not None and regions.get(c).level != "custom"]
+    family = family_of(regions, known)
+    if family is None or name is None:
+        return None
+    return likely_sibling(regions, name, family, set(known))
 
 
 def _listed(regions: Any, codes: list[Any]) -> str:

@@ -20,7 +20,8 @@ from xingshi.ingest.values import normalize_text
 
 __all__ = ["detect_layout", "find_period_text", "read_file"]
 
-_SCAN_ROWS = 15
+_SCAN_ROWS = 60  # cover lines, 目录 and 说明 may come before the header
+_SHARES = re.compile(r"构成|结构|比重|占比")
 EXPECTED = (
     "长表：列标题含“地区”“指标”“时期”“数值/增长%/位次”；"
     "目标表：含“地区”“指标”“年度”“目标类型”“目标值”；"
@@ -34,7 +35,7 @@ _PERIOD_PATTERNS = (
     r"\d{4}\s*年\s*(上半年|下半年|前三季度|全年|第?[一二三四1-4]季度|[一二三四]季)",
     r"\d{4}\s*年\s*\d{1,2}\s*月",
     r"\d{4}\s*[Hh][12]|\d{4}\s*[Qq][1-4]",
-    r"\d{4}[-.]\d{1,2}(?!\d)",
+    r"\d{4}[-.](?:0?[1-9]|1[0-2])(?![\d-])",
     r"\d{4}\s*年",
 )
 
@@ -87,7 +88,7 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
             # across holds roles, periods or regions (项目 | 单位 | 1-6月 | 同比增长%).
             either = is_indicator_header(row[c]) and is_region_header(row[c])
             blank = c == 0 and row[c] is None and len(others) >= 2
-            if (either or blank) and indicators_down(others):
+            if (either or blank) and indicators_down(others) and not _regions_below(sheet, r, c):
                 return "rows", r, c
             if blank:
                 continue
@@ -107,12 +108,26 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
                 return "wide", r, c
     first = next((v for row in sheet.rows for v in row if v is not None), None)
     exc = LayoutError(
-        "无法识别表格格式：找不到可识别的表头",
+        f"无法识别表格格式：第 {scan.start + 1}-{max(scan.stop, scan.start + 1)} 行中"
+        "找不到可识别的表头",
         where=sheet.where(value=first),
         hint=f"支持的格式——{EXPECTED}；详见 docs/IMPORT.md",
     )
     exc.rule = "layout"  # type: ignore[attr-defined]
     raise exc
+
+
+_REGION_NAME = re.compile(r"^(全[省市州县区国]|合计|总计|.{1,8}(市|县|区|州|省|旗|盟|地区))$")
+
+
+def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
+    """Do the cells under a 项目 corner name regions (全市, 东城区…) rather than indicators?"""
+    names = [
+        normalize_text(sheet.cell(r, col))
+        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
+        if normalize_text(sheet.cell(r, col))
+    ][:8]
+    return len(names) >= 3 and sum(bool(_REGION_NAME.match(n)) for n in names) * 4 >= 3 * len(names)
 
 
 def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
@@ -128,19 +143,49 @@ def _year_of(text: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
+def _read_mapped(path: Path, sheets: list[Sheet], mapping: dict, period: str | None) -> Reading:
+    from xingshi.ingest.layouts.mapping import read_mapped
+
+    visible = [s for s in sheets if not s.hidden] or sheets
+    wanted = mapping.get("sheet")
+    sheet = next((s for s in visible if s.name == wanted), None) if wanted else visible[0]
+    if sheet is None:
+        raise LayoutError(
+            f"映射文件指定的工作表“{wanted}”不在文件中",
+            where=Location(file=path.name, value=wanted),
+            hint="工作表有：" + "、".join(str(s.name) for s in visible),
+        )
+    h = mapping["header_row"] - 1
+    reading = Reading(file=path.name, layout="mapping", sheet=sheet.name, header_row=h)
+    if "region_name" not in mapping and "indicator" in mapping:
+        mapping = {
+            **mapping,
+            "region_name": " ".join([title_text(sheet, h), sheet.name or "", path.stem]),
+        }
+    read_mapped(sheet, mapping, reading, period=period or _sheet_period(sheet, h, path))
+    return reading
+
+
 def read_file(
     path: Path | str,
     *,
     period: str | None = None,
     indicator: str | None = None,
     limits: ReadLimits | None = None,
+    mapping: dict | None = None,
 ) -> list[Reading]:
-    """Read every non-empty sheet of a file into raw records, one Reading per sheet."""
+    """Read every non-empty sheet of a file into raw records, one Reading per sheet.
+
+    With a ``mapping`` (see :mod:`xingshi.ingest.layouts.mapping`) the sheet is read as it
+    says, without detection.
+    """
     path = Path(path)
     readings: list[Reading] = []
     skipped: list[LayoutError] = []
     sheets = read_sheets(path, limits)
     reader_findings = [f for s in sheets if not s.hidden for f in s.findings]
+    if mapping is not None:
+        return [_read_mapped(path, sheets, mapping, period)]
     hidden = [s for s in sheets if s.hidden]
     if len(hidden) < len(sheets):
         # Hidden sheets hold old months and lookup tables: read what the user sees.
@@ -148,15 +193,18 @@ def read_file(
     else:
         hidden = []
     queue = list(sheets)
+    continued: list[Sheet] = []
     while queue:
         sheet = queue.pop(0)
         try:
             layout, h, region_col = detect_layout(sheet)
         except LayoutError as exc:
             # Workbooks carry note and chart sheets: skip them if another sheet holds data.
-            skipped.append(exc)
+            # What follows a table's 注 lines is only reported when it is a sheet of its own.
+            if not any(s is sheet for s in continued):
+                skipped.append(exc)
             continue
-        reading = Reading(file=path.name, layout=layout)
+        reading = Reading(file=path.name, layout=layout, sheet=sheet.name, header_row=h)
         if layout == "nbs":
             read_nbs(sheet, reading, indicator=indicator)
             if period is not None:
@@ -182,8 +230,33 @@ def read_file(
                 exc.rule = "period"  # type: ignore[attr-defined]
                 raise exc
             if layout == "rows":
-                title = " ".join([title_text(sheet, h), sheet.name or "", path.stem])
-                read_rows(sheet, h, region_col, reading, period=wide_period, region_text=title)
+                own_title = title_text(sheet, h)
+                title = " ".join([own_title, sheet.name or "", path.stem])
+                below = read_rows(
+                    sheet,
+                    h,
+                    region_col,
+                    reading,
+                    period=wide_period,
+                    region_text=title,
+                    title=own_title,
+                )
+                if _SHARES.search(normalize_text(own_title)):
+                    # 本地生产总值构成, 三次产业结构: shares of a total, not the indicators.
+                    reading.observations.clear()
+                    reading.findings.append(
+                        Finding(
+                            "layout",
+                            "warning",
+                            f"“{own_title.strip()}”是构成（比重）表，未导入",
+                            sheet.where(h, value=own_title.strip()),
+                            hint="构成表的数是占比，不是指标的总量或增速",
+                        )
+                    )
+                if below is not None:
+                    rest = [[] for _ in range(below)] + sheet.rows[below:]
+                    queue.insert(0, Sheet(sheet.file, sheet.name, rest))
+                    continued.append(queue[0])
             else:
                 below = read_wide(
                     sheet, h, region_col, reading, period=wide_period, indicator=indicator

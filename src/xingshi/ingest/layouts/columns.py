@@ -62,8 +62,33 @@ def _one_column_per_role(
     silent choice of the later one."""
     seen: dict[tuple[Any, ...], int] = {}
     kept: list[dict[str, Any]] = []
+    bases = {
+        (c["indicator_col"], c["period"]): {
+            k.get("basis")
+            for k in columns
+            if k["kind"] == "rank"
+            and (k["indicator_col"], k["period"]) == (c["indicator_col"], c["period"])
+        }
+        for c in columns
+        if c["kind"] == "rank"
+    }
     for col in columns:
         key = (col["indicator_col"], col["period"], col["kind"])
+        if key in seen and col["kind"] == "rank" and len(bases[key[:2]]) > 1:
+            # 总量位次 beside 增速位次: two different ranks. The store keeps one rank per
+            # figure; the first (as the bureau lists them) is kept, the other named.
+            value = sheet.cell(sub_row, col["col"])
+            reading.findings.append(
+                Finding(
+                    "header",
+                    "warning",
+                    f"“{value}”列是另一种位次（与{column_letter(seen[key])}列的排序依据不同），"
+                    "该列未导入",
+                    sheet.where(sub_row, col["col"], value),
+                    hint="每条数据只存一个位次；需要时把该列改作单独的一张表导入",
+                )
+            )
+            continue
         if key in seen:
             value = sheet.cell(sub_row, col["col"])
             reading.findings.append(

@@ -43,8 +43,21 @@ REGION_HEADERS = (
     "地区项目",
     "指标/地区",
     "地区/指标",
+    "各区",
+    "各区县",
+    "各县区",
+    "各县市区",
+    "各市州",
+    "各市",
+    "各省市",
+    "各地区",
+    "省份",
+    "城市",
+    "年份/各区",
+    "年份/地区",
+    "地区/年份",
 )
-_RANK_WORDS = ("位次", "排名", "排位", "名次")
+_RANK_WORDS = ("位次", "排名", "排位", "名次", "排行")
 _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
 _LEVEL_WORDS = (
     "绝对值",
@@ -61,7 +74,9 @@ _LEVEL_WORDS = (
     "去年同期",
 )
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
-_SUFFIX = re.compile(r"^(.{2,}?)(同比增长%?|同比增速|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$")
+_SUFFIX = re.compile(
+    r"^(.{2,}?)(同比增长%?|同比增速|增长率|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$"
+)
 _MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
 _UNIT_NOTE = re.compile(r"^[(]?(计量|金额|价值量|数据)?单位[:：]")
 
@@ -132,16 +147,27 @@ def title_kind(texts: list[str]) -> str:
     return "level"
 
 
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'-]*$")
+_REGION_HEADERS = {normalize_text(h) for h in REGION_HEADERS}
+
+
+def without_english(value: Any) -> str:
+    """A bilingual yearbook header or name without its English (地区 Region → 地区)."""
+    if not isinstance(value, str):
+        return normalize_text(value)
+    stripped = _ENGLISH.sub("", value.strip()).strip()
+    return normalize_text(stripped or value)
+
+
 def is_region_header(value: Any) -> bool:
-    text = normalize_text(value)
-    return text in {normalize_text(h) for h in REGION_HEADERS}
+    return without_english(value) in _REGION_HEADERS
 
 
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:
 # 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量.
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时"
+    r"增加额|净增|序时|构成|结构"
 )
 
 
@@ -225,6 +251,8 @@ def indicators_down(across: list[Any]) -> bool:
     texts = [normalize_text(v) for v in across if normalize_text(v)]
     if not texts:
         return False
+    # 10 | 1-10 (months whose 月 was lost in copying) are periods too.
+    texts = [t + "月" if re.fullmatch(r"(1-)?(0?[1-9]|1[0-2])", t) else t for t in texts]
     hits = sum(
         1
         for t in texts

@@ -11,6 +11,7 @@ regions (with optional 绝对值/增速/位次 sub-columns). Statistical reports
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from xingshi.ingest.layouts.columns import _prefer_cumulative
@@ -29,8 +30,37 @@ from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, split_unit
 
-INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名")
-UNIT_HEADERS = ("单位", "计量单位")
+INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名", "项目名称", "二级指标")
+UNIT_HEADERS = ("单位", "计量单位", "计算单位")
+# Rows that are items of the row above rather than indicators of their own: indented, marked
+# with #, 其中, or numbered 1、 under a 一、 heading.
+_SUB_MARK = re.compile(r"^(\s|#|＃|其中|\d+[、.．](?!\d))")
+# Headers damaged in copying: 11 and 1-11 (months without 月), 20221-8 (2022年1-8月).
+_BARE_MONTHS = re.compile(r"^(1\s*[-－—–~～]\s*)?(\d{1,2})$")
+_YEAR_MONTHS = re.compile(r"^(\d{4})(1[-－—–~～]\d{1,2})$")
+_CUMULATIVE_TO_NOW = re.compile(r"1\s*[-－—–~～至到]\s*(本月|当月)|累计")
+
+
+def repair_head(text: str) -> str:
+    """A period header as the bureau meant it: ``11`` → 11月, ``20221-8`` → 2022年1-8月."""
+    m = _YEAR_MONTHS.match(text)
+    if m:
+        return f"{m.group(1)}年{m.group(2)}月"
+    m = _BARE_MONTHS.match(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{text}月"
+    return text
+
+
+def _header_like(sheet: Sheet, r: int, first: int, width: int) -> bool:
+    """A row that starts another table: texts (6月 | 1-6月累计 | 累计) where figures belong."""
+    texts = [sheet.cell(r, c) for c in range(first, width)]
+    texts = [normalize_text(v) for v in texts if v is not None]
+    if len(texts) < 2:
+        return False
+    return all(
+        isinstance(t, str) and not re.fullmatch(r"[+-]?[\d.,%]+|[-—–…/]+", t) for t in texts
+    ) and any(_role(repair_head(t)) or is_period_head(t) for t in texts)
 
 
 def is_indicator_header(value: Any) -> bool:
@@ -38,7 +68,11 @@ def is_indicator_header(value: Any) -> bool:
 
 
 def has_period_columns(sheet: Sheet, header_row: int) -> bool:
-    return any(is_period_head(v) for v in sheet.rows[header_row] if v is not None)
+    return any(
+        is_period_head(v) or re.match(r"\d{4}年\D", normalize_text(v))
+        for v in sheet.rows[header_row]
+        if v is not None
+    )
 
 
 def _role(text: str) -> str | None:
@@ -53,23 +87,58 @@ def read_rows(
     *,
     period: str | None,
     region_text: str | None,
-) -> None:
-    """Read an indicators-down sheet; ``region_text`` names the region of a one-region report."""
-    head = sheet.rows[header_row]
+    title: str | None = None,
+) -> int | None:
+    """Read an indicators-down sheet; ``region_text`` names the region of a one-region report.
+
+    Returns the row where another table starts below this one (a new header, or its title
+    line), for the caller to read as a table of its own; None when the sheet ends.
+    """
+    head = [
+        repair_head(normalize_text(v)) if isinstance(v, (str, int)) and c > indicator_col else v
+        for c, v in enumerate(sheet.rows[header_row])
+    ]
     sub_row = header_row + 1
     subs = [normalize_text(v) for v in sheet.rows[sub_row]] if sub_row < len(sheet.rows) else []
-    has_sub = any(_role(v) for v in subs[indicator_col + 1 :])
+    has_sub = any(_role(v) for v in subs[indicator_col + 1 :]) and not any(
+        isinstance(v, (int, float)) for v in sheet.cell_row(sub_row)[indicator_col + 1 :]
+    )
+    tops = [normalize_text(v) for v in head[indicator_col + 1 :] if normalize_text(v)]
+    if has_sub and tops and all(_role(t) or t in UNIT_HEADERS for t in tops):
+        # Roles over roles (6月 | 1-6月累计 | 累计 over 增长%, or 10 merged over 绝对量 |
+        # 同比增长): one header per column, a merged upper cell carried to the right.
+        merged, carried = [], ""
+        width = max(len(head), len(subs))
+        for c in range(width):
+            h = head[c] if c < len(head) else None
+            if c <= indicator_col:
+                merged.append(h)
+                continue
+            below = subs[c] if c < len(subs) else ""
+            carried = normalize_text(h) if normalize_text(h) else (carried if below else "")
+            merged.append(carried + below)
+        head = merged
+        header_row, has_sub = sub_row, False
+        sub_row = header_row + 1
     if any("累计" in normalize_text(v) for v in [*head, *subs]):
         period = _cumulative(period)
     unit_col = next((c for c, v in enumerate(head) if normalize_text(v) in UNIT_HEADERS), None)
+    from xingshi.ingest.layouts.wide import _note_unit
+
+    note_unit = _note_unit(sheet, header_row)
     columns: list[dict[str, Any]] = []
     current: tuple[str | None, int | None] = (None, None)  # region text, its header column
     for c in range(indicator_col + 1, max(len(head), len(subs))):
         if c == unit_col:
             continue
-        top = normalize_text(sheet.cell(header_row, c))
+        top = normalize_text(head[c]) if c < len(head) else ""
         sub = subs[c] if has_sub and c < len(subs) else ""
         column_of_period = None
+        if top and not has_sub and foreign_column(top):
+            reading.findings.append(
+                foreign_finding(sheet, header_row, c, sheet.cell(header_row, c))
+            )
+            continue
         if top and is_period_head(top) and not has_sub:
             # 国家数据 with the region fixed: indicators down, years (or quarters) across.
             region, region_col, text, column_of_period = region_text, None, "", top
@@ -92,6 +161,21 @@ def read_rows(
         if kind is None:
             continue
         basis = rank_basis(text) if kind == "rank" else "default"
+        col_period = column_of_period or column_period(text, period, kind)
+        cumulative = bool(_CUMULATIVE_TO_NOW.search(text))
+        if cumulative and not _MONTHS.search(text):
+            col_period = _cumulative(period)  # 1-本月, 1-本月累计: January to the month
+        left = next(
+            (
+                k
+                for k in reversed(columns)
+                if k["kind"] == "level" and not re.search("上年|去年", k["text"])
+            ),
+            None,
+        )
+        inherits = kind != "level" and not _MONTHS.search(text) and "上年" not in text
+        if inherits and left is not None and left["region_col"] == region_col:
+            col_period = left["period"]  # 比去年同期增长 right of 1-本月: that column's growth
         columns.append(
             {
                 "region": region,
@@ -99,30 +183,51 @@ def read_rows(
                 "kind": kind,
                 "col": c,
                 "basis": basis,
-                "period": column_of_period or column_period(text, period, kind),
-                "monthly": any(w in text for w in ("本月", "当月")),
+                "period": col_period,
+                "monthly": any(w in text for w in ("本月", "当月")) and not cumulative,
                 "indicator_col": (region, region_col),
+                "text": text,
             }
         )
-    columns = _prefer_cumulative(columns)
+    # 本月 beside 1-本月累计: each column has its own period, both are kept.
+    columns = _prefer_cumulative(
+        [c for c in columns if not c["monthly"] or c["period"] == _cumulative(period)]
+    ) + [c for c in columns if c["monthly"] and c["period"] != _cumulative(period)]
+    columns.sort(key=lambda k: k["col"])
     first = sub_row + 1 if has_sub else header_row + 1
+    width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
+    parent: str | None = None
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
-            break
+            # A table may follow its 注 line: the caller reads on from the next non-blank row.
+            nxt = next((i for i in range(r + 1, len(sheet.rows)) if sheet.rows[i]), None)
+            return nxt
+        if r > first and _header_like(sheet, r, indicator_col + 1, width):
+            above = r - 1
+            titled = above >= first and normalize_text(sheet.cell(above, indicator_col))
+            if titled and not any(sheet.cell(above, k["col"]) is not None for k in columns):
+                return above  # the next table's title line (2、本地生产总值构成)
+            return r
         if normalize_text(name) == "" or not any(
             sheet.cell(r, k["col"]) is not None for k in columns
         ):
             continue  # blank rows and section headings (一、工业) carry no figures
+        is_sub = isinstance(name, str) and bool(_SUB_MARK.match(name.replace("\u3000", " ")))
+        if not is_sub:
+            parent = normalize_text(name)
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
         unit = sheet.cell(r, unit_col) if unit_col is not None else name_unit
+        unit_is_default = False
+        if unit is None and note_unit is not None:
+            unit, unit_is_default = note_unit, True  # 单位：万元 above the table
         is_index = "指数" in name or bool(name_unit and "=100" in name_unit)
         if is_index:
             name, unit = name.replace("指数", ""), None
         row_role = None
         if (m := _SUFFIX.match(name)) and not is_index:
             # 地区生产总值增速(%) / 地区生产总值位次 rows: that indicator's growth or rank.
-            name, row_role = m.group(1), sub_kind(m.group(2))
+            name, row_role = split_unit(m.group(1))[0], sub_kind(m.group(2))
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
             key = (col["indicator_col"], col["period"])
@@ -141,11 +246,14 @@ def read_rows(
                     indicator_col=indicator_col,
                     period=col["period"],
                     unit=unit,
+                    unit_is_default=unit_is_default,
                     unit_col=unit_col if unit_col is not None else indicator_col,
                     growth_is_index=is_index,
                     parent_alias=is_parent_alias(region),
                     optional_indicator=True,
                     region_from_title=col["region_col"] is None,
+                    context=title,
+                    parent_indicator=parent if is_sub else None,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
@@ -164,3 +272,4 @@ def read_rows(
             else:
                 obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
         reading.observations.extend(by_key.values())
+    return None

@@ -35,12 +35,14 @@ from xingshi.ingest.layouts.headers import (
     column_period,
     foreign_column,
     foreign_finding,
+    is_period_head,
     is_region_header,
     is_role_only,
     pure_unit,
     sub_kind,
     title_kind,
     unit_text,
+    without_english,
 )
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
@@ -114,6 +116,154 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
     return None
 
 
+_YEAR_FIRST = re.compile(
+    r"^(\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)(\D.+)$"
+)
+_TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
+
+
+def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
+    """A header row of indicator names only (工业 | 建筑业 under 第二产业), no roles or figures."""
+    cells = sheet.cell_row(row)
+    if row >= len(sheet.rows) or normalize_text(sheet.cell(row, region_col)):
+        return False
+    texts = [v for v in cells[region_col + 1 :] if v is not None and str(v).strip()]
+    if not texts or any(isinstance(v, (int, float)) for v in texts):
+        return False
+    norm = [without_english(v) for v in texts]
+    if any(re.fullmatch(r"[+-]?[\d.,%]+|[-—–…/]+", t) for t in norm):
+        return False
+    if any(is_period_head(t) or _MONTHS.search(t) or sub_kind(t) for t in norm):
+        return False  # 1-5月 | 1-6月, 绝对值 | 累计: roles and periods, not names
+    return not any(sub_kind(t) in ("growth", "rank") for t in norm) and not all(
+        pure_unit(t) or unit_text(t) in ("%",) for t in norm
+    )
+
+
+def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int, dict[int, str]]:
+    """Yearbook headers of names over names (国内生产总值 over 第二产业 over 工业 | 建筑业):
+    one row of the deepest name per column, 小计/合计 taking the name above; a 构成 or
+    指数 group marks its columns. Returns the row now holding the names and, per column, the
+    name of the group it is a part of (工业 → 第二产业)."""
+    rows = [header_row]
+    while len(rows) < 3 and _name_row(sheet, rows[-1] + 1, region_col):
+        rows.append(rows[-1] + 1)
+    if len(rows) == 1:
+        return header_row, {}
+    width = max(len(sheet.cell_row(r)) for r in rows)
+    carried: list[list[str]] = []
+    for r in rows:
+        line, current = [], ""
+        for c in range(width):
+            text = without_english(sheet.cell(r, c)) if sheet.cell(r, c) is not None else ""
+            if c <= region_col:
+                line.append(text)
+                continue
+            below = any(sheet.cell(x, c) is not None for x in rows if x > r)
+            current = text if text else (current if below else "")
+            line.append(current)
+        carried.append(line)
+    flat: list[Any] = list(sheet.cell_row(header_row)[: region_col + 1])
+    parents: dict[int, str] = {}
+    for c in range(region_col + 1, width):
+        path = [carried[i][c] for i in range(len(rows)) if carried[i][c]]
+        path = [p for i, p in enumerate(path) if i == 0 or p != path[i - 1]]
+        names = [p for p in path if p not in _TOTAL]
+        name = names[-1] if names else ""
+        if len(names) > 1 and not re.search("指数|构成|比重", names[-2]):
+            parents[c] = split_unit(names[-2])[0]  # 工业 under 第二产业: one of its parts
+        groups = "".join(path[:-1])
+        if re.search("构成|比重", groups):
+            name = f"{name}构成%"
+        elif "指数" in groups and "指数" not in name:
+            name = f"{name}指数"
+        flat.append(name or None)
+    sheet.rows[rows[-1]] = flat
+    for r in rows[:-1]:
+        sheet.rows[r] = []
+    return rows[-1], parents
+
+
+def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
+    """2018年8月 | 同比增长(%) | 2018年1-8月 | 同比增长(%): each growth is its left level's.
+
+    A level of the same period a year earlier (2021年1-6月 | 2020年1-6月 | 增长%) is the base,
+    not the period the growth belongs to.
+    """
+    from xingshi.ingest.checks.period import parse_period_text
+
+    def key(text: Any) -> Any:
+        try:
+            return parse_period_text(text)
+        except Exception:  # an unreadable period is reported on its values
+            return None
+
+    for i, col in enumerate(columns):
+        if col["kind"] == "level" or col["own_period"] or re.search("上年|去年", col["sub"]):
+            continue
+        levels = [
+            k
+            for k in columns[:i]
+            if k["kind"] == "level" and k["indicator_col"] == col["indicator_col"]
+        ]
+        periods = {key(k["period"]) for k in levels}
+        for left in reversed(levels):
+            p = key(left["period"])
+            later = p is not None and any(
+                q is not None and q.same_period_last_year() == p for q in periods
+            )
+            if left["own_period"] and not later:
+                col["period"] = left["period"]
+                break
+
+
+def _left_ranks(
+    top: list[Any], region_col: int, columns: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A rank column left of the regions (GDP排行 | 各省市 | 2021年GDP): the rank of the
+    indicator it names, by its amount unless it says 增速."""
+    out: list[dict[str, Any]] = []
+    for c in range(region_col):
+        text = normalize_text(top[c]) if c < len(top) else ""
+        if sub_kind(text) != "rank":
+            continue
+        name = re.sub("排行|排名|位次|名次|排位", "", text)
+        levels = [k for k in columns if k["kind"] == "level"]
+        target = next((k for k in levels if name and name in k["indicator"]), None)
+        if target is None and len(levels) == 1:
+            target = levels[0]
+        if target is None:
+            continue
+        basis = rank_basis(text)
+        out.append(
+            {**target, "kind": "rank", "col": c, "basis": "level" if basis == "default" else basis}
+        )
+    return out
+
+
+def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
+    """Column → period for a header row of periods only (merged years carried right)."""
+    cells = sheet.rows[row][region_col + 1 :] if row < len(sheet.rows) else []
+    texts = [normalize_text(v) for v in cells]
+    if not any(texts) or not all(is_period_head(t) for t in texts if t):
+        return {}
+    below = sheet.cell_row(row + 1)[region_col + 1 :]
+    if any(isinstance(v, (int, float)) or re.fullmatch(r"[\d.,%-]+", str(v)) for v in below if v):
+        return {}  # the periods head figures directly: a one-indicator table
+    if not any(is_period_head(t) for t in _roles_row(sheet, row + 1, region_col)) and any(
+        t for t in _roles_row(sheet, row + 1, region_col)
+    ):
+        out: dict[int, str] = {}
+        current = None
+        width = max(len(sheet.cell_row(r)) for r in range(row, row + 3)) - region_col - 1
+        for i, t in enumerate(texts + [""] * (width - len(texts))):
+            current = (t if "年" in t else f"{t}年") if t else current
+            if current is not None:
+                out[region_col + 1 + i] = current
+        return out
+    return {}
+
+
 def read_wide(
     sheet: Sheet,
     header_row: int,
@@ -129,6 +279,11 @@ def read_wide(
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
     _dates_as_months(sheet, range(header_row, header_row + 3))
+    # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
+    col_periods = _period_row(sheet, header_row, region_col)
+    if col_periods:
+        header_row += 1
+    header_row, groups = _flatten_names(sheet, header_row, region_col)
     top = sheet.rows[header_row]
     # A 时期 column beside 地区 (regions × periods down, indicators across).
     period_col = next(
@@ -162,6 +317,7 @@ def read_wide(
 
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
+    head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
     head_role: str | None = None
     for c in range(region_col + 1, width):
@@ -176,14 +332,16 @@ def read_wide(
             continue
         if head is not None:
             name, unit = split_unit(head)
+            if m := _YEAR_FIRST.match(name):
+                head_periods[c], name = m.group(1), m.group(2)  # 2022年GDP: its own year
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
             short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
             if not has_sub and (current is None or from_title) and is_role_only(head):
                 single_sub = normalize_text(head)
                 if current is None:
                     current, from_title = (" ".join(titles), None, c), True
-            elif not has_sub and current is not None and short_sub:
-                single_sub = normalize_text(head)
+            elif current is not None and short_sub and (not has_sub or col_periods):
+                single_sub = normalize_text(head)  # 增 长 beside 社会消费品零售总额
             elif not has_sub and (m := _SUFFIX.match(name)):
                 # 规模工业增加值增速(%) / 规模工业增加值位次: the indicator with its role.
                 single_sub = m.group(2)
@@ -204,7 +362,9 @@ def read_wide(
             row = sub_row if has_sub else name_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
             continue
-        if has_sub:
+        if has_sub and single_sub:
+            kind = sub_kind(single_sub)
+        elif has_sub:
             kind = sub_kind(sub)
             if kind is None and _MONTHS.search(sub):
                 kind = head_role or "level"  # a sub-header that is itself a period: 1-6月
@@ -231,8 +391,13 @@ def read_wide(
         else:
             unit = sub_unit or head_unit or (default_unit if kind == "level" else None)
         basis = rank_basis(sub) if kind == "rank" else "default"
+        index = name.endswith("指数") and "价格" not in name and kind == "level"
+        if index:
+            # 国内生产总值指数 under 指数 1997=100: the growth, as an index (上年=100).
+            name, kind, unit = name[: -len("指数")], "growth", None
         columns.append(
             {
+                "index": index,
                 "indicator": name,
                 "indicator_col": name_col,
                 "kind": kind,
@@ -250,6 +415,13 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
+    columns += _left_ranks(top, region_col, columns)
+    _growth_takes_left_period(columns)
+    for col in columns:
+        if col["indicator_col"] in head_periods and not col["own_period"]:
+            col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
+        if col["col"] in col_periods:
+            col["period"], col["own_period"] = col_periods[col["col"]], True
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
@@ -300,6 +472,12 @@ def read_wide(
                     period=col_period,
                     parent_alias=is_parent_alias(region),
                     indicator_texts=col["titles"],
+                    # An unknown indicator column is skipped with a warning naming it; the
+                    # file still fails when nothing at all can be read.
+                    optional_indicator=True,
+                    context=titles[0],
+                    parent_indicator=groups.get(col["indicator_col"]),
+                    parent_is_group=True,
                 )
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
@@ -312,6 +490,7 @@ def read_wide(
                 obs.unit_is_default = col["unit_default"]
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
+                obs.growth_is_index = col["index"]
             else:
                 obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
         reading.observations.extend(by_indicator.values())

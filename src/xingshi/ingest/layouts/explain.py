@@ -1,0 +1,130 @@
+"""``xingshi import --explain``: how a file was read, in words, without writing anything.
+
+For each table: its sheet and header row, the layout detected, what every column was read as
+(regions, indicator names, units, or an indicator's level / growth / rank for a period), and
+every row or column skipped with the reason (the readers' findings, and with the catalogues
+the names that did not resolve).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from xingshi.ingest.layouts import read_file
+from xingshi.ingest.records import Reading
+from xingshi.ingest.sources import column_letter
+from xingshi.ingest.values import normalize_text
+
+LAYOUTS = {
+    "long": "长表（每行一个地区×指标×时期）",
+    "targets": "目标表",
+    "wide": "宽表（地区纵排，指标横排）",
+    "rows": "指标纵排表（指标纵排，时期或地区横排）",
+    "nbs": "国家数据导出",
+    "mapping": "按映射文件读取",
+}
+_ROLES = {"level": "总量", "growth": "增速", "rank": "位次"}
+_BASIS = {"level": "（按总量）", "growth": "（按增速）"}
+_NAMES = ("地区", "指标名", "单位")
+
+
+def _listed(values: set[str], limit: int = 3) -> str:
+    items = sorted(v for v in values if v)
+    if len(items) > limit:
+        return "、".join(items[:limit]) + f" 等 {len(items)} 项"
+    return "、".join(items)
+
+
+def _columns(reading: Reading) -> dict[int, dict[str, set[str]]]:
+    """Column → role → the values seen there (names, or periods for figures)."""
+    roles: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for o in reading.observations:
+        if not o.region_from_title:
+            roles[o.region_col]["地区"].add(normalize_text(o.region))
+        if o.indicator_col is not None and o.indicator_row is None:
+            roles[o.indicator_col]["指标名"].add(normalize_text(o.indicator))
+        if o.unit_col not in (None, o.indicator_col) and o.unit is not None:
+            roles[o.unit_col]["单位"].add(normalize_text(o.unit))
+        figures = (("level", o.level_col), ("growth", o.growth_col), ("rank", o.rank_col))
+        for kind, col in figures:
+            if col is None:
+                continue
+            what = _ROLES[kind] + (_BASIS.get(o.rank_basis, "") if kind == "rank" else "")
+            if kind == "growth" and o.growth_is_index:
+                what = "增速（由指数 上年=100 换算）"
+            name = normalize_text(o.indicator) if o.indicator_row is not None else "各行指标"
+            roles[col][f"{name}·{what}"].add(str(o.period))
+            if kind == "level" and o.unit:
+                roles[col][f"{name}·{what}·单位"].add(normalize_text(o.unit))
+    return roles
+
+
+def _column_line(col: int, roles: dict[str, set[str]]) -> str:
+    parts: list[str] = []
+    for role, values in roles.items():
+        if role.endswith("·单位"):
+            parts[-1] += f"，单位 {_listed(values)}"
+        elif role in _NAMES:
+            parts.append(f"{role}：{_listed(values)}")
+        else:
+            parts.append(f"{role}（{_listed(values)}）")
+    return f"  {column_letter(col)} 列 — " + "；".join(parts)
+
+
+def _region_line(reading: Reading, catalogs: Any, region_scope: str | None) -> str | None:
+    text = next((o.region for o in reading.observations if o.region_from_title), None)
+    if text is None:
+        return None
+    if region_scope is not None:
+        return f"  地区：--region-scope {region_scope}"
+    found = None
+    if catalogs is not None:
+        from xingshi.ingest.checks.region import region_in_text
+
+        code = region_in_text(catalogs.regions, text, None)
+        found = catalogs.regions.get(code).name if code else None
+    where = f"——{found}" if found else "——未找到，请用 --region-scope 指定"
+    return "  地区：一张表只有一个地区，取自标题、工作表名或文件名" + where
+
+
+def explain_file(
+    path: Path | str,
+    catalogs: Any = None,
+    *,
+    period: str | None = None,
+    indicator: str | None = None,
+    region_scope: str | None = None,
+    mapping: dict | None = None,
+) -> str:
+    """A Chinese account of what the readers detected in ``path``; nothing is written."""
+    from xingshi.ingest.normalize import normalize
+
+    path = Path(path)
+    readings = read_file(path, period=period, indicator=indicator, mapping=mapping)
+    later: list[Any] = []
+    if catalogs is not None:
+        scope = catalogs.regions.resolve(region_scope).code if region_scope else None
+        own = {id(f) for r in readings for f in r.findings}
+        found = normalize(readings, catalogs.regions, catalogs.indicators, scope=scope).findings
+        later = [f for f in found if id(f) not in own]
+    lines = [f"文件：{path.name}"]
+    for n, reading in enumerate(readings, 1):
+        head = "?" if reading.header_row is None else str(reading.header_row + 1)
+        sheet = f"工作表“{reading.sheet}”" if reading.sheet else "CSV"
+        layout = LAYOUTS.get(reading.layout, reading.layout)
+        lines.append(f"表 {n}：{sheet}，表头在第 {head} 行，格式：{layout}")
+        region = _region_line(reading, catalogs, region_scope)
+        if region:
+            lines.append(region)
+        roles = _columns(reading)
+        lines.extend(_column_line(col, roles[col]) for col in sorted(roles))
+        if not roles:
+            lines.append("  没有读到数据列")
+        lines.extend(f"  跳过：{f.describe()}" for f in reading.findings)
+    for f in later:
+        label = "错误" if f.severity == "error" else "跳过"
+        lines.append(f"{label}：{f.describe()}")
+    lines.append("（--explain 只说明读取方式，不写入数据库；导入时另有总量、增速、位次等审核）")
+    return "\n".join(lines)

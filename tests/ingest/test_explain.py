@@ -1,0 +1,78 @@
+"""``xingshi import --explain`` says how three published tables are read and writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from xingshi.cli import app
+from xingshi.ingest import Catalogs
+from xingshi.ingest.layouts.explain import explain_file
+from xingshi.workspace import Workspace
+
+PUBLISHED = Path(__file__).resolve().parent / "data" / "published"
+runner = CliRunner()
+
+
+def _explain(name: str, **options) -> list[str]:
+    return explain_file(PUBLISHED / name, Catalogs.load(), **options).splitlines()
+
+
+def test_explain_monthly_release_indicators_down():
+    """上海 社零: 本月 and 1-本月 columns each with their period, items skipped by name."""
+    lines = _explain("03-上海市统计局-2022年9月社会消费品零售总额.xlsx", region_scope="上海市")
+    assert (
+        lines[1]
+        == "表 1：工作表“Sheet1”，表头在第 3 行，格式：指标纵排表（指标纵排，时期或地区横排）"
+    )
+    assert "  地区：--region-scope 上海市" in lines
+    assert "  B 列 — 各行指标·总量（2022年9月），单位 亿元" in lines
+    assert "  C 列 — 各行指标·增速（2022年9月）" in lines
+    assert "  D 列 — 各行指标·总量（2022年1-9月），单位 亿元" in lines
+    assert "  E 列 — 各行指标·增速（2022年1-9月）" in lines
+    assert any(
+        line.startswith("跳过：[unknown_indicator]") and "#吃的商品" in line for line in lines
+    )
+
+
+def test_explain_yearbook_years_over_indicators():
+    """统计年鉴 17-22: years over 总额/增长, spaced region names, units in their own row."""
+    lines = _explain("01-国家统计局-统计年鉴2010-17-22社会消费品零售总额.xlsx")
+    assert lines[1] == "表 1：工作表“Sheet1”，表头在第 2 行，格式：宽表（地区纵排，指标横排）"
+    assert lines[2] == "  A 列 — 地区：上海、云南、全国 等 32 项"
+    assert lines[3:7] == [
+        "  B 列 — 社会消费品零售总额·总量（2008年），单位 亿元",
+        "  C 列 — 社会消费品零售总额·增速（2008年）",
+        "  D 列 — 社会消费品零售总额·总量（2009年），单位 亿元",
+        "  E 列 — 社会消费品零售总额·增速（2009年）",
+    ]
+
+
+def test_explain_stacked_tables_and_share_tables(workspace: Workspace):
+    """中山 统计月报 via the CLI: five tables found, two share tables skipped, nothing written."""
+    result = runner.invoke(
+        app,
+        [
+            "import",
+            "--explain",
+            str(PUBLISHED / "07-中山市统计局-统计月报.xlsx"),
+            "--period",
+            "2020年6月",
+            "--workspace",
+            str(workspace.path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert [line.split("，")[1] for line in out.splitlines() if line.startswith("表 ")] == [
+        "表头在第 2 行",
+        "表头在第 14 行",
+        "表头在第 21 行",
+        "表头在第 28 行",
+        "表头在第 33 行",
+    ]
+    assert out.count("是构成（比重）表，未导入") == 2
+    assert "  地区：一张表只有一个地区，取自标题、工作表名或文件名——中山市" in out
+    assert "  D 列 — 各行指标·增速（2020年1-6月）" in out
+    assert workspace.store.releases().is_empty()

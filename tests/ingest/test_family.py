@@ -1,0 +1,85 @@
+"""A file's regions are one family: misspelt counties that land elsewhere are caught."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xingshi.errors import ImportRejected
+from xingshi.ingest import Catalogs, check_file, import_files
+from xingshi.workspace import init_workspace
+
+SAMPLE = (
+    Path(__file__).parents[2] / "examples" / "sample" / "2021年1-6月湘西州各县市区主要经济指标.xlsx"
+)
+
+
+@pytest.fixture(scope="module")
+def catalogs() -> Catalogs:
+    return Catalogs.load()
+
+
+def _renamed(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / SAMPLE.name
+    shutil.copy(SAMPLE, path)
+    wb = openpyxl.load_workbook(path)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == old:
+                    cell.value = new
+    wb.save(path)
+    return path
+
+
+def test_sample_sheet_has_no_findings(catalogs):
+    """The sample's county sheet, every county present, reads with 0 findings."""
+    assert check_file(SAMPLE, catalogs).findings == []
+
+
+def test_misspelt_county_in_another_province_is_refused(catalogs, tmp_path):
+    """泸西县 (云南) among 湘西州's counties is an error asking whether 泸溪县 was meant."""
+    checked = check_file(_renamed(tmp_path, "泸溪县", "泸西县"), catalogs)
+    errors = [f for f in checked.errors if f.rule == "outside_family"]
+    assert len(errors) == 1
+    assert "是否为“泸溪县”？" in errors[0].message
+    assert (errors[0].where.sheet, errors[0].where.row, errors[0].where.column) == ("1-6月", 6, "A")
+    assert errors[0].data["resolved"] == "532527"
+    missing = [f for f in checked.findings if f.rule == "missing_child"]
+    assert [f.data["missing"] for f in missing] == [["433122"]]
+
+
+def test_misspelt_county_writes_nothing(tmp_path):
+    """Importing the misspelt sheet is rejected and the store stays empty."""
+    ws = init_workspace(tmp_path / "ws")
+    try:
+        with pytest.raises(ImportRejected) as info:
+            import_files(ws, [_renamed(tmp_path, "泸溪县", "泸西县")])
+        assert any("泸溪县" in f.message for f in info.value.findings)
+        assert ws.store.observations().is_empty()
+    finally:
+        ws.close()
+
+
+def test_unknown_name_suggests_sibling(catalogs, tmp_path):
+    """A name found nowhere (吉手市) names the sibling it most likely means."""
+    checked = check_file(_renamed(tmp_path, "吉首市", "吉手市"), catalogs)
+    messages = [f.message for f in checked.errors if f.rule == "unknown_region"]
+    assert messages and all("是否为“吉首市”？" in m for m in messages)
+
+
+def test_missing_county_with_total_is_a_warning(catalogs, tmp_path):
+    """A county row left out while 全州 is given is one warning naming it, not an error."""
+    path = tmp_path / SAMPLE.name
+    shutil.copy(SAMPLE, path)
+    wb = openpyxl.load_workbook(path)
+    wb.active.delete_rows(10)  # 古丈县
+    wb.save(path)
+    checked = check_file(path, catalogs)
+    assert checked.errors == []
+    assert [(f.rule, f.data["missing"]) for f in checked.findings] == [
+        ("missing_child", ["433126"])
+    ]
