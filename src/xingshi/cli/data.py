@@ -78,7 +78,7 @@ def import_cmd(
     mapping: Annotated[
         Path | None,
         typer.Option(
-            "--mapping", help="按映射文件（TOML）读取无法识别格式的表，格式见 docs/IMPORT.md"
+            "--mapping", help="按映射文件读取无法识别格式的表（映射文件的写法见导入说明文档）"
         ),
     ] = None,
     save_mapping: Annotated[
