@@ -30,9 +30,9 @@ def version() -> None:
 
 def _register() -> None:
     # Each module adds its own commands; imported here so `xingshi --help` lists them all.
-    from xingshi.cli import analyze, brief, data, extract, workspace
+    from xingshi.cli import analyze, brief, data, extract, users, workspace
 
-    for module in (workspace, data, analyze, brief, extract):
+    for module in (workspace, data, analyze, brief, extract, users):
         module.register(app)
 
 
