@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("analysis/run.py", "briefing/run.py", "extract/run.py")
+SCRIPTS = ("analysis/run.py", "briefing/run.py", "extract/run.py", "web/run.py")
 
 
 def main() -> int:
