@@ -114,7 +114,7 @@ class AmbiguousIndicator(CatalogError):
 
 
 class PeriodError(CatalogError):
-    pass
+    http_status = 400
 
 
 @dataclass
