@@ -197,3 +197,15 @@ def test_every_change_leaves_an_audit_event(app, clients, csrf_of, login) -> Non
     page = clients["管理员"].get("/admin/audit?actor=admin&action=import")
     assert "长表-湘西州-2021年1-6月.csv" in page.text
     assert clients["领导"].get("/admin/audit").status_code == 403
+
+
+def test_text_from_users_is_escaped_in_pages(app, clients, csrf_of) -> None:
+    """A display name with markup is shown as text, never run as a script."""
+    admin = clients["管理员"]
+    r = admin.post("/admin/users", data={"username": "xss", "password": "long-enough-1",
+                   "unit": "吉首市", "role": "填报员", "display_name": "<script>alert(1)</script>",
+                   "csrf_token": csrf_of(admin)}, follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303
+    page = admin.get("/admin/users").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -37,6 +37,7 @@ def create_app(
         ws = workspace
     ws.store  # noqa: B018 - migrate now, so a bad database fails at start, not on a request
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True  # the templates end in .j2, which select_autoescape skips
     filters.install(templates.env)
     work_dir = Path(ws.path) / "web"
     work_dir.mkdir(parents=True, exist_ok=True)
