@@ -112,6 +112,20 @@ def test_sessions_store_only_a_hash_and_logout_revokes(engine) -> None:
     assert resolve_session(engine, "forged-cookie") is None
 
 
+def test_an_idle_session_expires(engine) -> None:
+    """A session unused for longer than the idle timeout no longer logs anyone in."""
+    from sqlalchemy import update
+
+    from xingshi.access._time import utcnow
+    from xingshi.access.sessions import IDLE_TIMEOUT
+
+    cookie, _ = create_session(engine, _jishou(engine))
+    assert resolve_session(engine, cookie) is not None
+    with engine.begin() as conn:
+        conn.execute(update(SessionRow).values(last_seen=utcnow() - IDLE_TIMEOUT * 1.1))
+    assert resolve_session(engine, cookie) is None
+
+
 def test_tokens_are_stored_hashed_and_resolve_to_their_user(engine) -> None:
     """`create_token` returns the token once; the table holds only its SHA-256."""
     _jishou(engine)

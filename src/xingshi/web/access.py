@@ -153,6 +153,11 @@ Anonymous = Annotated[Principal | None, Depends(AccessRule(None, public=True))]
 User = Annotated[Principal, Depends(AccessRule(None))]
 Viewer = Annotated[Principal, Depends(AccessRule("view", region_param="region"))]
 Importer = Annotated[Principal, Depends(AccessRule("import"))]
+# for the reporting rounds and supervision routes: the region parameter is checked for the role
+Reporter = Annotated[Principal, Depends(AccessRule("report", region_param="region"))]
+Reviewer = Annotated[Principal, Depends(AccessRule("review", region_param="region"))]
+Publisher = Annotated[Principal, Depends(AccessRule("publish", region_param="region"))]
+Supervisor = Annotated[Principal, Depends(AccessRule("supervise", region_param="region"))]
 Auditor = Annotated[Principal, Depends(AccessRule("audit"))]
 Admin = Annotated[Principal, Depends(AccessRule("admin"))]
 
