@@ -209,3 +209,19 @@ def test_text_from_users_is_escaped_in_pages(app, clients, csrf_of) -> None:
     page = admin.get("/admin/users").text
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_county_publisher_cannot_import_figures_of_other_regions(app, login, csrf_of) -> None:
+    """A 吉首市 发布员 uploading the whole prefecture's file is refused and nothing is written."""
+    from xingshi.access import add_user
+
+    ctx = app.state.ctx
+    add_user(ctx.engine, ctx.regions, username="jishou-fb", password=PASSWORD, unit="吉首市",
+             role="发布员")  # fmt: skip
+    client = login(app, "jishou-fb")
+    before = _figures(app)
+    r, body = _upload(client, csrf_of, GOOD)
+    assert r.status_code == 200
+    assert 'data-ok="0"' in body
+    assert "文件中有您权限范围以外的地区：湘西州、泸溪、凤凰" in body
+    assert _figures(app) == before
