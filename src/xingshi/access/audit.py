@@ -76,6 +76,13 @@ def record_event(
     )
 
 
+def record_action(engine: Engine, **event: Any) -> None:
+    """An event of its own transaction, for actions whose result is outside the database
+    (a briefing or a checked draft written to files); same fields as record_event."""
+    with engine.begin() as conn:
+        record_event(conn, **event)
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     """What to list: every field optional; `since`/`until` are aware or UTC datetimes."""

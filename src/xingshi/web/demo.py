@@ -42,8 +42,15 @@ def prepare_demo(path: str | Path) -> list[tuple[str, str, str]]:
         load_sample(ws)
         for username, unit, role, region, note in DEMO_USERS:
             password = secrets.token_urlsafe(9)
-            add_user(ws.store.engine, ws.regions, username=username, password=password,
-                     unit=unit, role=role, region=region)  # fmt: skip
+            add_user(
+                ws.store.engine,
+                ws.regions,
+                username=username,
+                password=password,
+                unit=unit,
+                role=role,
+                region=region,
+            )
             if role == "管理员":
                 grant_role(ws.store.engine, ws.regions, username, "发布员", "湘西州")
             out.append((username, password, note))

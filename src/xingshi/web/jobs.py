@@ -110,15 +110,33 @@ def run_import(ctx: Any, user: Principal, job_id: str, path: Path, ip: str | Non
             on_write=audit,
         )
     except ImportRejected as exc:
-        step(3, done=True, ok=False, message=exc.message, hint=exc.hint,
-             findings=[finding_dict(f) for f in exc.findings])  # fmt: skip
+        step(
+            3,
+            done=True,
+            ok=False,
+            message=exc.message,
+            hint=exc.hint,
+            findings=[finding_dict(f) for f in exc.findings],
+        )
     except XingshiError as exc:
         where = exc.where.describe() if exc.where else ""
-        step(3, done=True, ok=False, message=(f"{where}：" if where else "") + exc.message,
-             hint=exc.hint, findings=[])  # fmt: skip
+        step(
+            3,
+            done=True,
+            ok=False,
+            message=(f"{where}：" if where else "") + exc.message,
+            hint=exc.hint,
+            findings=[],
+        )
     except Exception as exc:  # the page must say something rather than poll forever
-        step(3, done=True, ok=False, message=f"导入失败：{type(exc).__name__}", hint=str(exc),
-             findings=[])  # fmt: skip
+        step(
+            3,
+            done=True,
+            ok=False,
+            message=f"导入失败：{type(exc).__name__}",
+            hint=str(exc),
+            findings=[],
+        )
     else:
         step(
             3,

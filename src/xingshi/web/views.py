@@ -201,9 +201,14 @@ def release_findings(frame: pl.DataFrame, user: Principal, regions: Any) -> list
 
 
 def scoped_findings(
-    analysis: Any, user: Principal, regions: Any, *, severity: str | None = None,
-    rule: str | None = None, indicator: str | None = None,
-) -> list[Any]:  # fmt: skip
+    analysis: Any,
+    user: Principal,
+    regions: Any,
+    *,
+    severity: str | None = None,
+    rule: str | None = None,
+    indicator: str | None = None,
+) -> list[Any]:
     """The analysis's findings about regions in scope, filtered."""
     visible = user.visible(regions)
     out = []

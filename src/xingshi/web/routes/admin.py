@@ -21,9 +21,12 @@ router = APIRouter(prefix="/admin", tags=["管理"])
 @router.get("/users", summary="用户列表")
 def users(request: Request, ctx: Ctx, user: Admin) -> Response:
     return pages.render(
-        request, "admin_users.html.j2", user=user, users=list_users(ctx.engine).to_dicts(),
+        request,
+        "admin_users.html.j2",
+        user=user,
+        users=list_users(ctx.engine).to_dicts(),
         roles=ROLES,
-    )  # fmt: skip
+    )
 
 
 @router.post("/users", summary="新建用户")
@@ -42,9 +45,17 @@ def create_user(
     if code is not None:
         user.require_region(ctx.regions, code, "admin")  # an admin grants only within its scope
     p = add_user(
-        ctx.engine, ctx.regions, username=username, password=password, unit=unit, role=role,
-        region=code, display_name=display_name or None, actor=user, ip=client_ip(request),
-    )  # fmt: skip
+        ctx.engine,
+        ctx.regions,
+        username=username,
+        password=password,
+        unit=unit,
+        role=role,
+        region=code,
+        display_name=display_name or None,
+        actor=user,
+        ip=client_ip(request),
+    )
     for _role, granted in p.grants:
         user.require_region(ctx.regions, granted, "admin")
     return RedirectResponse("/admin/users", status_code=303)
@@ -88,6 +99,11 @@ def audit(
         actor=actor or None, action=action or None, since=_when(since), until=_when(until)
     )
     return pages.render(
-        request, "admin_audit.html.j2", user=user, events=list_events(ctx.engine, filt).to_dicts(),
-        f=filt, since=since or "", until=until or "",
-    )  # fmt: skip
+        request,
+        "admin_audit.html.j2",
+        user=user,
+        events=list_events(ctx.engine, filt).to_dicts(),
+        f=filt,
+        since=since or "",
+        until=until or "",
+    )

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, Response
 
-from xingshi.access import record_event
+from xingshi.access.audit import record_action
 from xingshi.jobs import make_briefing
 from xingshi.web import outputs, pages
 from xingshi.web.access import Ctx, Viewer, client_ip
@@ -26,9 +26,12 @@ MEDIA = {
 def brief_page(request: Request, ctx: Ctx, user: Viewer, region: str | None = None) -> Response:
     code = ctx.regions.resolve(region).code if region else user.home_region()
     return pages.render(
-        request, "briefs.html.j2", user=user, region_code=code,
+        request,
+        "briefs.html.j2",
+        user=user,
+        region_code=code,
         period_label=pages.latest_period(ctx, code) if code else None,
-    )  # fmt: skip
+    )
 
 
 @router.post("/briefs", summary="生成简报")
@@ -43,17 +46,27 @@ def generate(
     code = ctx.regions.resolve(region).code
     folder = outputs.new_folder(ctx.work_dir, "briefs", user, code, period=period)
     brief, _paths = make_briefing(ctx.ws, code, period, folder, as_of=as_of or None)
-    with ctx.engine.begin() as conn:
-        record_event(
-            conn, actor=user, action="brief.generate", object_type="brief",
-            object_id=folder.name, region=code, after={"period": period, "as_of": as_of or None},
-            ip=client_ip(request),
-        )  # fmt: skip
+    record_action(
+        ctx.engine,
+        actor=user,
+        action="brief.generate",
+        object_type="brief",
+        object_id=folder.name,
+        region=code,
+        after={"period": period, "as_of": as_of or None},
+        ip=client_ip(request),
+    )
     return pages.render(
-        request, "briefs.html.j2", user=user, region_code=code, period_label=period,
-        out_id=folder.name, files=FILES, title=getattr(brief, "title", ""),
+        request,
+        "briefs.html.j2",
+        user=user,
+        region_code=code,
+        period_label=period,
+        out_id=folder.name,
+        files=FILES,
+        title=getattr(brief, "title", ""),
         sections=[s.title for s in getattr(brief, "sections", [])],
-    )  # fmt: skip
+    )
 
 
 @router.get("/briefs/{out_id}/{name}", summary="下载简报文件")

@@ -8,13 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, Response
 
-from xingshi.access import record_event
+from xingshi.access.audit import record_action
 from xingshi.extract.check import STATUS_LABEL, check_draft
 from xingshi.extract.check_report import write_docx, write_html
 from xingshi.web import outputs, pages
 from xingshi.web.access import Ctx, Viewer, client_ip
 from xingshi.web.context import DRAFT_SUFFIXES
-from xingshi.web.routes.imports import save_upload
+from xingshi.web.uploads import save_upload
 
 router = APIRouter(tags=["核对"])
 
@@ -28,9 +28,12 @@ MEDIA = {
 def check_page(request: Request, ctx: Ctx, user: Viewer, region: str | None = None) -> Response:
     code = ctx.regions.resolve(region).code if region else user.home_region()
     return pages.render(
-        request, "checks.html.j2", user=user, region_code=code,
+        request,
+        "checks.html.j2",
+        user=user,
+        region_code=code,
         period_label=pages.latest_period(ctx, code) if code else None,
-    )  # fmt: skip
+    )
 
 
 @router.post("/checks", summary="上传草稿并核对")
@@ -55,23 +58,39 @@ def check(
     for p in draft.parent.iterdir():
         p.unlink()
     draft.parent.rmdir()
-    with ctx.engine.begin() as conn:
-        record_event(
-            conn, actor=user, action="check.draft", object_type="check", object_id=folder.name,
-            region=code, after={"file": draft.name, "period": period,
-                                "contradicts": result.count("contradicts")},
-            ip=client_ip(request),
-        )  # fmt: skip
+    record_action(
+        ctx.engine,
+        actor=user,
+        action="check.draft",
+        object_type="check",
+        object_id=folder.name,
+        region=code,
+        after={"file": draft.name, "period": period, "contradicts": result.count("contradicts")},
+        ip=client_ip(request),
+    )
     rows = [
-        {"text": v.fact.quote, "value": v.fact.value, "unit": v.fact.unit,
-         "status": v.status, "label": STATUS_LABEL[v.status], "note": v.describe()}
+        {
+            "text": v.fact.quote,
+            "value": v.fact.value,
+            "unit": v.fact.unit,
+            "status": v.status,
+            "label": STATUS_LABEL[v.status],
+            "note": v.describe(),
+        }
         for v in result.verdicts
-    ]  # fmt: skip
+    ]
     return pages.render(
-        request, "checks.html.j2", user=user, region_code=code, period_label=period,
-        out_id=folder.name, rows=rows, html_name=html.name, docx_name=docx.name if docx else None,
+        request,
+        "checks.html.j2",
+        user=user,
+        region_code=code,
+        period_label=period,
+        out_id=folder.name,
+        rows=rows,
+        html_name=html.name,
+        docx_name=docx.name if docx else None,
         counts={k: result.count(k) for k in STATUS_LABEL},
-    )  # fmt: skip
+    )
 
 
 @router.get("/checks/{out_id}/{name}", summary="下载核对结果")

@@ -40,8 +40,13 @@ def warnings(
     every = views.scoped_findings(analysis, user, ctx.regions)
     found = views.scoped_findings(analysis, user, ctx.regions, rule=rule or None, indicator=ind)
     rules = sorted({f.rule for f in every})
-    inds = sorted({(f.data["indicator"], f.data.get("indicator_name") or f.data["indicator"])
-                   for f in every if f.data.get("indicator")})  # fmt: skip
+    inds = sorted(
+        {
+            (f.data["indicator"], f.data.get("indicator_name") or f.data["indicator"])
+            for f in every
+            if f.data.get("indicator")
+        }
+    )
     return pages.render(
         request,
         "warnings.html.j2",
