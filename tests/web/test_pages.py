@@ -148,3 +148,15 @@ def test_serve_refuses_a_missing_workspace_and_demo_keeps_other_folders(tmp_path
     assert all(len(a[1]) >= 12 for a in accounts)
     again = prepare_demo(tmp_path / "demo")  # a demo folder is replaced
     assert again[0][1] != accounts[0][1]
+
+
+def test_every_page_offers_as_of_any_release(clients) -> None:
+    """The bar under the menu names the release the page shows and lets the user pick another."""
+    c = clients["领导"]
+    for url in ("/dashboard?region=湘西州&period=2021年1-6月", "/warnings", "/releases", "/briefs"):
+        page = c.get(url).text
+        assert re.search(r"数据截至：版本 3（\d{4}-\d\d-\d\d \d\d:\d\d）", page), url
+        assert page.count('<option value="1">版本 1 · xiangxi_2020-2021.csv</option>') == 1
+    page = c.get("/dashboard?region=湘西州&period=2021年1-6月&as_of=1").text
+    assert "数据截至：版本 1" in page
+    assert '<input type="hidden" name="period" value="2021年1-6月">' in page

@@ -61,5 +61,5 @@ def dashboard(
         charts=chart_payload(d),
         as_of=as_of,
         region_code=d.region_code,
-        period_key=d.period,
+        period_label=d.period_label,
     )
