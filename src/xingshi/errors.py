@@ -98,6 +98,8 @@ class UnknownRegion(CatalogError):
 
 
 class AmbiguousRegion(CatalogError):
+    http_status = 400
+
     def __init__(self, message: str, *, candidates: list[str], **kw: Any):
         super().__init__(message, **kw)
         self.candidates = candidates
@@ -108,6 +110,8 @@ class UnknownIndicator(CatalogError):
 
 
 class AmbiguousIndicator(CatalogError):
+    http_status = 400
+
     def __init__(self, message: str, *, candidates: list[str], **kw: Any):
         super().__init__(message, **kw)
         self.candidates = candidates

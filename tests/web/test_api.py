@@ -55,6 +55,14 @@ def test_errors_are_json_with_message_hint_and_status(app) -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in err["message"])
 
 
+def test_an_ambiguous_region_lists_its_candidates(app) -> None:
+    """城区 names several districts: 400 with the candidates, so a tool can choose."""
+    r = _api(app).get("/api/v1/observations", params={"region": "城区", "period": "2021年1-6月"})
+    assert r.status_code == 400
+    err = r.json()["error"]
+    assert err["type"] == "AmbiguousRegion" and len(err["candidates"]) >= 2
+
+
 def test_analysis_and_lists_stay_in_scope(app) -> None:
     """A county's analysis has only its own rows; the leader's has every county's."""
     county = _api(app, "jishou").get("/api/v1/analysis?region=吉首&period=2021年1-6月").json()

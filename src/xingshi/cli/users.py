@@ -24,7 +24,8 @@ def _open(workspace: Path | None) -> Any:
 
 
 def _read_password(from_stdin: bool) -> str:
-    if from_stdin:
+    # a password piped in is read as if --password-stdin were given
+    if from_stdin or not sys.stdin.isatty():
         text = sys.stdin.readline().rstrip("\r\n")
         if not text:
             raise InputError("标准输入中没有密码", hint="例如 echo '密码' | xingshi user add ...")

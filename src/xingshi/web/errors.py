@@ -68,6 +68,8 @@ def error_body(exc: XingshiError) -> dict[str, Any]:
     }
     if isinstance(exc, ImportRejected):
         body["findings"] = [finding_dict(f) for f in exc.findings]
+    if getattr(exc, "candidates", None):
+        body["candidates"] = list(exc.candidates)
     return {"error": body}
 
 
