@@ -60,6 +60,14 @@ def test_a_county_user_is_scoped_to_its_own_county(engine) -> None:
     assert not leader.can_region(RC, "430100")  # 长沙市
     assert leader.visible(RC) == {"433100", *(c.code for c in RC.children("433100"))}
     assert not leader.has("import")
+    from xingshi.access import list_units
+
+    units = list_units(engine)
+    assert units.select("name", "kind", "region_code").rows() == [
+        ("吉首市", "县市区", "433101"),
+        ("湘西州政府办", "政府办", "433100"),
+    ]
+    assert list_units(engine, "政府办")["name"].to_list() == ["湘西州政府办"]
 
 
 def test_passwords_are_stored_only_as_argon2id_hashes(engine) -> None:

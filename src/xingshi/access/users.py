@@ -41,15 +41,19 @@ def _region_code(regions: Any, name: str | None) -> str | None:
     return regions.resolve(name).code
 
 
-def _unit(conn: Connection, regions: Any, name: str, kind: str | None, actor: Any) -> Any:
+def _unit(
+    conn: Connection, regions: Any, name: str, kind: str | None, actor: Any, where: str | None
+) -> Any:
+    """The unit of this name, made if new: in the region its name says, else in `where`."""
     row = conn.execute(select(Unit).where(Unit.name == name)).first()
     if row is not None:
         return row
     try:
         region = regions.resolve(name).code
+        is_region = True
     except CatalogError:
-        region = None
-    kind = kind or guess_unit_kind(name, region is not None)
+        region, is_region = where, False
+    kind = kind or guess_unit_kind(name, is_region)
     if kind not in UNIT_KINDS:
         raise InputError(
             f"没有单位类型“{kind}”", where=Location(value=kind), hint="、".join(UNIT_KINDS)
@@ -94,7 +98,7 @@ def add_user(
             raise Conflict(
                 f"用户“{username}”已存在", hint="换一个用户名，或用 xingshi user passwd 改密码"
             )
-        u = _unit(conn, regions, unit.strip(), unit_kind, actor)
+        u = _unit(conn, regions, unit.strip(), unit_kind, actor, code)
         code = code or u.region_code
         if code is None:
             raise InputError(
@@ -305,3 +309,17 @@ def load_user_id(engine: Engine, username: str) -> int:
     """The id of a user name; InputError when there is none."""
     with engine.connect() as conn:
         return int(_user(conn, username).id)
+
+
+UNIT_SCHEMA = {"id": pl.Int64, "name": pl.String, "kind": pl.String, "region_code": pl.String}
+
+
+def list_units(engine: Engine, kind: str | None = None) -> pl.DataFrame:
+    """Every unit (id, name, kind, region_code), optionally of one kind, by id."""
+    c = Unit.__table__.c
+    stmt = select(c.id, c.name, c.kind, c.region_code).order_by(c.id)
+    if kind is not None:
+        stmt = stmt.where(c.kind == kind)
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(stmt)]
+    return pl.DataFrame(rows, schema=UNIT_SCHEMA, orient="row")
