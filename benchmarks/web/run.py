@@ -1,6 +1,6 @@
 """50 simulated users browsing dashboards and the API on the sample for 60 s, on loopback.
 
-    python benchmarks/web/run.py [--users 50] [--seconds 60] [--workers 2]
+    python benchmarks/web/run.py [--users 50] [--seconds 60] [--workers 2] [--postgres URL]
 
 Starts `xingshi serve` on 127.0.0.1 (a free port) over a fresh sample workspace, logs each
 simulated user in (login timings are reported apart: argon2id makes them slow on purpose),
@@ -33,14 +33,14 @@ COUNTIES = ("吉首市", "泸溪县", "凤凰县", "花垣县", "保靖县", "�
 PERIODS = ("2021年1-6月", "2021年1-3月", "2021年1-5月", "2021年1-12月")
 
 
-def prepare(path: Path) -> list[str]:
+def prepare(path: Path, url: str) -> list[str]:
     """The sample workspace with a 领导 for 湘西州 and a 填报员 per county; their user names."""
     from xingshi.access import add_user
     from xingshi.sample import load_sample
     from xingshi.store import DATABASE_FILE
     from xingshi.workspace import init_workspace
 
-    ws = init_workspace(path, database_url=f"sqlite:///{path.resolve() / DATABASE_FILE}")
+    ws = init_workspace(path, database_url=url or f"sqlite:///{path.resolve() / DATABASE_FILE}")
     load_sample(ws)
     names = ["lingdao"]
     add_user(ws.store.engine, ws.regions, username="lingdao", password=PASSWORD,
@@ -51,6 +51,28 @@ def prepare(path: Path) -> list[str]:
         names.append(f"county{i}")
     ws.close()
     return names
+
+
+def pg_schema(base: str) -> tuple[str, str]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"bench_{os.getpid()}_{int(time.time())}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    return schema, url.render_as_string(hide_password=False)
+
+
+def drop_schema(base: str, schema: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
 
 
 def free_port() -> int:
@@ -148,12 +170,20 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=20210630)
+    ap.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="run on PostgreSQL (a fresh schema in this database, dropped afterwards)",
+    )
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="xingshi-bench-web-"))
-    names = prepare(tmp / "ws")
+    schema, url = pg_schema(args.postgres) if args.postgres else (None, "")
+    names = prepare(tmp / "ws", url)
     port = free_port()
     env = {**os.environ}
     env.pop("XINGSHI_DATABASE_URL", None)
+    if url:
+        env["XINGSHI_DATABASE_URL"] = url
     server = subprocess.Popen(
         [sys.executable, "-m", "xingshi.cli", "serve", "-w", str(tmp / "ws"), "--host",
          "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],
@@ -176,12 +206,15 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        if schema:
+            drop_schema(args.postgres, schema)
     timed = [v for k, vs in out.items() if k not in ("login", "errors") for v in vs]
     report = {
         "users": args.users,
         "seconds": round(wall, 1),
         "warm_up_seconds": round(warm_s, 1),
         "workers": args.workers,
+        "database": "postgresql" if url else "sqlite",
         "requests": len(timed),
         "errors": len(out["errors"]),
         "overall_ms": {
