@@ -225,3 +225,21 @@ def test_a_county_publisher_cannot_import_figures_of_other_regions(app, login, c
     assert 'data-ok="0"' in body
     assert "文件中有您权限范围以外的地区：湘西州、泸溪、凤凰" in body
     assert _figures(app) == before
+
+
+def test_an_admin_manages_only_users_within_its_scope(app, clients, csrf_of) -> None:
+    """A 湘西州 管理员 cannot reset the password of a 长沙市 user, nor create one there."""
+    from xingshi.access import add_user
+
+    ctx = app.state.ctx
+    add_user(ctx.engine, ctx.regions, username="changsha", password=PASSWORD, unit="长沙市",
+             role="填报员")  # fmt: skip
+    admin = clients["管理员"]
+    r = admin.post("/admin/users/changsha/password",
+                   data={"password": "new-password-1", "csrf_token": csrf_of(admin)})  # fmt: skip
+    assert r.status_code == 403 and "长沙" in r.text
+    r = admin.post("/admin/users", data={"username": "cs2", "password": "long-enough-1",
+                   "unit": "长沙市", "role": "填报员", "csrf_token": csrf_of(admin)})  # fmt: skip
+    assert r.status_code == 403
+    listed = admin.get("/admin/users").text
+    assert "cs2" not in listed and "changsha" not in listed  # users outside are not listed

@@ -106,6 +106,8 @@ def add_user(
                 where=Location(value=u.name),
                 hint="加上 --region 地区名，例如 --region 湘西州",
             )
+        if actor is not None:
+            actor.require_region(regions, code, "admin")  # rolls the unit back with it
         res = conn.execute(
             User.__table__.insert().values(
                 username=username,
@@ -287,8 +289,9 @@ def _failed(engine: Engine, user: Any, ip: str | None) -> None:
             )
 
 
-def list_users(engine: Engine) -> pl.DataFrame:
-    """Every user with unit, kind, roles (角色@地区代码, comma separated) and lock state."""
+def list_users(engine: Engine, within: frozenset[str] | None = None) -> pl.DataFrame:
+    """Every user with unit, kind, roles (角色@地区代码, comma separated) and lock state;
+    with `within`, only users all of whose roles lie in those regions."""
     u = User.__table__.c
     un = Unit.__table__.c
     g = RoleGrant.__table__.c
@@ -301,7 +304,11 @@ def list_users(engine: Engine) -> pl.DataFrame:
         grants: dict[int, list[str]] = {}
         for r in conn.execute(select(g.user_id, g.role, g.region_code).order_by(g.id)):
             grants.setdefault(r[0], []).append(f"{r[1]}@{r[2]}")
-    rows = [(r[1], r[2], r[3], r[4], ",".join(grants.get(r[0], [])), r[5], r[6]) for r in users]
+    rows = [
+        (r[1], r[2], r[3], r[4], ",".join(grants.get(r[0], [])), r[5], r[6])
+        for r in users
+        if within is None or all(g.split("@", 1)[1] in within for g in grants.get(r[0], []))
+    ]
     return pl.DataFrame(rows, schema=USER_SCHEMA, orient="row")
 
 
@@ -323,3 +330,12 @@ def list_units(engine: Engine, kind: str | None = None) -> pl.DataFrame:
     with engine.connect() as conn:
         rows = [tuple(r) for r in conn.execute(stmt)]
     return pl.DataFrame(rows, schema=UNIT_SCHEMA, orient="row")
+
+
+def require_manageable(engine: Engine, regions: Any, admin: Principal, username: str) -> int:
+    """The user id of `username` if every role it holds lies in `admin`'s admin scope."""
+    with engine.connect() as conn:
+        target = load_principal(conn, int(_user(conn, username).id))
+    for _role, code in target.grants:
+        admin.require_region(regions, code, "admin")
+    return target.user_id

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from xingshi.access import ROLES, AuditFilter, add_user, list_events, list_users, set_password
 from xingshi.access.sessions import revoke_all
-from xingshi.access.users import load_user_id
+from xingshi.access.users import require_manageable
 from xingshi.errors import InputError, Location
 from xingshi.web import pages
 from xingshi.web.access import Admin, Auditor, Ctx, client_ip
@@ -24,7 +24,7 @@ def users(request: Request, ctx: Ctx, user: Admin) -> Response:
         request,
         "admin_users.html.j2",
         user=user,
-        users=list_users(ctx.engine).to_dicts(),
+        users=list_users(ctx.engine, within=user.visible(ctx.regions, "admin")).to_dicts(),
         roles=ROLES,
     )
 
@@ -42,9 +42,7 @@ def create_user(
     display_name: Annotated[str, Form()] = "",
 ) -> Response:
     code = ctx.regions.resolve(region).code if region.strip() else None
-    if code is not None:
-        user.require_region(ctx.regions, code, "admin")  # an admin grants only within its scope
-    p = add_user(
+    add_user(
         ctx.engine,
         ctx.regions,
         username=username,
@@ -56,8 +54,6 @@ def create_user(
         actor=user,
         ip=client_ip(request),
     )
-    for _role, granted in p.grants:
-        user.require_region(ctx.regions, granted, "admin")
     return RedirectResponse("/admin/users", status_code=303)
 
 
@@ -69,8 +65,9 @@ def reset_password(
     username: str,
     password: Annotated[str, Form()],
 ) -> Response:
+    user_id = require_manageable(ctx.engine, ctx.regions, user, username)
     set_password(ctx.engine, username, password, actor=user, ip=client_ip(request))
-    revoke_all(ctx.engine, load_user_id(ctx.engine, username), actor=user, ip=client_ip(request))
+    revoke_all(ctx.engine, user_id, actor=user, ip=client_ip(request))
     return RedirectResponse("/admin/users", status_code=303)
 
 
