@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo serve test lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/xingshi demo --out demo-output
+
+# the sample in a fresh workspace (serve-data/), three demo accounts, served on 127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/xingshi serve --demo --workspace serve-data --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples
@@ -32,4 +36,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) demo-output xingshi-data
+	rm -rf $(VENV) demo-output xingshi-data serve-data

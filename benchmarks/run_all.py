@@ -13,6 +13,7 @@ SCRIPTS = (
     "extract/run.py",
     "hostile/run.py",
     "import/run.py",
+    "web/run.py",
 )
 
 

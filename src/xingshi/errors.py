@@ -13,7 +13,14 @@ them into a Chinese message and a non-zero exit code at the edge; library code n
     │   └── PeriodError
     ├── ImportRejected          one or more error findings; nothing was written
     ├── WorkspaceError          no workspace, bad settings, bad database URL
-    └── StoreError              release or query problems
+    ├── StoreError              release or query problems
+    ├── AccessError             who may do what (web and API)
+    │   ├── NotAuthenticated    no session or token (401)
+    │   ├── LoginFailed         wrong name or password, or the account is locked (401)
+    │   └── PermissionDenied    the role or region scope does not allow it (403)
+    └── Conflict                the object changed or is in another state (409)
+
+`http_status` on each class is what the web layer answers with.
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ class XingshiError(Exception):
     """Base of all xingshi errors: a Chinese message, a location and a hint."""
 
     exit_code = 2
+    http_status = 400
 
     def __init__(self, message: str, *, where: Location | None = None, hint: str | None = None):
         super().__init__(message)
@@ -91,12 +99,16 @@ class LayoutError(InputError):
 class CatalogError(XingshiError):
     """A name that the catalogue cannot resolve."""
 
+    http_status = 404
+
 
 class UnknownRegion(CatalogError):
     pass
 
 
 class AmbiguousRegion(CatalogError):
+    http_status = 400
+
     def __init__(self, message: str, *, candidates: list[str], **kw: Any):
         super().__init__(message, **kw)
         self.candidates = candidates
@@ -107,13 +119,15 @@ class UnknownIndicator(CatalogError):
 
 
 class AmbiguousIndicator(CatalogError):
+    http_status = 400
+
     def __init__(self, message: str, *, candidates: list[str], **kw: Any):
         super().__init__(message, **kw)
         self.candidates = candidates
 
 
 class PeriodError(CatalogError):
-    pass
+    http_status = 400
 
 
 @dataclass
@@ -123,6 +137,8 @@ class _Rejection:
 
 class ImportRejected(XingshiError):
     """An import stopped by error findings; nothing was written."""
+
+    http_status = 422
 
     def __init__(self, message: str, *, findings: list[Any], **kw: Any):
         super().__init__(message, **kw)
@@ -137,6 +153,40 @@ class ImportRejected(XingshiError):
 class WorkspaceError(XingshiError):
     """No workspace, unreadable settings or an unusable database URL."""
 
+    http_status = 500
+
 
 class StoreError(XingshiError):
     """A release or query the store cannot serve."""
+
+    http_status = 500
+
+
+class AccessError(XingshiError):
+    """Who may do what: raised by xingshi.access, answered with `http_status` on the web."""
+
+    http_status = 403
+
+
+class NotAuthenticated(AccessError):
+    """No valid session or token."""
+
+    http_status = 401
+
+
+class LoginFailed(AccessError):
+    """Wrong user name or password, or a locked account."""
+
+    http_status = 401
+
+
+class PermissionDenied(AccessError):
+    """The user's roles or region scope do not allow this."""
+
+    http_status = 403
+
+
+class Conflict(XingshiError):
+    """The object was changed by someone else, or is in a state that forbids this."""
+
+    http_status = 409

@@ -137,8 +137,15 @@ def import_file(
     indicator: str | None = None,
     region_scope: str | None = None,
     mapping: dict | None = None,
+    accept: Any = None,
+    on_write: Any = None,
 ) -> Any:
-    """Check one file and write it as one release; ImportRejected (nothing written) on errors."""
+    """Check one file and write it as one release; ImportRejected (nothing written) on errors.
+
+    `accept(checked)` may raise to refuse a checked file before anything is written (the web
+    layer refuses regions outside the user's scope); `on_write(conn, result)` runs inside the
+    release's transaction.
+    """
     from xingshi.store import ImportBatch
 
     checked = check_file(
@@ -157,6 +164,8 @@ def import_file(
             findings=checked.errors,
             where=Location(file=checked.path.name),
         )
+    if accept is not None:
+        accept(checked)
     obs = checked.normalized.observations.select(list(OBS_SCHEMA))
     batch = ImportBatch(
         source_file=checked.path.name,
@@ -166,7 +175,7 @@ def import_file(
         targets=checked.normalized.targets,
         findings=checked.warnings,
     )
-    return store.write_release(batch)
+    return store.write_release(batch, on_write=on_write)
 
 
 def import_files(

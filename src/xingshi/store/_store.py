@@ -186,15 +186,19 @@ class Store:
                     conn.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
                 yield conn
 
-    def write_release(self, batch: ImportBatch) -> ImportResult:
+    def write_release(self, batch: ImportBatch, *, on_write: Any = None) -> ImportResult:
         """Write a batch as a new release in ONE transaction (all or nothing).
 
         A batch that changes nothing is still recorded as a release with zero rows inserted,
-        so the history shows the re-import.
+        so the history shows the re-import. `on_write(conn, result)`, if given, runs inside the
+        same transaction (the web layer writes its audit event there).
         """
         try:
             with self.write_transaction() as conn:
-                return self._write(conn, batch)
+                result = self._write(conn, batch)
+                if on_write is not None:
+                    on_write(conn, result)
+                return result
         except SQLAlchemyError as exc:
             if _is_locked(exc):
                 raise _busy_error() from None

@@ -11,6 +11,7 @@ import os
 from alembic import context
 from sqlalchemy import create_engine
 
+import xingshi.access._models  # noqa: F401  (its tables on the same metadata)
 from xingshi.store._models import Base
 
 config = context.config
