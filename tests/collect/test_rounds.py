@@ -1,0 +1,160 @@
+"""Rounds end to end in the library: open, fill, 409 on a stale save, checks, states, publish."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from xingshi.access import AuditFilter, list_events
+from xingshi.collect import (
+    StaleSave,
+    approve,
+    assignment_view,
+    check_values,
+    open_round,
+    publish,
+    return_assignment,
+    round_status,
+    save_values,
+    submit,
+)
+from xingshi.errors import Conflict, ImportRejected, PermissionDenied
+
+PERIOD = "2021年1-7月"
+ITEMS = ["地方财政收入", "税收收入"]
+FUTURE = date.today() + timedelta(days=30)
+
+
+def _prev(ws, region: str, indicator: str, period: str) -> dict:
+    code = ws.regions.resolve(region).code
+    obs = ws.store.observations(regions=[code], indicators=[indicator], periods=[period])
+    return obs.row(0, named=True)
+
+
+def _values(ws, region: str) -> list[dict]:
+    """Plausible figures: the sample's 1-7月 raised by 0.1%, growth recomputed from 2020."""
+    out = []
+    for ind in ITEMS:
+        code = ws.indicators.resolve(ind).code
+        base = _prev(ws, region, code, "2020年1-7月")["level"]
+        level = round(_prev(ws, region, code, PERIOD)["level"] * 1.001, 4)
+        growth = round((level / base - 1) * 100, 2)
+        out.append({"indicator": ind, "level": level, "growth_pct": growth, "version": 0})
+    return out
+
+
+def test_round_lifecycle(ws) -> None:
+    """A round for 湘西州's counties goes 未报→草稿→已报→退回→已报→已审 and publishes as one
+    release whose figures carry the round as source; every transition is audited."""
+    u = ws.users
+    rnd = open_round(ws, u["shenhe"], period=PERIOD, items=ITEMS, parent="湘西州", due=FUTURE)
+    assert len(rnd["assignments"]) == 8
+    assert {a["state"] for a in rnd["assignments"]} == {"未报"}
+    rid = rnd["id"]
+
+    view = save_values(ws, u["jishou"], rid, "吉首市", _values(ws, "吉首市"))
+    assert view["state"] == "草稿" and all(f["version"] == 1 for f in view["values"])
+    assert view["values"][0]["previous"]["period"] == "2021年1-6月"
+    assert view["values"][0]["last_year"]["period"] == "2020年1-7月"
+
+    submit(ws, u["jishou"], rid, "吉首市")
+    with pytest.raises(Conflict):  # submitted figures cannot be changed by the county
+        save_values(ws, u["jishou"], rid, "吉首市", _values(ws, "吉首市"))
+    return_assignment(ws, u["shenhe"], rid, "吉首市", "税收收入请核实")
+    st = round_status(ws, rid, u["jishou"])
+    assert [a["region"] for a in st["assignments"]] == ["吉首市"]  # a county sees only itself
+    assert st["assignments"][0]["state"] == "退回"
+    assert st["assignments"][0]["return_reason"] == "税收收入请核实"
+    vals = _values(ws, "吉首市")
+    for v in vals:
+        v["version"] = 1
+    vals[1]["level"] = round(vals[1]["level"] * 1.001, 4)  # the corrected 税收收入
+    save_values(ws, u["jishou"], rid, "吉首市", vals)
+    submit(ws, u["jishou"], rid, "吉首市")
+    approve(ws, u["shenhe"], rid, "吉首市")
+
+    out = publish(ws, u["fabu"], rid)
+    assert out["source"] == f"填报:round/{rid}" and out["units"] == ["433101"]
+    assert len(out["pending"]) == 7
+    rel = ws.store.releases().filter(lambda_source(rid))
+    assert rel.height == 1
+    obs = ws.store.observations(regions=["433101"], periods=[PERIOD], indicators=["local_fiscal"])
+    row = obs.row(0, named=True)
+    assert row["source_file"] == f"填报:round/{rid}" and "jishou" in row["note"]
+    assert row["release_id"] == out["release_id"]
+
+    actions = list_events(ws.store.engine, AuditFilter(action="collect"))
+    states = [
+        json.loads(r["after"])["state"]
+        for r in actions.filter(actions["action"] == "collect.state").iter_rows(named=True)
+    ]
+    assert states[::-1] == ["草稿", "已报", "退回", "已报", "已审"]
+    assert "collect.round.publish" in actions["action"].to_list()
+    assert "collect.round.open" in actions["action"].to_list()
+
+
+def lambda_source(rid: int):
+    import polars as pl
+
+    return pl.col("source_file") == f"填报:round/{rid}"
+
+
+def test_stale_save_is_refused_with_both_values(ws) -> None:
+    """Two saves based on the same version: the second gets StaleSave naming both values and
+    the stored figure stays the first one."""
+    u = ws.users
+    rid = open_round(ws, u["shenhe"], period=PERIOD, items=ITEMS, parent="湘西州",
+                     due=FUTURE.isoformat())["id"]  # fmt: skip
+    first = _values(ws, "泸溪县")
+    save_values(ws, u["luxi"], rid, "泸溪县", first)
+    second = [dict(v, level=v["level"] + 1) for v in first]  # still based on version 0
+    with pytest.raises(StaleSave) as exc:
+        save_values(ws, u["luxi"], rid, "泸溪县", second)
+    c = exc.value.conflicts[0]
+    assert c["yours"]["level"] == second[0]["level"]
+    assert c["theirs"]["level"] == first[0]["level"] and c["theirs"]["version"] == 1
+    view = assignment_view(ws, u["luxi"], rid, "泸溪县")
+    assert view["values"][0]["level"] == first[0]["level"]
+
+
+def test_scope_checks_and_field_rules(ws) -> None:
+    """A county cannot write another county's figures; a cumulative value below last month's
+    is reported at its field; warnings block submission until explained."""
+    u = ws.users
+    rid = open_round(ws, u["shenhe"], period=PERIOD, items=ITEMS, parent="湘西州",
+                     due=FUTURE)["id"]  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        save_values(ws, u["jishou"], rid, "泸溪县", _values(ws, "泸溪县"))
+    with pytest.raises(PermissionDenied):
+        approve(ws, u["jishou"], rid, "吉首市")
+    code = ws.indicators.resolve("地方财政收入").code
+    june = _prev(ws, "433101", code, "2021年1-6月")["level"]
+    found = check_values(ws, rid, "吉首市", [{"indicator": code, "level": june - 1}])
+    low = [f for f in found if f.rule == "cumulative_decrease"]
+    assert low and low[0].where.row == 2 and low[0].where.column == "D"
+    assert "低于" in low[0].message
+    bad = check_values(ws, rid, "吉首市", [{"indicator": code, "level": "十二"}])
+    assert [f.rule for f in bad if f.severity == "error"] == ["not_a_number"]
+    vals = _values(ws, "吉首市")
+    vals[0]["level"] = june - 1  # a warning: below the stored 1-6月
+    save_values(ws, u["jishou"], rid, "吉首市", vals)
+    with pytest.raises(ImportRejected) as exc:
+        submit(ws, u["jishou"], rid, "吉首市")
+    assert "情况说明" in exc.value.message
+    submit(ws, u["jishou"], rid, "吉首市", explanation="1-6月数据待修订，以本期为准")
+    assert round_status(ws, rid, u["shenhe"])["counts"]["已报"] == 1
+
+
+def test_due_dates_in_working_days() -> None:
+    """月后N日 is the N-th working day after the period's last month; ISO dates pass through."""
+    from xingshi.catalog.periods import parse_period
+    from xingshi.collect import parse_due
+
+    p = parse_period(PERIOD)
+    assert parse_due("月后10日", p) == date(2021, 8, 13)  # 2021-07-31 is a Saturday
+    assert parse_due("月后1个工作日", p) == date(2021, 8, 2)
+    assert parse_due("2021-08-20", p) == date(2021, 8, 20)
+    with pytest.raises(Exception, match="无法识别"):
+        parse_due("下月初", p)
