@@ -108,7 +108,8 @@ def is_overdue(rnd: Any, state: str, today: date | None = None) -> bool:
 
 
 def shown_state(rnd: Any, state: str, today: date | None = None) -> str:
-    return OVERDUE if is_overdue(rnd, state, today) else state
+    """逾期 for a unit past due that has not reported; a late 退回 still says 退回 (and is late)."""
+    return OVERDUE if state != RETURNED and is_overdue(rnd, state, today) else state
 
 
 def wrong_state(what: str, state: str, allowed: tuple[str, ...]) -> Conflict:

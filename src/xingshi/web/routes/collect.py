@@ -17,7 +17,11 @@ from xingshi.web import pages
 from xingshi.web.access import Ctx, User, client_ip
 from xingshi.web.api.collect import Publisher, Reporter, Reviewer
 from xingshi.web.context import UPLOAD_SUFFIXES
-from xingshi.web.routes.imports import save_upload
+
+try:  # the upload helper lives in xingshi.web.uploads on newer web branches
+    from xingshi.web.uploads import save_upload
+except ImportError:
+    from xingshi.web.routes.imports import save_upload
 
 router = APIRouter(tags=["填报"])
 
