@@ -158,3 +158,39 @@ def test_due_dates_in_working_days() -> None:
     assert parse_due("2021-08-20", p) == date(2021, 8, 20)
     with pytest.raises(Exception, match="无法识别"):
         parse_due("下月初", p)
+
+
+def test_revision_after_publishing_is_a_new_vintage(ws) -> None:
+    """A published figure corrected through a revision (退回 of an approved unit, resubmit,
+    approve, publish) becomes a new vintage: as of the first release the old figure stays,
+    and the field's history keeps every version with who saved it."""
+    from xingshi.collect import value_history
+
+    u = ws.users
+    rid = open_round(ws, u["shenhe"], period=PERIOD, items=ITEMS, units=["吉首市"],
+                     due=FUTURE)["id"]  # fmt: skip
+    vals = _values(ws, "吉首市")
+    save_values(ws, u["jishou"], rid, "吉首市", vals)
+    submit(ws, u["jishou"], rid, "吉首市")
+    approve(ws, u["shenhe"], rid, "吉首市")
+    first = publish(ws, u["fabu"], rid)
+    return_assignment(ws, u["shenhe"], rid, "吉首市", "修订：地方财政收入按决算调整")
+    fixed = dict(vals[0], level=round(vals[0]["level"] * 1.0005, 4), version=1)
+    save_values(ws, u["jishou"], rid, "吉首市", [fixed])
+    submit(ws, u["jishou"], rid, "吉首市", explanation="按决算调整")
+    approve(ws, u["shenhe"], rid, "吉首市")
+    second = publish(ws, u["fabu"], rid)
+    assert second["release_id"] > first["release_id"]
+    assert (second["updated"], second["unchanged"]) == (1, 1)
+    code = ws.indicators.resolve(ITEMS[0]).code
+    now = ws.store.observations(regions=["433101"], indicators=[code], periods=[PERIOD])
+    old = ws.store.observations(
+        regions=["433101"], indicators=[code], periods=[PERIOD], as_of=first["release_id"]
+    )
+    assert now["level"][0] == fixed["level"] and old["level"][0] == vals[0]["level"]
+    hist = [h for h in value_history(ws, u["jishou"], rid, "吉首市") if h["indicator"] == code]
+    assert [(h["version"], h["state"], h["by"]) for h in hist] == [
+        (1, "未报", "jishou"),
+        (2, "退回", "jishou"),
+    ]
+    assert round_status(ws, rid)["publications"] == 2

@@ -24,6 +24,7 @@ from xingshi.collect.entry import (
     save_values,
     source_of,
     submit,
+    value_history,
 )
 from xingshi.collect.reminders import (
     SmtpConfig,
@@ -68,4 +69,5 @@ __all__ = [
     "sweep",
     "templates",
     "unread_count",
+    "value_history",
 ]

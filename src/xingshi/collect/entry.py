@@ -497,3 +497,30 @@ def submit(
     out = assignment_view(ws, actor, round_id, code)
     out["warnings"] = warnings
     return out
+
+
+def value_history(ws: Any, actor: Any, round_id: int, region: str) -> list[dict[str, Any]]:
+    """Every saved version of the unit's fields, oldest first: who, when (UTC), in which state."""
+    code = ws.regions.resolve(region).code
+    with ws.store.engine.connect() as conn:
+        loaded = _load(conn, ws, round_id, code)
+        require(actor, ws.regions, code, "view")
+        h = CollectValueHistory
+        rows = conn.execute(
+            select(h.indicator, h.level, h.growth_pct, h.version, h.state, h.at, h.by)
+            .where(h.assignment_id == loaded.assignment.id)
+            .order_by(h.id)
+        ).all()
+    return [
+        {
+            "indicator": r.indicator,
+            "name": ws.indicators.get(r.indicator).name,
+            "level": r.level,
+            "growth_pct": r.growth_pct,
+            "version": r.version,
+            "state": r.state,
+            "at": r.at.isoformat(timespec="seconds"),
+            "by": r.by,
+        }
+        for r in rows
+    ]

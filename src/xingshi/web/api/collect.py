@@ -117,6 +117,11 @@ def assignment(ctx: Ctx, user: User, round_id: int, region: str) -> dict[str, An
     return collect.assignment_view(ctx.ws, user, round_id, region)
 
 
+@router.get("/rounds/{round_id}/assignments/{region}/history", summary="各字段的修改历史")
+def history(ctx: Ctx, user: User, round_id: int, region: str) -> list[dict[str, Any]]:
+    return collect.value_history(ctx.ws, user, round_id, region)
+
+
 @router.put("/rounds/{round_id}/assignments/{region}", summary="保存填报数值（草稿）")
 def save(
     request: Request, ctx: Ctx, user: Reporter, round_id: int, region: str, body: ValuesIn
