@@ -87,3 +87,42 @@ def test_fill_check_save_submit_and_overview(app, clients) -> None:
     row = re.search(r'<tr data-region="433101"[^>]*>(.*?)</tr>', overview.text, re.S).group(1)
     assert "已报" in row and "审核通过" in row
     assert j.get(f"/rounds/{rid}/fill/泸溪县").status_code == 403
+
+
+def test_stale_save_in_the_page_shows_both_values(app, clients) -> None:
+    """Two people save the same field from pages loaded at the same version: the second gets
+    409 with its value and the first one's, and the stored figure is the first one's."""
+    rid = _open(clients)
+    j = clients["吉首市填报员"]
+    base = {"version__local_fiscal": "0", "action": "save", "csrf_token": _csrf(j)}
+    r = j.post(f"/rounds/{rid}/fill/吉首市", data={**base, "level__local_fiscal": "91.25"},
+               follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303, r.text
+    r = j.post(f"/rounds/{rid}/fill/吉首市", data={**base, "level__local_fiscal": "92.5"})
+    assert r.status_code == 409
+    conflict = re.search(r'id="conflicts".*?</section>', r.text, re.S).group(0)
+    assert "92.5" in conflict and "91.25" in conflict and "jishou" in conflict
+    assert "税收收入" not in conflict  # only the field that was overtaken
+    field = re.search(r'name="level__local_fiscal"[^>]*value="([^"]*)"', r.text).group(1)
+    assert float(field) == 91.25
+
+
+def test_nudge_reaches_the_unit_bell(app, clients) -> None:
+    """The reviewer's 催报 button puts a reminder in that county's bell and list only; the
+    county marks it read."""
+    rid = _open(clients)
+    rev = clients["审核员"]
+    form = {"action": "remind", "csrf_token": _csrf(rev)}
+    r = rev.post(f"/rounds/{rid}/review/泸溪县", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    lx, js = clients["泸溪县填报员"], clients["吉首市填报员"]
+    page = lx.get("/reminders")
+    assert "催报" in page.text and f"/rounds/{rid}/fill/433122" in page.text
+    assert f"/rounds/{rid}/fill/433122" not in js.get("/reminders").text
+    unread = int(re.search(r'id="unread">(\d+)<', lx.get("/rounds").text).group(1))
+    assert unread >= 1
+    rem_id = re.search(r'action="/reminders/(\d+)/read"', page.text).group(1)
+    r = lx.post(f"/reminders/{rem_id}/read", data={"csrf_token": _csrf(lx)}, follow_redirects=False)
+    assert r.status_code == 303
+    after = int(re.search(r'id="unread">(\d+)<', lx.get("/rounds").text).group(1))
+    assert after == unread - 1

@@ -326,7 +326,11 @@ def save_values(
             based_on = vals.get("given_version")
             if based_on is None:
                 based_on = stored_version if cur is None else -1
-            if int(based_on) != stored_version:
+            unchanged = cur is not None and (cur.level, cur.growth_pct) == (
+                vals["level"],
+                vals["growth_pct"],
+            )
+            if int(based_on) != stored_version and not unchanged:
                 conflicts.append(
                     {
                         "indicator": ind,
@@ -358,11 +362,9 @@ def save_values(
                 continue
             cur = fresh.values.get(ind)
             new_version = (cur.version if cur else 0) + 1
-            if cur is not None and (cur.level, cur.growth_pct) == (
-                vals["level"],
-                vals["growth_pct"],
-            ):
-                continue  # the same figures again: no new version
+            same = (cur.level, cur.growth_pct) if cur is not None else (None, None)
+            if same == (vals["level"], vals["growth_pct"]):
+                continue  # the same figures again (or an empty new field): no new version
             rec = {"level": vals["level"], "growth_pct": vals["growth_pct"]}
             if cur is None:
                 conn.execute(

@@ -54,6 +54,8 @@ def _form_values(form: Any, view: dict[str, Any]) -> list[dict[str, Any]]:
             item["level"] = form.get(f"level__{code}") or None
         if f"growth__{code}" in form:
             item["growth_pct"] = form.get(f"growth__{code}") or None
+        if len(item) == 1:
+            continue  # neither input was sent: the field is not part of this save
         raw = form.get(f"version__{code}")
         item["version"] = int(raw) if raw not in (None, "") else None
         values.append(item)
