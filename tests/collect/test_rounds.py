@@ -194,3 +194,31 @@ def test_revision_after_publishing_is_a_new_vintage(ws) -> None:
         (2, "退回", "jishou"),
     ]
     assert round_status(ws, rid)["publications"] == 2
+
+
+def test_cross_unit_check_counties_against_the_prefecture(ws) -> None:
+    """When all 8 counties have reported, their sum is checked against 湘西州's figure: close
+    figures pass, one county's slip makes a sum_mismatch warning naming the gap."""
+    from xingshi.collect import cross_checks
+
+    u = ws.users
+    rid = open_round(ws, u["shenhe"], period=PERIOD,
+                     items=[{"indicator": "地方财政收入", "growth": False}], parent="湘西州",
+                     due=FUTURE)["id"]  # fmt: skip
+    obs = ws.store.observations(indicators=["local_fiscal"], periods=[PERIOD])
+    levels = dict(zip(obs["region_code"], obs["level"], strict=True))
+    children = [r.code for r in ws.regions.children("433100")]
+    for code in children[:-1]:
+        save_values(ws, None, rid, code, [{"indicator": "local_fiscal",
+                                           "level": levels[code], "version": 0}])  # fmt: skip
+    assert cross_checks(ws, rid) == []  # not everyone has reported yet
+    last = children[-1]
+    save_values(ws, None, rid, last, [{"indicator": "local_fiscal", "level": levels[last],
+                                       "version": 0}])  # fmt: skip
+    assert [f.rule for f in cross_checks(ws, rid)] == []
+    slip = levels[last] + levels["433100"] * 0.12
+    save_values(ws, None, rid, last, [{"indicator": "local_fiscal", "level": slip,
+                                       "version": 1}])  # fmt: skip
+    found = cross_checks(ws, rid, u["shenhe"])
+    assert [f.rule for f in found] == ["sum_mismatch"]
+    assert "8 个下级合计" in found[0].message
