@@ -131,8 +131,13 @@ def cross_checks(ws: Any, round_id: int, actor: Any = None) -> list[Finding]:
     with ws.store.engine.connect() as conn:
         rnd = load_round(conn, round_id)
         frame = _round_frame(ws, conn, rnd, None)
-    if actor is not None and rnd.parent_region:
-        require(actor, ws.regions, rnd.parent_region, "review")
+        codes = conn.execute(
+            select(CollectAssignment.region_code).where(CollectAssignment.round_id == rnd.id)
+        ).scalars()
+        scope = [rnd.parent_region] if rnd.parent_region else list(codes)
+    if actor is not None:  # the checks show every unit's figures: the whole round's scope
+        for code in scope:
+            require(actor, ws.regions, code, "review")
     if frame.is_empty():
         return []
     parents = {
