@@ -20,6 +20,9 @@ PATH_VALUES = {
     "name": "briefing.docx",
     "job_id": "0000",
     "username": "jishou",
+    "round_id": "0",
+    "region": "吉首市",
+    "reminder_id": "0",
 }
 OTHER_COUNTIES = ("泸溪", "凤凰", "花垣", "保靖", "古丈", "永顺", "龙山")
 HOME = {"吉首市填报员": "吉首市", "泸溪县填报员": "泸溪县"}

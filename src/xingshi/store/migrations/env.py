@@ -12,6 +12,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import xingshi.access._models  # noqa: F401  (its tables on the same metadata)
+from xingshi.collect import _models as _collect_models  # noqa: F401
 from xingshi.store._models import Base
 
 config = context.config
