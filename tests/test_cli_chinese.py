@@ -19,7 +19,8 @@ ALLOWED = {
     "docx", "txt", "html", "json", "jsonl", "table", "growth", "level", "SQLite", "Excel",
     "Word", "HTML", "briefing", "tables", "import", "init", "show", "analyze", "brief", "demo",
     "extract", "check", "warnings", "version", "bogus", "extra-arg", "briefing.docx",
-    "briefing.html", "tables.xlsx",
+    "briefing.html", "tables.xlsx", "audit", "serve", "user", "token", "round", "ledger", "API",
+    "REST", "docs",
 }  # fmt: skip
 ENGLISH = ("Usage", "Options", "Commands", "Show this message", "Missing", "No such", "Error",
            "Try ", "Arguments", "required", "default", "TEXT", "PATH", "<str>",

@@ -20,9 +20,9 @@ PATH_VALUES = {
     "name": "briefing.docx",
     "job_id": "0000",
     "username": "jishou",
-    "round_id": "0",
+    "round_id": "0000",
     "region": "吉首市",
-    "reminder_id": "0",
+    "reminder_id": "0000",
 }
 OTHER_COUNTIES = ("泸溪", "凤凰", "花垣", "保靖", "古丈", "永顺", "龙山")
 HOME = {"吉首市填报员": "吉首市", "泸溪县填报员": "泸溪县"}
@@ -57,16 +57,19 @@ def _allowed(rule, role: str | None) -> bool:
     return rule.permission is None or role in PERMISSIONS[rule.permission]
 
 
-def _expected(method: str, url: str, role: str | None) -> int:
-    """The status an allowed call answers with: pages 200, unknown ids 404, redirects 303,
-    and 422 for a form posted without its fields."""
+def _expected(method: str, url: str, role: str | None) -> set[int]:
+    """The statuses an allowed call answers with: pages 200, unknown ids 404, redirects 303,
+    and 422 or 400 (a Chinese input error) for a form posted without its fields."""
     if method != "GET":
-        return 303 if url == "/logout" else 422
+        if url == "/logout":
+            return {303}
+        # refused for its input (no fields, unknown id), never for who sent it
+        return {303, 400, 404, 422} if "0000" in url else {400, 422}
     if url == "/" or (url == "/login" and role is not None):
-        return 303
+        return {303}
     if "0000" in url:
-        return 404
-    return 200
+        return {404}
+    return {200}
 
 
 def test_every_route_declares_an_access_rule(app) -> None:
@@ -122,7 +125,7 @@ def test_every_route_for_every_role(app, clients, relogin) -> None:
                 r = client.request(method, url, data={"csrf_token": token}, follow_redirects=False)
             where = f"{method} {url} as {name}: {r.status_code} {_message(r.text)}"
             if _allowed(rule, role):
-                assert r.status_code == _expected(method, url, role), where
+                assert r.status_code in _expected(method, url, role), where
             elif role is None:
                 if url.startswith(("/api/", "/openapi")):
                     assert r.status_code == 401, where

@@ -59,9 +59,14 @@ def finding_dict(f: Any) -> dict[str, Any]:
     }
 
 
+def _public_name(exc: BaseException) -> str:
+    """The error's class name in the one error tree (private subclasses answer as their base)."""
+    return next(c.__name__ for c in type(exc).__mro__ if not c.__name__.startswith("_"))
+
+
 def error_body(exc: XingshiError) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "type": type(exc).__name__,
+        "type": _public_name(exc),
         "message": exc.message,
         "hint": exc.hint,
         "where": _where(exc),
