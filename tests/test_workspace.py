@@ -16,7 +16,10 @@ from xingshi.workspace import Workspace, init_workspace, open_workspace
 
 def test_init_creates_files_and_migrated_database(workspace: Workspace) -> None:
     """init writes the settings, the catalogue additions and a migrated SQLite file."""
-    names = sorted(p.name for p in workspace.path.iterdir())
+    # While the store is open, WAL mode keeps its -wal and -shm files beside the database.
+    names = sorted(
+        p.name for p in workspace.path.iterdir() if p.suffix not in (".db-wal", ".db-shm")
+    )
     assert names == ["groups.csv", "indicators.toml", "regions.csv", "xingshi.db", "xingshi.toml"]
     assert workspace.created == [
         "xingshi.toml",

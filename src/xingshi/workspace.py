@@ -10,6 +10,7 @@ xingshi-data/
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -84,6 +85,19 @@ class Workspace:
             del self.__dict__["store"]
 
 
+def _write_atomically(target: Path, text: str) -> None:
+    # A kill mid-write must not leave half a settings file that every later command refuses.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve() / DATABASE_FILE}"
 
@@ -117,7 +131,7 @@ def init_workspace(path: str | Path, *, database_url: str | None = None) -> Work
     for name, text in files.items():
         target = path / name
         if not target.exists():
-            target.write_text(text, encoding="utf-8")
+            _write_atomically(target, text)
             created.append(name)
     url = database_url or database_url_for(path)
     db_existed = (path / DATABASE_FILE).exists()

@@ -40,6 +40,8 @@ def init_cmd(
             console.print(f"  新建 {name}  {_FILE_NOTES.get(name, '')}", highlight=False)
         if not ws.created:
             console.print("  工作区已存在，没有新建文件。", highlight=False)
+        for notice in ws.store.notices:
+            console.print(f"  注意：{notice}", highlight=False)
         if not ws.uses_own_database:
             url = _safe_url(ws.database_url)
             console.print(

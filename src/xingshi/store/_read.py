@@ -66,6 +66,15 @@ def resolve_as_of(conn: Connection, as_of: int | date | datetime | None) -> int 
     if isinstance(as_of, bool):
         raise StoreError("as_of 不能是布尔值", hint="请传入版本号（整数）或日期时间")
     if isinstance(as_of, int):
+        latest = conn.execute(select(func.max(Release.id))).scalar()
+        exists = conn.execute(select(Release.id).where(Release.id == as_of)).first()
+        if exists is None:
+            raise StoreError(
+                f"版本 {as_of} 不存在",
+                hint=f"最新的版本是 {latest}（xingshi releases 列出全部版本）"
+                if latest
+                else "数据库中还没有任何版本，请先导入数据",
+            )
         return as_of
     if isinstance(as_of, datetime):
         # astimezone() takes a naive datetime as local time; created_at is stored as naive UTC.

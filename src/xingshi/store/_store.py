@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from xingshi.errors import StoreError, WorkspaceError
-from xingshi.store import _read, _write
+from xingshi.store import _read, _write, migrate
 from xingshi.store._batch import FINDING_SCHEMA, RELEASE_SCHEMA, ImportBatch, ImportResult
 from xingshi.store._models import Base, FindingRow, Release
 from xingshi.store.migrate import upgrade
@@ -32,10 +33,43 @@ def database_url_for(workspace: str | Path) -> str:
     return f"sqlite:///{Path(workspace).resolve() / DATABASE_FILE}"
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+# Wait this long for another writer before saying so (SQLite busy_timeout).
+BUSY_TIMEOUT_MS = 60_000
+# One PostgreSQL advisory lock serialises every release write (and the schema upgrade).
+_PG_WRITE_LOCK = 7238201
+_WRITE = "xingshi_write"
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # The driver's own transaction handling commits before DDL and never takes the write lock
+    # up front; xingshi emits BEGIN itself (see _sqlite_begin), so DDL is transactional too.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
+    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "memory":
+        # WAL: readers never wait for a writer; NORMAL is durable at every checkpoint in WAL.
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer takes the database's write lock before it reads what it will change.
+    immediate = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text_ = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text_ or "database is busy" in text_
+
+
+def _busy_error() -> StoreError:
+    return StoreError(
+        "另一个导入（或其他写入）正在写数据库，等待超时，本次未写入任何数据",
+        hint="稍后重试；如确实没有其他程序在写入，检查是否有进程卡住未退出",
+    )
 
 
 def _engine(url: str) -> Engine:
@@ -51,7 +85,8 @@ def _engine(url: str) -> Engine:
             hint="形如 sqlite:///路径/xingshi.db 或 postgresql+psycopg://用户@主机:5432/库名",
         ) from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     return engine
@@ -79,25 +114,40 @@ class Store:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        # Things the user should hear about opening (a half-made schema rebuilt, ...).
+        self.notices: list[str] = []
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, url: str) -> Store:
-        """Connect to `url` and run the Alembic migrations up to head."""
+        """Connect to `url` and run the Alembic migrations up to head.
+
+        The upgrade runs in one write transaction (DDL included, on SQLite as on PostgreSQL),
+        so a process killed half-way leaves the database as it was. A schema left half-made by
+        an older xingshi is rebuilt when its tables hold no data (`store.notices` says so).
+        """
         engine = _engine(url)
+        store = cls(engine)
         try:
-            with engine.begin() as conn:
-                if engine.dialect.name == "postgresql":
-                    # Two processes opening a fresh database at once must not both migrate.
-                    conn.execute(text("SELECT pg_advisory_xact_lock(7238201)"))
-                upgrade(conn)
+            with engine.connect() as conn:
+                current = migrate.is_current(conn)
+            if not current:
+                with store.write_transaction() as conn:
+                    if not migrate.is_current(conn):
+                        store.notices.extend(migrate.repair_half_made(conn))
+                        upgrade(conn)
+        except StoreError:
+            engine.dispose()
+            raise
         except OperationalError as exc:
             engine.dispose()
+            if _is_locked(exc):
+                raise _busy_error() from None
             raise StoreError(
                 f"无法连接或升级数据库：{exc.orig}",
                 hint="检查数据库地址（XINGSHI_DATABASE_URL）、服务是否运行和访问权限",
             ) from None
-        return cls(engine)
+        return store
 
     @classmethod
     def for_workspace(cls, path: str | Path) -> Store:
@@ -119,6 +169,23 @@ class Store:
         self.close()
 
     # -- writing -------------------------------------------------------------------------
+    @contextmanager
+    def write_transaction(self) -> Iterator[Connection]:
+        """One transaction holding the database's write lock from its first statement.
+
+        Everything that reads the current vintages and writes new ones runs inside it, so
+        concurrent writers give exactly the result of some serial order: SQLite takes the lock
+        with BEGIN IMMEDIATE (waiting up to BUSY_TIMEOUT_MS), PostgreSQL with one advisory
+        transaction lock. Commits on success, rolls back on any exception.
+        """
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn = conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
+                yield conn
+
     def write_release(self, batch: ImportBatch, *, on_write: Any = None) -> ImportResult:
         """Write a batch as a new release in ONE transaction (all or nothing).
 
@@ -127,12 +194,14 @@ class Store:
         same transaction (the web layer writes its audit event there).
         """
         try:
-            with self.engine.begin() as conn:
+            with self.write_transaction() as conn:
                 result = self._write(conn, batch)
                 if on_write is not None:
                     on_write(conn, result)
                 return result
         except SQLAlchemyError as exc:
+            if _is_locked(exc):
+                raise _busy_error() from None
             raise StoreError(
                 f"写入数据库失败，已全部回滚：{getattr(exc, 'orig', exc)}",
                 hint="数据库中的数据未改变；检查数据库连接后重试",

@@ -7,7 +7,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection
+
+from xingshi.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -26,6 +31,39 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 def upgrade(connection: Connection, revision: str = "head") -> None:
     """Bring the database on `connection` up to `revision` (default: the newest)."""
     command.upgrade(alembic_config(connection), revision)
+
+
+def is_current(connection: Connection) -> bool:
+    """True when the database's schema is at the newest shipped revision."""
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == heads
+
+
+def repair_half_made(connection: Connection) -> list[str]:
+    """Drop a schema that has tables but no version row, when those tables hold no data.
+
+    Older versions created SQLite tables outside a transaction, so a kill during `init` could
+    leave tables without their version row; every later command then failed. Returns what was
+    done, for the user; raises when such tables hold data (that needs a person).
+    """
+    if MigrationContext.configure(connection).get_current_heads():
+        return []
+    from xingshi.store._models import Base
+
+    present = set(inspect(connection).get_table_names())
+    ours = [t for t in reversed(Base.metadata.sorted_tables) if t.name in present]
+    if not ours:
+        return []
+    with_data = [t.name for t in ours if connection.execute(select(t).limit(1)).first()]
+    if with_data:
+        raise StoreError(
+            f"数据库的表结构不完整（缺少版本记录），但表 {'、'.join(with_data)} 中已有数据",
+            hint="请先备份数据库文件，再联系管理员修复；不要删除它",
+        )
+    for table in ours:
+        table.drop(connection)
+    return [f"数据库的表结构上次没有建完（{len(ours)} 张空表，没有数据），已重新建立"]
 
 
 def downgrade(connection: Connection, revision: str = "base") -> None:
