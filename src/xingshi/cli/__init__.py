@@ -30,9 +30,9 @@ def version() -> None:
 
 def _register() -> None:
     # Each module adds its own commands; imported here so `xingshi --help` lists them all.
-    from xingshi.cli import analyze, brief, data, extract, serve, users, workspace
+    from xingshi.cli import analyze, brief, data, extract, ledger, serve, users, workspace
 
-    for module in (workspace, data, analyze, brief, extract, users, serve):
+    for module in (workspace, data, analyze, brief, extract, users, ledger, serve):
         module.register(app)
 
 

@@ -267,6 +267,8 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
         if vals and code:
             codes[code] = ("project", vals)
             parsed["projects"].append((code, vals))
+        elif vals and _s(row.values["项目编号"]) in existing:  # dependants need no 2nd error
+            codes[_s(row.values["项目编号"])] = ("project", vals)
     cums: dict[str, list[tuple[int, float, _Row]]] = {}
     for row in raw["项目月度调度"]:
         code = _s(row.values["项目编号"])
@@ -365,6 +367,8 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
                 "填写审核销号的日期",
             )
             continue
+        if vals and not code and _s(row.values["事项编号"]) in existing:
+            codes[_s(row.values["事项编号"])] = ("task", vals)
         if vals and code:
             codes[code] = ("task", vals)
             progress = _s(row.values["最新进展"])
