@@ -267,8 +267,8 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
         if vals and code:
             codes[code] = ("project", vals)
             parsed["projects"].append((code, vals))
-        elif vals and _s(row.values["项目编号"]) in existing:  # dependants need no 2nd error
-            codes[_s(row.values["项目编号"])] = ("project", vals)
+        elif _s(row.values["项目编号"]) and _s(row.values["项目编号"]) not in codes:
+            codes[_s(row.values["项目编号"])] = ("project", None)  # its rows: no 2nd error
     cums: dict[str, list[tuple[int, float, _Row]]] = {}
     for row in raw["项目月度调度"]:
         code = _s(row.values["项目编号"])
@@ -282,6 +282,8 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
                 "先在“重点项目”表登记该项目",
             )
             continue
+        if codes[code][1] is None:
+            continue  # the project's own row is wrong, and said so
         data = {k: row.values[h] for k, h in _REPORT_MAP.items()}
         rep = rd.check(row, lambda d=data, r=row: report_values(d, _at(r, _REPORT_MAP)))
         on = rd.check(
@@ -337,6 +339,9 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
         code = unique(row, "事项编号")
         data = {k: row.values[h] for k, h in _TASK_MAP.items()}
         vals = rd.check(row, lambda d=data, r=row: task_values(d, regions, _at(r, _TASK_MAP)))
+        raw_code = _s(row.values["事项编号"])
+        if raw_code and raw_code not in codes:
+            codes[raw_code] = ("task", None)  # a wrong row: its problems get no 2nd error
         state = _s(row.values["办理状态"]) or "已交办"
         if state not in STATES:
             rd.error(
@@ -367,8 +372,10 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
                 "填写审核销号的日期",
             )
             continue
-        if vals and not code and _s(row.values["事项编号"]) in existing:
-            codes[_s(row.values["事项编号"])] = ("task", vals)
+        raw_code = _s(row.values["事项编号"])
+        if raw_code and raw_code not in codes:
+            codes[raw_code] = ("task", None)  # a wrong row: its problems get no 2nd error
+        state = _s(row.values["办理状态"]) or "已交办"
         if vals and code:
             codes[code] = ("task", vals)
             progress = _s(row.values["最新进展"])
@@ -428,7 +435,7 @@ def read_ledger(path: str | Path, regions: Any, engine: Any = None) -> tuple[dic
                 "有未办结问题的事项不能销号：办结问题，或改事项的办理状态",
             )
             continue
-        if code and raised:
+        if code and raised and codes[owner][1] is not None:
             kind, item = codes[owner]
             unit = _s(row.values["责任单位"]) or item["lead_unit"]
             parsed["problems"].append(
@@ -543,7 +550,7 @@ def export_ledger(
 
     projects = list_projects(store, regions, principal=principal)
     tasks = list_tasks(store, regions, principal=principal, today=today)
-    name = {c: regions.get(c).short for c in {p["region_code"] for p in projects + tasks}}
+    name = {c: regions.get(c).name for c in {p["region_code"] for p in projects + tasks}}
     sheets: dict[str, list[list]] = {k: [list(h)] for k, h in SHEETS.items()}
     sheets["重点项目"][0] += ["灯色", "亮灯原因"]
     sheets["督办事项"][0] += ["灯色", "剩余工作日"]
