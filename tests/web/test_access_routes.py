@@ -18,10 +18,13 @@ PATH_VALUES = {
     "name": "briefing.docx",
     "job_id": "0000",
     "username": "jishou",
+    "project_id": "1",
+    "task_id": "1",
+    "problem_id": "1",
 }
 OTHER_COUNTIES = ("泸溪", "凤凰", "花垣", "保靖", "古丈", "永顺", "龙山")
 ROLE_OF = {"吉首市填报员": "填报员", "泸溪县填报员": "填报员", "审核员": "审核员",
-           "领导": "领导", "管理员": "管理员"}  # fmt: skip
+           "领导": "领导", "管理员": "管理员", "督查员": "督查员"}  # fmt: skip
 
 
 def _routes(app):

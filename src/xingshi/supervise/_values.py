@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from xingshi.errors import InputError, Location
+from xingshi.errors import InputError, Location, StoreError
 
 _YM = re.compile(r"^\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?\s*$")
 _DATE = re.compile(r"^\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?\s*$")
@@ -117,3 +117,9 @@ def units(value: Any) -> list[str]:
     else:
         items = re.split(r"[、,，;；\s]+", str(value))
     return [s.strip() for s in items if s and s.strip()]
+
+
+class NotFound(StoreError):
+    """A project, task or problem that does not exist or lies outside the user's view."""
+
+    http_status = 404

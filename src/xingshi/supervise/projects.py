@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from xingshi.access.audit import record_event
-from xingshi.errors import Conflict, InputError, Location, StoreError
+from xingshi.errors import Conflict, InputError, Location
 from xingshi.settings import SuperviseSection
 from xingshi.supervise import _values as v
 from xingshi.supervise import scope
@@ -167,7 +167,7 @@ def get_project(engine: Any, project_id: int) -> dict:
     with engine.connect() as conn:
         r = conn.execute(select(P).where(P.c.id == project_id)).mappings().first()
     if r is None:
-        raise StoreError(f"没有编号为 {project_id} 的重点项目", hint="请从项目列表中选择")
+        raise v.NotFound(f"没有编号为 {project_id} 的重点项目", hint="请从项目列表中选择")
     out = dict(r)
     out["co_units"] = []
     out["monthly_plan"] = json.loads(r["monthly_plan"]) if r["monthly_plan"] else None
@@ -418,3 +418,11 @@ def rollup(projects: list[dict], by: str) -> list[dict]:
             }
         )
     return out
+
+
+def visible_project(store: Any, regions: Any, principal: Any, project_id: int) -> dict:
+    """The project if the principal may see it; NotFound (404) otherwise."""
+    p = get_project(store.engine, project_id)
+    if not scope.can_see(principal, regions, p):
+        raise v.NotFound(f"没有编号为 {project_id} 的重点项目", hint="请从项目列表中选择")
+    return p

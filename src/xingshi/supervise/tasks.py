@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from xingshi.access.audit import record_event
-from xingshi.errors import Conflict, InputError, Location, StoreError
+from xingshi.errors import Conflict, InputError, Location
 from xingshi.settings import SuperviseSection
 from xingshi.supervise import _values as v
 from xingshi.supervise import scope
@@ -221,7 +221,7 @@ def get_task(engine: Any, task_id: int, conn: Any = None) -> dict:
         with engine.connect() as c:
             r = c.execute(stmt).mappings().first()
     if r is None:
-        raise StoreError(f"没有编号为 {task_id} 的督办事项", hint="请从事项列表中选择")
+        raise v.NotFound(f"没有编号为 {task_id} 的督办事项", hint="请从事项列表中选择")
     return _as_dict(r)
 
 
@@ -413,10 +413,10 @@ def add_problem(
     today: date | None = None,
 ) -> int:
     """A problem of a task or project, raised by its owner or the supervision office."""
+    body = v.text(text, "问题")
     item = _owner_item(store, task_id, project_id)
     if not (actor is None or actor.has("supervise")):
         scope.require_owner(actor, regions, item, "登记问题")
-    body = v.text(text, "问题")
     with store.write_transaction() as conn:
         pid = conn.execute(
             PR.insert().values(
@@ -453,14 +453,14 @@ def close_problem(
     today: date | None = None,
 ) -> None:
     """Close one problem (its owner or the supervision office), with how it was solved."""
+    body = v.text(note, "办结情况")
     with store.engine.connect() as conn:
         p = conn.execute(select(PR).where(PR.c.id == problem_id)).mappings().first()
     if p is None:
-        raise StoreError(f"没有编号为 {problem_id} 的问题", hint="请从问题清单中选择")
+        raise v.NotFound(f"没有编号为 {problem_id} 的问题", hint="请从问题清单中选择")
     item = _owner_item(store, p["task_id"], p["project_id"])
     if not (actor is None or actor.has("supervise")):
         scope.require_owner(actor, regions, item, "办结问题")
-    body = v.text(note, "办结情况")
     with store.write_transaction() as conn:
         n = conn.execute(
             PR.update()
@@ -501,3 +501,11 @@ def problems_of(
         stmt = stmt.where(PR.c.project_id == project_id)
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def visible_task(store: Any, regions: Any, principal: Any, task_id: int) -> dict:
+    """The task if the principal may see it; NotFound (404) otherwise, as for a missing one."""
+    t = get_task(store.engine, task_id)
+    if not scope.can_see(principal, regions, t):
+        raise v.NotFound(f"没有编号为 {task_id} 的督办事项", hint="请从事项列表中选择")
+    return t

@@ -1,6 +1,16 @@
 """One routes module per concept; ROUTERS is what the app factory mounts."""
 
-from xingshi.web.routes import admin, auth, briefs, checks, dashboard, imports, releases, warnings
+from xingshi.web.routes import (
+    admin,
+    auth,
+    briefs,
+    checks,
+    dashboard,
+    imports,
+    releases,
+    supervise,
+    warnings,
+)
 
 ROUTERS = [
     auth.router,
@@ -11,4 +21,5 @@ ROUTERS = [
     checks.router,
     warnings.router,
     admin.router,
+    supervise.router,
 ]
