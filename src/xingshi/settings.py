@@ -104,9 +104,7 @@ class SuperviseSection:
     not_started_red_months: int = setting(
         3, "重点项目：到计划开工月份仍未开工亮黄灯，晚于计划开工达到此月数亮红灯"
     )
-    unregistered_yellow_months: int = setting(
-        1, "重点项目：开工后达到此月数仍未入库纳统亮黄灯"
-    )
+    unregistered_yellow_months: int = setting(1, "重点项目：开工后达到此月数仍未入库纳统亮黄灯")
     unregistered_red_months: int = setting(2, "重点项目：开工后达到此月数仍未入库纳统亮红灯")
     due_soon_working_days: int = setting(
         3, "督办事项：距办结时限不超过此工作日数（未超期）亮黄灯，超期亮红灯"
@@ -114,9 +112,7 @@ class SuperviseSection:
     finding_due_working_days: int = setting(
         20, "由红灯指标生成的督办事项：办结时限为交办日后的工作日数"
     )
-    report_due_day: int = setting(
-        5, "考核：月度进展应在次月此日（含）前报送，晚于此日为迟报"
-    )
+    report_due_day: int = setting(5, "考核：月度进展应在次月此日（含）前报送，晚于此日为迟报")
     score_base: float = setting(100.0, "考核：单位季度基础分")
     score_missing_report: float = setting(2.0, "考核：每缺报一期进展扣分")
     score_late_report: float = setting(1.0, "考核：每迟报一期进展扣分")

@@ -24,15 +24,24 @@ def sample_ws(workspace):
 
 def test_red_indicator_opens_a_task_with_the_finding(sample_ws, supervisor) -> None:
     """新增入规企业数 of 湘西州 is red in 2021年1-6月: the task goes to 州工业和信息化局."""
-    tid = task_from_finding(sample_ws, "湘西州", "新增入规企业数", "2021年1-6月",
-                            actor=supervisor, today=date(2021, 7, 12))
+    tid = task_from_finding(
+        sample_ws,
+        "湘西州",
+        "新增入规企业数",
+        "2021年1-6月",
+        actor=supervisor,
+        today=date(2021, 7, 12),
+    )
     t = get_task(sample_ws.store.engine, tid)
     assert t["lead_unit"] == "州工业和信息化局" and t["source"] == "红灯指标"
     assert t["title"] == "湘西州新增入规企业数红灯督办（2021年1-6月）"
     assert t["due"] == "2021-08-09"  # 20 working days after 12 July 2021
     f = t["finding"]
     assert (f["region_code"], f["indicator"], f["period"], f["light"]) == (
-        "433100", "new_industrial_firms", "2021年1-6月", "red",
+        "433100",
+        "new_industrial_firms",
+        "2021年1-6月",
+        "red",
     )
     assert f["release"] == sample_ws.store.latest_release_id()
     assert round(f["completion_pct"], 1) == 16.2 and f["time_progress_pct"] == 50.0
@@ -55,15 +64,15 @@ def test_task_says_when_the_indicator_turns_green(sample_ws, supervisor, tmp_pat
     """Still red in the latest period; after a corrected release reaching the target, green."""
     from xingshi.ingest import import_files
 
-    tid = task_from_finding(sample_ws, "湘西州", "新增入规企业数", "2021年1-6月",
-                            actor=supervisor)
+    tid = task_from_finding(sample_ws, "湘西州", "新增入规企业数", "2021年1-6月", actor=supervisor)
     task = get_task(sample_ws.store.engine, tid)
     before = indicator_status(sample_ws, task)
     assert before["period"] == "2021年1-12月" and before["light"] == "red"
     assert before["text"] == "新增入规企业数2021年1-12月仍为红灯"
     fix = tmp_path / "更正.csv"
-    fix.write_text("地区,指标,时期,数值,单位\n湘西州,新增入规企业数,2021年1-12月,165,家\n",
-                   encoding="utf-8")
+    fix.write_text(
+        "地区,指标,时期,数值,单位\n湘西州,新增入规企业数,2021年1-12月,165,家\n", encoding="utf-8"
+    )
     import_files(sample_ws, [fix])
     after = indicator_status(sample_ws, task)
     assert after["turned_green"] and after["text"] == "新增入规企业数2021年1-12月已转为绿灯"
