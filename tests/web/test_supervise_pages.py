@@ -1,0 +1,49 @@
+"""The 督查督办 overview page states the ledger's counts, lights and laggards (hand-counted in
+tests/supervise/test_ledger.py), and a unit's pages show only its own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def _counts(html: str) -> dict[str, int]:
+    return {k: int(v) for k, v in re.findall(r'<b id="n-([a-z-]+)">(\d+)</b>', html)}
+
+
+def test_overview_states_the_ledger_counts(clients) -> None:
+    """湘西州 2021年1-6月: 31 tasks (8 closed), 30 projects (5 red, 7 yellow), 137/95 problems."""
+    r = clients["领导"].get("/supervise?region=湘西州&period=2021年1-6月")
+    assert r.status_code == 200
+    n = _counts(r.text)
+    assert (n["tasks"], n["tasks-closed"], n["projects"], n["red"], n["yellow"]) == (
+        31,
+        8,
+        30,
+        5,
+        7,
+    )
+    assert (n["problems"], n["problems-closed"]) == (137, 95)
+    assert "梳理问题137个，已完成95个，尚有42个正在推进。" in r.text
+    assert "重点项目按包联领导汇总" in r.text
+
+
+def test_a_county_sees_its_own_projects_only(clients) -> None:
+    """吉首市's overview counts only 吉首市's projects; another county's project page is 404."""
+    r = clients["吉首市填报员"].get("/supervise?period=2021年1-6月")
+    n = _counts(r.text)
+    assert n["projects"] == 3  # XM2021-001, -009, -017 of the sample are 吉首市's
+    api = clients["吉首市填报员"].get("/api/v1/projects").json()
+    assert sorted(p["code"] for p in api) == ["XM2021-001", "XM2021-009", "XM2021-017"]
+    other = clients["领导"].get("/api/v1/projects?region=泸溪县").json()[0]["id"]
+    assert clients["吉首市填报员"].get(f"/supervise/projects/{other}").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["督查员", "管理员"])
+def test_notice_and_ledger_downloads(clients, who) -> None:
+    """The 督查通报 (.docx) and the 台账 (.xlsx) download as Office files."""
+    r = clients[who].get("/supervise/notice.docx?region=湘西州&period=2021年1-6月")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    r = clients[who].get("/supervise/ledger/export.xlsx")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
