@@ -251,3 +251,14 @@ def _problem_text(k: int) -> str:
 def write_sample(path: str | Path) -> Path:
     """Write the sample ledger workbook to `path`."""
     return write_workbook(path, sample_rows(), title_note=SAMPLE_NOTE)
+
+
+def load_sample_ledger(ws: object) -> None:
+    """Import the sample ledger into a workspace (for the demo), via a temporary workbook."""
+    import tempfile
+
+    from xingshi.supervise.ledger import import_ledger
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_sample(Path(tmp) / "湘西州督查台账2021（示例数据）.xlsx")
+        import_ledger(ws.store, ws.regions, path)  # type: ignore[attr-defined]
