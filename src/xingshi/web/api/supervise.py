@@ -214,6 +214,7 @@ def task_add(request: Request, ctx: Ctx, user: Supervisor, body: TaskIn) -> dict
     "/tasks/from-finding", summary="由红灯或落后指标生成督办事项（督查室）", status_code=201
 )
 def task_from(request: Request, ctx: Ctx, user: Supervisor, body: FindingIn) -> dict:
+    user.require_region(ctx.regions, ctx.regions.resolve(body.region).code, "supervise")
     tid = task_from_finding(
         ctx.ws,
         body.region,
