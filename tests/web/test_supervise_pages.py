@@ -47,3 +47,10 @@ def test_notice_and_ledger_downloads(clients, who) -> None:
     assert r.status_code == 200 and r.content[:2] == b"PK"
     r = clients[who].get("/supervise/ledger/export.xlsx")
     assert r.status_code == 200 and r.content[:2] == b"PK"
+
+
+def test_pages_without_a_period_use_the_newest_reported_month(clients) -> None:
+    """Opened from the menu, the overview judges projects at the newest month reported (June)."""
+    page = clients["领导"].get("/supervise?region=湘西州").text
+    assert "督查督办 湘西州 2021年1-6月" in page
+    assert _counts(page)["red"] == 5

@@ -426,3 +426,12 @@ def visible_project(store: Any, regions: Any, principal: Any, project_id: int) -
     if not scope.can_see(principal, regions, p):
         raise v.NotFound(f"没有编号为 {project_id} 的重点项目", hint="请从项目列表中选择")
     return p
+
+
+def latest_report_month(engine: Any) -> tuple[int, int] | None:
+    """The newest (year, month) any project has reported, for pages opened without a period."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(R.c.year, R.c.month).order_by(R.c.year.desc(), R.c.month.desc()).limit(1)
+        ).first()
+    return None if row is None else (int(row[0]), int(row[1]))

@@ -34,10 +34,16 @@ def _region(ctx: Any, user: Any, region: str | None) -> str:
 
 
 def _year_month(ctx: Any, code: str, period: str | None) -> tuple[int, int, str]:
-    label = (
-        period or pages.latest_period(ctx, code) or f"{date.today().year}年1-{date.today().month}月"
-    )
-    p = parse_period(label)
+    """The period asked for; else the newest month projects reported; else the figures'."""
+    if not period:
+        latest = sp.latest_report_month(ctx.engine)
+        if latest:
+            y, m = latest
+            period = f"{y}年1-{m}月" if m > 1 else f"{y}年1月"
+        else:
+            today = date.today()
+            period = pages.latest_period(ctx, code) or f"{today.year}年1-{today.month}月"
+    p = parse_period(period)
     return p.year, p.last_month, p.label
 
 
@@ -248,6 +254,7 @@ def task_page(request: Request, ctx: Ctx, user: SvUser, task_id: int) -> Respons
         actions=_allowed_steps(user, ctx, row),
         can_report=owner and row["status"] in st.STEPS["报送进展"].sources,
         can_problem=owner or user.has("supervise"),
+        owner=owner,
     )
 
 
