@@ -4,6 +4,7 @@ tests/supervise/test_ledger.py), and a unit's pages show only its own."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,31 @@ def test_pages_without_a_period_use_the_newest_reported_month(clients) -> None:
     page = clients["领导"].get("/supervise?region=湘西州").text
     assert "督查督办 湘西州 2021年1-6月" in page
     assert _counts(page)["red"] == 5
+
+
+def test_ledger_upload_shows_each_error_and_writes_nothing(clients, csrf_of, tmp_path) -> None:
+    """A bad ledger uploaded in the page lists sheet, row, column and value; nothing is added."""
+    from openpyxl import load_workbook
+
+    ledger = "湘西州督查台账2021（示例数据）.xlsx"
+    LEDGER = Path(__file__).parents[2] / "examples" / "supervise" / ledger
+    wb = load_workbook(LEDGER)
+    wb["重点项目"]["A3"] = "XM2021-901"  # new codes, so only the bad cell is an error
+    for i, row in enumerate(wb["重点项目"].iter_rows(min_row=4), start=902):
+        row[0].value = f"XM2021-{i}"
+    wb["重点项目"]["I5"] = "十亿"
+    for sheet in ("项目月度调度", "督办事项", "问题清单"):
+        del wb[sheet]
+    bad = tmp_path / "台账.xlsx"
+    wb.save(bad)
+    sup = clients["督查员"]
+    before = len(sup.get("/api/v1/projects").json())
+    with bad.open("rb") as fh:
+        r = sup.post(
+            "/supervise/ledger",
+            data={"csrf_token": csrf_of(sup)},
+            files={"file": ("台账.xlsx", fh, "application/octet-stream")},
+        )
+    assert r.status_code == 422
+    assert "<td>重点项目</td><td>5</td><td>I</td><td>十亿</td>" in r.text
+    assert len(sup.get("/api/v1/projects").json()) == before
