@@ -72,11 +72,15 @@ def _login(browser, server: str, username: str):
 
 
 def test_red_indicator_to_closed_task_with_audit(browser, server: str, owner_user: str) -> None:
-    """Open from the red indicator, sign and report as the owner, close as the office, audit."""
+    """From the dashboard's red light to the task, sign and report as the owner, close as the
+    office, and read each step in the audit log."""
     office = _login(browser, server, "ducha")
     errors: list[str] = []
     office.on("pageerror", lambda e: errors.append(str(e)))
-    office.goto(f"{server}/supervise/indicators?region=湘西州&period=2021年1-6月")
+    office.goto(f"{server}/dashboard?region=湘西州&period=2021年1-6月")
+    red = office.locator("table.indicators tbody tr", has_text="新增入规企业数").first
+    red.locator("a.sv-open", has_text="督办").click()
+    office.wait_for_url(f"{server}/supervise/indicators**")
     row = office.locator("tr[data-indicator='new_industrial_firms']")
     assert "红" in row.locator(".light").inner_text()
     row.locator("button", has_text="生成督办事项").click()
