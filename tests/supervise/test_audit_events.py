@@ -86,8 +86,8 @@ def test_each_kind_of_change_is_audited(store, regions, supervisor, jishou) -> N
         ("task.sign", "u3", "433101"),
         ("problem.add", "u3", "433101"),
         ("problem.close", "u3", "433101"),
-        ("score.adjust", "u1", None),
-        ("inspection.add", "u1", None),
+        ("score.adjust", "u1", "433100"),
+        ("inspection.add", "u1", "433100"),
     ]
     correct = ev.filter(ev["action"] == "project.report.correct").row(0, named=True)
     assert (

@@ -83,3 +83,21 @@ def test_ledger_upload_shows_each_error_and_writes_nothing(clients, csrf_of, tmp
     assert r.status_code == 422
     assert "<td>重点项目</td><td>5</td><td>I</td><td>十亿</td>" in r.text
     assert len(sup.get("/api/v1/projects").json()) == before
+
+
+def test_inspection_form_on_the_scores_page(clients, csrf_of) -> None:
+    """The office records a quarterly inspection in the page; a unit may not, and sees its own."""
+    sup, jishou = clients["督查员"], clients["吉首市填报员"]
+    form = {
+        "year": "2021",
+        "quarter": "2",
+        "unit": "吉首市",
+        "finding": "月度调度台账齐全",
+        "rating": "较好",
+    }
+    denied = jishou.post("/supervise/inspections", data={**form, "csrf_token": csrf_of(jishou)})
+    assert denied.status_code == 403
+    r = sup.post("/supervise/inspections", data={**form, "csrf_token": csrf_of(sup)})
+    assert r.status_code == 200 and "月度调度台账齐全" in r.text  # after the redirect
+    own = jishou.get("/supervise/scores?year=2021&quarter=2").text
+    assert "月度调度台账齐全" in own and "<td>较好</td>" in own

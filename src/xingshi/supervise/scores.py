@@ -54,7 +54,8 @@ def add_adjustment(
 ) -> int:
     """A manual change of a unit's score; refused without a reason."""
     year, quarter = _check_quarter(year, quarter)
-    scope.require_supervisor(actor, regions, _root(actor, regions))
+    root = _root(actor, regions)
+    scope.require_supervisor(actor, regions, root)
     why = (reason or "").strip()
     if len(why) < 4:
         raise InputError(
@@ -85,6 +86,7 @@ def add_adjustment(
             action="score.adjust",
             object_type="score",
             object_id=f"{year}Q{quarter}:{unit}",
+            region=root or None,
             after={"points": pts, "unit": unit},
             reason=why,
             ip=ip,
@@ -118,7 +120,8 @@ def add_inspection(
 ) -> int:
     """Record a quarterly inspection of a unit (its finding and rating)."""
     year, quarter = _check_quarter(year, quarter)
-    scope.require_supervisor(actor, regions, _root(actor, regions))
+    root = _root(actor, regions)
+    scope.require_supervisor(actor, regions, root)
     row = {
         "year": year,
         "quarter": quarter,
@@ -137,6 +140,7 @@ def add_inspection(
             action="inspection.add",
             object_type="inspection",
             object_id=str(iid),
+            region=root or None,
             after=row,
             ip=ip,
         )

@@ -365,9 +365,12 @@ def scores(
     y, q = year or today.year, quarter or (today.month - 1) // 3 + 1
     units = None if user.has("supervise") or "领导" in user.roles else {user.unit}
     rows = ss.unit_scores(ctx.engine, y, q, ctx.ws.settings.supervise, units=units)
+    checks = [i for i in ss.inspections(ctx.engine, y, q) if units is None or i["unit"] in units]
     return pages.render(
         request,
         "sv_scores.html.j2",
+        inspections=checks,
+        ratings=ss.RATINGS,
         user=user,
         rows=rows,
         year=y,
@@ -395,6 +398,31 @@ def score_adjust(
         unit=unit,
         points=points,
         reason=reason,
+        actor=user,
+        ip=client_ip(request),
+    )
+    return _back(f"/supervise/scores?year={year}&quarter={quarter}")
+
+
+@router.post("/supervise/inspections", summary="登记季度督查")
+def inspection_add(
+    request: Request,
+    ctx: Ctx,
+    user: Supervisor,
+    year: Annotated[str, Form()] = "",
+    quarter: Annotated[str, Form()] = "",
+    unit: Annotated[str, Form()] = "",
+    finding: Annotated[str, Form()] = "",
+    rating: Annotated[str, Form()] = "",
+) -> Response:
+    ss.add_inspection(
+        ctx.store,
+        ctx.regions,
+        year=year,
+        quarter=quarter,
+        unit=unit,
+        finding=finding,
+        rating=rating,
         actor=user,
         ip=client_ip(request),
     )
