@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from xingshi.errors import ImportRejected
-from xingshi.supervise.ledger import export_ledger, import_ledger
+from xingshi.supervise.ledger import import_ledger
+from xingshi.supervise.ledger_export import export_ledger
 from xingshi.supervise.projects import list_projects, rollup
 from xingshi.supervise.sample import sample_rows
 from xingshi.supervise.summary import follow_up_lines, summarize

@@ -47,7 +47,7 @@ def ledger_export_cmd(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """导出督查台账（与导入格式相同，另加灯色和原因）。"""
-    from xingshi.supervise.ledger import export_ledger
+    from xingshi.supervise.ledger_export import export_ledger
 
     ws = _open(workspace)
     try:

@@ -458,7 +458,7 @@ def ledger_upload(
 
 @router.get("/supervise/ledger/export.xlsx", summary="导出台账（本人可见范围）")
 def ledger_export(ctx: Ctx, user: SvUser) -> Response:
-    from xingshi.supervise.ledger import export_ledger
+    from xingshi.supervise.ledger_export import export_ledger
 
     folder = ctx.work_dir / "ledgers" / jobs.secrets.token_hex(8)
     path = export_ledger(ctx.store, ctx.regions, folder / "督查台账.xlsx", principal=user)
