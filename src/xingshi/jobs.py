@@ -203,6 +203,11 @@ def make_briefing(
     )
     targets = all_targets.filter(pl.col("region_code") == code)
     step("撰写正文、绘制图表")
-    brief = build_briefing(analysis, rc, ws.indicators, observations=obs, targets=targets)
+    from xingshi.supervise.summary import follow_up_section
+
+    follow_up = follow_up_section(ws, code, analysis.period)
+    brief = build_briefing(
+        analysis, rc, ws.indicators, observations=obs, targets=targets, follow_up=follow_up
+    )
     paths = write_briefing(analysis, rc, ws.indicators, out, brief=brief, progress=step)
     return brief, paths

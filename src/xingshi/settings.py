@@ -6,8 +6,9 @@ refusing unknown keys and wrong types with a message that names the file and the
 
 Sections: `[workspace]` (who we are), `[analysis]` (ranks and warnings, read by
 `xingshi.analysis.settings.AnalysisSettings.from_mapping(settings.table("analysis"))`),
-`[checks]` (审核 tolerances and plausible ranges, read by the importer) and `[limits]` (what one
-imported file may hold: size, rows, columns, cell length, findings listed per rule).
+`[checks]` (审核 tolerances and plausible ranges, read by the importer), `[limits]` (what one
+imported file may hold: size, rows, columns, cell length, findings listed per rule) and
+`[supervise]` (督查督办 light rules, deadlines and scores, read by `xingshi.supervise`).
 """
 
 from __future__ import annotations
@@ -112,17 +113,62 @@ class LimitsSection:
     )
 
 
+@dataclass(frozen=True)
+class SuperviseSection:
+    """督查督办: project lights, task deadlines, unit scores (read by xingshi.supervise)."""
+
+    behind_yellow_pp: float = setting(
+        10.0, "重点项目：投资完成率落后时间进度达到此值（百分点）亮黄灯（含本数）"
+    )
+    behind_red_pp: float = setting(
+        30.0, "重点项目：投资完成率落后时间进度超过此值（百分点）亮红灯（不含本数）"
+    )
+    not_started_red_months: int = setting(
+        3, "重点项目：到计划开工月份仍未开工亮黄灯，晚于计划开工达到此月数亮红灯"
+    )
+    unregistered_yellow_months: int = setting(1, "重点项目：开工后达到此月数仍未入库纳统亮黄灯")
+    unregistered_red_months: int = setting(2, "重点项目：开工后达到此月数仍未入库纳统亮红灯")
+    due_soon_working_days: int = setting(
+        3, "督办事项：距办结时限不超过此工作日数（未超期）亮黄灯，超期亮红灯"
+    )
+    finding_due_working_days: int = setting(
+        20, "由红灯指标生成的督办事项：办结时限为交办日后的工作日数"
+    )
+    report_due_day: int = setting(5, "考核：月度进展应在次月此日（含）前报送，晚于此日为迟报")
+    score_base: float = setting(100.0, "考核：单位季度基础分")
+    score_missing_report: float = setting(2.0, "考核：每缺报一期进展扣分")
+    score_late_report: float = setting(1.0, "考核：每迟报一期进展扣分")
+    score_overdue_task: float = setting(5.0, "考核：季末每项超期未销号的督办事项扣分")
+    score_closed_task: float = setting(2.0, "考核：季度内每项按期审核销号的督办事项加分")
+    indicator_units: tuple[tuple[str, str], ...] = setting(
+        (
+            ("retail", "州商务局"),
+            ("retail_above", "州商务局"),
+            ("fai", "州发展和改革委员会"),
+            ("industry_va", "州工业和信息化局"),
+            ("new_industrial_firms", "州工业和信息化局"),
+            ("local_fiscal", "州财政局"),
+            ("tax", "州税务局"),
+            ("tourism_revenue", "州文化旅游广电局"),
+            ("exports", "州商务局"),
+        ),
+        "指标与责任单位的对应（指标代码，责任单位）：红灯指标生成督办事项时交办给该单位",
+    )
+
+
 SECTIONS: dict[str, type] = {
     "workspace": WorkspaceSection,
     "analysis": AnalysisSection,
     "checks": ChecksSection,
     "limits": LimitsSection,
+    "supervise": SuperviseSection,
 }
 _SECTION_HELP = {
     "workspace": "工作区：本地区与单位",
     "analysis": "分析：排名与红黄绿灯预警阈值",
     "checks": "审核：导入时的容差与合理范围",
     "limits": "限制：单个导入文件的大小、行数、列数、单元格长度和列出的错误条数",
+    "supervise": "督查督办：重点项目亮灯规则、督办时限与单位考核计分",
 }
 
 
@@ -134,6 +180,7 @@ class Settings:
     analysis: AnalysisSection = field(default_factory=AnalysisSection)
     checks: ChecksSection = field(default_factory=ChecksSection)
     limits: LimitsSection = field(default_factory=LimitsSection)
+    supervise: SuperviseSection = field(default_factory=SuperviseSection)
 
     def table(self, section: str) -> dict[str, Any]:
         """One section as a plain dict (what `AnalysisSettings.from_mapping` takes)."""

@@ -27,6 +27,7 @@ ROLES = {
     "审核员": ("shenhe", "湘西州统计局", "审核员", "湘西州"),
     "领导": ("lingdao", "湘西州人民政府办公室", "领导", "湘西州"),
     "管理员": ("admin", "湘西州统计局", "管理员", "湘西州"),
+    "督查员": ("ducha", "湘西州督查室", "督查员", "湘西州"),
 }
 
 
@@ -68,6 +69,10 @@ def web_ws(web_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     path = tmp_path_factory.mktemp("webws") / "ws"
     ws = init_workspace(path)
     load_sample(ws)
+    from xingshi.supervise.ledger import import_ledger
+
+    ledger = Path(__file__).parents[2] / "examples/supervise/湘西州督查台账2021（示例数据）.xlsx"
+    import_ledger(ws.store, ws.regions, ledger)  # 督查督办 rows for the access walk
     for username, unit, role, region in ROLES.values():
         add_user(ws.store.engine, ws.regions, username=username, password=PASSWORD, unit=unit,
                  role=role, region=region)  # fmt: skip

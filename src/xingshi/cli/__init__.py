@@ -60,9 +60,9 @@ def version() -> None:
 
 def _register() -> None:
     # Each module adds its own commands; imported here so `xingshi --help` lists them all.
-    from xingshi.cli import analyze, brief, data, extract, rounds, serve, users, workspace
+    from xingshi.cli import analyze, brief, data, extract, ledger, rounds, serve, users, workspace
 
-    for module in (workspace, data, analyze, brief, extract, users, serve, rounds):
+    for module in (workspace, data, analyze, brief, extract, users, ledger, serve, rounds):
         module.register(app)
     for command in app.registered_commands:  # every command's help in Chinese
         if command.cls in (None, TyperCommand):

@@ -10,7 +10,7 @@ from xingshi.errors import InputError
 from xingshi.report import charts as ch
 from xingshi.report.compose import Composer, Context, compare_codes, topic_codes, topic_leads
 from xingshi.report.facts import IndicatorLookup, Item, SourceBook, items_from_table, speech_names
-from xingshi.report.model import Briefing, Chart
+from xingshi.report.model import Briefing, Chart, Section
 from xingshi.report.ratios import ratio_specs
 from xingshi.report.sentences import Phrases, render
 from xingshi.report.tables import ranks_table, region_matrix, targets_table
@@ -110,8 +110,12 @@ def build_briefing(
     observations: pl.DataFrame | None = None,
     targets: pl.DataFrame | None = None,
     with_charts: bool = True,
+    follow_up: Section | None = None,
 ) -> Briefing:
-    """The briefing's text model for the analysed region and period (see `write_briefing`)."""
+    """The briefing's text model for the analysed region and period (see `write_briefing`).
+
+    `follow_up` is a section made outside the analysis (督查督办, from xingshi.supervise),
+    placed after the outlook as it comes."""
     table: pl.DataFrame = analysis.table
     mine = table.filter(pl.col("role") == "self") if "role" in table.columns else table.head(0)
     if mine.height == 0:
@@ -185,6 +189,8 @@ def build_briefing(
     )
     comp = Composer(ctx, Phrases(book, words["scope"]))
     sections = [comp.achievements(), comp.problems(), comp.outlook()]
+    if follow_up is not None and follow_up.paragraphs:
+        sections.append(follow_up)
     tables = _tables(ctx, items, me_list, children_codes, summary, words, code)
     releases = sorted({r.release_id for r in book.refs if r.release_id is not None})
     simulated = (

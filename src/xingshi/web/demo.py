@@ -40,6 +40,9 @@ def prepare_demo(path: str | Path) -> list[tuple[str, str, str]]:
     out = []
     try:
         load_sample(ws)
+        from xingshi.supervise.sample import load_sample_ledger
+
+        load_sample_ledger(ws)  # 督查督办 sample: the admin holds the supervision permission
         for username, unit, role, region, note in DEMO_USERS:
             password = secrets.token_urlsafe(9)
             add_user(

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine
 import xingshi.access._models  # noqa: F401  (its tables on the same metadata)
 from xingshi.collect import _models as _collect_models  # noqa: F401
 from xingshi.store._models import Base
+from xingshi.supervise import _models as _supervise_models  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata

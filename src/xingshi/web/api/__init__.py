@@ -6,11 +6,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from xingshi.web.access import User
-from xingshi.web.api import collect, data
+from xingshi.web.api import collect, data, supervise
 
 router = APIRouter()
 router.include_router(data.router)
 router.include_router(collect.router)
+router.include_router(supervise.router)
 
 _DOCS = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>形势 API 文档</title>

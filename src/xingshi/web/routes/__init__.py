@@ -9,6 +9,7 @@ from xingshi.web.routes import (
     dashboard,
     imports,
     releases,
+    supervise,
     warnings,
 )
 
@@ -22,4 +23,5 @@ ROUTERS = [
     warnings.router,
     admin.router,
     collect.router,
+    supervise.router,
 ]
