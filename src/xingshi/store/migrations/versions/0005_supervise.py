@@ -1,7 +1,7 @@
 """督查督办: key projects, monthly reports, tasks and their steps, problems, inspections, scores.
 
 Revision ID: 0005_supervise
-Revises: 0003_access
+Revises: 0004_collect
 Create Date: 2026-12-02 06:21:53.922867
 """
 
