@@ -238,7 +238,8 @@ class Engine:
         cue_abs = max(seg_start, cs + reading.cue_at)
         if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
             # 其中古丈县增速最低,仅为6.2%: the growth is named in the clause before.
-            pcs = max(norm.rfind(c, ss, cs - 1) for c in _CLAUSE) + 1
+            lo = max(ss, cs - 1 - _WINDOW)
+            pcs = max(max(norm.rfind(c, lo, cs - 1) for c in _CLAUSE) + 1, lo)
             m = _SPEED_BEFORE.search(norm, max(pcs, ss, prev_end), max(cs - 1, ss))
             if m and clause.strip() in _SPEED_VALUE:
                 reading = rd.Reading("growth_pct", cue_at=len(clause))
@@ -286,6 +287,11 @@ class Engine:
                 figure = (vs, qe)  # the number and its unit, for highlighting
                 if noun_end and idx == len(values) - 1:
                     qe = max(qe, noun_end)
+                if vs - qs > _WINDOW:
+                    # A name far back (the list so far) is not quoted: the quote is this
+                    # figure's clause, or its list item, so quotes stay bounded.
+                    pv = values[idx - 1] if idx else None
+                    qs = max(cs, (pv[2] if pv[3] is a else pv[3].end) if pv else cs)
                 quote_start = _trim_start(norm, qs, qe)
                 unit = reading.unit or a.unit
                 fact = Fact(
@@ -361,15 +367,17 @@ class Engine:
         # No indicator in this clause: it is the previous figure's (增长39.9%, 增速全省第一),
         # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
         previous = [f for f in sent.facts[-40:] if not f.derived and f.words]
-        before = self.norm.rfind(",", sent.start, cs - 1)
+        # Looking back a bounded stretch keeps a sentence without full stops linear.
+        lo = max(sent.start, cs - 2 * _WINDOW)
+        before = self.norm.rfind(",", lo, cs - 1)
+        if before < 0:
+            before = lo - 1 if lo > sent.start else -1
         # 按可比价格计算, / 分产业看, qualify the figure; the indicator is further back.
-        while before > sent.start and _QUALIFIER.search(self.norm, before + 1, cs - 1):
-            before = self.norm.rfind(",", sent.start, before)
-        qualifier = _QUALIFIER.search(
-            self.norm, max(before + 1, sent.start), max(cs - 1, sent.start)
-        )
-        if cs - 1 > sent.start and not qualifier and (not previous or previous[-1].end <= before):
-            prev_clause = clean(self.norm, max(before + 1, sent.start), cs - 1)
+        while before > lo and _QUALIFIER.search(self.norm, before + 1, cs - 1):
+            before = self.norm.rfind(",", lo, before)
+        qualifier = _QUALIFIER.search(self.norm, max(before + 1, lo), max(cs - 1, lo))
+        if cs - 1 > lo and not qualifier and (not previous or previous[-1].end <= before):
+            prev_clause = clean(self.norm, max(before + 1, lo), cs - 1)
             prev_clause.text = _SPEED_BEFORE.sub("", prev_clause.text)  # 古丈县增速最低
             if prev_clause.text:
                 items = split_items(prev_clause)
@@ -448,7 +456,7 @@ class Engine:
                 scope = self._region("全省" if word == "省内" else word)[0] or word
                 break
         if scope is None:  # 在全省十四个市州中,我州…排第十四位: the scope opens the sentence
-            sent_start = self._sentence_start(cs)
+            sent_start = max(self._sentence_start(cs), cs - 4 * _WINDOW)
             found = _SCOPE.findall(self.norm, sent_start, cs)
             if found:
                 scope = self._region("全省" if found[-1] == "省内" else found[-1])[0] or found[-1]
