@@ -23,11 +23,14 @@ _CN_MONTH = "一二三四五六七八九十"
 # Period phrases; 去年同期/上年同期 are comparison bases, matched only to be ignored.
 PERIOD = re.compile(
     r"(?P<base>(?:去年|上年)(?:同期|基础上|的)|同期)"
-    r"|(?:(?P<y>\d{4})年)?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)"
+    # 去年一季度 / 上年全年: a period of the year before.
+    r"|(?:(?P<y>\d{4})年|(?P<prev>去年|上年))?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
     r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|前3季度|一季度|第一季度|二季度|第二季度|"
     r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)"
     r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
+    # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
+    r"|(?<![\d~至到-])(?P<yo>\d{4})年(?:度)?(?!\d|以来|[-至到~]|末|底|初|前|后|间)"
 )
 _Q = {
     "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),
@@ -149,9 +152,13 @@ class DocContext:
         """The period a matched phrase names, or None for a comparison base (去年同期)."""
         if m.group("base"):
             return None
+        if m.group("yo"):
+            return Period(int(m.group("yo")), 1, 12)
         year = int(m.group("y")) if m.group("y") else self.year
         if year is None:
             return None
+        if m.group("prev"):
+            year -= 1
         q, mon = m.group("q"), m.group("mon")
         try:
             if m.group("m2"):
@@ -225,6 +232,8 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
         return None
     seen: Counter[tuple[int, int]] = Counter()
     for m in PERIOD.finditer(norm, 0, min(len(norm), 200_000)):
+        if m.group("prev") or m.group("yo"):
+            continue
         if m.group("m2") and not m.group("y"):
             a, b = _month(m.group("m1")), _month(m.group("m2"))
             if a == 1 and 1 <= b <= 12:

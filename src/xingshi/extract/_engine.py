@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from xingshi.catalog.periods import Period
 from xingshi.extract import _reading as rd
 from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
 from xingshi.extract._context import (
@@ -60,7 +61,7 @@ _GOALS = re.compile(
 # clauses up to the next semicolon. 拟 plans the same way (赤字率拟按3%安排，赤字规模4.06万亿元).
 _FORECAST = re.compile(
     # 预计1-6月份, / 预计前三季度, head the sentence like 预计, alone.
-    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期)"
+    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期|预测)"
     r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年)?[,:])"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占年])计划(?=[招投完实新建开引争达安])"
@@ -115,6 +116,7 @@ class Engine:
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
         self._last_subject = 0
         self._sent: _Sentence | None = None
+        self._reported = True  # the figure being read reports what happened (no target)
 
     def run(self) -> list[Fact]:
         mask = blocked_mask(self.norm, self.g)
@@ -244,6 +246,15 @@ class Engine:
             if m and clause.strip() in _SPEED_VALUE:
                 reading = rd.Reading("growth_pct", cue_at=len(clause))
                 seg_start, cue_abs = max(pcs, ss, prev_end), m.start()
+        vs_period = None
+        if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
+            bm = _BRACKET_PERIOD.search(clause)
+            prior = [f for f in sent.facts[-4:] if not f.derived]
+            if bm and prior and prior[-1].measure == "growth_pct":
+                # 增长-8.7%,较一季度(-10.8%)回升: the earlier period's growth, in brackets
+                reading = rd.Reading("growth_pct", cue_at=len(clause))
+                vs_period = self._bracket_period(bm.group("p"))
+                seg_start = cue_abs = s
         subject = clean(norm, seg_start, cue_abs)
         if _DIST.search(clause):
             subject.distribute = True
@@ -264,7 +275,11 @@ class Engine:
         entity = _ENTITY.search(norm, near, s) if subject.region is None else None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
+        self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
+        self._reported = True
+        if vs_period is not None:
+            period = vs_period
         if reading.measure == "target" and not stated:
             year = period[:4] if period else (str(self.ctx.year) if self.ctx.year else None)
             period = f"{year}-01/{year}-12" if year else None
@@ -331,7 +346,12 @@ class Engine:
         """年预计产值超10亿元的项目共计完成产值446亿元: a target word inside a threshold."""
         if a.approx and right.startswith("的") and not _GOAL_NOUN.match(right, 1):
             return rd.Reading("count" if a.kind in ("count", "cued") else "level", cue_at=s - cs)
-        if cs < prev_end < s and self.norm[prev_end] == "的":
+        done = self._sent.facts[-1] if self._sent and self._sent.facts else None
+        took_plan = done is not None and done.measure == "completed" and done.end == prev_end
+        if (cs < prev_end < s and self.norm[prev_end] == "的") or (
+            took_plan and cs < prev_end <= s
+        ):
+            # 占年度计划的75%124个新建项目: the plan was the earlier figure's, not this one's
             again = rd.read_amount(self.norm[prev_end:s], right, a.kind)
             if again.measure != "target":
                 again.cue_at += prev_end - cs
@@ -475,6 +495,12 @@ class Engine:
             return ctx.province_name or word, ctx.province_code
         if word in w["country"]:
             return "全国", "100000"
+        if (
+            word == "全区"
+            and (ctx.province_name or "").endswith("自治区")
+            and (ctx.region_name and not ctx.region_name.endswith("区"))
+        ):  # 全区 in a Guangxi city's text is the autonomous region
+            return ctx.province_name, ctx.province_code
         if word in w["self_prefecture"] or word in w["self_county"]:
             # 全州 in a county's text is its prefecture; 全市 in 吉首市's text is 吉首市.
             if ctx.parent_name and ctx.region_name and word[-1] != ctx.region_name[-1]:
@@ -505,9 +531,39 @@ class Engine:
             if not m.group("base") and not compared and not (relative and m.start() < ss):
                 p = self.ctx.period_of(m)
                 if p is not None:
-                    return p.key, m.start() >= ss
+                    return self._same_year(p, i, ss).key, m.start() >= ss
             i -= 1
         return (self.ctx.default.key if self.ctx.default else None), False
+
+    def _bracket_period(self, words: str) -> str | None:
+        """上年同期 → the document's period a year before; 一季度 → that period."""
+        d = self.ctx.default
+        if words in ("上年同期", "去年同期", "同期"):
+            return _with_year(d, d.year - 1).key if d is not None else None
+        m = PERIOD.fullmatch(words)
+        p = self.ctx.period_of(m) if m else None
+        return p.key if p is not None else None
+
+    def _same_year(self, p: Period, i: int, ss: int) -> Period:
+        """去年一季度…,四季度增长6.3%: a period without a year takes the year named before it
+        in the sentence; one the document has not reached yet (四季度 in a first-quarter
+        report) is last year's."""
+        m = self.periods[i][1]
+        if m.group("y") or m.group("prev") or m.group("yo") or m.group("q") in _RELATIVE_Q:
+            return p
+        j = i - 1
+        while j >= 0 and self.periods[j][0] >= max(ss, self.periods[i][0] - 80):
+            mj = self.periods[j][1]
+            if mj.group("prev") or mj.group("y"):
+                pj = self.ctx.period_of(mj)
+                if pj is not None and pj.year != p.year:
+                    return _with_year(p, pj.year)
+                return p
+            j -= 1
+        d = self.ctx.default
+        if d is not None and p.year == d.year and p.first_month > d.last_month and self._reported:
+            return _with_year(p, p.year - 1)
+        return p
 
     def _canonical(self, fact: Fact) -> None:
         words = fact.words
@@ -548,6 +604,9 @@ class Engine:
         out: list[Fact] = []
         for f in facts:
             if f.measure != "pp_diff" or not f.versus or f.versus in ("上年同期", "去年同期"):
+                continue
+            if "(" in f.versus:  # 比全国(6.1%)高0.8个百分点: the other side's growth is stated
+                f.versus = _BRACKETED.sub("", f.versus) or f.versus
                 continue
             growth = [
                 g for g in sent.facts[-40:] + facts
@@ -591,6 +650,21 @@ class Engine:
         if head in region_prefixes():
             return self._region(head)
         return None
+
+
+_BRACKET_PERIOD = re.compile(
+    r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
+    r"|\d{1,2}月(?:份)?)\($"
+)
+_BRACKETED = re.compile(r"\([^()]*\)?$")
+_RELATIVE_Q = frozenset(["去年", "上年", "今年", "全年", "今年以来", "年初以来"])
+
+
+def _with_year(p: Period, year: int) -> Period:
+    try:
+        return Period(year, p.first_month, p.last_month)
+    except Exception:
+        return p
 
 
 def _versus_list(versus: str | None, k: int) -> list[str] | None:
