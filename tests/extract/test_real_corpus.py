@@ -37,7 +37,7 @@ def results():
         text = (REAL / f"{name}.txt").read_text(encoding="utf-8")
         lines = (REAL / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         gold = [json.loads(line) for line in lines if line]
-        facts = extract_file(REAL / f"{name}.txt", region=meta["region"], year=meta["year"])
+        facts = extract_file(REAL / f"{name}.txt", region=meta["region"], year=meta.get("year"))
         recs = [f.to_record() for f in facts]
         out[name] = sc.score(text, gold, recs, None, meta["region"])
     return sc, out

@@ -176,7 +176,8 @@ class DocContext:
             if q in ("今年以来", "年初以来", "今年"):
                 if self.default is not None and self.default.year == year:
                     return self.default
-                return None
+                # 今年发展主要预期目标 in a report with no period of its own: the whole year
+                return Period(year, 1, 12) if q == "今年" else None
         except Exception:
             return None
         return None

@@ -524,16 +524,43 @@ class Engine:
         if k > 0:
             para = self.newlines[k - 1] + 1
         i = bisect_right(self.period_starts, s) - 1
-        while i >= 0 and self.periods[i][0] >= para:
+        stop = max(i - 64, -1)  # bounded, so a paragraph of many periods stays linear
+        while i > stop and self.periods[i][0] >= para:
             m = self.periods[i][1]
             relative = m.group("q") in ("去年", "上年", "今年", "全年") or bool(m.group("base"))
-            compared = m.start() > 0 and self.norm[m.start() - 1] in "比较于"  # 比上半年回落
-            if not m.group("base") and not compared and not (relative and m.start() < ss):
+            if (
+                not m.group("base")
+                and not self._compared(m)
+                and not (relative and m.start() < ss)
+                and (m.start() >= ss or self._carries(i))
+            ):
                 p = self.ctx.period_of(m)
                 if p is not None:
                     return self._same_year(p, i, ss).key, m.start() >= ss
             i -= 1
         return (self.ctx.default.key if self.ctx.default else None), False
+
+    def _compared(self, m: re.Match[str]) -> bool:
+        """比上半年回落, 增速与上半年持平: the period is the other side of a comparison."""
+        return m.start() > 0 and self.norm[m.start() - 1] in "比较于与"
+
+    def _carries(self, i: int) -> bool:
+        """Whether the period phrase ``i`` of an earlier sentence holds for later sentences: it
+        heads its sentence (before any figure) and the sentence lists no other period
+        (分季度看,一季度…,二季度…,三季度… holds only there)."""
+        start, m = self.periods[i]
+        a = self._sentence_start(start)
+        if any(ch.isdigit() for ch in self.norm[a:start]) or start - a > 40:
+            return False
+        k = bisect_right(self.ends, start)
+        b = self.ends[k] if k < len(self.ends) else len(self.norm)
+        j = i + 1
+        while j < len(self.periods) and j < i + 16 and self.periods[j][0] < b:
+            mj = self.periods[j][1]
+            if not mj.group("base") and not self._compared(mj) and mj.group(0) != m.group(0):
+                return False
+            j += 1
+        return True
 
     def _bracket_period(self, words: str) -> str | None:
         """上年同期 → the document's period a year before; 一季度 → that period."""
