@@ -27,7 +27,7 @@ PERIOD = re.compile(
     r"|(?:(?P<y>\d{4})年|(?P<prev>去年|上年))?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
     r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|前3季度|一季度|第一季度|二季度|第二季度|"
-    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)"
+    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)(?P<qend>末|底)?"
     r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
     # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
     r"|(?<![\d~至到-])(?P<yo>\d{4})年(?:度)?(?!\d|以来|[-至到~]|末|底|初|前|后|间)"
@@ -170,6 +170,8 @@ class DocContext:
                     return Period(year, 1, int(mon))
                 return Period(year, int(mon), int(mon))
             if q in _Q:
+                if m.group("qend"):  # 二季度末: a balance at the end of 1-6月, like 6月末
+                    return Period(year, 1, _Q[q][1])
                 return Period(year, *_Q[q])
             if q in ("去年", "上年"):
                 return Period(year - 1, 1, 12)

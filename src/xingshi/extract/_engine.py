@@ -63,6 +63,8 @@ _FORECAST = re.compile(
     # 预计1-6月份, / 预计前三季度, head the sentence like 预计, alone.
     r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期|预测)"
     r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年)?[,:])"
+    # 力争固定资产投资增幅16%以上、…,财政总收入达到20亿元: 力争 heading a sentence
+    r"|(?P<head2>(?<![^,;:。\n])力争)"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占年])计划(?=[招投完实新建开引争达安])"
 )
@@ -346,8 +348,11 @@ class Engine:
         """年预计产值超10亿元的项目共计完成产值446亿元: a target word inside a threshold."""
         if a.approx and right.startswith("的") and not _GOAL_NOUN.match(right, 1):
             return rd.Reading("count" if a.kind in ("count", "cued") else "level", cue_at=s - cs)
-        done = self._sent.facts[-1] if self._sent and self._sent.facts else None
-        took_plan = done is not None and done.measure == "completed" and done.end == prev_end
+        recent = self._sent.facts[-4:] if self._sent else []
+        took_plan = any(
+            f.measure == "completed" and f.end <= prev_end and f.extra["figure"][0] >= cs
+            for f in recent
+        )
         if (cs < prev_end < s and self.norm[prev_end] == "的") or (
             took_plan and cs < prev_end <= s
         ):
@@ -440,7 +445,8 @@ class Engine:
             # a forecast inside a name (年预计产值超10亿元的项目) plans nothing
             if _SINCE_PLAN.search(norm, m.end(), s) or self._done_since(m.end()):
                 continue  # 截至3月底,累计完成投资1.96亿元: the plan's clause is over
-            if (m.group("head") or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
+            head = m.group("head") or m.group("head2")
+            if (head or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
                 return True
         return False
 

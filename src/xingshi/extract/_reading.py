@@ -180,6 +180,14 @@ _DONE_AFTER = re.compile(
 )
 # 176个年度计划新开项目实际开工150个: what actually happened, after the plan was named.
 _ACTUAL_AFTER_PLAN = re.compile(r"实际|已|实现")
+_NOT_DONE = re.compile(
+    r"(?:未|尚未|没有|未能)(?:开复工|开工|复工|竣工|完工|建成|投产|完成|办结|整改)$"
+)
+# …15个项目已开工建设 (but 112件信访件已办结56项: the done count follows, 112 is the total)
+_DONE_ALREADY = re.compile(
+    r"[\u4e00-\u9fa5]{0,6}?已(?:开工|开复工|复工|完工|竣工|建成|投产|办结)"
+    r"(?![\u4e00-\u9fa5]{0,3}[\d一二三四五六七八九十两])"
+)
 # 完成年任务75亿元的23.7%: the year's task is a goal.
 _TASK = re.compile(r"(?:年|年度|全年)(?:目标)?任务(?:为|是|数)?$")
 # A target word inside brackets (按考核目标口径统计) qualifies, it sets no goal.
@@ -239,6 +247,10 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
         return Reading(measure, sign, cue_at=d.start(), basis=d.group(0))
     if _LESS.search(clause) or _LOWER.search(clause):  # 减少0.37亿斤 / 较全省人均花费低174元
         return Reading("count" if counting else "level", -1, cue_at=len(clause))
+    if counting and _NOT_DONE.search(clause):  # 未开复工10项: not done is a plain count
+        return Reading("count", cue_at=len(clause))
+    if counting and _DONE_ALREADY.match(right):  # 35个争取开工项目中…15个项目已开工建设
+        return Reading("completed", cue_at=len(clause))
     m = r.done.search(clause)
     t = r.target.search(_PARENS.sub("", clause))
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
