@@ -556,7 +556,7 @@ class Engine:
         (分季度看,一季度…,二季度…,三季度… holds only there)."""
         start, m = self.periods[i]
         a = self._sentence_start(start)
-        if any(ch.isdigit() for ch in self.norm[a:start]) or start - a > 40:
+        if start - a > 40 or any(ch.isdigit() for ch in self.norm[a:start]):
             return False
         k = bisect_right(self.ends, start)
         b = self.ends[k] if k < len(self.ends) else len(self.norm)
