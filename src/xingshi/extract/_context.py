@@ -234,7 +234,10 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
     if year is None:
         return None
     seen: Counter[tuple[int, int]] = Counter()
+    years: Counter[int] = Counter()
     for m in PERIOD.finditer(norm, 0, min(len(norm), 200_000)):
+        if m.group("yo"):
+            years[int(m.group("yo"))] += 1
         if m.group("prev") or m.group("yo"):
             continue
         if m.group("m2") and not m.group("y"):
@@ -248,6 +251,8 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
         return Period(year, a, b)
     if when is not None and when.year == year:
         return Period(year, 1, when.month - 1) if when.month > 1 else None
+    if years[year]:  # an annual bulletin: 2015年,全县地区生产总值… names only its year
+        return Period(year, 1, 12)
     return None
 
 

@@ -275,6 +275,8 @@ class Engine:
             region_name, region_code = self._inherited.region, self._inherited.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = _ENTITY.search(norm, near, s) if subject.region is None else None
+        if entity and norm.startswith("等", entity.end()):
+            entity = None  # 引进天和防务、太平洋建设集团等总部企业354户: examples, not the subject
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
         self._reported = reading.measure != "target"
@@ -547,8 +549,10 @@ class Engine:
         return (self.ctx.default.key if self.ctx.default else None), False
 
     def _compared(self, m: re.Match[str]) -> bool:
-        """比上半年回落, 增速与上半年持平: the period is the other side of a comparison."""
-        return m.start() > 0 and self.norm[m.start() - 1] in "比较于与"
+        """比上半年回落, 增速与上半年持平, 较5月和3月分别提升: the other side of a comparison."""
+        if m.start() > 0 and self.norm[m.start() - 1] in "比较于与":
+            return True
+        return bool(_COMPARED_LIST.search(self.norm, max(0, m.start() - 12), m.start()))
 
     def _carries(self, i: int) -> bool:
         """Whether the period phrase ``i`` of an earlier sentence holds for later sentences: it
@@ -689,6 +693,7 @@ _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
     r"|\d{1,2}月(?:份)?)\($"
 )
+_COMPARED_LIST = re.compile(r"(?:比|较)[^,;:。]{1,8}(?:和|、|及)$")
 _BRACKETED = re.compile(r"\([^()]*\)?$")
 _RELATIVE_Q = frozenset(["去年", "上年", "今年", "全年", "今年以来", "年初以来"])
 
