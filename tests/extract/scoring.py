@@ -161,7 +161,8 @@ def score(
     for g in gold:
         tot[g["measure"]] += 1
         gvs = norm_values(g)
-        found = None
+        found: int | None = None
+        best = (False, False)
         for i, o in enumerate(out):
             if i in used or o.get("derived") or klass(o) != klass(g):
                 continue
@@ -171,8 +172,14 @@ def score(
             s, e = o["_span"]
             if not (s < g["_span"][1] and g["_span"][0] < e):
                 continue
-            found = i
-            if ind_match(o.get("indicator"), g.get("indicator")):
+            # the candidate naming the right indicator (the first such), then the right region
+            rank = (
+                ind_match(o.get("indicator"), g.get("indicator")),
+                region_match(o.get("region"), g.get("region"), doc_region),
+            )
+            if found is None or rank > best or (rank == best and not rank[0]):
+                found, best = i, rank
+            if rank == (True, True):
                 break
         if found is None:
             result.missed.append(g)
