@@ -546,7 +546,29 @@ class Engine:
                 if p is not None:
                     return self._same_year(p, i, ss).key, m.start() >= ss
             i -= 1
+        heading = self._heading_year(i)
+        if heading is not None:
+            return heading, False
         return (self.ctx.default.key if self.ctx.default else None), False
+
+    def _heading_year(self, i: int) -> str | None:
+        """一、2018年工作回顾: a short heading line naming a year alone holds for the paragraphs
+        after it (a work report's review), until a period is named again."""
+        stop = max(i - 16, -1)
+        while i > stop:
+            start, m = self.periods[i]
+            if m.group("base") or m.group("q") in _RELATIVE_Q or self._compared(m):
+                i -= 1  # 全年主要目标任务, 比上年: no period of the text's own
+                continue
+            if not m.group("yo"):
+                return None  # a nearer period phrase in an earlier paragraph: no heading rule
+            k = bisect_left(self.newlines, start)
+            ls = self.newlines[k - 1] + 1 if k > 0 else 0
+            le = self.newlines[k] if k < len(self.newlines) else len(self.norm)
+            if le - ls <= 30:
+                return Period(int(m.group("yo")), 1, 12).key
+            i -= 1
+        return None
 
     def _compared(self, m: re.Match[str]) -> bool:
         """比上半年回落, 增速与上半年持平, 较5月和3月分别提升: the other side of a comparison."""
