@@ -53,7 +53,9 @@ _GOAL_NOUN = re.compile(r"(?:目标|任务|计划|预期)")
 _THRESHOLD = re.compile(r"(?:以上|以下)[\u4e00-\u9fa5]")
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(
-    r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?(?::|-{1,2})"
+    # 对于今年政府工作要求,会议提出,2020年…增长6%: the year's goals
+    r"工作要求[,:](?:[^,;:。]{0,6}提出[,:])?"
+    r"|(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?(?::|-{1,2})"
     r"|(?:预期目标|主要目标|发展目标|奋斗目标)(?:是|为)"
 )
 # A forecast heading the sentence (初步预计，全市生产总值增长12%；地方财政收入增长26.6%…) makes
@@ -608,12 +610,12 @@ class Engine:
         in the sentence; one the document has not reached yet (四季度 in a first-quarter
         report) is last year's."""
         m = self.periods[i][1]
-        if m.group("y") or m.group("prev") or m.group("yo") or m.group("q") in _RELATIVE_Q:
+        if m.group("y") or m.group("prev") or m.group("yo") or m.group("q") in _NO_YEAR_Q:
             return p
         j = i - 1
         while j >= 0 and self.periods[j][0] >= max(ss, self.periods[i][0] - 80):
             mj = self.periods[j][1]
-            if mj.group("prev") or mj.group("y"):
+            if mj.group("prev") or mj.group("y") or mj.group("yo"):  # 2019年,…预计全年增长6.3%
                 pj = self.ctx.period_of(mj)
                 if pj is not None and pj.year != p.year:
                     return _with_year(p, pj.year)
@@ -717,6 +719,7 @@ _BRACKET_PERIOD = re.compile(
 )
 _COMPARED_LIST = re.compile(r"(?:比|较)[^,;:。]{1,8}(?:和|、|及)$")
 _BRACKETED = re.compile(r"\([^()]*\)?$")
+_NO_YEAR_Q = frozenset(["去年", "上年", "今年", "今年以来", "年初以来"])
 _RELATIVE_Q = frozenset(["去年", "上年", "今年", "全年", "今年以来", "年初以来"])
 
 

@@ -272,7 +272,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
 
 # 增速与全国持平, 与一季度持平: the growth rate equals another one (0 points), not a flat level.
 _FLAT_VS = re.compile(
-    r"(?P<speed>增速|增幅|增长速度)?(?:基本|总体)?(?:与|和|同|较|比)(?P<vs>[^,;:与和同较比]{1,12}?)"
+    r"(?P<speed>增速|增幅|增长速度)?(?:基本|总体)?(?:与|和|同|较|比)"
+    r"(?P<vs>上年同期|去年同期|[^,;:与和同较比]{1,12}?)"
     r"(?:基本|总体)?(?:保持)?$"
 )
 _SAME_PERIOD = re.compile(
