@@ -92,7 +92,8 @@ def _same_things(a: str, b: str) -> bool:
 _SINCE_PLAN = re.compile(r"截至|截止|实际(?!增长|下降)|累计完成|已完成|总投资")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
-    r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
+    # 部分行业 is no bank branch (分行), 工厂化 no factory
+    r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行(?!业)|银行|医院|大学|合作社|工厂(?!化))"
 )
 
 
