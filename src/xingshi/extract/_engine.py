@@ -547,7 +547,13 @@ class Engine:
             ):
                 p = self.ctx.period_of(m)
                 if p is not None:
-                    return self._same_year(p, i, ss).key, m.start() >= ss
+                    q = self._same_year(p, i, ss)
+                    if m.group("q") == "全年" and q is p and not m.group("y"):
+                        # 2025年和“十四五”工作回顾 … 全年完成地区生产总值: the review's year
+                        heading = self._heading_year(i - 1)
+                        if heading is not None:
+                            return heading, m.start() >= ss
+                    return q.key, m.start() >= ss
             i -= 1
         heading = self._heading_year(i)
         if heading is not None:
