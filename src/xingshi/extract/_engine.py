@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from xingshi.catalog.periods import Period
 from xingshi.extract import _reading as rd
 from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
+from xingshi.extract._columns import apply_progress_tables
 from xingshi.extract._context import (
     PERIOD,
     DocContext,
@@ -64,7 +65,9 @@ _GOALS = re.compile(
 _FORECAST = re.compile(
     # 预计1-6月份, / 预计前三季度, head the sentence like 预计, alone.
     r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期|预测)"
-    r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年)?[,:])"
+    r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年"
+    # 预计十三五末, / 预计到年底, : a time with no figure in it, then the comma
+    r"|到?(?:十[一二三四五六]五|年底|年末|全年)末?)?[,:])"
     # 力争固定资产投资增幅16%以上、…,财政总收入达到20亿元: 力争 heading a sentence
     r"|(?P<head2>(?<![^,;:。\n])力争)"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
@@ -150,6 +153,7 @@ class Engine:
         tabled = self._table_facts(facts)
         if tabled:
             facts = sorted(facts + tabled, key=lambda f: (f.start, f.end))
+        apply_progress_tables(self.norm, facts, self.ctx.year)
         return facts
 
     def _table_facts(self, facts: list[Fact]) -> list[Fact]:
