@@ -85,6 +85,12 @@ _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 
 
+# 是2011年的1.37倍, 为去年全年的4.8倍: the year the multiple is counted from.
+_BASE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})倍")
+# 一、2019年工作回顾2019年,是…: a review heading run into its paragraph.
+_REVIEW = re.compile(r"(?:主要)?工作(?:回顾|总结)")
+
+
 def _same_things(a: str, b: str) -> bool:
     """Whether two count units can count the same things (112件信访件已办结56项)."""
     return a == b or (a in _GENERIC and b in _GENERIC)
@@ -578,7 +584,7 @@ class Engine:
             k = bisect_left(self.newlines, start)
             ls = self.newlines[k - 1] + 1 if k > 0 else 0
             le = self.newlines[k] if k < len(self.newlines) else len(self.norm)
-            if le - ls <= 30:
+            if le - ls <= 30 or _REVIEW.match(self.norm, m.end()):
                 return Period(int(m.group("yo")), 1, 12).key
             i -= 1
         return None
@@ -586,6 +592,8 @@ class Engine:
     def _compared(self, m: re.Match[str]) -> bool:
         """比上半年回落, 增速与上半年持平, 较5月和3月分别提升: the other side of a comparison."""
         if m.start() > 0 and self.norm[m.start() - 1] in "比较于与":
+            return True
+        if _BASE_OF.match(self.norm, m.end()):  # 是2011年的1.37倍: the base of a multiple
             return True
         return bool(_COMPARED_LIST.search(self.norm, max(0, m.start() - 12), m.start()))
 
