@@ -18,6 +18,10 @@ from typing import Any
 from xingshi.catalog.periods import Period
 
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_AS_OF = re.compile(
+    r"截[至止](?:\d{4}年)?(?P<m>\d{1,2})月"
+    r"|\d{4}年(?P<m2>\d{1,2})月份?[^\n。,]{0,12}?(?:进展|进度|推进)情况"
+)
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
 _CN_MONTH = "一二三四五六七八九十"
 # Period phrases; 去年同期/上年同期 are comparison bases, matched only to be ignored.
@@ -33,7 +37,7 @@ PERIOD = re.compile(
     r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
     # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
     # 截至2016年末: a balance at the year's end, keyed like the year.
-    r"|(?<![\d~-])(?P<yo>\d{4})年(?:度|末(?!前)|底(?!前))?(?!\d|以来|[-至到~]|末|底|初|前|后|间)"
+    r"|(?<![\d~-])(?P<yo>\d{4})年(?:度|末(?!前)|底(?!前))?(?!\d|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
 )
 _Q = {
     "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),
@@ -251,6 +255,12 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
                 seen[(1, b)] += 1
         elif m.group("q") in _Q and m.group("q") not in ("全年", "下半年"):
             seen[_Q[m.group("q")]] += 1
+    if not seen:
+        # 截至10月31日 / 关于2023年10月份民生实事项目进展情况的通报: progress up to that month
+        for m in _AS_OF.finditer(norm, 0, min(len(norm), 2_000)):
+            mon = int(m.group("m") or m.group("m2"))
+            if 1 <= mon <= 12:
+                seen[(1, mon)] += 1
     if seen:
         (a, b), _ = seen.most_common(1)[0]
         return Period(year, a, b)

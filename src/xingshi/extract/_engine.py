@@ -91,6 +91,11 @@ _BASE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{
 _REVIEW = re.compile(r"(?:主要)?工作(?:回顾|总结)")
 
 
+_DONE_ANY = re.compile(
+    "|".join(sorted(map(re.escape, grammar().raw["cues"]["completed"]), key=len, reverse=True))
+)
+
+
 def _same_things(a: str, b: str) -> bool:
     """Whether two count units can count the same things (112件信访件已办结56项)."""
     return a == b or (a in _GENERIC and b in _GENERIC)
@@ -223,6 +228,12 @@ class Engine:
             scope = None
             if kind == "percent":
                 reading = rd.read_percent(clause, right)
+                if (
+                    reading.measure == "completed"
+                    and clause.startswith("占")
+                    and "任务" in (reading.of or "")
+                ):
+                    reading = self._share_of_tasks(reading, ss, cs)
                 per_mille = first.unit == "‰" and reading.measure == "growth_pct"
                 if per_mille and _RATE_END.search(clause):  # 人口增长率4.22‰
                     reading = rd.Reading("ratio_pct", cue_at=len(clause))
@@ -464,6 +475,15 @@ class Engine:
             if (head or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
                 return True
         return False
+
+    def _share_of_tasks(self, reading: rd.Reading, ss: int, cs: int) -> rd.Reading:
+        """欠进度的有17个,占总任务的7.7%: a share of the tasks, unless the clause before counts
+        tasks done (已完成和提前完成24个,占总任务的10.8%)."""
+        lo = max(ss, cs - 1 - _WINDOW)
+        pcs = max(max(self.norm.rfind(c, lo, cs - 1) for c in _CLAUSE) + 1, lo)
+        if pcs >= cs - 1 or _DONE_ANY.search(self.norm, pcs, cs - 1):
+            return reading
+        return rd.Reading("share_pct", cue_at=reading.cue_at, of=reading.of)
 
     def _done_since(self, pos: int) -> bool:
         """Whether things done (实现投产7个) were counted after ``pos`` in this sentence."""
