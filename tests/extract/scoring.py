@@ -119,12 +119,24 @@ _ETHNIC = re.compile(
 )
 
 
+# Short names of the provinces: a prefecture whose short name is one keeps its 州 (海南藏族自治州
+# and 海南州 are 海南州, 海南省 is 海南).
+_PROVINCES = frozenset(
+    ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
+     "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
+     "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"]
+)  # fmt: skip
+
+
 def norm_region(name: str | None) -> str:
-    """湘西土家族苗族自治州 and 湘西州 → 湘西; 长沙市 → 长沙."""
+    """湘西土家族苗族自治州 and 湘西州 → 湘西; 长沙市 → 长沙; 海南藏族自治州 → 海南州."""
     s = _ETHNIC.sub("", name or "")
     s = re.sub(r"(?:维吾尔|壮族|回族)?自治区$", "", s)
     if len(s) > 2:
-        s = re.sub(r"(?:特别行政区|省|市|州|县|区|盟|旗|地区)$", "", s)
+        stripped = re.sub(r"(?:特别行政区|省|市|州|县|区|盟|旗|地区)$", "", s)
+        if s.endswith("州") and stripped in _PROVINCES:
+            return stripped + "州"
+        s = stripped
     return s
 
 

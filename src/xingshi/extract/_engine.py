@@ -171,7 +171,10 @@ class Engine:
         """Numbers in text tables, their unit from the column header (see ``_table``)."""
         taken = {f.extra.get("figure", (f.start, f.end))[0] for f in facts}
         out: list[Fact] = []
+        labels: list[tuple[int, int]] = []
         for cell in table_cells(self.norm, self.g):
+            if "\n" in self.norm[cell.label_start : cell.start]:
+                labels.append((cell.label_start, cell.label_start + len(cell.label)))
             if cell.start in taken:
                 continue
             period, _ = self._period_at(cell.start, cell.label_start)
@@ -184,6 +187,9 @@ class Engine:
             fact.extra["figure"] = (cell.start, cell.end)
             self._canonical(fact)
             out.append(fact)
+        if labels:  # 60 岁及以上 labels a row of a table copied one cell per line: no figure
+            inside = {id(f) for f in facts for a, b in labels if a <= f.start < b}
+            facts[:] = [f for f in facts if id(f) not in inside]
         return out
 
     # -- grouping -------------------------------------------------------------------------
