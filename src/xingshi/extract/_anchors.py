@@ -86,6 +86,9 @@ def find_anchors(norm: str, g: Grammar, mask: bytearray) -> list[Anchor]:
 _WORD_BEFORE = {"约": "签节合制履预相公条契违毁解大", "近": "最附邻亲靠将接", "超": "赶高"}
 
 
+_COUNTED = re.compile(r"\d(项|个|件|家|所|条)")
+
+
 def _word_tail(norm: str, i: int, word: str) -> bool:
     return i > 0 and norm[i - 1] in _WORD_BEFORE.get(word, "")
 
@@ -107,6 +110,12 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     values = [(value, s, e)]
     pos = e
     u = g.unit.match(norm, pos)
+    if u is None and group == "num" and norm.endswith("有", 0, s) and norm.startswith("(", e):
+        # 推进缓慢的有3(城区公办幼儿园建设、…): a count whose items follow in brackets, its
+        # classifier the one the sentence counted with before (正常推进的有4项)
+        before = list(_COUNTED.finditer(norm, max(0, s - 300), s))
+        if before and float(value).is_integer():
+            return Anchor(s, e, "count", before[-1].group(1), values)
     while u is None:
         nxt = _LIST_NEXT.match(norm, pos)
         if nxt is None:
