@@ -96,6 +96,9 @@ _DONE_ANY = re.compile(
 )
 
 
+_FIGURES_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:倍|%)(?:、|和|及))+$")
+
+
 def _same_things(a: str, b: str) -> bool:
     """Whether two count units can count the same things (112件信访件已办结56项)."""
     return a == b or (a in _GENERIC and b in _GENERIC)
@@ -234,6 +237,12 @@ class Engine:
             scope = None
             if kind == "percent":
                 reading = rd.read_percent(clause, right)
+                listed = _FIGURES_BEFORE.sub("", clause)
+                if reading.measure == "ratio_pct" and listed != clause:
+                    # 增速分别达到1.8倍、65.7%和37.3%: read past the list's earlier figures
+                    again = rd.read_percent(listed, right)
+                    if again.measure == "growth_pct":
+                        reading = again
                 if (
                     reading.measure == "completed"
                     and clause.startswith("占")

@@ -64,7 +64,8 @@ def _rx() -> _Rx:
             rf"(?<!自然)(?:增速|增幅|涨幅|升幅|增长率|增长速度)"
             # 增速连续4个月超过20%: the streak sits between the speed and its value
             rf"(?:连续[\d一二三四五六七八九十两]{{1,3}}个?(?:月|季度|年))?"
-            rf"(?:为|达到|达|是|均为|分别为|分别是|均|分别|都为|都是|都在|均在|在)?(?:{approx})?$"
+            rf"(?:为|达到|达|是|均为|分别为|分别是|分别达到|分别达|均|分别|都为|都是|都在|均在|在)?"
+            rf"(?:{approx})?$"
         ),
         share=re.compile(
             # 占…60%以上的规模以上工业…增长14.4%: a share already closed by its own figure
