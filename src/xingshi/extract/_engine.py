@@ -99,6 +99,9 @@ _DONE_ANY = re.compile(
 _FIGURES_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:倍|%)(?:、|和|及))+$")
 
 
+_KIND_OF_FIRM = re.compile(r"(?:上市|龙头|国有|民营|外资|规上|重点)(?:公司|集团)$")
+
+
 def _same_things(a: str, b: str) -> bool:
     """Whether two count units can count the same things (112件信访件已办结56项)."""
     return a == b or (a in _GENERIC and b in _GENERIC)
@@ -310,12 +313,17 @@ class Engine:
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
         region_name, region_code = self._region(subject.region)
+        if reading.measure == "rank" and subject.region in self.g.raw["cues"]["rank_scopes"]:
+            # 全市排名第1 in a district's text: 全市 is the rank's scope, the district ranks
+            region_name, region_code = self.ctx.region_name, self.ctx.region_code
         if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
             region_name, region_code = self._inherited.region, self._inherited.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = _ENTITY.search(norm, near, s) if subject.region is None else None
-        if entity and norm.startswith("等", entity.end()):
-            entity = None  # 引进天和防务、太平洋建设集团等总部企业354户: examples, not the subject
+        if entity and ("等" in norm[entity.end() : s] or _KIND_OF_FIRM.search(entity.group())):
+            # 引进天和防务、太平洋建设集团等总部企业354户: examples, not the subject; 上市公司 is
+            # a kind of firm, not one
+            entity = None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
         self._reported = reading.measure != "target"
