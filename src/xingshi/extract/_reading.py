@@ -94,9 +94,13 @@ def _rx() -> _Rx:
         done=re.compile(rf"(?:{_alt(c['completed'])})(?!企业|单位)[^,;:]{{0,14}}$"),
         # 争取落实到位资金505万元 reports money obtained, not a goal.
         done_any=re.compile(rf"(?:{_alt(c['completed'])})"),
-        # 人均预期寿命 is a measure's name, not an expectation.
+        # 人均预期寿命 is a measure's name, not an expectation; 计划生育 is no plan.
         target=re.compile(
-            rf"(?:{target.replace('争取', '争取(?!到|了|落实)').replace('预期', '预期(?!寿命)')})"
+            "(?:"
+            + target.replace("争取", "争取(?!到|了|落实)")
+            .replace("预期", "预期(?!寿命)")
+            .replace("计划", "计划(?!生育)")
+            + ")"
         ),
         right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
         flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
