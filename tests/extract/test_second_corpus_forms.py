@@ -133,3 +133,12 @@ def test_scorer_keeps_a_prefecture_apart_from_its_namesake_province() -> None:
     spec.loader.exec_module(sc)
     assert sc.norm_region("海南藏族自治州") == sc.norm_region("海南州") != sc.norm_region("海南省")
     assert sc.norm_region("湘西土家族苗族自治州") == sc.norm_region("湘西州") == "湘西"
+
+
+def test_numbered_task_then_progress() -> None:
+    """A numbered item restating a task, then its progress from 上半年 on: targets, then reports."""
+    text = "1.新开工亿元以上产业项目100个。上半年,新开工亿元以上产业项目80个。\n"
+    assert [(f.measure, float(f.value)) for f in _facts(text, year=2021)] == [
+        ("target", 100.0),
+        ("count", 80.0),
+    ]

@@ -96,3 +96,34 @@ def apply_progress_tables(norm: str, facts: list[Fact], year: int | None) -> Non
             y = (as_of.group("y") if as_of else None) or (str(year) if year else None)
             if as_of and y:
                 f.period = f"{y}-01/{y}-{int(as_of.group('m')):02d}"
+
+
+# 1.引进…投资项目不少于3个;…项目100个。上半年,引进…项目3个: a numbered item of a supervision
+# notice restates the task (its first sentence), then reports progress from a period phrase on.
+_ITEM = re.compile(r"^\d{1,2}\.(?!\d)", re.M)
+_ITEM_REPORT = re.compile(r"[。;](?:上半年|前三季度|一季度|今年以来|截至|截止|1-\d{1,2}月)")
+_TASK_MEASURES = ("count", "completed", "level")
+
+
+def apply_task_items(norm: str, facts: list[Fact], year: int | None) -> None:
+    """The figures of a numbered task's first sentence, when progress follows, are targets."""
+    spans: list[tuple[int, int]] = []
+    for m in _ITEM.finditer(norm):
+        line_end = norm.find("\n", m.end())
+        line_end = len(norm) if line_end < 0 else line_end
+        first_end = norm.find("。", m.end(), line_end)
+        if first_end < 0:
+            continue
+        report = _ITEM_REPORT.match(norm, first_end, line_end)
+        if report is not None:
+            spans.append((m.end(), first_end))
+    if not spans:
+        return
+    for f in facts:
+        if f.derived or f.measure not in _TASK_MEASURES or not _inside(f, spans):
+            continue
+        if f.measure == "level" and f.approx in ("以上", "以下"):
+            continue  # 投资10亿元以上项目10个: the threshold names the projects
+        f.measure = "target"
+        y = f.period[:4] if f.period else (str(year) if year else None)
+        f.period = f"{y}-01/{y}-12" if y else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from xingshi.catalog.periods import Period
 from xingshi.extract import _reading as rd
 from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
-from xingshi.extract._columns import apply_progress_tables
+from xingshi.extract._columns import apply_progress_tables, apply_task_items
 from xingshi.extract._context import (
     PERIOD,
     DocContext,
@@ -171,6 +171,7 @@ class Engine:
         if tabled:
             facts = sorted(facts + tabled, key=lambda f: (f.start, f.end))
         apply_progress_tables(self.norm, facts, self.ctx.year)
+        apply_task_items(self.norm, facts, self.ctx.year)
         return facts
 
     def _table_facts(self, facts: list[Fact]) -> list[Fact]:
