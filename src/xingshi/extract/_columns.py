@@ -120,7 +120,12 @@ def apply_task_items(norm: str, facts: list[Fact], year: int | None) -> None:
     if not spans:
         return
     for f in facts:
-        if f.derived or f.measure not in _TASK_MEASURES or not _inside(f, spans):
+        # the figure's end: a quote may start with the item's number (1.引进…不少于3个)
+        if (
+            f.derived
+            or f.measure not in _TASK_MEASURES
+            or not any(a < f.end <= b for a, b in spans)
+        ):
             continue
         if f.measure == "level" and f.approx in ("以上", "以下"):
             continue  # 投资10亿元以上项目10个: the threshold names the projects
