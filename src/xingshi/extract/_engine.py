@@ -241,8 +241,10 @@ class Engine:
             scope = None
             if kind == "percent":
                 reading = rd.read_percent(clause, right)
-                listed = _FIGURES_BEFORE.sub("", clause)
-                if reading.measure == "ratio_pct" and listed != clause:
+                listed = clause
+                if reading.measure == "ratio_pct" and clause.endswith(("、", "和", "及")):
+                    listed = _FIGURES_BEFORE.sub("", clause[-_WINDOW:])
+                if listed != clause:
                     # 增速分别达到1.8倍、65.7%和37.3%: read past the list's earlier figures
                     again = rd.read_percent(listed, right)
                     if again.measure == "growth_pct":
