@@ -86,6 +86,9 @@ def find_anchors(norm: str, g: Grammar, mask: bytearray) -> list[Anchor]:
 _WORD_BEFORE = {"约": "签节合制履预相公条契违毁解大", "近": "最附邻亲靠将接", "超": "赶高"}
 
 
+_COUNTED = re.compile(r"\d(项|个|件|家|所|条)")
+
+
 def _word_tail(norm: str, i: int, word: str) -> bool:
     return i > 0 and norm[i - 1] in _WORD_BEFORE.get(word, "")
 
@@ -107,6 +110,12 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     values = [(value, s, e)]
     pos = e
     u = g.unit.match(norm, pos)
+    if u is None and group == "num" and norm.endswith("有", 0, s) and norm.startswith("(", e):
+        # 推进缓慢的有3(城区公办幼儿园建设、…): a count whose items follow in brackets, its
+        # classifier the one the sentence counted with before (正常推进的有4项)
+        before = list(_COUNTED.finditer(norm, max(0, s - 300), s))
+        if before and float(value).is_integer():
+            return Anchor(s, e, "count", before[-1].group(1), values)
     while u is None:
         nxt = _LIST_NEXT.match(norm, pos)
         if nxt is None:
@@ -207,7 +216,9 @@ def _rank_left(g: Grammar) -> re.Pattern[str]:
             rf"|(?:上升|提升|前移|前进|进位|下降|后退|跃升|攀升|后移|下滑|滑落|回落|升|降|跌)(?:至|到|为)"
             # 由二季度的第12位上升到第6位: the earlier rank of a change
             rf"|由(?:[一二三四]季度|上半年|前三季度|上年|去年|上月|年初|\d{{1,2}}月(?:份)?)?(?:的)?)"
-            rf"(?:[\d一二三四五六七八九十]+个(?:市州|县市区|市|县|地区|省份|省区市))?(?:中|内)?(?:的)?$"
+            # 全市七县(市)第二, 全省14个市州中第3
+            rf"(?:[\d一二三四五六七八九十]+个?(?:市州|县市区|县\(市\)|县\(市、区\)|县区|市|县|地区|省份|省区市))?"
+            rf"(?:中|内)?(?:的)?$"
         )
         _RANK_LEFT[id(g)] = rx
     return rx

@@ -18,16 +18,27 @@ from typing import Any
 from xingshi.catalog.periods import Period
 
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_AS_OF = re.compile(
+    r"截[至止](?:\d{4}年)?(?P<m>\d{1,2})月"
+    r"|\d{4}年(?P<m2>\d{1,2})月份?[^\n。,]{0,12}?(?:进展|进度|推进)情况"
+)
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
 _CN_MONTH = "一二三四五六七八九十"
 # Period phrases; 去年同期/上年同期 are comparison bases, matched only to be ignored.
 PERIOD = re.compile(
     r"(?P<base>(?:去年|上年)(?:同期|基础上|的)|同期)"
-    r"|(?:(?P<y>\d{4})年)?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)"
+    # 去年一季度 / 上年全年: a period of the year before.
+    r"|(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2}"
+    # 元至九月: 元月 is January
+    r"|(?<![\d万亿千百十美])元)(?:-|至|到|~)"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
     r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|前3季度|一季度|第一季度|二季度|第二季度|"
-    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)"
+    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)(?P<qend>末|底)?"
     r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
+    # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
+    # 截至2016年末: a balance at the year's end, keyed like the year.
+    r"|(?<![\d~-])(?P<yo>\d{4}) ?年(?:度|末(?!前)|底(?!前))?"
+    r"(?!\d|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
 )
 _Q = {
     "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),
@@ -47,6 +58,8 @@ _SELF = {
 
 
 def _month(s: str) -> int:
+    if s == "元":
+        return 1
     if s.isdigit():
         return int(s)
     return (
@@ -149,9 +162,13 @@ class DocContext:
         """The period a matched phrase names, or None for a comparison base (去年同期)."""
         if m.group("base"):
             return None
+        if m.group("yo"):
+            return Period(int(m.group("yo")), 1, 12)
         year = int(m.group("y")) if m.group("y") else self.year
         if year is None:
             return None
+        if m.group("prev"):
+            year -= 1
         q, mon = m.group("q"), m.group("mon")
         try:
             if m.group("m2"):
@@ -163,13 +180,16 @@ class DocContext:
                     return Period(year, 1, int(mon))
                 return Period(year, int(mon), int(mon))
             if q in _Q:
+                if m.group("qend"):  # 二季度末: a balance at the end of 1-6月, like 6月末
+                    return Period(year, 1, _Q[q][1])
                 return Period(year, *_Q[q])
             if q in ("去年", "上年"):
                 return Period(year - 1, 1, 12)
             if q in ("今年以来", "年初以来", "今年"):
                 if self.default is not None and self.default.year == year:
                     return self.default
-                return None
+                # 今年发展主要预期目标 in a report with no period of its own: the whole year
+                return Period(year, 1, 12) if q == "今年" else None
         except Exception:
             return None
         return None
@@ -224,18 +244,31 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
     if year is None:
         return None
     seen: Counter[tuple[int, int]] = Counter()
+    years: Counter[int] = Counter()
     for m in PERIOD.finditer(norm, 0, min(len(norm), 200_000)):
+        if m.group("yo"):
+            years[int(m.group("yo"))] += 1
+        if m.group("prev") or m.group("yo"):
+            continue
         if m.group("m2") and not m.group("y"):
             a, b = _month(m.group("m1")), _month(m.group("m2"))
             if a == 1 and 1 <= b <= 12:
                 seen[(1, b)] += 1
         elif m.group("q") in _Q and m.group("q") not in ("全年", "下半年"):
             seen[_Q[m.group("q")]] += 1
+    if not seen:
+        # 截至10月31日 / 关于2023年10月份民生实事项目进展情况的通报: progress up to that month
+        for m in _AS_OF.finditer(norm, 0, min(len(norm), 2_000)):
+            mon = int(m.group("m") or m.group("m2"))
+            if 1 <= mon <= 12:
+                seen[(1, mon)] += 1
     if seen:
         (a, b), _ = seen.most_common(1)[0]
         return Period(year, a, b)
     if when is not None and when.year == year:
         return Period(year, 1, when.month - 1) if when.month > 1 else None
+    if years[year]:  # an annual bulletin: 2015年,全县地区生产总值… names only its year
+        return Period(year, 1, 12)
     return None
 
 

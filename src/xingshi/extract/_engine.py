@@ -6,8 +6,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from xingshi.catalog.periods import Period
 from xingshi.extract import _reading as rd
 from xingshi.extract._anchors import Anchor, blocked_mask, find_anchors
+from xingshi.extract._columns import apply_progress_tables, apply_task_items
 from xingshi.extract._context import (
     PERIOD,
     DocContext,
@@ -52,7 +54,9 @@ _GOAL_NOUN = re.compile(r"(?:目标|任务|计划|预期)")
 _THRESHOLD = re.compile(r"(?:以上|以下)[\u4e00-\u9fa5]")
 _SCOPE = re.compile(r"全省|全州|全市|全国|全县|全区|省内")
 _GOALS = re.compile(
-    r"(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?(?::|-{1,2})"
+    # 对于今年政府工作要求,会议提出,2020年…增长6%: the year's goals
+    r"工作要求[,:](?:[^,;:。]{0,6}提出[,:])?"
+    r"|(?:预期目标|主要目标|目标任务|发展目标|奋斗目标|目标)(?:是|为)?(?::|-{1,2})"
     r"|(?:预期目标|主要目标|发展目标|奋斗目标)(?:是|为)"
 )
 # A forecast heading the sentence (初步预计，全市生产总值增长12%；地方财政收入增长26.6%…) makes
@@ -60,8 +64,12 @@ _GOALS = re.compile(
 # clauses up to the next semicolon. 拟 plans the same way (赤字率拟按3%安排，赤字规模4.06万亿元).
 _FORECAST = re.compile(
     # 预计1-6月份, / 预计前三季度, head the sentence like 预计, alone.
-    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期)"
-    r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年)?[,:])"
+    r"(?P<head>(?<![^,;:。\n])(?:经|据)?(?:初步)?(?:预计|预期|预测)"
+    r"(?:[\d一二三四—\-~至到]{0,5}(?:月份|月|季度)|前三季度|上半年|全年|今年"
+    # 预计十三五末, / 预计到年底, : a time with no figure in it, then the comma
+    r"|到?(?:十[一二三四五六]五|年底|年末|全年)末?)?[,:])"
+    # 力争固定资产投资增幅16%以上、…,财政总收入达到20亿元: 力争 heading a sentence
+    r"|(?P<head2>(?<![^,;:。\n])力争)"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占年])计划(?=[招投完实新建开引争达安])"
 )
@@ -77,6 +85,23 @@ _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 
 
+# 是2011年的1.37倍, 为去年全年的4.8倍: the year the multiple is counted from.
+_BASE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})倍")
+# 一、2019年工作回顾2019年,是…: a review heading run into its paragraph.
+_REVIEW = re.compile(r"(?:主要)?工作(?:回顾|总结)")
+
+
+_DONE_ANY = re.compile(
+    "|".join(sorted(map(re.escape, grammar().raw["cues"]["completed"]), key=len, reverse=True))
+)
+
+
+_FIGURES_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:倍|%)(?:、|和|及))+$")
+
+
+_KIND_OF_FIRM = re.compile(r"(?:上市|龙头|国有|民营|外资|规上|重点)(?:公司|集团)$")
+
+
 def _same_things(a: str, b: str) -> bool:
     """Whether two count units can count the same things (112件信访件已办结56项)."""
     return a == b or (a in _GENERIC and b in _GENERIC)
@@ -87,7 +112,8 @@ def _same_things(a: str, b: str) -> bool:
 _SINCE_PLAN = re.compile(r"截至|截止|实际(?!增长|下降)|累计完成|已完成|总投资")
 _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?:计算|来看|看|分|而言|核算)$")
 _ENTITY = re.compile(
-    r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行|银行|医院|大学|合作社|工厂)"
+    # 部分行业 is no bank branch (分行), 工厂化 no factory
+    r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行(?!业)|银行|医院|大学|合作社|工厂(?!化))"
 )
 
 
@@ -115,6 +141,7 @@ class Engine:
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
         self._last_subject = 0
         self._sent: _Sentence | None = None
+        self._reported = True  # the figure being read reports what happened (no target)
 
     def run(self) -> list[Fact]:
         mask = blocked_mask(self.norm, self.g)
@@ -143,13 +170,18 @@ class Engine:
         tabled = self._table_facts(facts)
         if tabled:
             facts = sorted(facts + tabled, key=lambda f: (f.start, f.end))
+        apply_progress_tables(self.norm, facts, self.ctx.year)
+        apply_task_items(self.norm, facts, self.ctx.year)
         return facts
 
     def _table_facts(self, facts: list[Fact]) -> list[Fact]:
         """Numbers in text tables, their unit from the column header (see ``_table``)."""
         taken = {f.extra.get("figure", (f.start, f.end))[0] for f in facts}
         out: list[Fact] = []
+        labels: list[tuple[int, int]] = []
         for cell in table_cells(self.norm, self.g):
+            if "\n" in self.norm[cell.label_start : cell.start]:
+                labels.append((cell.label_start, cell.label_start + len(cell.label)))
             if cell.start in taken:
                 continue
             period, _ = self._period_at(cell.start, cell.label_start)
@@ -162,6 +194,9 @@ class Engine:
             fact.extra["figure"] = (cell.start, cell.end)
             self._canonical(fact)
             out.append(fact)
+        if labels:  # 60 岁及以上 labels a row of a table copied one cell per line: no figure
+            inside = {id(f) for f in facts for a, b in labels if a <= f.start < b}
+            facts[:] = [f for f in facts if id(f) not in inside]
         return out
 
     # -- grouping -------------------------------------------------------------------------
@@ -206,6 +241,20 @@ class Engine:
             scope = None
             if kind == "percent":
                 reading = rd.read_percent(clause, right)
+                listed = clause
+                if reading.measure == "ratio_pct" and clause.endswith(("、", "和", "及")):
+                    listed = _FIGURES_BEFORE.sub("", clause[-_WINDOW:])
+                if listed != clause:
+                    # 增速分别达到1.8倍、65.7%和37.3%: read past the list's earlier figures
+                    again = rd.read_percent(listed, right)
+                    if again.measure == "growth_pct":
+                        reading = again
+                if (
+                    reading.measure == "completed"
+                    and clause.startswith("占")
+                    and "任务" in (reading.of or "")
+                ):
+                    reading = self._share_of_tasks(reading, ss, cs)
                 per_mille = first.unit == "‰" and reading.measure == "growth_pct"
                 if per_mille and _RATE_END.search(clause):  # 人口增长率4.22‰
                     reading = rd.Reading("ratio_pct", cue_at=len(clause))
@@ -238,11 +287,21 @@ class Engine:
         cue_abs = max(seg_start, cs + reading.cue_at)
         if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
             # 其中古丈县增速最低,仅为6.2%: the growth is named in the clause before.
-            pcs = max(norm.rfind(c, ss, cs - 1) for c in _CLAUSE) + 1
+            lo = max(ss, cs - 1 - _WINDOW)
+            pcs = max(max(norm.rfind(c, lo, cs - 1) for c in _CLAUSE) + 1, lo)
             m = _SPEED_BEFORE.search(norm, max(pcs, ss, prev_end), max(cs - 1, ss))
             if m and clause.strip() in _SPEED_VALUE:
                 reading = rd.Reading("growth_pct", cue_at=len(clause))
                 seg_start, cue_abs = max(pcs, ss, prev_end), m.start()
+        vs_period = None
+        if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
+            bm = _BRACKET_PERIOD.search(clause)
+            prior = [f for f in sent.facts[-4:] if not f.derived]
+            if bm and prior and prior[-1].measure == "growth_pct":
+                # 增长-8.7%,较一季度(-10.8%)回升: the earlier period's growth, in brackets
+                reading = rd.Reading("growth_pct", cue_at=len(clause))
+                vs_period = self._bracket_period(bm.group("p"))
+                seg_start = cue_abs = s
         subject = clean(norm, seg_start, cue_abs)
         if _DIST.search(clause):
             subject.distribute = True
@@ -257,13 +316,24 @@ class Engine:
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
         region_name, region_code = self._region(subject.region)
+        if reading.measure == "rank" and subject.region in self.g.raw["cues"]["rank_scopes"]:
+            # 全市排名第1 in a district's text: 全市 is the rank's scope, the district ranks
+            region_name, region_code = self.ctx.region_name, self.ctx.region_code
         if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
             region_name, region_code = self._inherited.region, self._inherited.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = _ENTITY.search(norm, near, s) if subject.region is None else None
+        if entity and ("等" in norm[entity.end() : s] or _KIND_OF_FIRM.search(entity.group())):
+            # 引进天和防务、太平洋建设集团等总部企业354户: examples, not the subject; 上市公司 is
+            # a kind of firm, not one
+            entity = None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
+        self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
+        self._reported = True
+        if vs_period is not None:
+            period = vs_period
         if reading.measure == "target" and not stated:
             year = period[:4] if period else (str(self.ctx.year) if self.ctx.year else None)
             period = f"{year}-01/{year}-12" if year else None
@@ -286,6 +356,11 @@ class Engine:
                 figure = (vs, qe)  # the number and its unit, for highlighting
                 if noun_end and idx == len(values) - 1:
                     qe = max(qe, noun_end)
+                if vs - qs > _WINDOW:
+                    # A name far back (the list so far) is not quoted: the quote is this
+                    # figure's clause, or its list item, so quotes stay bounded.
+                    pv = values[idx - 1] if idx else None
+                    qs = max(cs, (pv[2] if pv[3] is a else pv[3].end) if pv else cs)
                 quote_start = _trim_start(norm, qs, qe)
                 unit = reading.unit or a.unit
                 fact = Fact(
@@ -325,7 +400,15 @@ class Engine:
         """年预计产值超10亿元的项目共计完成产值446亿元: a target word inside a threshold."""
         if a.approx and right.startswith("的") and not _GOAL_NOUN.match(right, 1):
             return rd.Reading("count" if a.kind in ("count", "cued") else "level", cue_at=s - cs)
-        if cs < prev_end < s and self.norm[prev_end] == "的":
+        recent = self._sent.facts[-4:] if self._sent else []
+        took_plan = any(
+            f.measure == "completed" and f.end <= prev_end and f.extra["figure"][0] >= cs
+            for f in recent
+        )
+        if (cs < prev_end < s and self.norm[prev_end] == "的") or (
+            took_plan and cs < prev_end <= s
+        ):
+            # 占年度计划的75%124个新建项目: the plan was the earlier figure's, not this one's
             again = rd.read_amount(self.norm[prev_end:s], right, a.kind)
             if again.measure != "target":
                 again.cue_at += prev_end - cs
@@ -361,15 +444,17 @@ class Engine:
         # No indicator in this clause: it is the previous figure's (增长39.9%, 增速全省第一),
         # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
         previous = [f for f in sent.facts[-40:] if not f.derived and f.words]
-        before = self.norm.rfind(",", sent.start, cs - 1)
+        # Looking back a bounded stretch keeps a sentence without full stops linear.
+        lo = max(sent.start, cs - 2 * _WINDOW)
+        before = self.norm.rfind(",", lo, cs - 1)
+        if before < 0:
+            before = lo - 1 if lo > sent.start else -1
         # 按可比价格计算, / 分产业看, qualify the figure; the indicator is further back.
-        while before > sent.start and _QUALIFIER.search(self.norm, before + 1, cs - 1):
-            before = self.norm.rfind(",", sent.start, before)
-        qualifier = _QUALIFIER.search(
-            self.norm, max(before + 1, sent.start), max(cs - 1, sent.start)
-        )
-        if cs - 1 > sent.start and not qualifier and (not previous or previous[-1].end <= before):
-            prev_clause = clean(self.norm, max(before + 1, sent.start), cs - 1)
+        while before > lo and _QUALIFIER.search(self.norm, before + 1, cs - 1):
+            before = self.norm.rfind(",", lo, before)
+        qualifier = _QUALIFIER.search(self.norm, max(before + 1, lo), max(cs - 1, lo))
+        if cs - 1 > lo and not qualifier and (not previous or previous[-1].end <= before):
+            prev_clause = clean(self.norm, max(before + 1, lo), cs - 1)
             prev_clause.text = _SPEED_BEFORE.sub("", prev_clause.text)  # 古丈县增速最低
             if prev_clause.text:
                 items = split_items(prev_clause)
@@ -412,9 +497,19 @@ class Engine:
             # a forecast inside a name (年预计产值超10亿元的项目) plans nothing
             if _SINCE_PLAN.search(norm, m.end(), s) or self._done_since(m.end()):
                 continue  # 截至3月底,累计完成投资1.96亿元: the plan's clause is over
-            if (m.group("head") or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
+            head = m.group("head") or m.group("head2")
+            if (head or m.start() >= item) and not _IN_NAME.match(norm, m.end()):
                 return True
         return False
+
+    def _share_of_tasks(self, reading: rd.Reading, ss: int, cs: int) -> rd.Reading:
+        """欠进度的有17个,占总任务的7.7%: a share of the tasks, unless the clause before counts
+        tasks done (已完成和提前完成24个,占总任务的10.8%)."""
+        lo = max(ss, cs - 1 - _WINDOW)
+        pcs = max(max(self.norm.rfind(c, lo, cs - 1) for c in _CLAUSE) + 1, lo)
+        if pcs >= cs - 1 or _DONE_ANY.search(self.norm, pcs, cs - 1):
+            return reading
+        return rd.Reading("share_pct", cue_at=reading.cue_at, of=reading.of)
 
     def _done_since(self, pos: int) -> bool:
         """Whether things done (实现投产7个) were counted after ``pos`` in this sentence."""
@@ -448,7 +543,7 @@ class Engine:
                 scope = self._region("全省" if word == "省内" else word)[0] or word
                 break
         if scope is None:  # 在全省十四个市州中,我州…排第十四位: the scope opens the sentence
-            sent_start = self._sentence_start(cs)
+            sent_start = max(self._sentence_start(cs), cs - 4 * _WINDOW)
             found = _SCOPE.findall(self.norm, sent_start, cs)
             if found:
                 scope = self._region("全省" if found[-1] == "省内" else found[-1])[0] or found[-1]
@@ -467,6 +562,12 @@ class Engine:
             return ctx.province_name or word, ctx.province_code
         if word in w["country"]:
             return "全国", "100000"
+        if (
+            word == "全区"
+            and (ctx.province_name or "").endswith("自治区")
+            and (ctx.region_name and not ctx.region_name.endswith("区"))
+        ):  # 全区 in a Guangxi city's text is the autonomous region
+            return ctx.province_name, ctx.province_code
         if word in w["self_prefecture"] or word in w["self_county"]:
             # 全州 in a county's text is its prefecture; 全市 in 吉首市's text is 吉首市.
             if ctx.parent_name and ctx.region_name and word[-1] != ctx.region_name[-1]:
@@ -490,16 +591,105 @@ class Engine:
         if k > 0:
             para = self.newlines[k - 1] + 1
         i = bisect_right(self.period_starts, s) - 1
-        while i >= 0 and self.periods[i][0] >= para:
+        stop = max(i - 64, -1)  # bounded, so a paragraph of many periods stays linear
+        while i > stop and self.periods[i][0] >= para:
             m = self.periods[i][1]
             relative = m.group("q") in ("去年", "上年", "今年", "全年") or bool(m.group("base"))
-            compared = m.start() > 0 and self.norm[m.start() - 1] in "比较于"  # 比上半年回落
-            if not m.group("base") and not compared and not (relative and m.start() < ss):
+            if (
+                not m.group("base")
+                and not self._compared(m)
+                and not (relative and m.start() < ss)
+                and (m.start() >= ss or self._carries(i))
+            ):
                 p = self.ctx.period_of(m)
                 if p is not None:
-                    return p.key, m.start() >= ss
+                    q = self._same_year(p, i, ss)
+                    if m.group("q") == "全年" and q is p and not m.group("y"):
+                        # 2025年和“十四五”工作回顾 … 全年完成地区生产总值: the review's year
+                        heading = self._heading_year(i - 1)
+                        if heading is not None:
+                            return heading, m.start() >= ss
+                    return q.key, m.start() >= ss
             i -= 1
+        heading = self._heading_year(i)
+        if heading is not None:
+            return heading, False
         return (self.ctx.default.key if self.ctx.default else None), False
+
+    def _heading_year(self, i: int) -> str | None:
+        """一、2018年工作回顾: a short heading line naming a year alone holds for the paragraphs
+        after it (a work report's review), until a period is named again."""
+        stop = max(i - 16, -1)
+        while i > stop:
+            start, m = self.periods[i]
+            if m.group("base") or m.group("q") in _RELATIVE_Q or self._compared(m):
+                i -= 1  # 全年主要目标任务, 比上年: no period of the text's own
+                continue
+            if not m.group("yo"):
+                return None  # a nearer period phrase in an earlier paragraph: no heading rule
+            k = bisect_left(self.newlines, start)
+            ls = self.newlines[k - 1] + 1 if k > 0 else 0
+            le = self.newlines[k] if k < len(self.newlines) else len(self.norm)
+            if le - ls <= 30 or _REVIEW.match(self.norm, m.end()):
+                return Period(int(m.group("yo")), 1, 12).key
+            i -= 1
+        return None
+
+    def _compared(self, m: re.Match[str]) -> bool:
+        """比上半年回落, 增速与上半年持平, 较5月和3月分别提升: the other side of a comparison."""
+        if m.start() > 0 and self.norm[m.start() - 1] in "比较于与":
+            return True
+        if _BASE_OF.match(self.norm, m.end()):  # 是2011年的1.37倍: the base of a multiple
+            return True
+        return bool(_COMPARED_LIST.search(self.norm, max(0, m.start() - 12), m.start()))
+
+    def _carries(self, i: int) -> bool:
+        """Whether the period phrase ``i`` of an earlier sentence holds for later sentences: it
+        heads its sentence (before any figure) and the sentence lists no other period
+        (分季度看,一季度…,二季度…,三季度… holds only there)."""
+        start, m = self.periods[i]
+        a = self._sentence_start(start)
+        if start - a > 40 or any(ch.isdigit() for ch in self.norm[a:start]):
+            return False
+        k = bisect_right(self.ends, start)
+        b = self.ends[k] if k < len(self.ends) else len(self.norm)
+        j = i + 1
+        while j < len(self.periods) and j < i + 16 and self.periods[j][0] < b:
+            mj = self.periods[j][1]
+            if not mj.group("base") and not self._compared(mj) and mj.group(0) != m.group(0):
+                return False
+            j += 1
+        return True
+
+    def _bracket_period(self, words: str) -> str | None:
+        """上年同期 → the document's period a year before; 一季度 → that period."""
+        d = self.ctx.default
+        if words in ("上年同期", "去年同期", "同期"):
+            return _with_year(d, d.year - 1).key if d is not None else None
+        m = PERIOD.fullmatch(words)
+        p = self.ctx.period_of(m) if m else None
+        return p.key if p is not None else None
+
+    def _same_year(self, p: Period, i: int, ss: int) -> Period:
+        """去年一季度…,四季度增长6.3%: a period without a year takes the year named before it
+        in the sentence; one the document has not reached yet (四季度 in a first-quarter
+        report) is last year's."""
+        m = self.periods[i][1]
+        if m.group("y") or m.group("prev") or m.group("yo") or m.group("q") in _NO_YEAR_Q:
+            return p
+        j = i - 1
+        while j >= 0 and self.periods[j][0] >= max(ss, self.periods[i][0] - 80):
+            mj = self.periods[j][1]
+            if mj.group("prev") or mj.group("y") or mj.group("yo"):  # 2019年,…预计全年增长6.3%
+                pj = self.ctx.period_of(mj)
+                if pj is not None and pj.year != p.year:
+                    return _with_year(p, pj.year)
+                return p
+            j -= 1
+        d = self.ctx.default
+        if d is not None and p.year == d.year and p.first_month > d.last_month and self._reported:
+            return _with_year(p, p.year - 1)
+        return p
 
     def _canonical(self, fact: Fact) -> None:
         words = fact.words
@@ -540,6 +730,9 @@ class Engine:
         out: list[Fact] = []
         for f in facts:
             if f.measure != "pp_diff" or not f.versus or f.versus in ("上年同期", "去年同期"):
+                continue
+            if "(" in f.versus:  # 比全国(6.1%)高0.8个百分点: the other side's growth is stated
+                f.versus = _BRACKETED.sub("", f.versus) or f.versus
                 continue
             growth = [
                 g for g in sent.facts[-40:] + facts
@@ -583,6 +776,23 @@ class Engine:
         if head in region_prefixes():
             return self._region(head)
         return None
+
+
+_BRACKET_PERIOD = re.compile(
+    r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
+    r"|\d{1,2}月(?:份)?)\($"
+)
+_COMPARED_LIST = re.compile(r"(?:比|较)[^,;:。]{1,8}(?:和|、|及)$")
+_BRACKETED = re.compile(r"\([^()]*\)?$")
+_NO_YEAR_Q = frozenset(["去年", "上年", "今年", "今年以来", "年初以来"])
+_RELATIVE_Q = frozenset(["去年", "上年", "今年", "全年", "今年以来", "年初以来"])
+
+
+def _with_year(p: Period, year: int) -> Period:
+    try:
+        return Period(year, p.first_month, p.last_month)
+    except Exception:
+        return p
 
 
 def _versus_list(versus: str | None, k: int) -> list[str] | None:

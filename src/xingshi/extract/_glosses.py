@@ -18,14 +18,25 @@ _GLOSS = re.compile(
 )
 
 
+# Pages that print glosses without tone marks: 省(sheng)(sheng), 萬(wan)人. Read as glosses only
+# when a text has several, so a lone (xx) in an ordinary text stays.
+_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（][a-zü]{1,6}[)）])+")
+_BARE_OR_GLOSS = re.compile(_BARE.pattern + "|" + _GLOSS.pattern)
+_BARE_MIN = 3
+
+
 def strip_glosses(text: str) -> tuple[str, list[int]] | None:
     """The text without glosses and, for each of its positions, the original one; None if none."""
-    if _GLOSS.search(text) is None:  # most texts: no copy, no offset map
+    rx = _GLOSS
+    bare = _BARE.finditer(text)
+    if sum(1 for _ in zip(range(_BARE_MIN), bare, strict=False)) >= _BARE_MIN:
+        rx = _BARE_OR_GLOSS
+    if rx.search(text) is None:  # most texts: no copy, no offset map
         return None
     parts: list[str] = []
     where: list[int] = []
     last = 0
-    for m in _GLOSS.finditer(text):
+    for m in rx.finditer(text):
         parts.append(text[last : m.start()])
         where.extend(range(last, m.start()))
         last = m.end()

@@ -57,13 +57,15 @@ def _rx() -> _Rx:
     target = _alt(c["target"])
     return _Rx(
         growth=re.compile(
-            rf"(?P<lead>(?:{lead})*)(?P<verb>{verbs})(?:了)?(?:达到|达|为|幅度为|幅度达)?(?:{approx})?$"
+            rf"(?P<lead>(?:{lead})*)(?P<verb>{verbs})(?:了)?(?:均|都)?"
+            rf"(?:达到|达|为|幅度为|幅度达)?(?:{approx})?$"
         ),
         speed=re.compile(
             rf"(?<!自然)(?:增速|增幅|涨幅|升幅|增长率|增长速度)"
             # 增速连续4个月超过20%: the streak sits between the speed and its value
             rf"(?:连续[\d一二三四五六七八九十两]{{1,3}}个?(?:月|季度|年))?"
-            rf"(?:为|达到|达|是|均为|分别为|分别是|均|分别)?(?:{approx})?$"
+            rf"(?:为|达到|达|是|均为|分别为|分别是|分别达到|分别达|均|分别|都为|都是|都在|均在|在)?"
+            rf"(?:{approx})?$"
         ),
         share=re.compile(
             # 占…60%以上的规模以上工业…增长14.4%: a share already closed by its own figure
@@ -92,9 +94,13 @@ def _rx() -> _Rx:
         done=re.compile(rf"(?:{_alt(c['completed'])})(?!企业|单位)[^,;:]{{0,14}}$"),
         # 争取落实到位资金505万元 reports money obtained, not a goal.
         done_any=re.compile(rf"(?:{_alt(c['completed'])})"),
-        # 人均预期寿命 is a measure's name, not an expectation.
+        # 人均预期寿命 is a measure's name, not an expectation; 计划生育 is no plan.
         target=re.compile(
-            rf"(?:{target.replace('争取', '争取(?!到|了|落实)').replace('预期', '预期(?!寿命)')})"
+            "(?:"
+            + target.replace("争取", "争取(?!到|了|落实)")
+            .replace("预期", "预期(?!寿命)")
+            .replace("计划", "计划(?!生育)")
+            + ")"
         ),
         right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
         flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
@@ -180,6 +186,14 @@ _DONE_AFTER = re.compile(
 )
 # 176个年度计划新开项目实际开工150个: what actually happened, after the plan was named.
 _ACTUAL_AFTER_PLAN = re.compile(r"实际|已|实现")
+_NOT_DONE = re.compile(
+    r"(?:未|尚未|没有|未能)(?:开复工|开工|复工|竣工|完工|建成|投产|完成|办结|整改)$"
+)
+# …15个项目已开工建设 (but 112件信访件已办结56项: the done count follows, 112 is the total)
+_DONE_ALREADY = re.compile(
+    r"[\u4e00-\u9fa5]{0,6}?已(?:开工|开复工|复工|完工|竣工|建成|投产|办结)"
+    r"(?![\u4e00-\u9fa5]{0,3}[\d一二三四五六七八九十两])"
+)
 # 完成年任务75亿元的23.7%: the year's task is a goal.
 _TASK = re.compile(r"(?:年|年度|全年)(?:目标)?任务(?:为|是|数)?$")
 # A target word inside brackets (按考核目标口径统计) qualifies, it sets no goal.
@@ -239,6 +253,10 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
         return Reading(measure, sign, cue_at=d.start(), basis=d.group(0))
     if _LESS.search(clause) or _LOWER.search(clause):  # 减少0.37亿斤 / 较全省人均花费低174元
         return Reading("count" if counting else "level", -1, cue_at=len(clause))
+    if counting and _NOT_DONE.search(clause):  # 未开复工10项: not done is a plain count
+        return Reading("count", cue_at=len(clause))
+    if counting and _DONE_ALREADY.match(right):  # 35个争取开工项目中…15个项目已开工建设
+        return Reading("completed", cue_at=len(clause))
     m = r.done.search(clause)
     t = r.target.search(_PARENS.sub("", clause))
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
@@ -259,7 +277,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
 
 # 增速与全国持平, 与一季度持平: the growth rate equals another one (0 points), not a flat level.
 _FLAT_VS = re.compile(
-    r"(?P<speed>增速|增幅|增长速度)?(?:基本|总体)?(?:与|和|同|较|比)(?P<vs>[^,;:与和同较比]{1,12}?)"
+    r"(?P<speed>增速|增幅|增长速度)?(?:基本|总体)?(?:与|和|同|较|比)"
+    r"(?P<vs>上年同期|去年同期|[^,;:与和同较比]{1,12}?)"
     r"(?:基本|总体)?(?:保持)?$"
 )
 _SAME_PERIOD = re.compile(

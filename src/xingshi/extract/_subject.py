@@ -20,7 +20,7 @@ _SPLIT = re.compile(
     r"(?<![开新续改扩])、|(?<=[开新续改扩])、(?![复续改扩竣][工建])|以及|和|及|与|还是|或"
 )
 _BASES = re.compile(r"^(?:(?:总量|增速|增幅|规模|总额|人均|速度)(?:和|、|及|与)?){2,}$")
-_DIST = re.compile(r"分别|均|都|各|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
+_DIST = re.compile(r"分别|均|都|各|并列|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
 
 
 @dataclass
@@ -41,7 +41,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     lead = re.compile(
         rf"(?:{_alt(w['lead'] + w['periods'] + c['target'])}"
         r"|\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})?月(?:份|末|底|初)?"
-        r"|[,;:、\s\"”)]|当前|截至\S{0,6}?底|截至\S{0,6}?末)"
+        r"|[,;:、\s\"”)]|当前|截至\S{0,6}?底|截至\S{0,6}?末"
+        # 比2019年一季度增长19.3%, 较一季度(-10.8%)回升: a comparison base names no indicator
+        r"|(?:比|较)(?:\d{4}年|去年|上年)?(?:同期|[一二三四]季度|上半年|前三季度|全年)"
+        r"(?:\([^()]{0,12}\))?)"
     )
     region = re.compile(rf"(?:{_alt(region_words)})")
     trail_words = w["trail"] + c["growth_lead"] + w["periods"] + g.raw["approx"]["before"]
@@ -95,10 +98,17 @@ def clean(norm: str, start: int, end: int) -> Subject:
 
 def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, ...]]) -> int:
     # A region name at the phrase start is the fact's region (longest name first).
+    blocked = _not_regions()
     for n in range(min(12, end - i), 1, -1):
-        if norm[i : i + n] in prefixes and i + n <= end:
+        word = norm[i : i + n]
+        if word in prefixes and i + n <= end and word not in blocked:
             return i + n
     return 0
+
+
+@cache
+def _not_regions() -> frozenset[str]:
+    return frozenset(grammar().raw["words"].get("not_regions", []))
 
 
 def split_items(subject: Subject) -> list[tuple[str, int]]:

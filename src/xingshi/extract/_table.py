@@ -20,7 +20,8 @@ from xingshi.extract._rules import AR_NUM, Grammar
 
 _SEP = re.compile(r"[|\t]")
 _NUMBER = re.compile(rf"^\s*(?P<n>-?{AR_NUM})\s*$")
-_HEAD_UNIT = re.compile(r"[(\[【]\s*(?P<u>[^()\[\]【】]{1,8}?)\s*[)\]】]")
+# 比重(% : a header copied one cell per line may lose its closing bracket.
+_HEAD_UNIT = re.compile(r"[(\[【]\s*(?P<u>[^()\[\]【】]{1,8}?)\s*(?:[)\]】]|$)")
 _GROWTH = re.compile(r"增长|增速|增幅|增减|同比|比上年|±")
 _SHARE = re.compile(r"比重|占比|构成")
 _LABEL = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
@@ -83,6 +84,7 @@ def _header(cells: list[tuple[str, int]], g: Grammar) -> list[_Column | None] | 
 
 def table_cells(norm: str, g: Grammar) -> Iterator[Cell]:
     """Every number in a text table whose column header gives its unit."""
+    yield from _column_cells(norm, g)
     if "|" not in norm and "\t" not in norm:
         return
     header: list[_Column | None] | None = None
@@ -114,3 +116,47 @@ def table_cells(norm: str, g: Grammar) -> Iterator[Cell]:
                 continue
             s = at + m.start("n")
             yield Cell(value, s, at + m.end("n"), label, label_at, col.measure, col.unit)
+
+
+_HEAD_MAX = 16  # a header cell copied alone on its line is short
+
+
+def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
+    """A table copied one cell per line: K header cells with units, then rows of a label and K
+    numbers (年末数(万人) / 比重(% / 常住人口 / 44.84 / 100.0 / 乡村 / 26.19 / 58.41 …)."""
+    if "(" not in norm:
+        return
+    lines: list[tuple[str, int]] = []
+    offset = 0
+    for line in norm.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((line.strip(), offset + lead))
+        offset += len(line) + 1
+    i = 0
+    while i < len(lines):
+        head: list[_Column] = []
+        j = i
+        while j < len(lines) and len(lines[j][0]) <= _HEAD_MAX and not _NUMBER.match(lines[j][0]):
+            col = _column(lines[j][0], g) if _HEAD_UNIT.search(lines[j][0]) else None
+            if col is None:
+                break
+            head.append(col)
+            j += 1
+        if len(head) < 2:
+            i = j + 1
+            continue
+        k = len(head)
+        while j + k < len(lines) and not _NUMBER.match(lines[j][0]):
+            row = lines[j + 1 : j + 1 + k]
+            nums = [_NUMBER.match(c) for c, _ in row]
+            if len(lines[j][0]) > _HEAD_MAX or not all(nums):
+                break
+            label, label_at = lines[j]
+            for col, (_, at), m in zip(head, row, nums, strict=True):
+                value = parse_number(m.group("n"))
+                if value is not None:
+                    s = at + m.start("n")
+                    yield Cell(value, s, at + m.end("n"), label, label_at, col.measure, col.unit)
+            j += 1 + k
+        i = max(j, i + 1)

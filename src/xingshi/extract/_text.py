@@ -7,6 +7,7 @@ offset found in the normalised text points at the same character of the original
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -16,6 +17,9 @@ _PUNCT = {
     "．": ".", "－": "-", "—": "-", "–": "-", "～": "~", "〜": "~", "　": " ", "\u00a0": " ",
     "﹪": "%", "〇": "零", "┅": "-", "∶": ":", "︰": ":", "／": "/",
 }  # fmt: skip
+
+
+_DOT_DECIMAL = re.compile(r"(?<=\d)[·•](?=\d)")
 
 
 @cache
@@ -38,6 +42,8 @@ def _table() -> dict[int, str]:
 def normalize(text: str) -> str:
     """Simplified characters and ASCII digits/punctuation, same length as ``text``."""
     out = text.translate(_table())
+    if "·" in out or "•" in out:  # 上涨1·8%: a middle dot typed for the decimal point
+        out = _DOT_DECIMAL.sub(".", out)
     if len(out) != len(text):  # the table is 1:1 by construction; keep offsets honest anyway
         raise ValueError("normalisation changed the text length")
     return out
