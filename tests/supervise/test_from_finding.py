@@ -56,7 +56,7 @@ def test_green_or_unmapped_indicators_open_nothing(sample_ws, supervisor) -> Non
         task_from_finding(sample_ws, "湘西州", "地区生产总值", "2021年1-6月", actor=supervisor)
     assert "无需督办" in err.value.message
     with pytest.raises(InputError) as err:
-        task_from_finding(sample_ws, "湘西州", "非税收入", "2021年1-6月", actor=supervisor)
+        task_from_finding(sample_ws, "湘西州", "减税降费", "2021年1-6月", actor=supervisor)
     assert "indicator_units" in err.value.hint
 
 
