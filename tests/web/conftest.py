@@ -136,3 +136,33 @@ def login():
 def csrf_of():
     """csrf_of(client) -> the session's CSRF token, read from a page."""
     return _csrf_of
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright drives Debian's Chromium (playwright cannot download its own here)."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "headless": True}
+
+
+@pytest.fixture(scope="module")
+def server(app):
+    """The app served by uvicorn on a free loopback port, in a thread, for the module."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)

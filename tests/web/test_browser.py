@@ -4,9 +4,6 @@ download a briefing, log out."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 import zipfile
 from pathlib import Path
 
@@ -20,32 +17,6 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "examples" / "layouts" / "长表-湘西州-2021年1-6月.csv"
 BAD = ROOT / "tests" / "ingest" / "data" / "bad" / "21-累计值下降.csv"
 PASSWORD = "测试密码-2021"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "headless": True}
-
-
-@pytest.fixture(scope="module")
-def server(app):
-    """The app served by uvicorn on a free loopback port, in a thread, for the module."""
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
 
 
 def _login(page, server: str, username: str) -> None:
