@@ -159,9 +159,6 @@ def test_every_route_for_every_role(app, clients, relogin) -> None:
     assert checked >= 25 * len(clients)
 
 
-_tokens: dict[int, str] = {}
-
-
 def _message(body: str) -> str:
     import re
 
@@ -178,14 +175,17 @@ def _anon_csrf(client) -> str:
 
 
 def _csrf(client) -> str:
+    """The session's token, kept on the client itself: an id() key could be reused by a
+    later client (a relogin) and hand it a revoked session's token."""
     import re
 
-    if id(client) not in _tokens:
+    token = getattr(client, "_xingshi_csrf", None)
+    if token is None:
         page = client.get("/sessions", follow_redirects=False)
         found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
         assert found, f"no session: {page.status_code} {page.headers}"
-        _tokens[id(client)] = found.group(1)
-    return _tokens[id(client)]
+        token = client._xingshi_csrf = found.group(1)
+    return token
 
 
 @pytest.mark.parametrize(
