@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from xingshi.errors import Location
@@ -9,6 +10,10 @@ from xingshi.findings import Finding
 from xingshi.ingest.values import UNCOMPUTED, ExcelError, NotANumber, parse_number, parse_rank
 
 _WHAT = {"level": "数值", "growth": "增长率", "rank": "位次", "target": "目标值"}
+# 同比增加1.17个百分点, -3.9个百分点: the change of a rate, which is not a growth rate.
+_POINTS = re.compile(
+    r"^(同比|比上年|较上年)?(增加|减少|提高|下降|上升|回落|降低)?[+-]?\d+(\.\d+)?个?百分点$"
+)
 
 
 def read_number(
@@ -36,6 +41,15 @@ def read_number(
             hint=_excel_hint(exc.code),
         )
     except NotANumber:
+        text = re.sub(r"\s", "", str(value))
+        if kind == "growth" and _POINTS.match(text):
+            return None, Finding(
+                "not_a_number",
+                "warning",
+                f"增长率单元格是百分点变化“{value}”，不是增长率，未导入",
+                where,
+                hint="比率类指标（失业率、产销率等）的同比变化以百分点计，不作增长率存储",
+            )
         return None, Finding(
             "not_a_number",
             "error",

@@ -241,7 +241,12 @@ def read_file(
                     region_text=title,
                     title=own_title,
                 )
-                if _SHARES.search(normalize_text(own_title)):
+                growth_heads = any(
+                    re.search("增长|增速|增幅", normalize_text(v))
+                    for v in sheet.rows[h] + (sheet.rows[h + 1] if h + 1 < len(sheet.rows) else [])
+                )
+                if _SHARES.search(normalize_text(own_title)) and not growth_heads:
+                    # 固定资产投资及其构成 | 增长速度(%): the parts' growth rates, not shares.
                     # 本地生产总值构成, 三次产业结构: shares of a total, not the indicators.
                     reading.observations.clear()
                     reading.findings.append(

@@ -61,6 +61,7 @@ _RANK_WORDS = ("位次", "排名", "排位", "名次", "排行")
 _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增幅")
 _LEVEL_WORDS = (
     "绝对值",
+    "绝对数",
     "累计",
     "本月",
     "本期",
@@ -89,6 +90,9 @@ _PERIOD_HEAD = re.compile(
 _ROLE_TOKENS = sorted(
     (
         "比上年同期",
+        "比上年同月",
+        "比去年同月",
+        "上年同月",
         "比上年",
         "比去年同期",
         "上年同期",
@@ -99,6 +103,8 @@ _ROLE_TOKENS = sorted(
         "当月",
         "累计",
         "绝对值",
+        "绝对数",
+        "增长速度",
         "总量",
         "完成值",
         "完成",
@@ -252,7 +258,7 @@ def indicators_down(across: list[Any]) -> bool:
     if not texts:
         return False
     # 10 | 1-10 (months whose 月 was lost in copying) are periods too.
-    texts = [t + "月" if re.fullmatch(r"(1-)?(0?[1-9]|1[0-2])", t) else t for t in texts]
+    texts = [t + "月" if re.fullmatch(r"(\d{4}年)?(1-)?(0?[1-9]|1[0-2])", t) else t for t in texts]
     hits = sum(
         1
         for t in texts

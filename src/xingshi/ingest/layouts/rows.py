@@ -37,7 +37,7 @@ UNIT_HEADERS = ("单位", "计量单位", "计算单位")
 _SUB_MARK = re.compile(r"^(\s|#|＃|其中|\d+[、.．](?!\d))")
 # Headers damaged in copying: 11 and 1-11 (months without 月), 20221-8 (2022年1-8月).
 _BARE_MONTHS = re.compile(r"^(1\s*[-－—–~～]\s*)?(\d{1,2})$")
-_YEAR_MONTHS = re.compile(r"^(\d{4})(1[-－—–~～]\d{1,2})$")
+_YEAR_MONTHS = re.compile(r"^(\d{4})年?(1[-－—–~～]\d{1,2})$")
 _CUMULATIVE_TO_NOW = re.compile(r"1\s*[-－—–~～至到]\s*(本月|当月)|累计")
 
 
