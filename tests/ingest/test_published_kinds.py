@@ -115,3 +115,92 @@ def test_growth_of_parts_is_not_a_shares_table(catalogs, tmp_path):
     checked = check_file(path, catalogs, region_scope="门头沟区", period="2020年")
     assert _errors(checked) == []
     assert _records(checked)[("110109", "fai", "2020-01/2020-12")] == (None, 11.7, None)
+
+
+def test_same_month_beside_same_period_under_one_growth_group(catalogs, tmp_path):
+    """市州 | 增长速度 over 比上年同月 | 比上年同期, the indicator only in the title (given with
+    --indicator): the month's growth and January-to-month growth, not one column twice."""
+    path = _sheet(
+        tmp_path / "湖南.xlsx",
+        [
+            ["市州", "增长速度", None],
+            [None, "比上年同月(%)", "比上年同期(%)"],
+            ["全 省", 9.4, 7.1],
+            ["长沙市", 11.0, 8.3],
+            ["株洲市", 7.7, 7.0],
+        ],
+        ("A1:A2", "B1:C1"),
+    )
+    checked = check_file(path, catalogs, indicator="规模工业增加值", period="2017年11月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430100", "industry_va", "2017-11/2017-11")] == (None, 11.0, None)
+    assert got[("430100", "industry_va", "2017-01/2017-11")] == (None, 8.3, None)
+    assert got[("430000", "industry_va", "2017-01/2017-11")] == (None, 7.1, None)
+
+
+def test_unit_note_in_the_corner_over_growth_columns(catalogs, tmp_path):
+    """单位:% | 规模工业增加值\\n增长速度 | …: a wide table whose corner is its unit note."""
+    path = _sheet(
+        tmp_path / "工信.xlsx",
+        [
+            ["单位:%", "规模工业增加值\n增长速度", "工业固定资产投资\n增长速度"],
+            ["全 省", 15.9, 25.1],
+            ["长沙市", 14.4, 0.2],
+            ["株洲市", 14.1, 78.0],
+            ["注:1、数据由湖南省统计局提供;"],
+        ],
+    )
+    checked = check_file(path, catalogs, period="2012年1-4月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430200", "industry_va", "2012-01/2012-04")] == (None, 14.1, None)
+    assert got[("430200", "industrial_investment", "2012-01/2012-04")] == (None, 78.0, None)
+
+
+def test_blank_corner_with_cities_over_indented_counties(catalogs, tmp_path):
+    """A yearbook's blank corner, 济南市 / 枣庄市 rows without figures over indented districts:
+    each 市中区 is its own city's; former names (章丘市, now 章丘区) still resolve."""
+    path = _sheet(
+        tmp_path / "山东.xlsx",
+        [
+            ["21-1  各县(市、区)主要经济指标(2015年)"],
+            [None, "公共财政\n预算收入\n(万元)", "公共财政\n预算支出\n(万元)"],
+            ["济南市"],
+            ["  市中区", 922817, 390276],
+            ["  章丘市", 469917, 630605],
+            ["枣庄市"],
+            ["  市中区", 222513, 265326],
+            ["  薛城区", 231402, 267785],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("370103", "local_fiscal", "2015-01/2015-12")][0] == pytest.approx(92.2817)
+    assert got[("370402", "local_fiscal", "2015-01/2015-12")][0] == pytest.approx(22.2513)
+    assert got[("370114", "fiscal_expenditure", "2015-01/2015-12")][0] == pytest.approx(63.0605)
+
+
+def test_years_down_one_region(catalogs, tmp_path):
+    """年 份 down the side, names over names (地区生产总值(GDP) over 第一产业 … # 工 业),
+    digits grouped by spaces: one region's series, the region from --region-scope."""
+    path = _sheet(
+        tmp_path / "厦门.xlsx",
+        [
+            ["本表按当年价格计算", None, None, None, None, None, "单位:万元"],
+            ["年 份", "地区生产\n总 值\n(GDP)", None, None, None, None, None],
+            [None, None, "第一产业", "第二产业", "第三产业", "# 工 业", "# 建筑业"],
+            ["1978", "47 959", "10 695", "27 193", "10 071", "25 630", "1 563"],
+            ["1979", "53 211", "11 706", "30 330", "11 175", "28 189", "2 141"],
+            ["1980", "64 002", "13 834", "37 015", "13 153", "32 437", "4 578"],
+        ],
+        ("A2:A3", "B2:B3", "C2:G2"),
+    )
+    checked = check_file(path, catalogs, region_scope="厦门市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("350200", "gdp", "1979-01/1979-12")][0] == pytest.approx(5.3211)
+    assert got[("350200", "industry_added", "1980-01/1980-12")][0] == pytest.approx(3.2437)
+    assert got[("350200", "construction_va", "1978-01/1978-12")][0] == pytest.approx(0.1563)
+    assert len(got) == 18

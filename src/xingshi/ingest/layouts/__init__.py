@@ -7,7 +7,14 @@ from pathlib import Path
 
 from xingshi.errors import LayoutError, Location
 from xingshi.findings import Finding
-from xingshi.ingest.layouts.headers import SUBHEADER_WORDS, indicators_down, is_region_header
+from xingshi.ingest.layouts.headers import (
+    _UNIT_NOTE,
+    SUBHEADER_WORDS,
+    YEAR_CELL,
+    indicators_down,
+    is_region_header,
+    is_year_header,
+)
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
@@ -90,6 +97,12 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
             blank = c == 0 and row[c] is None and len(others) >= 2
             if (either or blank) and indicators_down(others) and not _regions_below(sheet, r, c):
                 return "rows", r, c
+            if is_year_header(row[c]) and others and _years_below(sheet, r, c):
+                return "wide", r, c  # 年 份 | 地区生产总值 | …: one region's years down
+            # A blank or 单位:% corner over indicator names, region names down the side.
+            note = isinstance(row[c], str) and bool(_UNIT_NOTE.match(normalize_text(row[c])))
+            if (blank or note) and others and _regions_below(sheet, r, c):
+                return "wide", r, c
             if blank:
                 continue
             if (
@@ -128,6 +141,16 @@ def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
         if normalize_text(sheet.cell(r, col))
     ][:8]
     return len(names) >= 3 and sum(bool(_REGION_NAME.match(n)) for n in names) * 4 >= 3 * len(names)
+
+
+def _years_below(sheet: Sheet, header_row: int, col: int) -> bool:
+    """Do the cells under a 年份 corner hold years (1978, 2023年) rather than names?"""
+    names = [
+        normalize_text(sheet.cell(r, col))
+        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
+        if normalize_text(sheet.cell(r, col))
+    ][:8]
+    return len(names) >= 3 and sum(bool(YEAR_CELL.match(n)) for n in names) * 2 >= len(names)
 
 
 def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
@@ -220,6 +243,7 @@ def read_file(
         else:
             wide_period = period or _sheet_period(sheet, h, path)
             period_column = any(header_key(v) == "period" for v in sheet.rows[h])
+            period_column = period_column or is_year_header(sheet.cell(h, region_col))
             if wide_period is None and not (has_period_columns(sheet, h) or period_column):
                 exc = LayoutError(
                     "表格没有注明时期：标题行、工作表名和文件名中都找不到",

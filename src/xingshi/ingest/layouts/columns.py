@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from xingshi.findings import Finding
-from xingshi.ingest.layouts.headers import _cumulative, is_period_head
+from xingshi.ingest.layouts.headers import _MONTHS, _cumulative, is_period_head
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, column_letter
 from xingshi.ingest.values import normalize_text
@@ -114,3 +114,19 @@ def _prefer_cumulative(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     roles = {(c["indicator_col"], c["kind"]) for c in columns if not c["monthly"]}
     return [c for c in columns if not c["monthly"] or (c["indicator_col"], c["kind"]) not in roles]
+
+
+def _same_month_beside_same_period(
+    columns: list[dict[str, Any]], period: str | None, key: str
+) -> None:
+    """比上年同月 beside 比上年同期 under a one-month period (2017年11月): the first is the
+    month's growth, the second January to that month's."""
+    if not any("同月" in c[key] for c in columns):
+        return
+    cumulative = _cumulative(period)
+    if cumulative == period:
+        return
+    for col in columns:
+        text = col[key]
+        if "同期" in text and not _MONTHS.search(text) and col["period"] == period:
+            col["period"] = cumulative

@@ -76,7 +76,7 @@ _LEVEL_WORDS = (
 )
 SUBHEADER_WORDS = _RANK_WORDS + _GROWTH_WORDS + _LEVEL_WORDS
 _SUFFIX = re.compile(
-    r"^(.{2,}?)(同比增长%?|同比增速|增长率|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$"
+    r"^(.{2,}?)(同比增长%?|同比增速|增长速度%?|增长率|增长%?|增速%?|增幅|±%|位次|排名|增速位次)$"
 )
 _MONTHS = re.compile(r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月")
 _UNIT_NOTE = re.compile(r"^[(]?(计量|金额|价值量|数据)?单位[:：]")
@@ -162,7 +162,21 @@ def without_english(value: Any) -> str:
     if not isinstance(value, str):
         return normalize_text(value)
     stripped = _ENGLISH.sub("", value.strip()).strip()
+    if stripped.endswith(("(", "（")):
+        # 地区生产总值(GDP): the English was inside brackets; keep the name whole.
+        stripped = stripped[:-1].strip()
     return normalize_text(stripped or value)
+
+
+YEAR_CELL = re.compile(r"^(1[89]|20)\d\d年?$")
+_YEAR_HEADERS = {"年份", "年度", "年别", "年", "Year"}
+
+
+def is_year_header(value: Any) -> bool:
+    """A corner over years down the side (年 份, 年份 Year) of a one-region yearbook table."""
+    return isinstance(value, str) and (
+        without_english(value) in _YEAR_HEADERS or normalize_text(value) in _YEAR_HEADERS
+    )
 
 
 def is_region_header(value: Any) -> bool:

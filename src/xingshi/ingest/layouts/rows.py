@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from xingshi.ingest.layouts.columns import _prefer_cumulative
+from xingshi.ingest.layouts.columns import _prefer_cumulative, _same_month_beside_same_period
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
     _SUFFIX,
@@ -189,6 +189,7 @@ def read_rows(
                 "text": text,
             }
         )
+    _same_month_beside_same_period(columns, period, "text")
     # 本月 beside 1-本月累计: each column has its own period, both are kept.
     columns = _prefer_cumulative(
         [c for c in columns if not c["monthly"] or c["period"] == _cumulative(period)]

@@ -25,12 +25,14 @@ from xingshi.ingest.layouts.columns import (
     _own_period,
     _period_label,
     _prefer_cumulative,
+    _same_month_beside_same_period,
     _year,
 )
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
     _SUFFIX,
     _UNIT_NOTE,
+    YEAR_CELL,
     _cumulative,
     column_period,
     foreign_column,
@@ -38,6 +40,7 @@ from xingshi.ingest.layouts.headers import (
     is_period_head,
     is_region_header,
     is_role_only,
+    is_year_header,
     pure_unit,
     sub_kind,
     title_kind,
@@ -120,6 +123,7 @@ _YEAR_FIRST = re.compile(
     r"^(\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)(\D.+)$"
 )
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
+_GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
 
 def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
@@ -336,7 +340,12 @@ def read_wide(
                 head_periods[c], name = m.group(1), m.group(2)  # 2022年GDP: its own year
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
             short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
-            if not has_sub and (current is None or from_title) and is_role_only(head):
+            if has_sub and (current is None or from_title) and is_role_only(head):
+                # 增长速度 over 比上年同月 | 比上年同期: the title's indicator, by period.
+                current, from_title = (" ".join(titles), None, c), True
+                head_role = sub_kind(normalize_text(head))
+                single_sub = ""
+            elif not has_sub and (current is None or from_title) and is_role_only(head):
                 single_sub = normalize_text(head)
                 if current is None:
                     current, from_title = (" ".join(titles), None, c), True
@@ -347,7 +356,7 @@ def read_wide(
                 single_sub = m.group(2)
                 if current is None or current[0] != m.group(1):
                     current, from_title = (m.group(1), None, c), False
-            if not single_sub:
+            if not single_sub and not (has_sub and from_title and current[2] == c):
                 current, from_title = (name, unit, c), False
                 head_role = None
                 if has_sub and (m := _SUFFIX.match(name)):
@@ -422,10 +431,15 @@ def read_wide(
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    _same_month_beside_same_period(columns, period, "sub")
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
+    # 年 份 down the side: one region (the title's, or --region-scope), a year per row.
+    years_down = is_year_header(sheet.cell(header_row, region_col))
+    region_text = " ".join([title_text(sheet, header_row), sheet.name or "", Path(sheet.file).stem])
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
     last_region: Any = None
+    group: str | None = None
     last_period: Any = None
     last_data = first_data - 1
     for r in range(first_data, len(sheet.rows)):
@@ -446,13 +460,28 @@ def read_wide(
         values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
         if not region:
             continue
+        indented = isinstance(raw_region, str) and raw_region[:1] in (" ", "\u3000")
+        row_year = None
+        if years_down:
+            if not YEAR_CELL.match(region):
+                continue  # “十三五”时期, 平均增长: not a year of the series
+            row_year, region = region.rstrip("年") + "年", region_text
         if not values_present:
+            # 济南市 over its indented counties (yearbooks): names the city of those below,
+            # so that 市中区 under 济南市 and under 枣庄市 are two different districts.
+            group = region if not indented and _GROUP.match(region) else None
             continue
+        if not indented:
+            group = None
+        elif group is not None:
+            region = group + region
         last_data = r
         by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
             col_period = col["period"]
-            if period_col is not None and not col["own_period"]:
+            if row_year is not None and not col["own_period"]:
+                col_period = row_year
+            elif period_col is not None and not col["own_period"]:
                 col_period = column_period(
                     col["sub"], _period_label(row_period, period), col["kind"]
                 )
@@ -471,6 +500,7 @@ def read_wide(
                     else header_row,
                     period=col_period,
                     parent_alias=is_parent_alias(region),
+                    region_from_title=row_year is not None,
                     indicator_texts=col["titles"],
                     # An unknown indicator column is skipped with a warning naming it; the
                     # file still fails when nothing at all can be read.
