@@ -204,3 +204,131 @@ def test_years_down_one_region(catalogs, tmp_path):
     assert got[("350200", "industry_added", "1980-01/1980-12")][0] == pytest.approx(3.2437)
     assert got[("350200", "construction_va", "1978-01/1978-12")][0] == pytest.approx(0.1563)
     assert len(got) == 18
+
+
+def _warnings(checked, rule: str) -> list[tuple[int | None, str | None, str]]:
+    return [
+        (f.where.row, f.where.column, f.message)
+        for f in checked.findings
+        if f.rule == rule and f.severity == "warning"
+    ]
+
+
+def test_aggregate_rows_are_warnings_naming_them(catalogs, tmp_path):
+    """市辖区, 市直, 开发区 and an economic zone (浙东北) are not divisions: each is a warning
+    that names it and gives the regions.csv line, and the counties still import."""
+    path = _sheet(
+        tmp_path / "合计行.xlsx",
+        [
+            ["2021年1-6月各县市区主要经济指标"],
+            ["地区", "地区生产总值(亿元)", None],
+            [None, "绝对值", "增速%"],
+            ["全市", 1000, 5.0],
+            ["市辖区", 300, 4.0],
+            ["市直", 10, 1.0],
+            ["经济开发区", 20, 3.0],
+            ["浙东北", 100, 2.0],
+            ["洪江市", 100, 3.0],
+            ["溆浦县", 150, 4.0],
+        ],
+        ("B2:C2",),
+    )
+    checked = check_file(path, catalogs, region_scope="怀化市")
+    assert _errors(checked) == []
+    named = _warnings(checked, "unknown_region")
+    assert [(row, col) for row, col, _m in named] == [(5, "A"), (6, "A"), (7, "A"), (8, "A")]
+    names = ("市辖区", "市直", "经济开发区", "浙东北")
+    assert all(name in m for name, (_r, _c, m) in zip(names, named, strict=True))
+    assert all("regions.csv" in f.hint for f in checked.findings if f.rule == "unknown_region")
+    got = _records(checked)
+    assert got[("431224", "gdp", "2021-01/2021-06")] == (150.0, 4.0, None)
+    assert len(got) == 3
+
+
+def test_ranking_page_nominal_growth_and_unplaced_rank(catalogs, tmp_path):
+    """排名 | 城市 | 2018年GDP | 2017年GDP | 名义增速: both years' GDP are read; the nominal
+    growth is not stored as GDP's (real) growth, and the rank of no stated year is skipped —
+    each said in a warning naming the column."""
+    path = _sheet(
+        tmp_path / "排行.xlsx",
+        [
+            ["2018年京津冀各城市GDP排行榜"],
+            ["排名", "城市", "2018年GDP(亿元)", "2017年GDP(亿元)", "名义增速"],
+            [1, "北京", 30320, 28015, "8.2%"],
+            [2, "天津", 18810, 18549, "1.4%"],
+            [3, "石家庄", 6083, 6461, "-5.9%"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110000", "gdp", "2018-01/2018-12")] == (30320.0, None, None)
+    assert got[("110000", "gdp", "2017-01/2017-12")] == (28015.0, None, None)
+    assert [(r, c) for r, c, m in _warnings(checked, "header")] == [(2, "E"), (2, "A")]
+    assert "名义增速" in _warnings(checked, "header")[0][2]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["3-9 各地区国内生产总值"],
+            ["地 区", "Region", "国内生产总值(亿元)", "第一产业"],
+            ["全 国", "National Total", 100, 10],
+            ["北 京", "Beijing", 20, 1],
+            ["天 津", "Tianjin", 15, 1],
+        ],
+        [
+            ["3-9 各地区国内生产总值"],
+            ["地 区", "国内生产总值(亿元)", "第一产业"],
+            ["Region", "Gross Domestic Product", "Primary Industry"],
+            ["全 国", 100, 10],
+            ["北 京", 20, 1],
+            ["天 津", 15, 1],
+        ],
+    ],
+    ids=["english-name-column", "english-header-row"],
+)
+def test_bilingual_yearbook_english_is_not_data(catalogs, tmp_path, rows):
+    """A bilingual yearbook's English name column or English header row is not read as data."""
+    checked = check_file(_sheet(tmp_path / "双语.xlsx", rows), catalogs, period="1998年")
+    assert [f.message for f in checked.findings] == []
+    got = _records(checked)
+    assert got[("110000", "gdp", "1998-01/1998-12")] == (20.0, None, None)
+    assert got[("100000", "primary_va", "1998-01/1998-12")] == (10.0, None, None)
+    assert len(got) == 6
+
+
+def test_price_index_keeps_its_name(catalogs, tmp_path):
+    """居民消费价格总指数(CPI) resolves whole; it is not cut to “居民消费价格总”."""
+    path = _sheet(
+        tmp_path / "月报.xlsx",
+        [
+            ["湘西州2021年6月主要经济指标"],
+            ["指标", "单位", "1-6月", "同比增长%"],
+            ["地区生产总值", "亿元", 300, 5.0],
+            ["居民消费价格总指数(CPI)", "%", None, 1.2],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert [f.message for f in checked.findings] == []
+    assert _records(checked)[("433100", "cpi", "2021-01/2021-06")] == (None, 1.2, None)
+
+
+def test_one_finding_per_cell_not_per_indicator_column(catalogs, tmp_path):
+    """An unknown region in a row of three indicators is one error, not three."""
+    path = _sheet(
+        tmp_path / "重复.xlsx",
+        [
+            ["2021年1-6月各县市区主要经济指标"],
+            ["地区", "地区生产总值(亿元)", "规模工业增加值增速%", "固定资产投资增速%"],
+            ["全州", 1000, 5.0, 3.0],
+            ["吉首县城", 100, 4.0, 2.0],
+            ["吉首市", 100, 4.0, 3.0],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert [(f.rule, f.where.row, f.where.column) for f in checked.findings] == [
+        ("unknown_region", 4, "A")
+    ]
+    assert checked.error_count == 1

@@ -58,11 +58,22 @@ class FindingCap:
         self.cap = max(1, cap)
         self.kept: list[Finding] = []
         self._count: Counter[tuple[str, str]] = Counter()
+        # The same finding at one row, raised once per indicator column or per cell of a
+        # header: said once, with the columns it concerns.
+        self._columns: dict[tuple[Any, ...], list[str]] = {}
 
     def add(self, finding: Finding) -> None:
+        w = finding.where
+        same = (finding.rule, finding.severity, finding.message, w.file, w.sheet, w.row)
+        columns = self._columns.get(same)
+        if columns is not None:
+            if w.column is not None and w.column not in columns:
+                columns.append(w.column)
+            return
         key = (finding.rule, finding.severity)
         self._count[key] += 1
         if self._count[key] <= self.cap:
+            self._columns[same] = [w.column] if w.column is not None else []
             if len(finding.message) > _LONG_MESSAGE:
                 finding = replace(finding, message=_QUOTED.sub(_shorten, finding.message))
             self.kept.append(finding)
@@ -85,6 +96,10 @@ class FindingCap:
         last = {(f.rule, f.severity): i for i, f in enumerate(self.kept)}
         out: list[Finding] = []
         for i, f in enumerate(self.kept):
+            w = f.where
+            columns = self._columns.get((f.rule, f.severity, f.message, w.file, w.sheet, w.row))
+            if columns and len(columns) > 1:
+                f = replace(f, message=f"{f.message}（{'、'.join(columns)} 列）")
             out.append(f)
             key = (f.rule, f.severity)
             n = self._count[key]

@@ -184,10 +184,11 @@ def is_region_header(value: Any) -> bool:
 
 
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:
-# 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量.
+# 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量; 名义增速 (the
+# catalogue's growth of GDP and value added is real, at comparable prices).
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时|构成|结构"
+    r"增加额|净增|序时|构成|结构|名义"
 )
 
 

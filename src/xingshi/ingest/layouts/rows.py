@@ -222,7 +222,10 @@ def read_rows(
         unit_is_default = False
         if unit is None and note_unit is not None:
             unit, unit_is_default = note_unit, True  # 单位：万元 above the table
-        is_index = "指数" in name or bool(name_unit and "=100" in name_unit)
+        # 地区生产总值指数 is a growth; a price index (居民消费价格总指数) is an indicator's name.
+        is_index = ("指数" in name and "价格" not in name) or bool(
+            name_unit and "=100" in name_unit
+        )
         if is_index:
             name, unit = name.replace("指数", ""), None
         row_role = None

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from xingshi.findings import Finding
 from xingshi.ingest.layouts.columns import (
     _dates_as_months,
     _one_column_per_role,
@@ -105,6 +106,14 @@ def _growth_or_rank(texts: list[str]) -> bool:
     if not any(sub_kind(v) in ("growth", "rank") for v in texts):
         return False
     return not any(re.fullmatch(r"[+-]?\d+(\.\d+)?%?", v) for v in texts)
+
+
+_ENGLISH_ONLY = re.compile(r"^[A-Za-z][A-Za-z .,&()'/-]*$")
+
+
+def _english_only(value: Any) -> bool:
+    """English text only (Region, National Total, Gross Domestic Product)."""
+    return isinstance(value, str) and bool(_ENGLISH_ONLY.match(value.strip()))
 
 
 def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
@@ -222,7 +231,7 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
 
 
 def _left_ranks(
-    top: list[Any], region_col: int, columns: list[dict[str, Any]]
+    top: list[Any], region_col: int, columns: list[dict[str, Any]], skipped: list[int]
 ) -> list[dict[str, Any]]:
     """A rank column left of the regions (GDP排行 | 各省市 | 2021年GDP): the rank of the
     indicator it names, by its amount unless it says 增速."""
@@ -237,6 +246,8 @@ def _left_ranks(
         if target is None and len(levels) == 1:
             target = levels[0]
         if target is None:
+            # 排名 beside 2018年GDP | 2017年GDP: which year's rank is not said.
+            skipped.append(c)
             continue
         basis = rank_basis(text)
         out.append(
@@ -330,6 +341,8 @@ def read_wide(
         single_sub = ""
         if c == period_col:
             continue
+        if _english_only(head) and current is None:
+            continue  # the English name column of a bilingual yearbook (地 区 | Region)
         if head is not None and not has_sub and foreign_column(normalize_text(head)):
             if current is not None:
                 reading.findings.append(foreign_finding(sheet, name_row, c, head))
@@ -424,7 +437,18 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
-    columns += _left_ranks(top, region_col, columns)
+    unplaced: list[int] = []
+    columns += _left_ranks(top, region_col, columns, unplaced)
+    for c in unplaced:
+        reading.findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"“{top[c]}”列不能确定是哪一项、哪一时期的位次，该列未导入",
+                sheet.where(header_row, c, top[c]),
+                hint="表中有几个时期或几个指标的总量时，位次列请在表头写明对应的指标和时期",
+            )
+        )
     _growth_takes_left_period(columns)
     for col in columns:
         if col["indicator_col"] in head_periods and not col["own_period"]:
@@ -456,6 +480,11 @@ def read_wide(
             row_period = sheet.cell(r, period_col)
             row_period = row_period if row_period is not None else last_period
             last_period = row_period
+        if _english_only(raw_region) and all(
+            sheet.cell(r, col["col"]) is None or _english_only(sheet.cell(r, col["col"]))
+            for col in columns
+        ):
+            continue  # a bilingual yearbook's English header row (Region | Gross Domestic …)
         region = normalize_text(raw_region)
         values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
         if not region:
