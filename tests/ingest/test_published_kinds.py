@@ -332,3 +332,44 @@ def test_one_finding_per_cell_not_per_indicator_column(catalogs, tmp_path):
         ("unknown_region", 4, "A")
     ]
     assert checked.error_count == 1
+
+
+def test_section_name_in_the_corner_over_roles(catalogs, tmp_path):
+    """A district page: 规模以上工业 | 1-10月累计 | 同比增长(±%), indicators down; the 产销率
+    row's “-3.9个百分点” is a warning, not a growth."""
+    path = _sheet(
+        tmp_path / "东城.xlsx",
+        [
+            ["规模以上工业", "1-10月\n累计", "同比增长\n(±%)"],
+            ["现价工业总产值(万元)", 270314, -12.9],
+            ["#出口交货值", 0, "—"],
+            ["工业产销率(%)", 96.8, "-3.9个\n百分点"],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="东城区", period="2023年1-10月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got == {("110101", "industry_output", "2023-01/2023-10"): (27.0314, -12.9, None)}
+    assert (4, "C") in [(r, c) for r, c, _m in _warnings(checked, "not_a_number")]
+
+
+def test_rate_column_over_percent_is_named_not_dropped(catalogs, tmp_path):
+    """产销率 over (%) beside 工业总产值 over (万元): a rate's level column, which the catalogue
+    does not hold, is named in a warning; it is neither dropped unsaid nor read as a growth."""
+    path = _sheet(
+        tmp_path / "产销率.xlsx",
+        [
+            ["2021年1-6月各区规模以上工业"],
+            ["地区", "工业总产值", "产销率"],
+            [None, "(万元)", "(%)"],
+            ["全市", 1000, 98.0],
+            ["东城区", 300, 96.7],
+            ["西城区", 700, 98.6],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [(r, c) for r, c, _m in _warnings(checked, "unknown_indicator")] == [(2, "C")]
+    got = _records(checked)
+    assert got[("110101", "industry_output", "2021-01/2021-06")] == (0.03, None, None)
+    assert len(got) == 3

@@ -46,7 +46,7 @@ def read_number(
             return None, Finding(
                 "not_a_number",
                 "warning",
-                f"增长率单元格是百分点变化“{value}”，不是增长率，未导入",
+                f"增长率单元格是百分点变化“{text}”，不是增长率，未导入",
                 where,
                 hint="比率类指标（失业率、产销率等）的同比变化以百分点计，不作增长率存储",
             )

@@ -12,7 +12,9 @@ from xingshi.ingest.layouts.headers import (
     SUBHEADER_WORDS,
     YEAR_CELL,
     indicators_down,
+    is_period_head,
     is_region_header,
+    is_role_only,
     is_year_header,
 )
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
@@ -97,6 +99,8 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
             blank = c == 0 and row[c] is None and len(others) >= 2
             if (either or blank) and indicators_down(others) and not _regions_below(sheet, r, c):
                 return "rows", r, c
+            if c == 0 and _section_corner(sheet, r, row[c], others):
+                return "rows", r, c  # 规模以上工业 | 1-10月累计 | 同比增长(±%): a section's rows
             if is_year_header(row[c]) and others and _years_below(sheet, r, c):
                 return "wide", r, c  # 年 份 | 地区生产总值 | …: one region's years down
             # A blank or 单位:% corner over indicator names, region names down the side.
@@ -141,6 +145,18 @@ def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
         if normalize_text(sheet.cell(r, col))
     ][:8]
     return len(names) >= 3 and sum(bool(_REGION_NAME.match(n)) for n in names) * 4 >= 3 * len(names)
+
+
+def _section_corner(sheet: Sheet, r: int, corner: object, others: list[object]) -> bool:
+    """A corner naming the section (规模以上工业) over roles and periods only, indicator names
+    (not regions) down the side: an indicators-down table of one region."""
+    if not isinstance(corner, str) or not corner.strip() or is_region_header(corner):
+        return False
+    texts = [normalize_text(v) for v in others]
+    if len(texts) < 2 or not all(is_role_only(t) or is_period_head(t) for t in texts):
+        return False
+    below = [normalize_text(sheet.cell(i, 0)) for i in range(r + 1, min(r + 6, len(sheet.rows)))]
+    return sum(bool(t) for t in below) >= 2 and not _regions_below(sheet, r, 0)
 
 
 def _years_below(sheet: Sheet, header_row: int, col: int) -> bool:

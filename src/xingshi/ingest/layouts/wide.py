@@ -394,6 +394,10 @@ def read_wide(
                 kind = head_role or "level"  # a name merged down over its blank sub-header
             if kind is None and pure_unit(sub):
                 kind = "level"  # a row of units under the names: 亿元 | 万元
+            if kind is None and unit_text(sub) == "%" and head is not None:
+                # 产销率 over (%): a rate's own figure, not a growth; an unknown rate is
+                # named in a warning rather than dropped unsaid.
+                kind = None if sub_kind(normalize_text(head)) else "level"
             if kind is None:
                 continue
         elif single_sub:
