@@ -373,3 +373,19 @@ def test_rate_column_over_percent_is_named_not_dropped(catalogs, tmp_path):
     got = _records(checked)
     assert got[("110101", "industry_output", "2021-01/2021-06")] == (0.03, None, None)
     assert len(got) == 3
+
+
+def test_explain_names_the_year_column_of_a_years_down_table(catalogs):
+    """--explain on the 厦门 yearbook table: column A holds the years, B the GDP in 万元."""
+    from xingshi.ingest.layouts.explain import explain_file
+
+    path = (
+        Path(__file__).parent
+        / "data"
+        / "published"
+        / "31-厦门市统计局-统计年鉴2024-地区生产总值.xlsx"
+    )
+    lines = explain_file(path, catalogs, region_scope="厦门市").splitlines()
+    assert "  地区：--region-scope 厦门市" in lines
+    assert "  A 列 — 时期：1950年、1951年、1952年 等 32 项" in lines
+    assert "  B 列 — 地区生产总值·总量（1950年、1951年、1952年 等 32 项），单位 万元" in lines

@@ -27,7 +27,7 @@ LAYOUTS = {
 }
 _ROLES = {"level": "总量", "growth": "增速", "rank": "位次"}
 _BASIS = {"level": "（按总量）", "growth": "（按增速）"}
-_NAMES = ("地区", "指标名", "单位")
+_NAMES = ("地区", "指标名", "单位", "时期")
 
 
 def _listed(values: set[str], limit: int = 3) -> str:
@@ -43,6 +43,8 @@ def _columns(reading: Reading) -> dict[int, dict[str, set[str]]]:
     for o in reading.observations:
         if not o.region_from_title:
             roles[o.region_col]["地区"].add(normalize_text(o.region))
+        if o.period_col is not None and (o.period_col != o.region_col or o.region_from_title):
+            roles[o.period_col]["时期"].add(str(o.period))
         if o.indicator_col is not None and o.indicator_row is None:
             roles[o.indicator_col]["指标名"].add(normalize_text(o.indicator))
         if o.unit_col not in (None, o.indicator_col) and o.unit is not None:

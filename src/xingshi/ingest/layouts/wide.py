@@ -545,6 +545,8 @@ def read_wide(
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
                     obs.default_year = _year(period)
+                elif row_year is not None and not col["own_period"]:
+                    obs.period_col = region_col  # the row's year, under 年 份
                 by_indicator[key] = obs
             value = sheet.cell(r, col["col"])
             if col["kind"] == "level":
