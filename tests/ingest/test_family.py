@@ -83,3 +83,34 @@ def test_missing_county_with_total_is_a_warning(catalogs, tmp_path):
     assert [(f.rule, f.data["missing"]) for f in checked.findings] == [
         ("missing_child", ["433126"])
     ]
+
+
+def _csv(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "small.csv"
+    path.write_text("地区,地区生产总值(亿元),增长(%)\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["吉首市,120,6.0", "泸西县,40,5.5", "凤凰县,60,4.0"],  # two counties and the misspelt one
+        ["湘西州,400,5.0", "吉首市,120,6.0", "泸西县,40,5.5"],  # the total, a county, the misspelt
+    ],
+)
+def test_misspelt_county_in_a_small_sheet_is_refused(catalogs, tmp_path, rows):
+    """Too few rows for a family of three still catch a name that sounds like a missing sibling."""
+    errors = [
+        f
+        for f in check_file(_csv(tmp_path, rows), catalogs, period="2021年1-6月").findings
+        if f.severity == "error"
+    ]
+    assert [f.rule for f in errors] == ["outside_family"]
+    assert "是否为“泸溪县”" in errors[0].message
+
+
+def test_two_counties_beside_a_foreign_city_are_not_refused(catalogs, tmp_path):
+    """A comparison row from elsewhere that resembles no sibling is no misspelling."""
+    rows = ["吉首市,120,6.0", "凤凰县,60,4.0", "长沙市,6000,8.0"]
+    findings = check_file(_csv(tmp_path, rows), catalogs, period="2021年1-6月").findings
+    assert [f for f in findings if f.rule == "outside_family"] == []

@@ -20,6 +20,9 @@ from xingshi.ingest.values import normalize_text
 # (parents spread over many prefectures) has none and is not checked.
 _FAMILY_SHARE = 0.6
 _FAMILY_MIN = 3
+# A small sheet (two counties and a total) is a weaker family: only a name that sounds like or
+# is one character from a missing sibling is reported there.
+_WEAK_FAMILY_MIN = 2
 _SUFFIXES = (
     "土家族苗族自治州",
     "自治州",
@@ -84,8 +87,12 @@ def likely_sibling(regions: Any, name: Any, family: str, exclude: set[str]) -> A
     return best[1] if best else None
 
 
-def family_of(regions: Any, codes: list[str]) -> str | None:
-    """The parent shared by most of the distinct regions (not counting totals), if any."""
+def family_of(
+    regions: Any, codes: list[str], minimum: int = _FAMILY_MIN, total_votes: bool = False
+) -> str | None:
+    """The parent shared by most of the distinct regions (not counting totals), if any.
+
+    With ``total_votes`` a total in the file (全州) counts as one more vote for itself."""
     distinct = set(codes)
     above = {a.code for c in distinct for a in regions.ancestors(c)}
     members = [c for c in distinct if c not in above]  # totals (全州) are no members
@@ -93,8 +100,12 @@ def family_of(regions: Any, codes: list[str]) -> str | None:
     parents.pop(None, None)
     if not parents:
         return None
+    for total in distinct & above if total_votes else ():
+        if total in parents:
+            parents[total] += 1
     parent, count = parents.most_common(1)[0]
-    if count < _FAMILY_MIN or count < _FAMILY_SHARE * len(members):
+    voted = total_votes and parent in distinct
+    if count < minimum or count < _FAMILY_SHARE * (len(members) + voted):
         return None
     return parent
 
@@ -111,6 +122,9 @@ def check_family(
     levels = {c: regions.get(c).level for c in first}
     admin = [c for c in first if levels[c] != "custom"]
     family = family_of(regions, admin)
+    weak = family is None
+    if weak:
+        family = family_of(regions, admin, minimum=_WEAK_FAMILY_MIN, total_votes=True)
     if family is None:
         return []
     present = set(admin)
@@ -129,6 +143,8 @@ def check_family(
         family_name = regions.get(family).short or regions.get(family).name
         guess = likely_sibling(regions, name, family, present)
         landed = regions.qualified_name(code)
+        if guess is None and weak:
+            continue  # two regions are too few to call a third one foreign
         if guess is not None:
             findings.append(
                 Finding(
@@ -152,7 +168,7 @@ def check_family(
                     data={"resolved": code, "family": family},
                 )
             )
-    if family in present:
+    if family in present and not weak:
         missing = [
             c for c in regions.children(family) if c.code not in present and c.level != "custom"
         ]
