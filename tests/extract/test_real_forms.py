@@ -130,7 +130,9 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
      [("target", 6.5), ("target", 7.0), ("target", 8.0), ("target", 4.5)]),
     ("县十八届人大二次会议确定的目标任务全面完成。", []),
     # A threshold inside a list of ranked indicators stays part of the name.
-    ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
+    # 亿元以上 bounds the group of projects: a threshold, a level of 1 亿元.
+    ("外贸进出口、亿元以上项目投资两项指标增速全省第三。",
+     [("level", 1.0), ("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip
 
 

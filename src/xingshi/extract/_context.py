@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from xingshi.catalog.periods import Period
+from xingshi.errors import AmbiguousRegion
 
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _AS_OF = re.compile(
@@ -202,7 +203,7 @@ def document_context(
     regions, _ = catalogs()
     code = name = prov_code = prov_name = None
     if region is not None and regions is not None:
-        r = regions.resolve(region)
+        r = _resolve_given(regions, region)
         code, name = r.code, display_name(r)
     elif regions is not None:
         code, name = _detect_region(norm, regions)
@@ -224,6 +225,19 @@ def document_context(
         if parent is not None and parent.level == "prefecture" and parent.code != prov_code:
             ctx.parent_code, ctx.parent_name = parent.code, display_name(parent)
     return ctx
+
+
+def _resolve_given(regions: Any, region: str) -> Any:
+    """The region the user named; 嘉峪关市 is both a city and its only district, and a name
+    shared by a region and regions inside it means the outer one."""
+    try:
+        return regions.resolve(region)
+    except AmbiguousRegion as exc:
+        codes = list(exc.candidates or [])
+        outer = [c for c in codes if all(o == c or regions.is_within(o, c) for o in codes)]
+        if len(outer) != 1:
+            raise
+        return regions.resolve(outer[0])
 
 
 def _detect_date(norm: str) -> date | None:

@@ -206,12 +206,13 @@ class Engine:
         for a in anchors:
             if out:
                 last = out[-1][-1]
+                joiner = self.norm[last.end : a.start].strip()
                 if (
                     len(out[-1]) < 24
                     and last.kind == a.kind
-                    and a.kind not in ("rank", "flat")
-                    and self.norm[last.end : a.start].strip() in _JOIN
-                ):
+                    and (a.kind not in ("rank", "flat") or (a.kind == "rank" and joiner in "和、"))
+                    and joiner in _JOIN
+                ):  # 分别排名全市第7和第4: a list of ranks too
                     out[-1].append(a)
                     continue
                 joined = _JOIN_VERB.fullmatch(self.norm, last.end, a.start)
@@ -722,7 +723,9 @@ class Engine:
                 ]
                 if fits:
                     f.of = fits[-1].value
-                else:
+                elif not _TASK_SHARE_AFTER.match(self.norm, f.end):
+                    # 已完成和提前完成24个,占总任务的10.8%: the share names the total (the task
+                    # list counted sentences before), so the count is progress
                     f.measure = "count"
 
     def _derived(self, facts: list[Fact], sent: _Sentence) -> list[Fact]:
@@ -778,6 +781,7 @@ class Engine:
         return None
 
 
+_TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
     r"|\d{1,2}月(?:份)?)\($"

@@ -184,6 +184,7 @@ _DONE_AFTER = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工|达到序时进度|达序时进度)(?:投产|运营|使用)?"
     r"(?![\d一二三四五六七八九十两]|项目|企业)"  # 50个建成项目: a kind of project, counted
 )
+_NEW_KIND = re.compile(r"新(?:开工|开复工|建成|投产)[^,;:]{0,10}?项目$")
 # 176个年度计划新开项目实际开工150个: what actually happened, after the plan was named.
 _ACTUAL_AFTER_PLAN = re.compile(r"实际|已|实现")
 _NOT_DONE = re.compile(
@@ -258,6 +259,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     if counting and _DONE_ALREADY.match(right):  # 35个争取开工项目中…15个项目已开工建设
         return Reading("completed", cue_at=len(clause))
     m = r.done.search(clause)
+    if m and _NEW_KIND.search(clause, max(0, m.start() - 1)):
+        m = None  # 本年新开工项目1163个: new starts are a kind of project, counted
     t = r.target.search(_PARENS.sub("", clause))
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
         last_done = max((x.start() for x in r.done_any.finditer(clause)), default=m.start())

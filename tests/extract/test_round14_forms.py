@@ -1,0 +1,80 @@
+"""Forms the real corpus's remaining failures showed (issue 14): each sentence gives exactly
+these figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from xingshi.extract import extract_text
+
+
+def _facts(text: str, region: str | None = None, year: int = 2023):
+    return [f for f in extract_text(text, region=region, year=year) if not f.derived]
+
+
+def _pairs(text: str, region: str | None = None) -> list[tuple[str, float]]:
+    return [(f.measure, float(f.value)) for f in _facts(text, region)]
+
+
+FORMS: list[tuple[str, list[tuple[str, float]]]] = [
+    # Amounts written with no digit: after a crossing word, or bounding a group of projects.
+    ("合同额过百亿,同比增长20%。", [("level", 100.0), ("growth_pct", 20.0)]),
+    ("全市规上工业总产值突破千亿元。", [("level", 1000.0)]),
+    ("江苏、浙江两省GDP均超过万亿元。", [("level", 1.0), ("level", 1.0)]),
+    ("签约引进亿元项目42个。", [("level", 1.0), ("count", 42.0)]),
+    ("引进亿元及以上项目107个。", [("level", 1.0), ("count", 107.0)]),
+    ("其中亿元和10亿元以上项目投资分别增长9.3%和17.6%。",
+     [("level", 1.0), ("level", 10.0), ("growth_pct", 9.3), ("growth_pct", 17.6)]),
+    # A magnitude alone with no crossing word and no group is no figure.
+    ("亿万人民共同奋斗,完成投资亿元。", []),
+    # New starts are a kind of project: a count, not progress.
+    ("本年新开工项目1163个。", [("count", 1163.0)]),
+    ("新开工亿元及以上产业项目80个。", [("level", 1.0), ("count", 80.0)]),
+    ("计划新开工项目45个。", [("target", 45.0)]),
+    # Things done, their share of the task list stated after them: progress.
+    ("细化为222个具体工作内容。经督查核实,欠进度的有17个,占总任务的7.7%;已完成和提前完成24个,"
+     "占总任务的10.8%。",
+     [("count", 222.0), ("count", 17.0), ("share_pct", 7.7), ("completed", 24.0),
+      ("completed", 10.8)]),
+    # One rank for several indicators, and a list of ranks.
+    ("全县生产总值92.51亿元,规上工业增加值10.74亿元,分别比增5.1%和15.3%,增速均排在全市第一。",
+     [("level", 92.51), ("level", 10.74), ("growth_pct", 5.1), ("growth_pct", 15.3),
+      ("rank", 1.0), ("rank", 1.0)]),
+    ("城乡居民人均可支配收入分别增长8.6%、9.4%,分别排名全市第7和第4。",
+     [("growth_pct", 8.6), ("growth_pct", 9.4), ("rank", 7.0), ("rank", 4.0)]),
+    ("地区生产总值、规上工业增加值、固定资产投资分别增长7.1%、8.2%和10.5%,三项指标均排在全市第一。",
+     [("growth_pct", 7.1), ("growth_pct", 8.2), ("growth_pct", 10.5), ("rank", 1.0),
+      ("rank", 1.0), ("rank", 1.0)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t[:12] for t, _ in FORMS])
+def test_form(text: str, expected: list[tuple[str, float]]) -> None:
+    assert sorted(_pairs(text)) == sorted(expected), [f.to_record() for f in _facts(text)]
+
+
+def test_one_rank_per_indicator_of_the_list() -> None:
+    """增速均排在全市第一 after two growths ranks both indicators, not the last one twice."""
+    text = "全县生产总值92.51亿元,规上工业增加值10.74亿元,分别比增5.1%和15.3%,增速均排在全市第一。"
+    ranks = [f.indicator for f in _facts(text, region="大埔县") if f.measure == "rank"]
+    assert ranks == ["地区生产总值", "规模以上工业增加值"]
+
+
+def test_a_ranks_list_pairs_with_its_indicators() -> None:
+    text = "城乡居民人均可支配收入分别增长8.6%、9.4%,分别排名全市第7和第4。"
+    ranks = [(f.indicator, f.value) for f in _facts(text) if f.measure == "rank"]
+    assert ranks == [("城镇居民人均可支配收入", 7), ("农村居民人均可支配收入", 4)]
+
+
+def test_a_shared_amount_is_one_fact_per_region() -> None:
+    facts = _facts("江苏、浙江两省GDP均超过万亿元。")
+    assert [(f.region, f.indicator, f.unit) for f in facts] == [
+        ("江苏省", "地区生产总值", "万亿元"),
+        ("浙江省", "地区生产总值", "万亿元"),
+    ]
+
+
+def test_a_city_that_is_also_its_only_district_is_the_city() -> None:
+    """嘉峪关市 names a city and its one district: the region given is the city."""
+    facts = _facts("全市共确定建设项目194个。", region="嘉峪关市", year=2020)
+    assert [(f.region, f.region_code) for f in facts] == [("嘉峪关市", "620200")]
