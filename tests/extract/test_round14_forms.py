@@ -78,3 +78,37 @@ def test_a_city_that_is_also_its_only_district_is_the_city() -> None:
     """嘉峪关市 names a city and its one district: the region given is the city."""
     facts = _facts("全市共确定建设项目194个。", region="嘉峪关市", year=2020)
     assert [(f.region, f.region_code) for f in facts] == [("嘉峪关市", "620200")]
+
+
+def test_catalogue_aliases_of_the_real_texts() -> None:
+    text = "地方生产总值增长5%,公共预算收入增长3%,实到外资1.2亿美元,地方级财政收入增长2%。"
+    assert [f.indicator for f in _facts(text)] == [
+        "地区生产总值",
+        "地方财政收入",
+        "实际利用外资",
+        "地方财政收入",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["独山子区20万吨/年EVA项目、煤改电二期工程等43个项目。", "吉化年产120万吨乙烯装置等43个项目。"],
+)
+def test_a_plants_capacity_and_a_phase_name_the_project(text: str) -> None:
+    assert _pairs(text) == [("count", 43.0)]
+
+
+def test_a_park_heading_its_clause_is_the_subject() -> None:
+    """A park or town named at the head of a clause owns the figures that follow."""
+    text = (
+        "截至2016年,蠡县省级园区企业主营业务收入达到62亿元;裘皮小镇共入驻服装企业60余家、"
+        "裘皮商户1000余户;绒毛小镇一期如期竣工,成功引进商户100余户。全县生产总值增长5%。"
+    )
+    got = [(f.value, f.region) for f in _facts(text, region="蠡县", year=2017)]
+    assert got == [
+        (62, "蠡县省级园区"),
+        (60, "裘皮小镇"),
+        (1000, "裘皮小镇"),
+        (100, "绒毛小镇"),
+        (5, "蠡县"),
+    ]

@@ -330,6 +330,12 @@ class Engine:
             entity = None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
+        elif subject.region is None or norm.startswith(subject.region, cs):
+            park = self._park(ss, s)
+            if (
+                park is not None
+            ):  # 裘皮小镇共入驻服装企业60余家: the town's figure, not the county's
+                region_name, region_code = park, None
         self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
         self._reported = True
@@ -394,6 +400,15 @@ class Engine:
             self._last_subject = sent.subj_start.get(id(self._last), self._last.start)
         facts.extend(self._derived(facts, sent))
         return facts
+
+    def _park(self, ss: int, s: int) -> str | None:
+        """A park, town or development zone heading a clause of the sentence before ``s``."""
+        found = None
+        for m in _PARK.finditer(self.norm, max(0, ss - 1), s):
+            found = m
+        if found is None or found.end("park") > s:
+            return None
+        return self.text[found.start("park") : found.end("park")]
 
     def _threshold_reading(
         self, reading: rd.Reading, a: Anchor, cs: int, s: int, prev_end: int, right: str
@@ -781,6 +796,13 @@ class Engine:
         return None
 
 
+# 新材料产业园区先后签约…, 裘皮小镇共入驻…, 截至2016年,蠡县省级园区企业…: a park or town heading
+# a clause is the subject of its sentence's figures (园区投资增长17.2% then refers back to it).
+_PARK = re.compile(
+    r"(?:^|(?<=[。;;\n]))(?:(?:截至|截止)?[^,,;。\n]{0,10}?(?:年|月|季度|以来)[,,])?"
+    r"(?P<park>[\u4e00-\u9fa5]{2,10}?(?:产业园区|工业园区|产业园|省级园区|园区|开发区|高新区|经开区|小镇|工业园))"
+    r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
+)
 _TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
