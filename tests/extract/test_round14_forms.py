@@ -112,3 +112,62 @@ def test_a_park_heading_its_clause_is_the_subject() -> None:
         (100, "绒毛小镇"),
         (5, "蠡县"),
     ]
+
+
+def _periods(text: str, year: int = 2020, region: str | None = None) -> list[tuple[float, str]]:
+    return [(float(f.value), f.period) for f in _facts(text, region=region, year=year)]
+
+
+def test_the_years_list_of_projects_is_the_whole_year() -> None:
+    text = "今年,全市共确定建设项目194个,年度计划投资112亿元。截至6月底,共复工开工项目137个。"
+    assert _periods(text) == [
+        (194, "2020-01/2020-12"),
+        (112, "2020-01/2020-12"),
+        (137, "2020-01/2020-06"),
+    ]
+
+
+def test_as_of_a_month_is_the_year_to_date() -> None:
+    assert _periods("截至7月,县列185个重点项目中,55个续建项目全部复工。") == [
+        (185, "2020-01/2020-07"),
+        (55, "2020-01/2020-07"),
+    ]
+
+
+def test_a_quarter_compared_with_the_half_year_is_to_date() -> None:
+    text = "三季度,全县实现地区生产总值125.95亿元,同比增长3.6%,比上半年高1.5个百分点。"
+    assert {p for _, p in _periods(text) if p != "2020-01/2020-06"} == {"2020-01/2020-09"}
+
+
+def test_a_goal_named_as_the_years_task_is_the_year() -> None:
+    text = "上半年,全省紧盯固定资产投资增长7%目标任务,完成投资876.74亿元。"
+    assert _periods(text, 2021) == [(7, "2021-01/2021-12"), (876.74, "2021-01/2021-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年度计划投资完成率46.67%,较去年同期提高10.41个百分点。",
+         [("ratio_pct", 46.67), ("pp_diff", 10.41)]),
+        ("70个计划新开工项目中,张掖城市森林公园建设项目等4个项目组织得力,还有11个项目完成年度计划"
+         "投资的60%以上。", [("count", 70), ("count", 4), ("count", 11), ("completed", 60)]),
+        ("83个县(市、区)中,43个增速超过全省县域平均水平,其中,富县、黄陵县7个县(市)实现两位数增长。",
+         [("count", 83), ("count", 43), ("count", 7)]),
+        ("居全市七县(市)第二。", [("rank", 2)]),
+    ],
+)  # fmt: skip
+def test_plans_naming_rates_and_kinds_and_counted_counties(text, expected) -> None:
+    assert _pairs(text) == [(m, float(v)) for m, v in expected]
+
+
+def test_areas_and_a_second_list_over_the_same_regions() -> None:
+    text = (
+        "关中、陕北、陕南县域生产总值同比分别增长6.2%、6.3%、5.3%,"
+        "占全省县域生产总值的比重分别为35.7%、46.7%、17.6%。铜川、咸阳、延安3市增速较快。"
+    )
+    got = [(f.measure, f.region) for f in _facts(text, region="陕西省")]
+    assert got == [
+        ("growth_pct", "关中"), ("growth_pct", "陕北"), ("growth_pct", "陕南"),
+        ("share_pct", "关中"), ("share_pct", "陕北"), ("share_pct", "陕南"),
+        ("count", "陕西省"),
+    ]  # fmt: skip

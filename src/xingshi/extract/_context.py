@@ -29,7 +29,9 @@ _CN_MONTH = "一二三四五六七八九十"
 PERIOD = re.compile(
     r"(?P<base>(?:去年|上年)(?:同期|基础上|的)|同期)"
     # 去年一季度 / 上年全年: a period of the year before.
-    r"|(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2}"
+    # 截至7月, 截至2020年7月: the months to date, like 7月末
+    r"|(?P<asof>截[至止]到?)?(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?"
+    r"(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2}"
     # 元至九月: 元月 is January
     r"|(?<![\d万亿千百十美])元)(?:-|至|到|~)"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
@@ -143,6 +145,10 @@ def region_prefixes() -> dict[str, tuple[str, ...]]:
     for name, code in regions.names():
         if len(name) >= 2 and name not in skip:
             out.setdefault(name, []).append(code)
+    from xingshi.extract._rules import grammar
+
+    for area in grammar().raw["words"].get("areas", []):
+        out.setdefault(area, [])  # a subject with no code (关中, 东部地区)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -158,6 +164,7 @@ class DocContext:
     default: Period | None
     parent_code: str | None = None  # the prefecture of a county's text
     parent_name: str | None = None  # 今年以来 and figures with no period phrase
+    cumulative: frozenset[str] = frozenset()  # quarters the text means to date (三季度 = 1-9月)
 
     def period_of(self, m: re.Match[str]) -> Period | None:
         """The period a matched phrase names, or None for a comparison base (去年同期)."""
@@ -177,11 +184,13 @@ class DocContext:
             if mon:
                 # 9月末: a balance at the end of 1-9月 (stocks are keyed by their cumulative
                 # period); 6月份 alone is that single month.
-                if m.group("end"):
+                if m.group("end") or m.group("asof"):
                     return Period(year, 1, int(mon))
                 return Period(year, int(mon), int(mon))
             if q in _Q:
                 if m.group("qend"):  # 二季度末: a balance at the end of 1-6月, like 6月末
+                    return Period(year, 1, _Q[q][1])
+                if q in self.cumulative:  # 三季度…比上半年高1.5个百分点: 1-9月
                     return Period(year, 1, _Q[q][1])
                 return Period(year, *_Q[q])
             if q in ("去年", "上年"):
@@ -220,11 +229,25 @@ def document_context(
             year = int(Counter(head).most_common(1)[0][0])
     default = _default_period(norm, year, when)
     ctx = DocContext(code, name, prov_code, prov_name, year, default)
+    ctx.cumulative = _cumulative_quarters(norm)
     if code is not None and regions is not None:
         parent = regions.parent(code)
         if parent is not None and parent.level == "prefecture" and parent.code != prov_code:
             ctx.parent_code, ctx.parent_name = parent.code, display_name(parent)
     return ctx
+
+
+# 三季度,全县实现地区生产总值125.95亿元,比上半年高1.5个百分点: a county bulletin's 三季度
+# compared with 上半年 (and no 前三季度 named) is the year to date.
+_TO_DATE = {"三季度": ("上半年", "前三季度"), "四季度": ("前三季度", "全年")}
+
+
+def _cumulative_quarters(norm: str) -> frozenset[str]:
+    out = set()
+    for q, (before, own) in _TO_DATE.items():
+        if q in norm and own not in norm and re.search(f"(?:比|较){before}", norm):
+            out |= {q, "第" + q}
+    return frozenset(out)
 
 
 def _resolve_given(regions: Any, region: str) -> Any:

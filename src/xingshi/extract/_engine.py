@@ -72,6 +72,8 @@ _FORECAST = re.compile(
     r"|(?P<head2>(?<![^,;:。\n])力争)"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占年])计划(?=[招投完实新建开引争达安])"
+    # 70个计划新开工项目中,…等4个项目: a kind of project, not a plan of the sentence's figures
+    r"(?!(?:新开工|新开|新建|开工|续建)[\u4e00-\u9fa5]{0,4}项目)"
 )
 # A rate in per mille is a demographic rate (人口机械增长率0.43‰), never the growth of a figure.
 _RATE_END = re.compile(r"率(?:为|达到|达|是)?$")
@@ -317,6 +319,16 @@ class Engine:
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
         region_name, region_code = self._region(subject.region)
+        if (
+            kind in ("count", "cued")
+            and subject.region is not None
+            and len(values) == 1
+            and (norm[s - 1] == "等" or len(subject.regions) > 1)
+            and not subject.distribute
+        ):
+            # 铜川、咸阳、延安3市, 张掖…项目等4个项目: the count counts the list, its region is
+            # the document's
+            region_name, region_code = self._region(None)
         if reading.measure == "rank" and subject.region in self.g.raw["cues"]["rank_scopes"]:
             # 全市排名第1 in a district's text: 全市 is the rank's scope, the district ranks
             region_name, region_code = self.ctx.region_name, self.ctx.region_code
@@ -341,6 +353,11 @@ class Engine:
         self._reported = True
         if vs_period is not None:
             period = vs_period
+        elif period and reading.measure in ("count", "level", "target") and self._year_set(ss, s):
+            # 今年,全市共确定建设项目194个,年度计划投资112亿元: the year's list, not progress
+            period = f"{period[:4]}-01/{period[:4]}-12"
+        if reading.measure == "target" and _YEAR_GOAL.match(norm, last.end):
+            stated = False  # 紧盯固定资产投资增长7%目标任务 in a half-year text: the year's goal
         if reading.measure == "target" and not stated:
             year = period[:4] if period else (str(self.ctx.year) if self.ctx.year else None)
             period = f"{year}-01/{year}-12" if year else None
@@ -349,6 +366,12 @@ class Engine:
         if subject.bases > 1 and len(values) == 1:
             items = [items[0] * subject.bases]  # 总量和增速均居全省第一: two ranks
         places = [[(region_name, region_code)] for _ in values]
+        if not subject.text and subject.region is None and not entity and len(values) > 1:
+            # 关中、陕北、陕南…分别增长6.2%、6.3%、5.3%,占…比重分别为35.7%、46.7%、17.6%: the
+            # second list belongs to the regions of the first, in order
+            before = [f for f in sent.facts[-len(values) :] if not f.derived]
+            if len(before) == len(values) and len({f.region for f in before}) == len(values):
+                places = [[(f.region, f.region_code)] for f in before]
         if len(subject.regions) > 1 and not entity:
             listed = [self._region(r) for r in subject.regions]
             if len(listed) == len(values):  # 吉首市、泸溪县GDP增速分别为13.2%、12.8%
@@ -400,6 +423,14 @@ class Engine:
             self._last_subject = sent.subj_start.get(id(self._last), self._last.start)
         facts.extend(self._derived(facts, sent))
         return facts
+
+    def _year_set(self, ss: int, s: int) -> bool:
+        """Whether the figure at ``s`` sizes the year's list of projects (确定/安排/列入…项目)."""
+        verbs = list(_YEAR_VERB.finditer(self.norm, max(ss, s - _WINDOW), s))
+        m = verbs[-1] if verbs else None
+        if m is None or not _YEAR_SET.match(self.norm, m.start(), s + 30):
+            return False
+        return not _PROGRESS_WORD.search(self.norm, max(ss, m.start() - 8), s)
 
     def _park(self, ss: int, s: int) -> str | None:
         """A park, town or development zone heading a clause of the sentence before ``s``."""
@@ -803,6 +834,10 @@ _PARK = re.compile(
     r"(?P<park>[\u4e00-\u9fa5]{2,10}?(?:产业园区|工业园区|产业园|省级园区|园区|开发区|高新区|经开区|小镇|工业园))"
     r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
 )
+_YEAR_GOAL = re.compile(r"的?(?:年度|全年)?(?:目标任务|预期目标|目标)")
+_YEAR_VERB = re.compile(r"确定|安排|实施|列入|纳入")
+_YEAR_SET = re.compile(r"(?:确定|安排|实施|列入|纳入)了?[^,;。]{0,30}?项目")
+_PROGRESS_WORD = re.compile(r"截至|截止|累计|完成|已|开工|复工|竣工|建成|投产|月|季度|上半年|以来")
 _TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"

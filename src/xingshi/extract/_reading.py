@@ -127,9 +127,11 @@ _COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
 
 
 # 年度计划投资同比增长136%: the planned amount's own growth over last year's plan, a fact.
+# 年度计划投资完成率46.67%: the plan names the rate, it sets no goal.
 _PLAN_NOUN = re.compile(
     r"(?:(?:年度|全年|年)计划|计划(?=[\u4e00-\u9fa5]))"
-    r"(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年))"
+    r"(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年)"
+    r"|[\u4e00-\u9fa5]{0,6}(?:完成率|执行率|到位率)(?:为|达到|达|是)?$)"
 )
 # 实现全年增长5%左右的预期目标: the goal is named after the figure.
 _GOAL_RIGHT = re.compile(r"的?(?:预期目标|目标任务|奋斗目标|发展目标|目标)")
