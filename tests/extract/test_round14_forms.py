@@ -171,3 +171,57 @@ def test_areas_and_a_second_list_over_the_same_regions() -> None:
         ("share_pct", "关中"), ("share_pct", "陕北"), ("share_pct", "陕南"),
         ("count", "陕西省"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "牢牢守住三条底线,切实掌控打好两场战役、夺取两个胜利。",
+        "报告共分三个部分。",
+        "三省的经济增速一度连续居于全国末五位。",
+        "把就业放在首位。",
+    ],
+)
+def test_fixed_terms_structure_and_bottom_sets_are_no_figures(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def test_regions_alone_before_a_quoted_amount_share_it() -> None:
+    facts = _facts("经济总量方面,广东、江苏超过“3万亿元”。", region="全国", year=2024)
+    assert [(f.value, f.region) for f in facts] == [(3, "广东省"), (3, "江苏省")]
+
+
+def test_a_tie_is_shared_by_the_regions_of_the_figure_before() -> None:
+    text = "其中,吉林以6.5%的增速领跑,江苏和重庆以6.2%的增速并列第二。"
+    got = [(f.measure, f.value, f.region) for f in _facts(text, region="全国", year=2024)]
+    assert got == [
+        ("growth_pct", 6.5, "吉林省"),
+        ("growth_pct", 6.2, "江苏省"),
+        ("growth_pct", 6.2, "重庆市"),
+        ("rank", 2, "江苏省"),
+        ("rank", 2, "重庆市"),
+    ]
+    text = "重庆和云南并列第二,同比增长均为12.4%。"
+    growth = [f.region for f in _facts(text, region="全国") if f.measure == "growth_pct"]
+    assert growth == ["重庆市", "云南省"]
+
+
+def test_first_place_is_rank_one() -> None:
+    facts = _facts("今年一季度,全省地区生产总值增速首次位列全国首位。", region="吉林省")
+    assert [(f.measure, f.value, f.scope) for f in facts] == [("rank", 1, "全国")]
+
+
+def test_the_year_just_past_and_a_list_of_periods() -> None:
+    text = (
+        "刚刚过去的该省地区生产总值预计增长6.9%。"
+        "一季度、上半年、前三季度GDP分别增长6.2%、6.7%、6.9%。"
+    )
+    assert _periods(text, 2017, "吉林省") == [
+        (6.9, "2016-01/2016-12"),
+        (6.2, "2017-01/2017-03"),
+        (6.7, "2017-01/2017-06"),
+        (6.9, "2017-01/2017-09"),
+    ]
+    # a list of comparison bases is no list of periods
+    text = "工业用电量6月份增长11.6%,较5月和3月分别提升2.2和8.7个百分点。"
+    assert {p for _, p in _periods(text)} == {"2020-06/2020-06"}

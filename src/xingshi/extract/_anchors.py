@@ -16,7 +16,8 @@ from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
 _LIST_NEXT = re.compile(rf" ?(?P<sep>、|和|到|至|-|~|或) ?(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
 # Quoted names and slogans (“坚持一个统领、提高两个比重”); a quote holding a % is a figure.
 _QUOTED = re.compile(
-    r"“[^”\n%]{1,14}”|“[^”\n%亿万元吨]{15,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\""
+    # 超过“3万亿元”: an amount in quotation marks for emphasis is still a figure
+    r"“(?!\d[\d.]*(?:万亿|亿|万)?(?:元|美元)”)[^”\n%]{1,14}”|“[^”\n%亿万元吨]{15,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\""
 )
 _LETTER_BEFORE = re.compile(r"[A-Za-z.]")
 # 比全国全区分别低了0.5个和0.1个百分点: 个 stands for 个百分点 until the list's last item.
@@ -66,6 +67,8 @@ def find_anchors(norm: str, g: Grammar, mask: bytearray) -> list[Anchor]:
                 anchor = _with_post(norm, Anchor(s, m.end(), "percent", "%", [(value, s, m.end())]))
         elif kind == "rank":
             anchor = _rank(norm, m, g)
+        elif kind == "first" and _rank_left(g).search(norm[max(0, s - 16) : s]):
+            anchor = Anchor(s, m.end(), "rank", "位", [(1.0, s, m.end())])
         elif kind == "fan":
             digits = m.group("fan").strip("翻了番")
             value = parse_number(digits)

@@ -36,7 +36,9 @@ PERIOD = re.compile(
     r"|(?<![\d万亿千百十美])元)(?:-|至|到|~)"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
     r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|前3季度|一季度|第一季度|二季度|第二季度|"
-    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)(?P<qend>末|底)?"
+    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年"
+    # 刚刚过去的(一年), 该省地区生产总值预计增长6.9%: the year before the report's
+    r"|刚刚过去的(?:一年)?(?!\d))(?P<qend>末|底)?"
     r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
     # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
     # 截至2016年末: a balance at the year's end, keyed like the year.
@@ -193,7 +195,7 @@ class DocContext:
                 if q in self.cumulative:  # 三季度…比上半年高1.5个百分点: 1-9月
                     return Period(year, 1, _Q[q][1])
                 return Period(year, *_Q[q])
-            if q in ("去年", "上年"):
+            if q in ("去年", "上年") or q.startswith("刚刚过去的"):
                 return Period(year - 1, 1, 12)
             if q in ("今年以来", "年初以来", "今年"):
                 if self.default is not None and self.default.year == year:

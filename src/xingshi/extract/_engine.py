@@ -362,10 +362,19 @@ class Engine:
             year = period[:4] if period else (str(self.ctx.year) if self.ctx.year else None)
             period = f"{year}-01/{year}-12" if year else None
         facts: list[Fact] = []
+        listed_periods = self._period_list(ss, s, len(values)) if vs_period is None else None
         versus_items = _versus_list(reading.versus, len(values))
         if subject.bases > 1 and len(values) == 1:
             items = [items[0] * subject.bases]  # 总量和增速均居全省第一: two ranks
         places = [[(region_name, region_code)] for _ in values]
+        tied = (kind == "rank" and "并列" in clause) or subject.distribute
+        if tied and subject.region is None and not entity and len(values) == 1 and sent.facts:
+            # 江苏和重庆以6.2%的增速并列第二, 重庆和云南并列第二,同比增长均为12.4%: the regions
+            # the figure before was shared by share this one too
+            last_figure = sent.facts[-1].extra.get("figure")
+            shared = [f for f in sent.facts[-8:] if f.extra.get("figure") == last_figure]
+            if len({f.region for f in shared}) > 1:
+                places = [[(f.region, f.region_code) for f in shared] for _ in values]
         if not subject.text and subject.region is None and not entity and len(values) > 1:
             # 关中、陕北、陕南…分别增长6.2%、6.3%、5.3%,占…比重分别为35.7%、46.7%、17.6%: the
             # second list belongs to the regions of the first, in order
@@ -376,7 +385,10 @@ class Engine:
             listed = [self._region(r) for r in subject.regions]
             if len(listed) == len(values):  # 吉首市、泸溪县GDP增速分别为13.2%、12.8%
                 places = [[p] for p in listed]
-            elif len(values) == 1 and subject.distribute:
+            elif len(values) == 1 and (
+                subject.distribute or (not subject.text and kind not in ("count", "cued"))
+            ):
+                # 广东、江苏超过“3万亿元”: regions alone before one figure share it
                 places = [listed]
         for idx, (value, vs, ve, a) in enumerate(values):
             for (name, qs), (region_name, region_code) in (
@@ -403,7 +415,7 @@ class Engine:
                     words=name or None,
                     region=region_name,
                     region_code=region_code,
-                    period=period,
+                    period=listed_periods[idx] if listed_periods else period,
                     approx=a.approx,
                     versus=versus_items[idx] if versus_items else reading.versus,
                     scope=scope,
@@ -423,6 +435,28 @@ class Engine:
             self._last_subject = sent.subj_start.get(id(self._last), self._last.start)
         facts.extend(self._derived(facts, sent))
         return facts
+
+    def _period_list(self, ss: int, s: int, k: int) -> list[str] | None:
+        """一季度、上半年、前三季度GDP分别增长6.2%、6.7%、6.9%: a list of periods pairs with the
+        list of figures, in order."""
+        if k < 2:
+            return None
+        i = bisect_right(self.period_starts, s) - 1
+        run: list[re.Match[str]] = []
+        while i >= 0 and self.periods[i][0] >= ss and len(run) <= k:
+            m = self.periods[i][1]
+            if (
+                m.group("base")
+                or self._compared(m)
+                or (run and self.norm[m.end() : run[-1].start()] not in _JOIN)
+            ):
+                break
+            run.append(m)
+            i -= 1
+        if len(run) != k:
+            return None
+        keys = [self.ctx.period_of(m) for m in reversed(run)]
+        return [p.key for p in keys] if all(p is not None for p in keys) else None  # type: ignore[union-attr]
 
     def _year_set(self, ss: int, s: int) -> bool:
         """Whether the figure at ``s`` sizes the year's list of projects (确定/安排/列入…项目)."""
@@ -641,7 +675,7 @@ class Engine:
         stop = max(i - 64, -1)  # bounded, so a paragraph of many periods stays linear
         while i > stop and self.periods[i][0] >= para:
             m = self.periods[i][1]
-            relative = m.group("q") in ("去年", "上年", "今年", "全年") or bool(m.group("base"))
+            relative = m.group("q") in _RELATIVE_WORDS or bool(m.group("base"))
             if (
                 not m.group("base")
                 and not self._compared(m)
@@ -845,8 +879,13 @@ _BRACKET_PERIOD = re.compile(
 )
 _COMPARED_LIST = re.compile(r"(?:比|较)[^,;:。]{1,8}(?:和|、|及)$")
 _BRACKETED = re.compile(r"\([^()]*\)?$")
-_NO_YEAR_Q = frozenset(["去年", "上年", "今年", "今年以来", "年初以来"])
-_RELATIVE_Q = frozenset(["去年", "上年", "今年", "全年", "今年以来", "年初以来"])
+_RELATIVE_WORDS = frozenset(["去年", "上年", "今年", "全年", "刚刚过去的", "刚刚过去的一年"])
+_NO_YEAR_Q = frozenset(
+    ["去年", "上年", "今年", "今年以来", "年初以来", "刚刚过去的", "刚刚过去的一年"]
+)
+_RELATIVE_Q = frozenset(
+    ["去年", "上年", "今年", "全年", "今年以来", "年初以来", "刚刚过去的", "刚刚过去的一年"]
+)
 
 
 def _with_year(p: Period, year: int) -> Period:
