@@ -24,13 +24,14 @@ _AS_OF = re.compile(
     r"|\d{4}年(?P<m2>\d{1,2})月份?[^\n。,]{0,12}?(?:进展|进度|推进)情况"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# 截至7月, 截至2020年7月: the months to date, like 7月末 (looked up before the phrase)
+_AS_OF_BEFORE = re.compile(r"截[至止]到?$")
 _CN_MONTH = "一二三四五六七八九十"
 # Period phrases; 去年同期/上年同期 are comparison bases, matched only to be ignored.
 PERIOD = re.compile(
     r"(?P<base>(?:去年|上年)(?:同期|基础上|的)|同期)"
     # 去年一季度 / 上年全年: a period of the year before.
-    # 截至7月, 截至2020年7月: the months to date, like 7月末
-    r"|(?P<asof>截[至止]到?)?(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?"
+    r"|(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?"
     r"(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2}"
     # 元至九月: 元月 is January
     r"|(?<![\d万亿千百十美])元)(?:-|至|到|~)"
@@ -186,7 +187,9 @@ class DocContext:
             if mon:
                 # 9月末: a balance at the end of 1-9月 (stocks are keyed by their cumulative
                 # period); 6月份 alone is that single month.
-                if m.group("end") or m.group("asof"):
+                if m.group("end") or _AS_OF_BEFORE.search(
+                    m.string, max(0, m.start() - 3), m.start()
+                ):
                     return Period(year, 1, int(mon))
                 return Period(year, int(mon), int(mon))
             if q in _Q:

@@ -137,6 +137,10 @@ class Engine:
         self.newlines = [i for i in self.ends if norm[i] == "\n"]
         self.periods = [(m.start(), m) for m in PERIOD.finditer(norm)]
         self.period_starts = [p for p, _ in self.periods]
+        # parks and year-list verbs found once, looked up by position (linear in the text)
+        self.parks = _parks(norm)
+        self.park_starts = [a for a, _ in self.parks]
+        self.year_verbs = [m.start() for m in _YEAR_VERB.finditer(norm)]
         self._canon: dict[str, tuple[str, str | None]] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
@@ -460,20 +464,23 @@ class Engine:
 
     def _year_set(self, ss: int, s: int) -> bool:
         """Whether the figure at ``s`` sizes the year's list of projects (确定/安排/列入…项目)."""
-        verbs = list(_YEAR_VERB.finditer(self.norm, max(ss, s - _WINDOW), s))
-        m = verbs[-1] if verbs else None
-        if m is None or not _YEAR_SET.match(self.norm, m.start(), s + 30):
+        k = bisect_left(self.year_verbs, s) - 1
+        if k < 0 or self.year_verbs[k] < max(ss, s - _WINDOW):
             return False
-        return not _PROGRESS_WORD.search(self.norm, max(ss, m.start() - 8), s)
+        v = self.year_verbs[k]
+        if not _YEAR_SET.match(self.norm, v, s + 30):
+            return False
+        return not _PROGRESS_WORD.search(self.norm, max(ss, v - 8), s)
 
     def _park(self, ss: int, s: int) -> str | None:
         """A park, town or development zone heading a clause of the sentence before ``s``."""
-        found = None
-        for m in _PARK.finditer(self.norm, max(0, ss - 1), s):
-            found = m
-        if found is None or found.end("park") > s:
+        k = bisect_left(self.park_starts, s) - 1
+        if k < 0:
             return None
-        return self.text[found.start("park") : found.end("park")]
+        a, b = self.parks[k]
+        if a < max(ss, s - 2 * _WINDOW) or b > s:
+            return None
+        return self.text[a:b]
 
     def _threshold_reading(
         self, reading: rd.Reading, a: Anchor, cs: int, s: int, prev_end: int, right: str
@@ -864,10 +871,28 @@ class Engine:
 # 新材料产业园区先后签约…, 裘皮小镇共入驻…, 截至2016年,蠡县省级园区企业…: a park or town heading
 # a clause is the subject of its sentence's figures (园区投资增长17.2% then refers back to it).
 _PARK = re.compile(
-    r"(?:^|(?<=[。;;\n]))(?:(?:截至|截止)?[^,,;。\n]{0,10}?(?:年|月|季度|以来)[,,])?"
+    r"(?:(?:截至|截止)?[^,,;。\n]{0,10}?(?:年|月|季度|以来)[,,])?"
     r"(?P<park>[\u4e00-\u9fa5]{2,10}?(?:产业园区|工业园区|产业园|省级园区|园区|开发区|高新区|经开区|小镇|工业园))"
     r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
 )
+_PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
+
+
+def _parks(norm: str) -> list[tuple[int, int]]:
+    """Spans of park names heading a clause: found from their last word back to the clause's
+    start (a bounded look back per word, so the pass stays linear)."""
+    out: list[tuple[int, int]] = []
+    for w in _PARK_WORD.finditer(norm):
+        lo = max(0, w.start() - 40)
+        seg = max(norm.rfind(c, lo, w.start()) for c in "。;;\n") + 1
+        if seg == 0 and lo > 0:
+            continue
+        m = _PARK.match(norm, seg)
+        if m and m.end("park") >= w.end() and (not out or out[-1][0] != m.start("park")):
+            out.append((m.start("park"), m.end("park")))
+    return out
+
+
 _YEAR_GOAL = re.compile(r"的?(?:年度|全年)?(?:目标任务|预期目标|目标)")
 _YEAR_VERB = re.compile(r"确定|安排|实施|列入|纳入")
 _YEAR_SET = re.compile(r"(?:确定|安排|实施|列入|纳入)了?[^,;。]{0,30}?项目")
