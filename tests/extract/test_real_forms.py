@@ -29,8 +29,8 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # A list of growths where each item has its own verb.
     ("分门类看，采矿业，制造业，水电气供应业分别下降12.4%、增长7.3%和增长2.8%。",
      [("growth_pct", -12.4), ("growth_pct", 7.3), ("growth_pct", 2.8)]),
-    # 持平 of a growth rate compares rates: 0 points, not a flat level.
-    ("邵阳、常德的增速与全省持平。", [("pp_diff", 0.0)]),
+    # 持平 of a growth rate compares rates: 0 points, not a flat level; one fact per region.
+    ("邵阳、常德的增速与全省持平。", [("pp_diff", 0.0), ("pp_diff", 0.0)]),
     ("全市粮食产量与上年持平。", [("growth_pct", 0.0)]),
     ("全市居民消费价格与上月持平。", [("growth_pct", 0.0)]),
     # 保持平稳 holds 持平 but says nothing measurable; 持平的 names a group.
@@ -130,7 +130,9 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
      [("target", 6.5), ("target", 7.0), ("target", 8.0), ("target", 4.5)]),
     ("县十八届人大二次会议确定的目标任务全面完成。", []),
     # A threshold inside a list of ranked indicators stays part of the name.
-    ("外贸进出口、亿元以上项目投资两项指标增速全省第三。", [("rank", 3.0), ("rank", 3.0)]),
+    # 亿元以上 bounds the group of projects: a threshold, a level of 1 亿元.
+    ("外贸进出口、亿元以上项目投资两项指标增速全省第三。",
+     [("level", 1.0), ("rank", 3.0), ("rank", 3.0)]),
 ]  # fmt: skip
 
 

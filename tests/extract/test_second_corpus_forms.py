@@ -139,6 +139,8 @@ def test_numbered_task_then_progress() -> None:
     """A numbered item restating a task, then its progress from 上半年 on: targets, then reports."""
     text = "1.新开工亿元以上产业项目100个。上半年,新开工亿元以上产业项目80个。\n"
     assert [(f.measure, float(f.value)) for f in _facts(text, year=2021)] == [
+        ("level", 1.0),  # 亿元以上: the threshold of the group, written with no digit
         ("target", 100.0),
+        ("level", 1.0),
         ("count", 80.0),
     ]

@@ -16,7 +16,8 @@ from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
 _LIST_NEXT = re.compile(rf" ?(?P<sep>、|和|到|至|-|~|或) ?(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
 # Quoted names and slogans (“坚持一个统领、提高两个比重”); a quote holding a % is a figure.
 _QUOTED = re.compile(
-    r"“[^”\n%]{1,14}”|“[^”\n%亿万元吨]{15,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\""
+    # 超过“3万亿元”: an amount in quotation marks for emphasis is still a figure
+    r"“(?!\d[\d.]*(?:万亿|亿|万)?(?:元|美元)”)[^”\n%]{1,14}”|“[^”\n%亿万元吨]{15,30}”|《[^》\n]{1,60}》|\"[^\"\n%]{1,14}\""
 )
 _LETTER_BEFORE = re.compile(r"[A-Za-z.]")
 # 比全国全区分别低了0.5个和0.1个百分点: 个 stands for 个百分点 until the list's last item.
@@ -58,12 +59,16 @@ def find_anchors(norm: str, g: Grammar, mask: bytearray) -> list[Anchor]:
         anchor: Anchor | None = None
         if kind == "num" or kind == "cn":
             anchor = _number(norm, m, kind, g)
+            if anchor is None and kind == "cn":
+                anchor = _bare(norm, m)
         elif kind == "pct":
             value = parse_number(m.group("pct"))
             if value is not None:
                 anchor = _with_post(norm, Anchor(s, m.end(), "percent", "%", [(value, s, m.end())]))
         elif kind == "rank":
             anchor = _rank(norm, m, g)
+        elif kind == "first" and _rank_left(g).search(norm[max(0, s - 16) : s]):
+            anchor = Anchor(s, m.end(), "rank", "位", [(1.0, s, m.end())])
         elif kind == "fan":
             digits = m.group("fan").strip("翻了番")
             value = parse_number(digits)
@@ -85,6 +90,18 @@ def find_anchors(norm: str, g: Grammar, mask: bytearray) -> list[Anchor]:
 # 签约, 节约, 最近: the approximation word is the end of another word here.
 _WORD_BEFORE = {"约": "签节合制履预相公条契违毁解大", "近": "最附邻亲靠将接", "超": "赶高"}
 
+
+# 过百亿, 突破千亿元, 均超过万亿元, 亿元以上项目, 签约引进亿元项目: an amount written with no digit,
+# a magnitude alone. It is a figure only after a crossing word or as a threshold of a group.
+_BARE = {"亿": (1.0, "亿元"), "十亿": (10.0, "亿元"), "百亿": (100.0, "亿元"),
+         "千亿": (1000.0, "亿元"), "万亿": (1.0, "万亿元"), "千万": (1000.0, "万元")}  # fmt: skip
+_CN_DIGITS = "零一二两三四五六七八九十百千万"
+_BARE_LEFT = re.compile(r"(?:过|超过|超|突破|逾|迈上|跨上|跨越|迈入|跃上|站上)$")
+_BARE_RIGHT = re.compile(r"元?(?P<post>(?:及)?以上)?")
+# 亿元以上项目, 亿元和10亿元以上项目: the magnitude bounds a group of projects or firms.
+_BARE_GROUP = re.compile(
+    r"元(?:(?:及)?以上)?(?:[\u4e00-\u9fa5]{0,4}?(?:项目|企业)|(?:和|、|及)(?=\d[^,;。]{0,8}以上))"
+)
 
 _COUNTED = re.compile(r"\d(项|个|件|家|所|条)")
 
@@ -157,6 +174,25 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     return Anchor(s, u.end(), kind, full_unit, values, approx)
 
 
+def _bare(norm: str, m: re.Match[str]) -> Anchor | None:
+    s = m.start()
+    mag = next((w for w in sorted(_BARE, key=len, reverse=True) if norm.startswith(w, s)), None)
+    if mag is None or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in _CN_DIGITS)):
+        return None
+    e = s + len(mag)
+    right = _BARE_RIGHT.match(norm, e)
+    crossed = _BARE_LEFT.search(norm, max(0, s - 2), s)
+    group = _BARE_GROUP.match(norm, e)
+    if not (crossed or group):
+        return None
+    value, unit = _BARE[mag]
+    end = e + (1 if norm.startswith("元", e) else 0)
+    approx = crossed.group(0) if crossed else None
+    if right is not None and right.group("post"):
+        end, approx = right.end("post"), "以上"
+    return Anchor(s, end, "level", unit, [(value, s, end)], approx)
+
+
 def _points_list(
     norm: str, s: int, values: list[tuple[float, int, int]], pos: int
 ) -> Anchor | None:
@@ -186,7 +222,7 @@ def _with_post(norm: str, a: Anchor) -> Anchor:
 def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
     s, e = m.start(), m.end()
     left = norm[max(0, s - 16) : s]
-    if not _rank_left(g).search(left):
+    if not _rank_left(g).search(left) and not _RANK_BEFORE.search(left):
         return None
     value = parse_number(m.group("rank")[1:].strip())
     if value is None or value <= 0:
@@ -200,6 +236,9 @@ def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
         return None
     return Anchor(s, end, "rank", "位", [(value, s, e)])
 
+
+# 分别排名全市第7和第4: the second rank of a list has the first as its left side.
+_RANK_BEFORE = re.compile(r"第 ?[\d一二三四五六七八九十]{1,3} ?[位名]?(?:和|、)$")
 
 _RANK_LEFT: dict[int, re.Pattern[str]] = {}
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from xingshi.catalog.periods import Period
+from xingshi.errors import AmbiguousRegion
 
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _AS_OF = re.compile(
@@ -23,17 +24,22 @@ _AS_OF = re.compile(
     r"|\d{4}年(?P<m2>\d{1,2})月份?[^\n。,]{0,12}?(?:进展|进度|推进)情况"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# 截至7月, 截至2020年7月: the months to date, like 7月末 (looked up before the phrase)
+_AS_OF_BEFORE = re.compile(r"截[至止]到?$")
 _CN_MONTH = "一二三四五六七八九十"
 # Period phrases; 去年同期/上年同期 are comparison bases, matched only to be ignored.
 PERIOD = re.compile(
     r"(?P<base>(?:去年|上年)(?:同期|基础上|的)|同期)"
     # 去年一季度 / 上年全年: a period of the year before.
-    r"|(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2}"
+    r"|(?:(?P<y>\d{4}) ?年|(?P<prev>去年|上年))?"
+    r"(?:(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2}"
     # 元至九月: 元月 is January
     r"|(?<![\d万亿千百十美])元)(?:-|至|到|~)"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?"
     r"|(?P<q>今年以来|年初以来|上半年|下半年|前三季度|前3季度|一季度|第一季度|二季度|第二季度|"
-    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年)(?P<qend>末|底)?"
+    r"三季度|第三季度|四季度|第四季度|第?[1-4]季度|全年|去年|上年|今年"
+    # 刚刚过去的(一年), 该省地区生产总值预计增长6.9%: the year before the report's
+    r"|刚刚过去的(?:一年)?(?!\d))(?P<qend>末|底)?"
     r"|(?P<mon>\d{1,2})月(?P<end>末|底)?(?:份)?(?!\d{1,2}日|\d{1,2}号|[-至到~]))"
     # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
     # 截至2016年末: a balance at the year's end, keyed like the year.
@@ -142,6 +148,10 @@ def region_prefixes() -> dict[str, tuple[str, ...]]:
     for name, code in regions.names():
         if len(name) >= 2 and name not in skip:
             out.setdefault(name, []).append(code)
+    from xingshi.extract._rules import grammar
+
+    for area in grammar().raw["words"].get("areas", []):
+        out.setdefault(area, [])  # a subject with no code (关中, 东部地区)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -157,6 +167,7 @@ class DocContext:
     default: Period | None
     parent_code: str | None = None  # the prefecture of a county's text
     parent_name: str | None = None  # 今年以来 and figures with no period phrase
+    cumulative: frozenset[str] = frozenset()  # quarters the text means to date (三季度 = 1-9月)
 
     def period_of(self, m: re.Match[str]) -> Period | None:
         """The period a matched phrase names, or None for a comparison base (去年同期)."""
@@ -176,14 +187,18 @@ class DocContext:
             if mon:
                 # 9月末: a balance at the end of 1-9月 (stocks are keyed by their cumulative
                 # period); 6月份 alone is that single month.
-                if m.group("end"):
+                if m.group("end") or _AS_OF_BEFORE.search(
+                    m.string, max(0, m.start() - 3), m.start()
+                ):
                     return Period(year, 1, int(mon))
                 return Period(year, int(mon), int(mon))
             if q in _Q:
                 if m.group("qend"):  # 二季度末: a balance at the end of 1-6月, like 6月末
                     return Period(year, 1, _Q[q][1])
+                if q in self.cumulative:  # 三季度…比上半年高1.5个百分点: 1-9月
+                    return Period(year, 1, _Q[q][1])
                 return Period(year, *_Q[q])
-            if q in ("去年", "上年"):
+            if q in ("去年", "上年") or q.startswith("刚刚过去的"):
                 return Period(year - 1, 1, 12)
             if q in ("今年以来", "年初以来", "今年"):
                 if self.default is not None and self.default.year == year:
@@ -202,7 +217,7 @@ def document_context(
     regions, _ = catalogs()
     code = name = prov_code = prov_name = None
     if region is not None and regions is not None:
-        r = regions.resolve(region)
+        r = _resolve_given(regions, region)
         code, name = r.code, display_name(r)
     elif regions is not None:
         code, name = _detect_region(norm, regions)
@@ -219,11 +234,38 @@ def document_context(
             year = int(Counter(head).most_common(1)[0][0])
     default = _default_period(norm, year, when)
     ctx = DocContext(code, name, prov_code, prov_name, year, default)
+    ctx.cumulative = _cumulative_quarters(norm)
     if code is not None and regions is not None:
         parent = regions.parent(code)
         if parent is not None and parent.level == "prefecture" and parent.code != prov_code:
             ctx.parent_code, ctx.parent_name = parent.code, display_name(parent)
     return ctx
+
+
+# 三季度,全县实现地区生产总值125.95亿元,比上半年高1.5个百分点: a county bulletin's 三季度
+# compared with 上半年 (and no 前三季度 named) is the year to date.
+_TO_DATE = {"三季度": ("上半年", "前三季度"), "四季度": ("前三季度", "全年")}
+
+
+def _cumulative_quarters(norm: str) -> frozenset[str]:
+    out = set()
+    for q, (before, own) in _TO_DATE.items():
+        if q in norm and own not in norm and re.search(f"(?:比|较){before}", norm):
+            out |= {q, "第" + q}
+    return frozenset(out)
+
+
+def _resolve_given(regions: Any, region: str) -> Any:
+    """The region the user named; 嘉峪关市 is both a city and its only district, and a name
+    shared by a region and regions inside it means the outer one."""
+    try:
+        return regions.resolve(region)
+    except AmbiguousRegion as exc:
+        codes = list(exc.candidates or [])
+        outer = [c for c in codes if all(o == c or regions.is_within(o, c) for o in codes)]
+        if len(outer) != 1:
+            raise
+        return regions.resolve(outer[0])
 
 
 def _detect_date(norm: str) -> date | None:

@@ -72,6 +72,8 @@ _FORECAST = re.compile(
     r"|(?P<head2>(?<![^,;:。\n])力争)"
     r"|(?<![\d的])(?:初步)?预计|拟(?:按|安排|新增|发行|投资|实施|建设|下达)"
     r"|(?<![度的成占年])计划(?=[招投完实新建开引争达安])"
+    # 70个计划新开工项目中,…等4个项目: a kind of project, not a plan of the sentence's figures
+    r"(?!(?:新开工|新开|新建|开工|续建)[\u4e00-\u9fa5]{0,4}项目)"
 )
 # A rate in per mille is a demographic rate (人口机械增长率0.43‰), never the growth of a figure.
 _RATE_END = re.compile(r"率(?:为|达到|达|是)?$")
@@ -135,6 +137,10 @@ class Engine:
         self.newlines = [i for i in self.ends if norm[i] == "\n"]
         self.periods = [(m.start(), m) for m in PERIOD.finditer(norm)]
         self.period_starts = [p for p, _ in self.periods]
+        # parks and year-list verbs found once, looked up by position (linear in the text)
+        self.parks = _parks(norm)
+        self.park_starts = [a for a, _ in self.parks]
+        self.year_verbs = [m.start() for m in _YEAR_VERB.finditer(norm)]
         self._canon: dict[str, tuple[str, str | None]] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
@@ -206,12 +212,13 @@ class Engine:
         for a in anchors:
             if out:
                 last = out[-1][-1]
+                joiner = self.norm[last.end : a.start].strip()
                 if (
                     len(out[-1]) < 24
                     and last.kind == a.kind
-                    and a.kind not in ("rank", "flat")
-                    and self.norm[last.end : a.start].strip() in _JOIN
-                ):
+                    and (a.kind not in ("rank", "flat") or (a.kind == "rank" and joiner in "和、"))
+                    and joiner in _JOIN
+                ):  # 分别排名全市第7和第4: a list of ranks too
                     out[-1].append(a)
                     continue
                 joined = _JOIN_VERB.fullmatch(self.norm, last.end, a.start)
@@ -316,6 +323,16 @@ class Engine:
         if kind in ("count", "cued"):
             noun_end = last.end + len(right_noun(norm, last.end, se))
         region_name, region_code = self._region(subject.region)
+        if (
+            kind in ("count", "cued")
+            and subject.region is not None
+            and len(values) == 1
+            and (norm[s - 1] == "等" or len(subject.regions) > 1)
+            and not subject.distribute
+        ):
+            # 铜川、咸阳、延安3市, 张掖…项目等4个项目: the count counts the list, its region is
+            # the document's
+            region_name, region_code = self._region(None)
         if reading.measure == "rank" and subject.region in self.g.raw["cues"]["rank_scopes"]:
             # 全市排名第1 in a district's text: 全市 is the rank's scope, the district ranks
             region_name, region_code = self.ctx.region_name, self.ctx.region_code
@@ -329,24 +346,53 @@ class Engine:
             entity = None
         if entity:  # 酒鬼酒公司实现销售额超过17亿元: the company's figure, not the region's
             region_name, region_code = self.text[entity.start() : entity.end()], None
+        elif subject.region is None or norm.startswith(subject.region, cs):
+            park = self._park(ss, s)
+            if (
+                park is not None
+            ):  # 裘皮小镇共入驻服装企业60余家: the town's figure, not the county's
+                region_name, region_code = park, None
         self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
         self._reported = True
         if vs_period is not None:
             period = vs_period
+        elif period and reading.measure in ("count", "level", "target") and self._year_set(ss, s):
+            # 今年,全市共确定建设项目194个,年度计划投资112亿元: the year's list, not progress
+            period = f"{period[:4]}-01/{period[:4]}-12"
+        if reading.measure == "target" and _YEAR_GOAL.match(norm, last.end):
+            stated = False  # 紧盯固定资产投资增长7%目标任务 in a half-year text: the year's goal
         if reading.measure == "target" and not stated:
             year = period[:4] if period else (str(self.ctx.year) if self.ctx.year else None)
             period = f"{year}-01/{year}-12" if year else None
         facts: list[Fact] = []
+        listed_periods = self._period_list(ss, s, len(values)) if vs_period is None else None
         versus_items = _versus_list(reading.versus, len(values))
         if subject.bases > 1 and len(values) == 1:
             items = [items[0] * subject.bases]  # 总量和增速均居全省第一: two ranks
         places = [[(region_name, region_code)] for _ in values]
+        tied = (kind == "rank" and "并列" in clause) or subject.distribute
+        if tied and subject.region is None and not entity and len(values) == 1 and sent.facts:
+            # 江苏和重庆以6.2%的增速并列第二, 重庆和云南并列第二,同比增长均为12.4%: the regions
+            # the figure before was shared by share this one too
+            last_figure = sent.facts[-1].extra.get("figure")
+            shared = [f for f in sent.facts[-8:] if f.extra.get("figure") == last_figure]
+            if len({f.region for f in shared}) > 1:
+                places = [[(f.region, f.region_code) for f in shared] for _ in values]
+        if not subject.text and subject.region is None and not entity and len(values) > 1:
+            # 关中、陕北、陕南…分别增长6.2%、6.3%、5.3%,占…比重分别为35.7%、46.7%、17.6%: the
+            # second list belongs to the regions of the first, in order
+            before = [f for f in sent.facts[-len(values) :] if not f.derived]
+            if len(before) == len(values) and len({f.region for f in before}) == len(values):
+                places = [[(f.region, f.region_code)] for f in before]
         if len(subject.regions) > 1 and not entity:
             listed = [self._region(r) for r in subject.regions]
             if len(listed) == len(values):  # 吉首市、泸溪县GDP增速分别为13.2%、12.8%
                 places = [[p] for p in listed]
-            elif len(values) == 1 and subject.distribute:
+            elif len(values) == 1 and (
+                subject.distribute or (not subject.text and kind not in ("count", "cued"))
+            ):
+                # 广东、江苏超过“3万亿元”: regions alone before one figure share it
                 places = [listed]
         for idx, (value, vs, ve, a) in enumerate(values):
             for (name, qs), (region_name, region_code) in (
@@ -373,7 +419,7 @@ class Engine:
                     words=name or None,
                     region=region_name,
                     region_code=region_code,
-                    period=period,
+                    period=listed_periods[idx] if listed_periods else period,
                     approx=a.approx,
                     versus=versus_items[idx] if versus_items else reading.versus,
                     scope=scope,
@@ -393,6 +439,48 @@ class Engine:
             self._last_subject = sent.subj_start.get(id(self._last), self._last.start)
         facts.extend(self._derived(facts, sent))
         return facts
+
+    def _period_list(self, ss: int, s: int, k: int) -> list[str] | None:
+        """一季度、上半年、前三季度GDP分别增长6.2%、6.7%、6.9%: a list of periods pairs with the
+        list of figures, in order."""
+        if k < 2:
+            return None
+        i = bisect_right(self.period_starts, s) - 1
+        run: list[re.Match[str]] = []
+        while i >= 0 and self.periods[i][0] >= ss and len(run) <= k:
+            m = self.periods[i][1]
+            if (
+                m.group("base")
+                or self._compared(m)
+                or (run and self.norm[m.end() : run[-1].start()] not in _JOIN)
+            ):
+                break
+            run.append(m)
+            i -= 1
+        if len(run) != k:
+            return None
+        keys = [self.ctx.period_of(m) for m in reversed(run)]
+        return [p.key for p in keys] if all(p is not None for p in keys) else None  # type: ignore[union-attr]
+
+    def _year_set(self, ss: int, s: int) -> bool:
+        """Whether the figure at ``s`` sizes the year's list of projects (确定/安排/列入…项目)."""
+        k = bisect_left(self.year_verbs, s) - 1
+        if k < 0 or self.year_verbs[k] < max(ss, s - _WINDOW):
+            return False
+        v = self.year_verbs[k]
+        if not _YEAR_SET.match(self.norm, v, s + 30):
+            return False
+        return not _PROGRESS_WORD.search(self.norm, max(ss, v - 8), s)
+
+    def _park(self, ss: int, s: int) -> str | None:
+        """A park, town or development zone heading a clause of the sentence before ``s``."""
+        k = bisect_left(self.park_starts, s) - 1
+        if k < 0:
+            return None
+        a, b = self.parks[k]
+        if a < max(ss, s - 2 * _WINDOW) or b > s:
+            return None
+        return self.text[a:b]
 
     def _threshold_reading(
         self, reading: rd.Reading, a: Anchor, cs: int, s: int, prev_end: int, right: str
@@ -594,7 +682,7 @@ class Engine:
         stop = max(i - 64, -1)  # bounded, so a paragraph of many periods stays linear
         while i > stop and self.periods[i][0] >= para:
             m = self.periods[i][1]
-            relative = m.group("q") in ("去年", "上年", "今年", "全年") or bool(m.group("base"))
+            relative = m.group("q") in _RELATIVE_WORDS or bool(m.group("base"))
             if (
                 not m.group("base")
                 and not self._compared(m)
@@ -722,7 +810,9 @@ class Engine:
                 ]
                 if fits:
                     f.of = fits[-1].value
-                else:
+                elif not _TASK_SHARE_AFTER.match(self.norm, f.end):
+                    # 已完成和提前完成24个,占总任务的10.8%: the share names the total (the task
+                    # list counted sentences before), so the count is progress
                     f.measure = "count"
 
     def _derived(self, facts: list[Fact], sent: _Sentence) -> list[Fact]:
@@ -778,14 +868,49 @@ class Engine:
         return None
 
 
+# 新材料产业园区先后签约…, 裘皮小镇共入驻…, 截至2016年,蠡县省级园区企业…: a park or town heading
+# a clause is the subject of its sentence's figures (园区投资增长17.2% then refers back to it).
+_PARK = re.compile(
+    r"(?:(?:截至|截止)?[^,,;。\n]{0,10}?(?:年|月|季度|以来)[,,])?"
+    r"(?P<park>[\u4e00-\u9fa5]{2,10}?(?:产业园区|工业园区|产业园|省级园区|园区|开发区|高新区|经开区|小镇|工业园))"
+    r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
+)
+_PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
+
+
+def _parks(norm: str) -> list[tuple[int, int]]:
+    """Spans of park names heading a clause: found from their last word back to the clause's
+    start (a bounded look back per word, so the pass stays linear)."""
+    out: list[tuple[int, int]] = []
+    for w in _PARK_WORD.finditer(norm):
+        lo = max(0, w.start() - 40)
+        seg = max(norm.rfind(c, lo, w.start()) for c in "。;;\n") + 1
+        if seg == 0 and lo > 0:
+            continue
+        m = _PARK.match(norm, seg)
+        if m and m.end("park") >= w.end() and (not out or out[-1][0] != m.start("park")):
+            out.append((m.start("park"), m.end("park")))
+    return out
+
+
+_YEAR_GOAL = re.compile(r"的?(?:年度|全年)?(?:目标任务|预期目标|目标)")
+_YEAR_VERB = re.compile(r"确定|安排|实施|列入|纳入")
+_YEAR_SET = re.compile(r"(?:确定|安排|实施|列入|纳入)了?[^,;。]{0,30}?项目")
+_PROGRESS_WORD = re.compile(r"截至|截止|累计|完成|已|开工|复工|竣工|建成|投产|月|季度|上半年|以来")
+_TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
     r"|\d{1,2}月(?:份)?)\($"
 )
 _COMPARED_LIST = re.compile(r"(?:比|较)[^,;:。]{1,8}(?:和|、|及)$")
 _BRACKETED = re.compile(r"\([^()]*\)?$")
-_NO_YEAR_Q = frozenset(["去年", "上年", "今年", "今年以来", "年初以来"])
-_RELATIVE_Q = frozenset(["去年", "上年", "今年", "全年", "今年以来", "年初以来"])
+_RELATIVE_WORDS = frozenset(["去年", "上年", "今年", "全年", "刚刚过去的", "刚刚过去的一年"])
+_NO_YEAR_Q = frozenset(
+    ["去年", "上年", "今年", "今年以来", "年初以来", "刚刚过去的", "刚刚过去的一年"]
+)
+_RELATIVE_Q = frozenset(
+    ["去年", "上年", "今年", "全年", "今年以来", "年初以来", "刚刚过去的", "刚刚过去的一年"]
+)
 
 
 def _with_year(p: Period, year: int) -> Period:

@@ -127,9 +127,11 @@ _COMPARE = re.compile(r"比|较|高于|低于|快于|慢于|高出|超过")
 
 
 # 年度计划投资同比增长136%: the planned amount's own growth over last year's plan, a fact.
+# 年度计划投资完成率46.67%: the plan names the rate, it sets no goal.
 _PLAN_NOUN = re.compile(
     r"(?:(?:年度|全年|年)计划|计划(?=[\u4e00-\u9fa5]))"
-    r"(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年))"
+    r"(?=[\u4e00-\u9fa5]{0,8}(?:同比|比上年|较上年|比去年|较去年)"
+    r"|[\u4e00-\u9fa5]{0,6}(?:完成率|执行率|到位率)(?:为|达到|达|是)?$)"
 )
 # 实现全年增长5%左右的预期目标: the goal is named after the figure.
 _GOAL_RIGHT = re.compile(r"的?(?:预期目标|目标任务|奋斗目标|发展目标|目标)")
@@ -184,6 +186,7 @@ _DONE_AFTER = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?已?(?:竣工|建成|投产|完工|达到序时进度|达序时进度)(?:投产|运营|使用)?"
     r"(?![\d一二三四五六七八九十两]|项目|企业)"  # 50个建成项目: a kind of project, counted
 )
+_NEW_KIND = re.compile(r"新(?:开工|开复工|建成|投产)[^,;:]{0,10}?项目$")
 # 176个年度计划新开项目实际开工150个: what actually happened, after the plan was named.
 _ACTUAL_AFTER_PLAN = re.compile(r"实际|已|实现")
 _NOT_DONE = re.compile(
@@ -258,6 +261,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     if counting and _DONE_ALREADY.match(right):  # 35个争取开工项目中…15个项目已开工建设
         return Reading("completed", cue_at=len(clause))
     m = r.done.search(clause)
+    if m and _NEW_KIND.search(clause, max(0, m.start() - 1)):
+        m = None  # 本年新开工项目1163个: new starts are a kind of project, counted
     t = r.target.search(_PARENS.sub("", clause))
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
         last_done = max((x.start() for x in r.done_any.finditer(clause)), default=m.start())

@@ -58,9 +58,10 @@ def grammar() -> Grammar:
     )
     # The leading class lets the regex engine skip most positions at once (5x faster).
     anchor = re.compile(
-        rf"(?=[\d百第翻持负\-{_CN}])(?:"
+        rf"(?=[\d百第翻持负首\-{_CN}])(?:"
         rf"(?P<pct>百分之(?:{AR_NUM}|{CN_NUM}))"
         rf"|(?P<rank>第(?: ?\d+(?= ?[位名])|\d+|[{_CN}]+))"  # 排全省第 18 位
+        rf"|(?P<first>首位)"  # 位列全国首位: first
         rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|四|五|\d+)番)"
         rf"|(?P<flat>(?<!保)持平(?![稳衡的]))"  # not 保持平稳, not 持平的(城市)
         rf"|(?P<num>(?:负|(?<![\d.%倍元人家个万亿])-(?=\d))?{AR_NUM})"
