@@ -270,6 +270,6 @@ def read_rows(
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
             else:
-                obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
+                obs.set_rank(value, col["col"], col["basis"])
         reading.observations.extend(by_key.values())
     return None

@@ -492,6 +492,6 @@ def read_wide(
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = col["index"]
             else:
-                obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
+                obs.set_rank(value, col["col"], col["basis"])
         reading.observations.extend(by_indicator.values())
     return None

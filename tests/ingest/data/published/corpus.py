@@ -3,7 +3,9 @@
 Each entry is one table as a user would have it in Excel (the page's title lines, header rows
 with their merges, units, notes and sub-rows as published; indentation kept as leading spaces)
 and the cells a correct import must yield, transcribed from the page by hand:
-``(region, indicator code, period, level, unit of the level as published, growth %, rank)``.
+``(region, indicator code, period, level, unit of the level as published, growth %, rank)``,
+with an eighth item, the rank of the amount, where the table gives both ranks (the rank is
+then the growth's); ``rank_basis="level"`` where the only rank is the amount's.
 ``None`` means the page gives no such figure. ``options`` are what the user must add on the
 command line because the table itself does not say it (a month release of 上海市统计局 names no
 region: the user knows whose release it is). Pages stored by mirrors in traditional characters
@@ -833,6 +835,7 @@ table(
     source="http://m.hbzqbyyxgs.com/news/627244.html",
     publisher="hbzqbyyxgs.com（转载，繁体已还原为简体）",
     kind=RANKING,
+    rank_basis="level",  # GDP排行 ranks the amounts: stored as level_rank
     note="页面存储的前十一名",
     rows=[
         ["2021年京津冀各城市GDP排行榜"],
