@@ -150,8 +150,7 @@ def _merge_stacked(
                     Finding(
                         "rank",
                         "warning",
-                        f"同一数据在两张表中位次不同（{earlier[rank]}、{row[rank]}），"
-                        "位次未导入",
+                        f"同一数据在两张表中位次不同（{earlier[rank]}、{row[rank]}），位次未导入",
                         Location(
                             file=row["source_file"], sheet=row["source_sheet"], row=row["src_row"]
                         ),

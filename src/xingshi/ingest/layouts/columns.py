@@ -66,9 +66,7 @@ def rank_bases_by_place(columns: list[dict[str, Any]]) -> None:
         if len(ranks) < 2 or not any(c.get("basis") == "default" for c in ranks):
             continue
         for rank in ranks:
-            left = [
-                c for c in group if c["kind"] in ("level", "growth") and c["col"] < rank["col"]
-            ]
+            left = [c for c in group if c["kind"] in ("level", "growth") and c["col"] < rank["col"]]
             if rank.get("basis") == "default" and left:
                 rank["basis"] = max(left, key=lambda c: c["col"])["kind"]
 
