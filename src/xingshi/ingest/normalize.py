@@ -315,9 +315,10 @@ def _normalize_obs(
         )
         growth, f2 = read_number(o.growth, "growth", _where(o, o.growth_col, o.growth))
         rank, f3 = read_number(o.rank, "rank", _where(o, o.rank_col, o.rank))
-        level_rank, f4 = read_number(
-            o.level_rank, "rank", _where(o, o.level_rank_col, o.level_rank)
-        )
+        level_rank, f4 = None, None  # most tables give no amount's rank: no place to build
+        if o.level_rank is not None:
+            where = _where(o, o.level_rank_col, o.level_rank)
+            level_rank, f4 = read_number(o.level_rank, "rank", where)
         findings.extend(f for f in (f1, f2, f3, f4) if f is not None)
         level_rank_col = o.level_rank_col
         rank_col = o.rank_col

@@ -21,12 +21,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("observations", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("level_rank", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("level_rank_cell", sa.String(length=32), nullable=True))
+    # Plain ADD COLUMN on both backends: no table copy, existing rows untouched.
+    op.add_column("observations", sa.Column("level_rank", sa.Integer(), nullable=True))
+    op.add_column("observations", sa.Column("level_rank_cell", sa.String(length=32), nullable=True))
 
 
 def downgrade() -> None:
+    # SQLite drops columns by copying the table: batch mode.
     with op.batch_alter_table("observations", schema=None) as batch_op:
         batch_op.drop_column("level_rank_cell")
         batch_op.drop_column("level_rank")
