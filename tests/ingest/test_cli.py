@@ -105,8 +105,8 @@ def test_show_csv_out_and_as_of(workspace: Workspace, tmp_path: Path):
     jishou = next(r for r in rows if r["地区"] == "吉首市" and r["指标代码"] == "gdp")
     assert (jishou["绝对值"], jishou["版本"], jishou["来源"]) == ("151.0", "2", "修订.csv!D2")
     assert list(rows[0]) == [
-        "区划代码", "地区", "指标代码", "指标", "时期", "绝对值", "单位", "增长%", "位次", "版本",
-        "来源",
+        "区划代码", "地区", "指标代码", "指标", "时期", "绝对值", "单位", "增长%", "位次",
+        "总量位次", "版本", "来源",
     ]  # fmt: skip
     earlier = _run(workspace, *args[:-2], "--as-of", "1")
     old = next(r for r in csv.DictReader(earlier.output.splitlines()) if r["地区"] == "吉首市")

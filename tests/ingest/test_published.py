@@ -41,7 +41,7 @@ def import_table(spec: dict, workspace: Path) -> tuple[list[str], Any]:
             (r["region_code"], r["indicator"], r["period"]): r for r in obs.iter_rows(named=True)
         }
         wrong: list[str] = []
-        for region, code, period, level, unit, growth, rank in spec["expected"]:
+        for region, code, period, level, unit, growth, rank, *level_rank in spec["expected"]:
             region_code = ws.regions.resolve(normalize_text(region)).code
             key = (region_code, code, parse_period(period).key)
             row = got.get(key)
@@ -52,8 +52,12 @@ def import_table(spec: dict, workspace: Path) -> tuple[list[str], Any]:
             if level is not None and unit != indicator.unit:
                 level = units.convert(level, unit, indicator.unit)
             checks = [("level", level, row["level"]), ("growth", growth, row["growth_pct"])]
+            if spec.get("rank_basis") == "level":
+                rank, level_rank = ANY, [rank]  # the table's one rank is the amount's
             if rank is not ANY:
                 checks.append(("rank", rank, row["rank"]))
+            if level_rank and level_rank[0] is not ANY:
+                checks.append(("level_rank", level_rank[0], row["level_rank"]))
             for what, want, have in checks:
                 if not _close(want, have):
                     wrong.append(f"{key} {what}: 应为 {want}，实为 {have}")

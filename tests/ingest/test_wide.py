@@ -209,8 +209,8 @@ def test_percent_formatted_cells_are_percent(catalogs, tmp_path):
     ]
 
 
-def test_two_rank_columns_are_no_error(catalogs, tmp_path):
-    """总量位次 beside 增速位次: the first rank is kept with its basis, the second is named."""
+def test_two_rank_columns_are_both_kept(catalogs, tmp_path):
+    """总量位次 beside 增速位次: both ranks are kept, each with its basis."""
     wb = Workbook()
     ws = wb.active
     ws.append(["2021年1-6月湘西州各县市区地区生产总值"])
@@ -226,12 +226,12 @@ def test_two_rank_columns_are_no_error(catalogs, tmp_path):
     path = tmp_path / "位次.xlsx"
     wb.save(path)
     checked = check_file(path, catalogs)
-    assert [(f.rule, f.severity, f.where.column) for f in checked.findings] == [
-        ("header", "warning", "E")
-    ]
+    assert [(f.rule, f.severity) for f in checked.findings] == []
     got = checked.normalized.observations.sort("region_code")
-    assert got.select("region_code", "rank", "rank_basis").rows() == [
-        ("433101", 1, "level"),
-        ("433122", 3, "level"),
-        ("433123", 2, "level"),
+    assert got.select(
+        "region_code", "rank", "rank_cell", "level_rank", "level_rank_cell"
+    ).rows() == [
+        ("433101", 2, "E4", 1, "D4"),
+        ("433122", 3, "E6", 3, "D6"),
+        ("433123", 1, "E5", 2, "D5"),
     ]

@@ -76,3 +76,75 @@ def test_unreachable_database_is_a_store_error() -> None:
         Store.open("postgresql://postgres@127.0.0.1:1/test?connect_timeout=2")
     assert "无法连接或升级数据库" in err.value.message
     assert "XINGSHI_DATABASE_URL" in err.value.hint
+
+
+def test_rank_basis_migration_keeps_the_stored_figures(db_url: str) -> None:
+    """0005 → 0006 adds level_rank to observations already stored, which keep every figure."""
+    import polars as pl
+    from sqlalchemy import text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            upgrade(conn, "0005_supervise")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO releases (created_at, source_file, inserted, updated,"
+                    " unchanged, n_findings) VALUES ('2021-07-20 08:00:00', '湘西州.xlsx',"
+                    " 1, 0, 0, 0)"
+                )
+            )
+            first = conn.execute(text("SELECT max(id) FROM releases")).scalar()
+            conn.execute(
+                text(
+                    "INSERT INTO observations (release_id, region_code, indicator, year,"
+                    " first_month, last_month, level, unit, growth_pct, rank, computed,"
+                    " level_cell, growth_cell, rank_cell) VALUES (:first, '433101', 'gdp', 2021, 1,"
+                    " 6, 101.5, '亿元', 12.3, 2, false, 'B5', 'C5', 'D5')"
+                ).bindparams(first=first),
+            )
+        with engine.begin() as conn:
+            upgrade(conn)
+        columns = {c["name"] for c in inspect(engine).get_columns("observations")}
+        assert {"level_rank", "level_rank_cell"} <= columns
+    finally:
+        engine.dispose()
+    with Store.open(db_url) as store:
+        row = store.observations().row(0, named=True)
+        assert (row["level"], row["growth_pct"], row["rank"], row["rank_cell"]) == (
+            101.5,
+            12.3,
+            2,
+            "D5",
+        )
+        assert row["level_rank"] is None and row["level_rank_cell"] is None
+        # The amount's rank of the same cell is a new vintage; the growth rank carries over.
+        from xingshi.store import ImportBatch
+
+        batch = pl.DataFrame(
+            {
+                "region_code": ["433101"],
+                "indicator": ["gdp"],
+                "year": [2021],
+                "first_month": [1],
+                "last_month": [6],
+                "unit": ["亿元"],
+                "level_rank": [1],
+                "level_rank_cell": ["E5"],
+            }
+        )
+        result = store.write_release(ImportBatch("位次.xlsx", observations=batch))
+        assert (result.updated, result.inserted) == (1, 0)
+        row = store.observations().row(0, named=True)
+        assert (row["rank"], row["level_rank"], row["level_rank_cell"]) == (2, 1, "E5")
+        before = store.observations(as_of=first).row(0, named=True)
+        assert (before["rank"], before["level_rank"]) == (2, None)
+    with Store.open(db_url) as store:
+        engine = store.engine
+        with engine.begin() as conn:
+            from xingshi.store.migrate import downgrade
+
+            downgrade(conn, "0005_supervise")
+        columns = {c["name"] for c in inspect(engine).get_columns("observations")}
+        assert "level_rank" not in columns and "rank" in columns

@@ -269,6 +269,7 @@ _CSV_HEADERS = {
     "unit": "单位",
     "growth_pct": "增长%",
     "rank": "位次",
+    "level_rank": "总量位次",
     "release_id": "版本",
     "source": "来源",
 }

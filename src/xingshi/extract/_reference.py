@@ -23,7 +23,12 @@ RATIOS: dict[str, tuple[str, str]] = {
     "nontax_share": ("nontax", "local_fiscal"),
     "tax_share": ("tax", "local_fiscal"),
 }
-_CELL = {"level": "level_cell", "growth_pct": "growth_cell", "rank": "rank_cell"}
+_CELL = {
+    "level": "level_cell",
+    "growth_pct": "growth_cell",
+    "rank": "rank_cell",
+    "level_rank": "level_rank_cell",
+}
 SAME_PERIOD_LAST_YEAR = ("去年同期", "上年同期", "同期", "去年", "上年")
 
 
@@ -161,6 +166,10 @@ class Reference:
             return None
         row = self.row(region, indicator, period)
         default = cell.get("rank_basis") or "growth"
+        if basis == "level" and row is not None and row.get("level_rank") is not None:
+            # 总量居全省第3: the published rank of the amount, where the table gave one
+            release, source = self.source(row, "level_rank")
+            return Answer(float(row["level_rank"]), "位", release, source)
         if cell.get("rank_pub") is not None and basis in (None, "growth"):
             release, source = self.source(row, "rank") if row else (None, None)
             return Answer(float(cell["rank_pub"]), "位", release, source)

@@ -216,7 +216,16 @@ def _rank(fact: Fact, ref: Reference, key: str) -> tuple[Answer | None, str]:
     if scope is None or scope != parent:
         return None, f"库中不能在“{fact.scope}”范围内排名"
     words = fact.quote[len(fact.words or "") :] if fact.words else fact.quote
-    basis = "level" if "总量" in words else "growth" if re.search("增速|增长|增幅", words) else None
+    # the clause of the rank itself: 总量居全省第14位，增速居全省第3位 ranks growth third
+    words = re.split("[，,；;。]", words)[-1]
+    # 总量/规模居全省第3 ranks the amount (规模工业, 规模以上 are names, not the basis)
+    basis = (
+        "level"
+        if re.search("总量|规模(?!以上|工业)", words)
+        else "growth"
+        if re.search("增速|增长|增幅", words)
+        else None
+    )
     if ref.indicators.get(ind).kind == "rate":
         basis = None  # a rate is ranked by its own value, whatever the words
     return ref.rank(region, ind, key, basis), ""

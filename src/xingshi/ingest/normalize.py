@@ -92,7 +92,12 @@ def normalize(
     return Normalized(obs, targets, findings)
 
 
-_FIELDS = (("level", "level_cell"), ("growth_pct", "growth_cell"), ("rank", "rank_cell"))
+_FIELDS = (
+    ("level", "level_cell"),
+    ("growth_pct", "growth_cell"),
+    ("rank", "rank_cell"),
+    ("level_rank", "level_rank_cell"),
+)
 
 
 def _merge_complementary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -138,20 +143,21 @@ def _merge_stacked(
             and earlier["level"] == row["level"]
             and earlier["growth_pct"] == row["growth_pct"]
         ):
-            if earlier["rank"] != row["rank"] and earlier["rank"] is not None:
+            for rank, cell in (("rank", "rank_cell"), ("level_rank", "level_rank_cell")):
+                if earlier[rank] == row[rank] or earlier[rank] is None:
+                    continue
                 findings.append(
                     Finding(
                         "rank",
                         "warning",
-                        f"同一数据在两张表中位次不同（{earlier['rank']}、{row['rank']}），"
-                        "位次未导入",
+                        f"同一数据在两张表中位次不同（{earlier[rank]}、{row[rank]}），位次未导入",
                         Location(
                             file=row["source_file"], sheet=row["source_sheet"], row=row["src_row"]
                         ),
                         hint="两张表各自排序（如省内城市与省份分开排名）；需要时分开导入",
                     )
                 )
-                earlier["rank"], earlier["rank_cell"] = None, None
+                earlier[rank], earlier[cell] = None, None
             continue
         row["_table"] = table
         seen.setdefault(key, row)
@@ -309,7 +315,16 @@ def _normalize_obs(
         )
         growth, f2 = read_number(o.growth, "growth", _where(o, o.growth_col, o.growth))
         rank, f3 = read_number(o.rank, "rank", _where(o, o.rank_col, o.rank))
-        findings.extend(f for f in (f1, f2, f3) if f is not None)
+        level_rank, f4 = None, None  # most tables give no amount's rank: no place to build
+        if o.level_rank is not None:
+            where = _where(o, o.level_rank_col, o.level_rank)
+            level_rank, f4 = read_number(o.level_rank, "rank", where)
+        findings.extend(f for f in (f1, f2, f3, f4) if f is not None)
+        level_rank_col = o.level_rank_col
+        rank_col = o.rank_col
+        if level_rank is not None and rank is None and getattr(indicator, "kind", "") == "rate":
+            # A rate (优良率) is ranked by its own value: its 总量位次 is its usual rank.
+            rank, rank_col, level_rank = level_rank, level_rank_col, None
         if growth is not None and o.growth_is_index:
             growth = round(growth - 100.0, 10)
         if indicator is not None and level is not None:
@@ -328,7 +343,7 @@ def _normalize_obs(
                 findings.append(f)
         if code is None or indicator is None or period is None:
             continue
-        if level is None and growth is None and rank is None:
+        if level is None and growth is None and rank is None and level_rank is None:
             continue
         rows.append(
             {
@@ -342,12 +357,14 @@ def _normalize_obs(
                 "unit": indicator.unit,
                 "growth_pct": growth,
                 "rank": rank,
+                "level_rank": level_rank,
                 "computed": False,
                 "source_file": o.sheet.file,
                 "source_sheet": o.sheet.name,
                 "level_cell": o.cell(o.level_col) if level is not None else None,
                 "growth_cell": o.cell(o.growth_col) if growth is not None else None,
-                "rank_cell": o.cell(o.rank_col) if rank is not None else None,
+                "rank_cell": o.cell(rank_col) if rank is not None else None,
+                "level_rank_cell": o.cell(level_rank_col) if level_rank is not None else None,
                 "note": _note(o.note),
                 "src_row": o.row + 1,
                 "region_cell": column_letter(o.region_col),

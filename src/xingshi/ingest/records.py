@@ -40,7 +40,9 @@ class RawObs:
     growth_col: int | None = None
     rank: Any = None
     rank_col: int | None = None
-    rank_basis: str = "default"  # growth | level | default (level for rates, else growth)
+    rank_basis: str = "default"  # growth | default (a rate's value, a count's; else growth)
+    level_rank: Any = None  # the rank of the amount (总量位次), beside the rank of growth
+    level_rank_col: int | None = None
     note: Any = None
     growth_is_index: bool = False  # NBS 指数 (上年=100): growth = value − 100
     parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows
@@ -58,6 +60,13 @@ class RawObs:
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)
+
+    def set_rank(self, value: Any, col: int, basis: str) -> None:
+        """A rank cell: by the amount (``level``) apart from the rank of growth, both kept."""
+        if basis == "level":
+            self.level_rank, self.level_rank_col = value, col
+        else:
+            self.rank, self.rank_col, self.rank_basis = value, col, basis
 
 
 @dataclass(slots=True)

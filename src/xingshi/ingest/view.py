@@ -20,6 +20,7 @@ RECORD_COLUMNS = (
     "unit",
     "growth_pct",
     "rank",
+    "level_rank",
     "release_id",
     "source",
 )
@@ -33,7 +34,7 @@ class RegionView:
     region_name: str
     period_label: str
     records: pl.DataFrame  # RECORD_COLUMNS, the region's rows first, then its children's
-    own: pl.DataFrame  # 名称, 绝对值, 单位, 增长%, 位次 of the region itself
+    own: pl.DataFrame  # 名称, 绝对值, 单位, 增长%, 位次 (总量位次 if any) of the region itself
     children: pl.DataFrame  # rows = children, columns = indicator names, values = growth %
 
 
@@ -46,6 +47,7 @@ def _source(row: dict[str, Any]) -> str | None:
     if not row.get("source_file"):
         return None
     cell = row.get("level_cell") or row.get("growth_cell") or row.get("rank_cell")
+    cell = cell or row.get("level_rank_cell")
     sheet = f"[{row['source_sheet']}]" if row.get("source_sheet") else ""
     return f"{row['source_file']}{sheet}" + (f"!{cell}" if cell else "")
 
@@ -83,6 +85,7 @@ def region_view(
                 "unit": row["unit"],
                 "growth_pct": row["growth_pct"],
                 "rank": row["rank"],
+                "level_rank": row["level_rank"],
                 "release_id": row["release_id"],
                 "source": _source(row),
                 "_r": codes.index(row["region_code"]),
@@ -99,6 +102,7 @@ def region_view(
         "unit": pl.String,
         "growth_pct": pl.Float64,
         "rank": pl.Int32,
+        "level_rank": pl.Int32,
         "release_id": pl.Int64,
         "source": pl.String,
         "_r": pl.Int64,
@@ -111,7 +115,10 @@ def region_view(
         pl.col("unit").alias("单位"),
         pl.col("growth_pct").alias("增长%"),
         pl.col("rank").alias("位次"),
+        pl.col("level_rank").alias("总量位次"),
     )
+    if own["总量位次"].is_null().all():
+        own = own.drop("总量位次")  # most tables rank growth only: no empty column
     kids = records.filter(pl.col("region_code") != target.code)
     columns = kids.select("indicator_name", "_i").unique().sort("_i")["indicator_name"].to_list()
     table_rows = []

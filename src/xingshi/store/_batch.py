@@ -20,6 +20,7 @@ OBSERVATION_SCHEMA: dict[str, pl.DataType] = {
     "unit": pl.String(),
     "growth_pct": pl.Float64(),
     "rank": pl.Int32(),
+    "level_rank": pl.Int32(),
     "computed": pl.Boolean(),
     "release_id": pl.Int64(),
     "source_file": pl.String(),
@@ -27,6 +28,7 @@ OBSERVATION_SCHEMA: dict[str, pl.DataType] = {
     "level_cell": pl.String(),
     "growth_cell": pl.String(),
     "rank_cell": pl.String(),
+    "level_rank_cell": pl.String(),
     "note": pl.String(),
 }
 

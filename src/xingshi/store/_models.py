@@ -74,13 +74,15 @@ class Observation(Base):
     level: Mapped[float | None] = mapped_column(Double)
     unit: Mapped[str] = mapped_column(String(32), nullable=False)
     growth_pct: Mapped[float | None] = mapped_column(Double)
-    rank: Mapped[int | None] = mapped_column(Integer)
+    rank: Mapped[int | None] = mapped_column(Integer)  # on the usual basis: growth, a rate's value
+    level_rank: Mapped[int | None] = mapped_column(Integer)  # of the amount (总量位次)
     computed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     source_file: Mapped[str | None] = mapped_column(Text)
     source_sheet: Mapped[str | None] = mapped_column(Text)
     level_cell: Mapped[str | None] = mapped_column(String(32))
     growth_cell: Mapped[str | None] = mapped_column(String(32))
     rank_cell: Mapped[str | None] = mapped_column(String(32))
+    level_rank_cell: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
 
 

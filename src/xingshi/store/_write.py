@@ -1,12 +1,12 @@
 """Writing a release: normalise the batch, apply the vintage rule, insert in bulk.
 
-Vintage rule. A batch row's *provided* values (non-null level, growth_pct, rank; unit; the
-computed flag) are compared with the current vintage of its key. Equal: *unchanged*, nothing
-written. New key: *inserted*. Different: *updated*, a new row tied to this release that takes
-the provided values and keeps the current ones for what the batch left null (a file with only
-growth rates does not erase the stored levels), unless the unit changed. Old rows are never
-touched. Source file, sheet and note are provenance, not figures: they alone never make a row
-"changed".
+Vintage rule. A batch row's *provided* values (non-null level, growth_pct, rank, level_rank;
+unit; the computed flag) are compared with the current vintage of its key. Equal:
+*unchanged*, nothing written. New key: *inserted*. Different: *updated*, a new row tied to this
+release that takes the provided values and keeps the current ones for what the batch left null
+(a file with only growth rates does not erase the stored levels), unless the unit changed. Old
+rows are never touched. Source file, sheet and note are provenance, not figures: they alone
+never make a row "changed".
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ from xingshi.store._batch import (
 from xingshi.store._read import OBS_COLUMNS, TGT_COLUMNS, as_dicts, observation_rows, target_rows
 
 # (value column, cell column) pairs of an observation.
-_OBS_VALUES = (("level", "level_cell"), ("growth_pct", "growth_cell"), ("rank", "rank_cell"))
+_OBS_VALUES = (
+    ("level", "level_cell"),
+    ("growth_pct", "growth_cell"),
+    ("rank", "rank_cell"),
+    ("level_rank", "level_rank_cell"),
+)
 _MANY_REGIONS = 500  # above this, read current rows by indicator and year only
 
 

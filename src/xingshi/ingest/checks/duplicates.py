@@ -11,7 +11,7 @@ from xingshi.ingest.checks import CheckContext
 from xingshi.ingest.checks._where import at, label
 
 _KEY = ("region_code", "indicator", "period")
-_VALUES = ("level", "growth_pct", "rank")
+_VALUES = ("level", "growth_pct", "rank", "level_rank")
 
 
 def check(obs: pl.DataFrame, ctx: CheckContext) -> Iterator[Finding]:

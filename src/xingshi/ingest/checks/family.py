@@ -138,6 +138,8 @@ def check_family(
             continue  # 北京市 beside 河北's cities: a province of its own, not a misspelling
         if regions.is_within(code, family) or regions.is_within(family, code):
             continue
+        if regions.get(code).parent in present:
+            continue  # 思明区 under 厦门市, both listed beside 福州's: a family of its own
         reported.add(code)
         name, _code, _parent, where = items[i]
         family_name = regions.get(family).short or regions.get(family).name

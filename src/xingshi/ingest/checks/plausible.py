@@ -59,8 +59,9 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> Iterator[Finding]:
             elif growth > growth_hi:
                 why = f"增长率高于 {growth_hi:g}%，请确认"
                 yield _finding(ctx, row, "growth_cell", growth, why, "warning")
-        if row["rank"] is not None and row["rank"] < 1:
-            yield _finding(ctx, row, "rank_cell", row["rank"], "位次应从 1 开始")
+        for rank in ("rank", "level_rank"):
+            if row[rank] is not None and row[rank] < 1:
+                yield _finding(ctx, row, f"{rank}_cell", row[rank], "位次应从 1 开始")
 
 
 def _huge(value: float | None, ctx: CheckContext) -> bool:

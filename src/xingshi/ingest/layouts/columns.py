@@ -55,27 +55,45 @@ def _dates_as_months(sheet: Sheet, rows: range) -> None:
             ]
 
 
+def rank_bases_by_place(columns: list[dict[str, Any]]) -> None:
+    """Two rank columns of one figure headed 位次 alone (绝对值 | 位次 | 增速 | 位次): each ranks
+    the figure on its left, the amount or the growth."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for col in columns:
+        groups.setdefault((col["indicator_col"], col["period"]), []).append(col)
+    for group in groups.values():
+        ranks = [c for c in group if c["kind"] == "rank"]
+        if len(ranks) < 2 or not any(c.get("basis") == "default" for c in ranks):
+            continue
+        for rank in ranks:
+            left = [c for c in group if c["kind"] in ("level", "growth") and c["col"] < rank["col"]]
+            if rank.get("basis") == "default" and left:
+                rank["basis"] = max(left, key=lambda c: c["col"])["kind"]
+
+
+def _role_key(col: dict[str, Any]) -> tuple[Any, ...]:
+    # The amount's rank and the growth's rank are two figures, each kept.
+    kind = "level_rank" if col["kind"] == "rank" and col.get("basis") == "level" else col["kind"]
+    return (col["indicator_col"], col["period"], kind)
+
+
 def _one_column_per_role(
     columns: list[dict[str, Any]], sheet: Sheet, sub_row: int, reading: Reading
 ) -> list[dict[str, Any]]:
     """Two columns giving the same indicator's same figure for one period: an error, not a
     silent choice of the later one."""
+    rank_bases_by_place(columns)
     seen: dict[tuple[Any, ...], int] = {}
     kept: list[dict[str, Any]] = []
     bases = {
-        (c["indicator_col"], c["period"]): {
-            k.get("basis")
-            for k in columns
-            if k["kind"] == "rank"
-            and (k["indicator_col"], k["period"]) == (c["indicator_col"], c["period"])
-        }
+        _role_key(c): {k.get("basis") for k in columns if _role_key(k) == _role_key(c)}
         for c in columns
         if c["kind"] == "rank"
     }
     for col in columns:
-        key = (col["indicator_col"], col["period"], col["kind"])
-        if key in seen and col["kind"] == "rank" and len(bases[key[:2]]) > 1:
-            # 总量位次 beside 增速位次: two different ranks. The store keeps one rank per
+        key = _role_key(col)
+        if key in seen and col["kind"] == "rank" and len(bases[key]) > 1:
+            # 增速位次 beside a 位次 of another list: the store keeps one rank of growth per
             # figure; the first (as the bureau lists them) is kept, the other named.
             value = sheet.cell(sub_row, col["col"])
             reading.findings.append(
@@ -85,7 +103,7 @@ def _one_column_per_role(
                     f"“{value}”列是另一种位次（与{column_letter(seen[key])}列的排序依据不同），"
                     "该列未导入",
                     sheet.where(sub_row, col["col"], value),
-                    hint="每条数据只存一个位次；需要时把该列改作单独的一张表导入",
+                    hint="每条数据只存一个增速位次和一个总量位次；需要时把该列改作单独的一张表导入",
                 )
             )
             continue

@@ -25,7 +25,7 @@ LAYOUTS = {
     "nbs": "国家数据导出",
     "mapping": "按映射文件读取",
 }
-_ROLES = {"level": "总量", "growth": "增速", "rank": "位次"}
+_ROLES = {"level": "总量", "growth": "增速", "rank": "位次", "level_rank": "位次（按总量）"}
 _BASIS = {"level": "（按总量）", "growth": "（按增速）"}
 _NAMES = ("地区", "指标名", "单位", "时期")
 
@@ -50,6 +50,7 @@ def _columns(reading: Reading) -> dict[int, dict[str, set[str]]]:
         if o.unit_col not in (None, o.indicator_col) and o.unit is not None:
             roles[o.unit_col]["单位"].add(normalize_text(o.unit))
         figures = (("level", o.level_col), ("growth", o.growth_col), ("rank", o.rank_col))
+        figures += (("level_rank", o.level_rank_col),)
         for kind, col in figures:
             if col is None:
                 continue

@@ -153,7 +153,8 @@ def title_kind(texts: list[str]) -> str:
     return "level"
 
 
-_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'-]*$")
+# An English tail of words (Region, Per Capita GDP), not an acronym the name uses (人均GDP).
+_ENGLISH = re.compile(r"[A-Za-z](?=[A-Za-z0-9 .,&()/'-]*[a-z ])[A-Za-z0-9 .,&()/'-]*$")
 _REGION_HEADERS = {normalize_text(h) for h in REGION_HEADERS}
 
 

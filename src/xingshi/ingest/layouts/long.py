@@ -37,6 +37,7 @@ LONG_HEADERS: dict[str, tuple[str, ...]] = {
         "增长率",
     ),
     "rank": ("位次", "排名", "增速位次", "排位", "名次"),
+    "level_rank": ("总量位次", "规模位次", "总量排名", "绝对值位次"),
     "note": ("备注", "说明"),
 }
 TARGET_HEADERS: dict[str, tuple[str, ...]] = {
@@ -165,7 +166,7 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
         _missing(sheet, header_row, "指标", LONG_HEADERS["indicator"], reading.findings)
     if "period" not in cols and period is None:
         _missing(sheet, header_row, "时期", LONG_HEADERS["period"], reading.findings)
-    if not {"level", "growth", "rank"} & cols.keys():
+    if not {"level", "growth", "rank", "level_rank"} & cols.keys():
         expected = LONG_HEADERS["level"] + LONG_HEADERS["growth"] + LONG_HEADERS["rank"]
         _missing(sheet, header_row, "数值/增长%/位次", expected, reading.findings)
     if any(f.severity == "error" for f in reading.findings):
@@ -202,6 +203,12 @@ def read_long(sheet: Sheet, header_row: int, reading: Reading, *, period: str | 
                 parent_alias=is_parent_alias(get("region")) and not get("region_code"),
             )
         )
+        obs = reading.observations[-1]
+        if obs.rank_basis == "level":  # 总量排名(位): the amount's rank
+            obs.rank, obs.rank_col, obs.rank_basis = None, None, "default"
+            obs.set_rank(get("rank"), cols["rank"], "level")
+        if "level_rank" in cols:
+            obs.set_rank(get("level_rank"), cols["level_rank"], "level")
 
 
 def _data_rows(

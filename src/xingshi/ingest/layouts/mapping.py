@@ -154,8 +154,7 @@ def read_mapped(
             elif measure == "growth":
                 obs.growth, obs.growth_col = value, c
             else:
-                obs.rank, obs.rank_col = value, c
-                obs.rank_basis = spec.get("basis", "default")
+                obs.set_rank(value, c, spec.get("basis", "default"))
         reading.observations.extend(by_key.values())
 
 

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from xingshi.ingest.layouts.columns import _prefer_cumulative, _same_month_beside_same_period
+from xingshi.ingest.layouts.columns import (
+    _prefer_cumulative,
+    _same_month_beside_same_period,
+    _year,
+)
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
     _SUFFIX,
@@ -25,6 +29,7 @@ from xingshi.ingest.layouts.headers import (
     is_period_head,
     sub_kind,
 )
+from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
@@ -222,10 +227,16 @@ def read_rows(
         unit_is_default = False
         if unit is None and note_unit is not None:
             unit, unit_is_default = note_unit, True  # 单位：万元 above the table
-        # 地区生产总值指数 is a growth; a price index (居民消费价格总指数) is an indicator's name.
-        is_index = ("指数" in name and "价格" not in name) or bool(
-            name_unit and "=100" in name_unit
+        base = index_base(
+            f"{name}({name_unit}){unit if isinstance(unit, str) else ''}", _year(period)
         )
+        if base == "fixed":
+            reading.findings.append(
+                fixed_base_finding(sheet, r, indicator_col, normalize_text(name))
+            )
+            continue
+        # 地区生产总值指数 is a growth; a price index (居民消费价格总指数) is an indicator's name.
+        is_index = "价格" not in name and ("指数" in name or base == "previous")
         if is_index:
             name, unit = name.replace("指数", ""), None
         row_role = None
@@ -274,6 +285,6 @@ def read_rows(
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
             else:
-                obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
+                obs.set_rank(value, col["col"], col["basis"])
         reading.observations.extend(by_key.values())
     return None

@@ -48,6 +48,7 @@ from xingshi.ingest.layouts.headers import (
     unit_text,
     without_english,
 )
+from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
@@ -279,6 +280,33 @@ def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
     return {}
 
 
+def _english_only(value: Any) -> bool:
+    return isinstance(value, str) and bool(_ENGLISH_ONLY.fullmatch(value.strip()))
+
+
+_ENGLISH_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'’:-]*")
+
+
+def english_name_finding(sheet: Sheet, row: int, col: int, value: Any) -> Finding:
+    """A region cell with only its English name (Fujian) in a bilingual table: not guessed."""
+    return Finding(
+        "region",
+        "warning",
+        f"“{str(value).strip()}”只有英文名，没有中文地区名，该行未导入",
+        sheet.where(row, col, value),
+        hint="在该格写上中文地区名（如“福建省 Fujian”）后重新导入",
+    )
+
+
+def _drop_translations(sheet: Sheet, rows: range) -> None:
+    """A header row of English names only (Gross Domestic Product | Primary Industry) under the
+    Chinese one of a bilingual yearbook: a translation, neither names nor data."""
+    for r in rows:
+        cells = [v for v in sheet.cell_row(r) if v is not None and str(v).strip()]
+        if len(cells) >= 2 and all(_english_only(v) for v in cells):
+            sheet.rows[r] = []
+
+
 def read_wide(
     sheet: Sheet,
     header_row: int,
@@ -294,6 +322,7 @@ def read_wide(
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
     _dates_as_months(sheet, range(header_row, header_row + 3))
+    _drop_translations(sheet, range(header_row + 1, header_row + 4))
     # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
     col_periods = _period_row(sheet, header_row, region_col)
     if col_periods:
@@ -329,6 +358,9 @@ def read_wide(
         titles = [indicator]
     from_title = False
     width = max(len(names), len(sheet.rows[sub_row]) if has_sub else 0)
+    # 单位：以上年为100 above the header: the table's figures without a unit of their own are
+    # indexes on the previous year (107.6 is growth 7.6).
+    table_base = index_base(title_text(sheet, header_row), _year(period))
 
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
@@ -417,10 +449,17 @@ def read_wide(
         else:
             unit = sub_unit or head_unit or (default_unit if kind == "level" else None)
         basis = rank_basis(sub) if kind == "rank" else "default"
-        index = name.endswith("指数") and "价格" not in name and kind == "level"
+        own_base = index_base(f"{name}({head_unit}){sub}", _year(period))
+        if own_base is None and not (sub_unit or head_unit):
+            own_base = table_base
+        if own_base == "fixed" and kind == "level":
+            reading.findings.append(fixed_base_finding(sheet, name_row, c, name))
+            continue
+        index = kind == "level" and "价格" not in name
+        index = index and (name.endswith("指数") or own_base == "previous")
         if index:
             # 国内生产总值指数 under 指数 1997=100: the growth, as an index (上年=100).
-            name, kind, unit = name[: -len("指数")], "growth", None
+            name, kind, unit = name.removesuffix("指数"), "growth", None
         columns.append(
             {
                 "index": index,
@@ -466,6 +505,7 @@ def read_wide(
     years_down = is_year_header(sheet.cell(header_row, region_col))
     region_text = " ".join([title_text(sheet, header_row), sheet.name or "", Path(sheet.file).stem])
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
+    bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or "")))
     last_region: Any = None
     group: str | None = None
     last_period: Any = None
@@ -503,6 +543,9 @@ def read_wide(
             # 济南市 over its indented counties (yearbooks): names the city of those below,
             # so that 市中区 under 济南市 and under 枣庄市 are two different districts.
             group = region if not indented and _GROUP.match(region) else None
+            continue
+        if bilingual and _english_only(raw_region):
+            reading.findings.append(english_name_finding(sheet, r, region_col, raw_region))
             continue
         if not indented:
             group = None
@@ -557,6 +600,6 @@ def read_wide(
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = col["index"]
             else:
-                obs.rank, obs.rank_col, obs.rank_basis = value, col["col"], col["basis"]
+                obs.set_rank(value, col["col"], col["basis"])
         reading.observations.extend(by_indicator.values())
     return None

@@ -3,7 +3,9 @@
 Each entry is one table as a user would have it in Excel (the page's title lines, header rows
 with their merges, units, notes and sub-rows as published; indentation kept as leading spaces)
 and the cells a correct import must yield, transcribed from the page by hand:
-``(region, indicator code, period, level, unit of the level as published, growth %, rank)``.
+``(region, indicator code, period, level, unit of the level as published, growth %, rank)``,
+with an eighth item, the rank of the amount, where the table gives both ranks (the rank is
+then the growth's); ``rank_basis="level"`` where the only rank is the amount's.
 ``None`` means the page gives no such figure. ``options`` are what the user must add on the
 command line because the table itself does not say it (a month release of 上海市统计局 names no
 region: the user knows whose release it is). Pages stored by mirrors in traditional characters
@@ -833,6 +835,7 @@ table(
     source="http://m.hbzqbyyxgs.com/news/627244.html",
     publisher="hbzqbyyxgs.com（转载，繁体已还原为简体）",
     kind=RANKING,
+    rank_basis="level",  # GDP排行 ranks the amounts: stored as level_rank
     note="页面存储的前十一名",
     rows=[
         ["2021年京津冀各城市GDP排行榜"],
@@ -1591,4 +1594,86 @@ table(
         *[[n] if v is None else [n, *v] for n, v in _SD_COUNTY],
     ],
     expected=_sd_county_cells(),
+)
+
+# --- 福建省统计局《福建统计年鉴2021》21-2 地区生产总值指数（以上年为100，双语表头）-------------------------
+# As stored, each region cell holds the Chinese name, indented by level, and the English name
+# (福州市  Fuzhou, like the 地区 Area corner); the province's cell holds only "Fujian" (a
+# warning: no Chinese name, the row is not read, nothing guessed);
+# 福州市辖区/厦门市辖区 are group lines with no figures; 湖里区 has no 第一产业 figure.
+_FJ_INDEX = [
+    ("     Fujian", 103.3, 103.1, 102.5, 104.1, 101.7, 105.8, 102.5),
+    ("  福州市  Fuzhou", 105.1, 104.0, 106.2, 104.4, 105.1, 108.8, 104.2),
+    ("    福州市辖区   District under Fuzhou", None, None, None, None, None, None, None),
+    ("      鼓楼区    Gulou", 103.2, 100.0, 102.4, 103.4, 102.4, 102.3, 104.2),
+    ("      台江区    Taijiang", 106.3, 100.0, 112.7, 105.3, 103.7, 113.0, 108.0),
+    ("      仓山区    Cangshan", 105.8, 100.7, 106.9, 105.0, 105.2, 115.1, 102.4),
+    ("      马尾区    Mawei", 105.7, 112.8, 108.3, 101.3, 106.2, 113.1, 103.8),
+    ("      晋安区    Jin'an", 105.7, 103.8, 106.9, 105.2, 105.1, 109.4, 106.1),
+    ("      长乐区   Changle", 106.8, 103.4, 108.0, 104.4, 107.8, 111.7, 105.9),
+    ("    福清市   Fuqing", 106.7, 104.0, 108.3, 105.2, 107.9, 109.8, 105.8),
+    ("    闽侯县   Minhou", 105.0, 103.7, 105.1, 104.9, 103.6, 113.1, 101.5),
+    ("    连江县   Lianjiang", 100.2, 104.5, 94.4, 104.3, 90.8, 107.6, 99.5),
+    ("    罗源县   Luoyuan", 106.3, 104.0, 107.6, 104.8, 107.4, 109.4, 104.8),
+    ("    闽清县   Minqing", 106.2, 104.6, 107.4, 104.9, 105.1, 109.5, 106.0),
+    ("    永泰县   Yongtai", 106.2, 104.5, 108.0, 104.9, 102.6, 109.4, 101.7),
+    ("    平潭县   Pingtan", 105.4, 102.0, 101.8, 107.7, 88.8, 103.4, 106.8),
+    ("  厦门市  Xiamen", 105.7, 102.5, 106.1, 105.5, 105.4, 108.6, 103.5),
+    ("    厦门市辖区   District under Xiamen", None, None, None, None, None, None, None),
+    ("      思明区    Siming", 104.5, 113.4, 108.3, 103.7, 106.4, 109.2, 103.7),
+    ("      海沧区    Haicang", 104.5, 110.5, 101.8, 108.9, 106.9, 71.2, 100.5),
+    ("      湖里区    Huli", 106.4, None, 103.2, 108.7, 101.2, 109.8, 106.0),
+    ("      集美区    Jimei", 105.5, 102.4, 109.2, 101.5, 106.6, 124.3, 101.8),
+]
+_FJ_CODES = [
+    "gdp",
+    "primary_va",
+    "secondary_va",
+    "tertiary_va",
+    "industry_added",
+    "construction_va",
+    "gdp_per_capita",
+]
+_FJ_CITY = {"鼓楼区": "福州市", "台江区": "福州市", "仓山区": "福州市", "马尾区": "福州市"}
+_FJ_CITY |= {"晋安区": "福州市", "长乐区": "福州市", "思明区": "厦门市", "海沧区": "厦门市"}
+_FJ_CITY |= {"湖里区": "厦门市", "集美区": "厦门市"}
+
+
+def _fj_name(cell: str) -> str:
+    name = cell.split()[0]
+    return "福建省" if name == "Fujian" else _FJ_CITY.get(name, "") + name
+
+
+table(
+    file="60-福建省统计局-统计年鉴2021-21-2地区生产总值指数.xlsx",
+    source="http://tjj.fujian.gov.cn/tongjinianjian/dz2021/cn-en/html/2102.htm",
+    publisher="福建省统计局",
+    kind=YEARBOOK,
+    note="页面存储的前二十二行（同安区一行不全，未收）；表头按页面文字为两行中文、一行英文",
+    rows=[
+        ["21-2 地区生产总值指数(2020年)"],
+        ["Indices of Gross Domestic Products(2020)"],
+        ["单位:以上年为100 (preceding year=100)"],
+        ["地区 Area", "地区\n生产总值", None, None, None, None, None, "人均GDP"],
+        [None, None, "第一产业", "第二产业", "第三产业", "工业", "建筑业", None],
+        [
+            None,
+            "Gross Domestic Product",
+            "Primary Industry",
+            "Secondary Industry",
+            "Tertiary Industry",
+            "Industry",
+            "Construction",
+            "Per Capita GDP",
+        ],
+        *[list(r) for r in _FJ_INDEX],
+    ],
+    merges=["A4:A5", "B4:B5", "H4:H5"],
+    expected=[
+        (_fj_name(n), code, "2020年", None, None, round(v - 100, 1), None)
+        for n, *vs in _FJ_INDEX
+        if vs[0] is not None and "Fujian" not in n
+        for code, v in zip(_FJ_CODES, vs, strict=True)
+        if v is not None
+    ],
 )
