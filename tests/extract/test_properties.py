@@ -66,8 +66,12 @@ def test_pathological_inputs_stay_linear(name):
     """Four times the input costs at most about five times the time and memory (linear)."""
     make = PATHOLOGICAL[name]
     extract_text(make(50), region="湘西州", year=2021)  # catalogues and rules loaded once
-    t1, m1 = _cost(make(2500))
-    t4, m4 = _cost(make(10000))
+    # a busy machine can slow one run; a quadratic cost (16x) fails every attempt
+    for _attempt in range(3):
+        t1, m1 = _cost(make(2500))
+        t4, m4 = _cost(make(10000))
+        if t4 <= 5 * max(t1, 0.02):
+            break
     assert m4 <= 5 * m1, (name, m1, m4)
     assert t4 <= 5 * max(t1, 0.02), (name, t1, t4)
 
