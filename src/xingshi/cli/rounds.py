@@ -176,8 +176,13 @@ def remind_cmd(
     sender: Annotated[str, typer.Option("--from", help="发件人")] = "xingshi@localhost",
     to: Annotated[list[str] | None, typer.Option("--to", help="收件人（可重复）")] = None,
     due_soon: Annotated[
-        int, typer.Option("--due-soon", help="距期限几个工作日内提醒“即将到期”")
-    ] = 3,
+        int | None,
+        typer.Option(
+            "--due-soon",
+            help="距期限几个工作日内提醒“即将到期”（默认取 xingshi.toml [collect] "
+            "due_soon_working_days）",
+        ),
+    ] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="按这一天计算（YYYY-MM-DD，默认今天）")
     ] = None,
