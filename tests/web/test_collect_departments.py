@@ -5,15 +5,18 @@ counties, and publishing puts the departments' figures under 湘西州 with thei
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from xingshi.access import add_user, create_token
 
 from .conftest import PASSWORD
+from .test_access_routes import _csrf as token_of
 
 PERIOD = "2021年1-7月"
 DUE = (date.today() + timedelta(days=20)).isoformat()
@@ -194,3 +197,28 @@ def test_department_reminders_and_nudge_reach_only_that_department(app, heads, c
     r = page.get(f"/rounds/{rid}/fill/州商务局")
     assert r.status_code == 200 and 'id="department"' in r.text and "disabled" not in r.text
     assert page.get(f"/rounds/{rid}/fill/州税务局").status_code == 403
+
+    # offline: the template's rows say 湘西州 (where the figures go), the sheet the department
+    t = page.get(f"/rounds/{rid}/fill/州商务局/template.xlsx")
+    assert t.status_code == 200
+    wb = load_workbook(io.BytesIO(t.content))
+    sheet = wb.worksheets[0]
+    assert sheet.title == "州商务局"
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1]) for r in rows] == [("湘西土家族苗族自治州", "社会消费品零售总额")]
+    july = app.state.ctx.store.observations(
+        regions=["433100"], indicators=["retail"], periods=[PERIOD]
+    )["level"][0]
+    sheet.cell(2, 4).value = round(july * 1.15, 4)
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = page.post(
+        f"/rounds/{rid}/fill/州商务局/upload",
+        files={"file": ("州商务局.xlsx", buf.getvalue(), "application/octet-stream")},
+        data={"csrf_token": token_of(page)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text[:500]
+    saved = api.get(f"/api/v1/rounds/{rid}/assignments/州商务局", headers=heads["shangwu"]).json()
+    assert saved["values"][0]["level"] == round(july * 1.15, 4)
+    assert saved["values"][0]["updated_by"] == "shangwu" and saved["state"] == "草稿"
