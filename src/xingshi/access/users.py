@@ -53,6 +53,9 @@ def _unit(
         is_region = True
     except CatalogError:
         region, is_region = where, False
+        if where is not None:  # an ambiguous name (永定区) that is the given region's own
+            r = regions.get(where)
+            is_region = name in (r.name, r.short)
     kind = kind or guess_unit_kind(name, is_region)
     if kind not in UNIT_KINDS:
         raise InputError(
