@@ -340,12 +340,16 @@ def save_values(
             cur = fresh.values.get(ind)
             stored_version = cur.version if cur else 0
             based_on = vals.get("given_version")
+            # a save naming an overtaken version is refused even when it repeats the stored
+            # figures: a read-modify-write (5 -> 6 while another also wrote 6) must not pass as
+            # done. Without a version, the stored figures sent again are no conflict.
+            unchanged = (
+                based_on is None
+                and cur is not None
+                and (cur.level, cur.growth_pct) == (vals["level"], vals["growth_pct"])
+            )
             if based_on is None:
                 based_on = stored_version if cur is None else -1
-            unchanged = cur is not None and (cur.level, cur.growth_pct) == (
-                vals["level"],
-                vals["growth_pct"],
-            )
             if int(based_on) != stored_version and not unchanged:
                 conflicts.append(
                     {
