@@ -99,8 +99,7 @@ def open_round(request: Request, ctx: Ctx, user: Reviewer, body: RoundIn) -> dic
         items=items or None,
         units=body.units or None,
         parent=body.parent,
-        departments=[d if isinstance(d, str) else d.model_dump() for d in body.departments]
-        or None,
+        departments=[d if isinstance(d, str) else d.model_dump() for d in body.departments] or None,
         due=body.due,
         title=body.title,
         template=body.template,

@@ -47,9 +47,7 @@ def _by_field(view: dict[str, Any], found: list[Any]) -> tuple[dict[str, list], 
 
 def _require_report(view: dict[str, Any]) -> None:
     if not view["can_report"]:
-        raise PermissionDenied(
-            f"无权填报“{view['region']}”", hint="只能填报本单位（本部门）的数据"
-        )
+        raise PermissionDenied(f"无权填报“{view['region']}”", hint="只能填报本单位（本部门）的数据")
 
 
 def _form_values(form: Any, view: dict[str, Any]) -> list[dict[str, Any]]:
