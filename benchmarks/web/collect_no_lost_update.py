@@ -3,7 +3,8 @@
 Each submitter (its own 填报员 account and API token, httpx + asyncio) saves its own county's
 12 figures three times, each save based on the version the previous one returned, then adds
 one to a shared field (a 13th county's first figure, which every submitter may also report)
-with read-modify-write and a retry on every 409, and finally tries to write a neighbour's
+with read-modify-write and a retry on every 409 (after an exponential back-off with full
+jitter, then reading the field again), and finally tries to write a neighbour's
 county (must be 403). Afterwards, read from the database: every figure is the last one
 written, the shared counter equals the number of submitters, no figure of a county was
 written by another county's user. Prints conflicts retried and latency percentiles.
@@ -21,6 +22,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -34,6 +36,14 @@ import httpx
 
 PERIOD = "2021年1-6月"
 PASSES = 3
+# retry on 409: full-jitter exponential back-off, base 50 ms doubling up to a 2 s cap
+BACKOFF_BASE_S = 0.05
+BACKOFF_CAP_S = 2.0
+
+
+def backoff(attempt: int, rng: random.Random) -> float:
+    """Seconds to wait before retry `attempt` (1, 2, ...): uniform in [0, min(cap, base·2^n)]."""
+    return rng.uniform(0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (attempt - 1)))
 
 
 def _free_port() -> int:
@@ -119,6 +129,8 @@ async def submitter(client, me: dict, setup: dict, i: int, stats: dict) -> dict[
     r.raise_for_status()
     field = next(v for v in r.json()["values"] if v["indicator"] == ind)
     level, version = field["level"] or 0, field["version"]
+    rng = random.Random(i)  # per submitter, so that a run can be repeated
+    attempt = 0
     while True:
         body = {"values": [{"indicator": ind, "level": level + 1, "version": version}]}
         r = await client.put(shared_url, json=body, headers=h)
@@ -126,8 +138,13 @@ async def submitter(client, me: dict, setup: dict, i: int, stats: dict) -> dict[
             r.raise_for_status()
             break
         stats["conflicts"] += 1
-        theirs = r.json()["error"]["conflicts"][0]["theirs"]  # the 409 carries the new value
-        level, version = theirs["level"] or 0, theirs["version"]
+        attempt += 1
+        # the 409 carries the stored value, but others are writing it too: wait, then re-read
+        await asyncio.sleep(backoff(attempt, rng))
+        r = await client.get(shared_url, headers=h)
+        r.raise_for_status()
+        field = next(v for v in r.json()["values"] if v["indicator"] == ind)
+        level, version = field["level"] or 0, field["version"]
     stats["increment"].append(time.perf_counter() - t0)
     # a neighbour's county is refused
     other = setup["users"][(i + 1) % len(setup["users"])]["code"]
@@ -248,6 +265,7 @@ def main() -> int:
         "save_p95_ms": round(pct(stats["save"], 95)),
         "increment_p95_ms": round(pct(stats["increment"], 95)),
         "conflicts_retried": stats["conflicts"],
+        "conflicts_per_increment": round(stats["conflicts"] / max(1, args.users), 1),
         "counter": result["counter"],
         "lost_figures": len(result["lost"]),
         "cross_writes": len(result["crossed"]),

@@ -8,7 +8,8 @@ Sections: `[workspace]` (who we are), `[analysis]` (ranks and warnings, read by
 `xingshi.analysis.settings.AnalysisSettings.from_mapping(settings.table("analysis"))`),
 `[checks]` (审核 tolerances and plausible ranges, read by the importer), `[limits]` (what one
 imported file may hold: size, rows, columns, cell length, findings listed per rule) and
-`[supervise]` (督查督办 light rules, deadlines and scores, read by `xingshi.supervise`).
+`[supervise]` (督查督办 light rules, deadlines and scores, read by `xingshi.supervise`) and
+`[collect]` (填报 reminders: how many working days before the due date a unit is reminded).
 """
 
 from __future__ import annotations
@@ -156,12 +157,22 @@ class SuperviseSection:
     )
 
 
+@dataclass(frozen=True)
+class CollectSection:
+    """填报: reporting rounds' reminders (read by xingshi.collect and `xingshi round remind`)."""
+
+    due_soon_working_days: int = setting(
+        3, "填报：距报送期限不超过此工作日数（尚未报送）即向该单位发“即将到期”提醒"
+    )
+
+
 SECTIONS: dict[str, type] = {
     "workspace": WorkspaceSection,
     "analysis": AnalysisSection,
     "checks": ChecksSection,
     "limits": LimitsSection,
     "supervise": SuperviseSection,
+    "collect": CollectSection,
 }
 _SECTION_HELP = {
     "workspace": "工作区：本地区与单位",
@@ -169,6 +180,7 @@ _SECTION_HELP = {
     "checks": "审核：导入时的容差与合理范围",
     "limits": "限制：单个导入文件的大小、行数、列数、单元格长度和列出的错误条数",
     "supervise": "督查督办：重点项目亮灯规则、督办时限与单位考核计分",
+    "collect": "填报：报送期限提醒",
 }
 
 
@@ -181,6 +193,7 @@ class Settings:
     checks: ChecksSection = field(default_factory=ChecksSection)
     limits: LimitsSection = field(default_factory=LimitsSection)
     supervise: SuperviseSection = field(default_factory=SuperviseSection)
+    collect: CollectSection = field(default_factory=CollectSection)
 
     def table(self, section: str) -> dict[str, Any]:
         """One section as a plain dict (what `AnalysisSettings.from_mapping` takes)."""

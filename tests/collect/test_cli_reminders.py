@@ -111,3 +111,58 @@ def test_reminders_go_to_the_responsible_unit_and_digest_is_mailed(ws, tmp_path:
     r = _run(ws, "round", "remind", "--today", later.isoformat(), "--out", str(tmp_path / "d.txt"))
     assert r.exit_code == 0, r.output
     assert "逾期" in (tmp_path / "d.txt").read_text(encoding="utf-8")
+
+
+def test_due_soon_days_come_from_the_collect_setting(ws, tmp_path: Path) -> None:
+    """`[collect] due_soon_working_days` decides which units get 即将到期, for the library and
+    for `round remind`; `--due-soon` overrides it."""
+    from xingshi.collect.dates import add_working_days
+    from xingshi.settings import Settings
+
+    u = ws.users
+    today = date.today()
+    due = add_working_days(today, 5)  # 5 working days left
+    rid = open_round(ws, u["shenhe"], period="2021年1-7月", items=["税收收入"],
+                     units=["吉首市"], due=due)["id"]  # fmt: skip
+    assert Settings().collect.due_soon_working_days == 3
+    assert sweep(ws, today) == []  # 5 > 3 (the default)
+    (ws.path / "xingshi.toml").write_text("[collect]\ndue_soon_working_days = 5\n", "utf-8")
+    r = _run(ws, "round", "remind", "--today", today.isoformat(), "--due-soon", "4")
+    assert r.exit_code == 0 and "新提醒 0 条" in r.output, r.output
+    r = _run(ws, "round", "remind", "--today", today.isoformat())
+    assert r.exit_code == 0 and "新提醒 1 条" in r.output, r.output
+    assert [m["round_id"] for m in reminders_for(ws, u["jishou"])] == [rid]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "xingshi.toml").write_text('[collect]\ndue_soon_working_days = "三"\n', "utf-8")
+    with pytest.raises(Exception, match=r"collect\.due_soon_working_days"):
+        Settings.load(bad)
+
+
+def test_departments_from_the_cli(ws) -> None:
+    """`user add --department` makes a department's 填报员; `round open --department` asks it
+    only its own indicators; the template keeps the departments for next month."""
+    due = (date.today() + timedelta(days=15)).isoformat()
+    r = runner.invoke(app, ["user", "add", "shangwu", "--department", "州商务局", "--region",
+                            "湘西州", "--password-stdin", "--workspace", str(ws.path)],
+                      input="测试密码-2021\n")  # fmt: skip
+    assert r.exit_code == 0 and "州商务局（部门）" in r.output and "填报员" in r.output, r.output
+    r = _run(ws, "round", "open", "--period", "2021年1-7月", "-i", "税收收入,社会消费品零售总额",
+             "--parent", "湘西州", "--department", "州商务局:社会消费品零售总额",
+             "--due", due, "--save-template", "县市与部门")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "已开第 1 轮填报（9 个单位）" in r.output and "州商务局" in r.output
+    first = round_status(ws, 1)
+    dept = [(a["region"], a["indicators"]) for a in first["assignments"] if a["kind"] == "部门"]
+    assert dept == [("州商务局", ["retail"])]
+    r = _run(ws, "round", "open", "--template", "县市与部门", "--due", due)
+    assert r.exit_code == 0, r.output
+    st = round_status(ws, 2)
+    dept = [a for a in st["assignments"] if a["kind"] == "部门"]
+    assert [(a["region"], a["indicators"]) for a in dept] == [("州商务局", ["retail"])]
+    r = _run(ws, "round", "open", "--period", "2021年1-7月", "-i", "税收收入",
+             "--parent", "湘西州", "--department", "州商务局:社会消费品零售总额")  # fmt: skip
+    assert r.exit_code != 0 and "不在本轮表单中" in r.output and "Traceback" not in r.output
+    r = _run(ws, "round", "open", "--period", "2021年1-7月", "-i", "税收收入",
+             "--parent", "湘西州", "--department", "州商务局")  # fmt: skip
+    assert r.exit_code != 0 and "没有列出指标" in r.output

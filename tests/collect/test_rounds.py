@@ -222,3 +222,18 @@ def test_cross_unit_check_counties_against_the_prefecture(ws) -> None:
     found = cross_checks(ws, rid, u["shenhe"])
     assert [f.rule for f in found] == ["sum_mismatch"]
     assert "8 个下级合计" in found[0].message
+
+
+def test_a_county_with_an_ambiguous_name_is_a_county_not_a_department(ws) -> None:
+    """永定区 names two counties (福建, 湖南): its bureau's unit, given its region, is a 县市区,
+    so its 填报员 reports its own assignment and is not confined as a department is."""
+    from xingshi.access import add_user
+
+    p = add_user(ws.store.engine, ws.regions, username="yongding", password="测试密码-2021",
+                 unit="永定区", role="填报员", region="430802")  # fmt: skip
+    assert (p.unit_kind, p.unit_region, p.is_department) == ("县市区", "430802", False)
+    rid = open_round(ws, None, period=PERIOD, items=["税收收入"], units=["430802"],
+                     due=FUTURE)["id"]  # fmt: skip
+    out = save_values(ws, p, rid, "430802", [{"indicator": "税收收入", "level": 1.5,
+                                             "version": 0}])  # fmt: skip
+    assert out["state"] == "草稿" and out["can_report"]

@@ -126,3 +126,42 @@ def test_nudge_reaches_the_unit_bell(app, clients) -> None:
     assert r.status_code == 303
     after = int(re.search(r'id="unread">(\d+)<', lx.get("/rounds").text).group(1))
     assert after == unread - 1
+
+
+def _bell(client, url: str) -> int:
+    page = client.get(url)
+    assert page.status_code == 200, f"{url}: {page.status_code}"
+    found = re.search(r'<a class="bell" href="/reminders"[^>]*>🔔<span[^>]*id="bell-count">(\d+)<',
+                      page.text)  # fmt: skip
+    assert found, f"{url}: no bell"
+    return int(found.group(1))
+
+
+def test_bell_on_every_page_counts_only_the_own_units_reminders(app, clients) -> None:
+    """The bell in the header of any page (dashboard, releases, …) counts the county's own
+    unread reminders and links to the list; a 催报 to another county leaves it unchanged."""
+    from xingshi.collect import unread_count
+    from xingshi.web.access import resolve_session
+
+    rid = _open(clients)
+    rev, j, lx = clients["审核员"], clients["吉首市填报员"], clients["泸溪县填报员"]
+
+    def me(client):
+        return resolve_session(app.state.ctx.engine, client.cookies.get("xingshi_session"))
+
+    pages = ("/dashboard?region=吉首市", "/releases")
+    before = {url: _bell(j, url) for url in pages}
+    assert set(before.values()) == {unread_count(app.state.ctx.ws, me(j))}
+    for _ in range(2):
+        r = rev.post(f"/rounds/{rid}/review/泸溪县", data={"action": "remind",
+                     "csrf_token": _csrf(rev)}, follow_redirects=False)  # fmt: skip
+        assert r.status_code == 303
+    assert {url: _bell(j, url) for url in pages} == before  # another county's: not counted
+    lx_count = _bell(lx, "/releases")
+    assert lx_count == unread_count(app.state.ctx.ws, me(lx)) and lx_count >= 2
+    assert _bell(lx, "/dashboard?region=泸溪县") == lx_count
+    r = rev.post(f"/rounds/{rid}/review/吉首市", data={"action": "remind",
+                 "csrf_token": _csrf(rev)}, follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303
+    assert {url: _bell(j, url) for url in pages} == {url: n + 1 for url, n in before.items()}
+    assert _bell(rev, "/releases") == 0  # the reviewer reports for no unit

@@ -27,11 +27,17 @@ class Principal:
     via: str = "session"  # "session" | "token"
     session_id: str | None = None
     csrf_token: str | None = None
+    unit_id: int | None = None
     _cache: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
     def roles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r for r, _ in self.grants))
+
+    @property
+    def is_department(self) -> bool:
+        """Whether the user works for a 部门 (which reports for itself, not for a region)."""
+        return self.unit_kind == "部门" and self.unit_id is not None
 
     @property
     def label(self) -> str:

@@ -82,6 +82,7 @@ def _with(p: Principal, key: str, csrf: str) -> Principal:
         via="session",
         session_id=key,
         csrf_token=csrf,
+        unit_id=p.unit_id,
     )
 
 

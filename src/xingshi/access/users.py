@@ -53,6 +53,9 @@ def _unit(
         is_region = True
     except CatalogError:
         region, is_region = where, False
+        if where is not None:  # an ambiguous name (永定区) that is the given region's own
+            r = regions.get(where)
+            is_region = name in (r.name, r.short)
     kind = kind or guess_unit_kind(name, is_region)
     if kind not in UNIT_KINDS:
         raise InputError(
@@ -69,6 +72,42 @@ def _unit(
         after={"name": name, "kind": kind, "region": region},
     )
     return conn.execute(select(Unit).where(Unit.id == res.inserted_primary_key[0])).one()
+
+
+def department_unit(
+    conn: Connection, regions: Any, name: str, region_code: str | None, *, actor: Any = None
+) -> Any:
+    """The 部门 unit called `name` (州商务局), made in `region_code` when new (audited)."""
+    name = name.strip()
+    if not name:
+        raise InputError("部门名称不能为空", hint="例如 州商务局")
+    row = conn.execute(select(Unit).where(Unit.name == name)).first()
+    if row is not None:
+        if row.kind != "部门":
+            raise InputError(
+                f"单位“{name}”是{row.kind}，不是部门",
+                where=Location(value=name),
+                hint="部门按自己的指标填报；县市区请作为填报地区列出",
+            )
+        return row
+    try:
+        regions.resolve(name)
+    except CatalogError:
+        pass
+    else:
+        raise InputError(
+            f"“{name}”是地区名称，不是部门",
+            where=Location(value=name),
+            hint="地区请作为填报单位列出",
+        )
+    if region_code is None:
+        raise InputError(
+            f"部门“{name}”尚未建立，不知道它属于哪个地区",
+            where=Location(value=name),
+            hint="给出上级地区（如 --parent 湘西州），或先用 xingshi user add … --department "
+            f"{name} --region 湘西州 建立",
+        )
+    return _unit(conn, regions, name, "部门", actor, region_code)
 
 
 def add_user(
@@ -98,7 +137,10 @@ def add_user(
             raise Conflict(
                 f"用户“{username}”已存在", hint="换一个用户名，或用 xingshi user passwd 改密码"
             )
-        u = _unit(conn, regions, unit.strip(), unit_kind, actor, code)
+        if unit_kind == "部门":  # a department sits in a region but is not one
+            u = department_unit(conn, regions, unit, code, actor=actor)
+        else:
+            u = _unit(conn, regions, unit.strip(), unit_kind, actor, code)
         code = code or u.region_code
         if code is None:
             raise InputError(
@@ -204,7 +246,7 @@ def load_principal(conn: Connection, user_id: int, **extra: Any) -> Principal:
     u = User.__table__.c
     un = Unit.__table__.c
     row = conn.execute(
-        select(u.id, u.username, u.display_name, un.name, un.kind, un.region_code)
+        select(u.id, u.username, u.display_name, un.name, un.kind, un.region_code, un.id)
         .join(Unit.__table__, un.id == u.unit_id)
         .where(u.id == user_id)
     ).one()
@@ -223,6 +265,7 @@ def load_principal(conn: Connection, user_id: int, **extra: Any) -> Principal:
         unit_kind=row[4],
         unit_region=row[5],
         grants=grants,
+        unit_id=row[6],
         **extra,
     )
 

@@ -51,10 +51,14 @@ def _print_status(st: dict[str, Any]) -> None:
     table = Table(show_header=True, header_style="bold")
     for col in ("单位", "状态", "报送人", "报送时间(UTC)", "审核人", "退回原因/情况说明"):
         table.add_column(col)
+    names = {i["indicator"]: i["name"] for i in st["indicators"]}
     for a in st["assignments"]:
         state = f"[red]{a['state']}[/red]" if a["late"] else a["state"]
+        unit = a["region"]
+        if a.get("kind") == "部门":
+            unit += "（部门：" + "、".join(names.get(i, i) for i in a["indicators"]) + "）"
         table.add_row(
-            a["region"],
+            unit,
             state,
             a["submitted_by"] or "",
             (a["submitted_at"] or "")[:19],
@@ -81,6 +85,16 @@ def open_cmd(
     units: Annotated[
         list[str] | None, typer.Option("--unit", "-u", help="填报单位（地区，可重复）")
     ] = None,
+    departments: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--department",
+            "-d",
+            help="部门及其指标（可重复）：部门:指标,指标，"
+            "如 州商务局:社会消费品零售总额,实际利用外资"
+            "；部门只填报这些指标，数据计入部门所在地区",
+        ),
+    ] = None,
     due: Annotated[
         str | None, typer.Option("--due", help="报送期限：2021-08-10 或 月后10日（工作日）")
     ] = None,
@@ -103,6 +117,9 @@ def open_cmd(
     from xingshi.collect import open_round
 
     names = _split(indicators)
+    if not names and departments:  # only departments: the form is their indicators
+        for d in departments:
+            names += [n for n in _split([d.replace("：", ":").partition(":")[2]]) if n not in names]
     if not names and not template:
         raise InputError("没有指定指标", hint="用 --indicator 列出指标，或用 --template 模板")
     ws = _open(workspace)
@@ -114,6 +131,7 @@ def open_cmd(
             items=_items(names, _split(growth_only), _split(level_only)) if names else None,
             units=_split(units) or None,
             parent=parent,
+            departments=departments or None,
             due=due,
             title=title,
             template=template,
@@ -176,8 +194,13 @@ def remind_cmd(
     sender: Annotated[str, typer.Option("--from", help="发件人")] = "xingshi@localhost",
     to: Annotated[list[str] | None, typer.Option("--to", help="收件人（可重复）")] = None,
     due_soon: Annotated[
-        int, typer.Option("--due-soon", help="距期限几个工作日内提醒“即将到期”")
-    ] = 3,
+        int | None,
+        typer.Option(
+            "--due-soon",
+            help="距期限几个工作日内提醒“即将到期”（默认取 xingshi.toml [collect] "
+            "due_soon_working_days）",
+        ),
+    ] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="按这一天计算（YYYY-MM-DD，默认今天）")
     ] = None,

@@ -37,17 +37,39 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
+def _department_region(ws: Any, name: str) -> str | None:
+    """Where a department sits: its unit's region if it exists, else the workspace's region."""
+    from xingshi.access import list_units
+
+    known = list_units(ws.store.engine).filter(name=name.strip())
+    if not known.is_empty():
+        return known["region_code"][0]
+    return ws.settings.workspace.region or None
+
+
 def user_add_cmd(
     name: Annotated[str, typer.Argument(help="用户名（登录用）", show_default=False)],
     unit: Annotated[
-        str, typer.Option("--unit", help="所属单位，如 吉首市、湘西州统计局", show_default=False)
-    ],
+        str | None,
+        typer.Option("--unit", help="所属单位，如 吉首市、湘西州统计局", show_default=False),
+    ] = None,
     role: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--role", help="角色：填报员、审核员、发布员、领导、督查员、管理员", show_default=False
+            "--role",
+            help="角色：填报员、审核员、发布员、领导、督查员、管理员（--department 时默认填报员）",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    department: Annotated[
+        str | None,
+        typer.Option(
+            "--department",
+            help="所属部门，如 州商务局：该部门的填报员只能填报本部门的指标"
+            "（新部门建在 --region，默认工作区的本地区）",
+            show_default=False,
+        ),
+    ] = None,
     region: Annotated[
         str | None,
         typer.Option("--region", help="权限范围（地区，含其下级；默认为单位所在地区）"),
@@ -67,9 +89,19 @@ def user_add_cmd(
     """新建用户：所属单位、角色和权限范围；未指定 --password-stdin 时提示输入密码。"""
     from xingshi.access import add_user
 
+    if (unit is None) == (department is None):
+        raise InputError(
+            "请给出 --unit 或 --department 之一", hint="例如 --unit 吉首市 或 --department 州商务局"
+        )
+    if role is None and department is None:
+        raise InputError("没有指定角色", hint="加上 --role，例如 --role 填报员")
+    if department is not None:
+        unit, unit_kind, role = department, "部门", role or "填报员"
     password = _read_password(password_stdin)
     ws = _open(workspace)
     try:
+        if department is not None and region is None:
+            region = _department_region(ws, department)
         p = add_user(
             ws.store.engine,
             ws.regions,

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from xingshi.catalog.periods import Period
 from xingshi.collect._models import CollectAssignment, CollectForm, CollectRound
-from xingshi.errors import CatalogError, Conflict, Location
+from xingshi.errors import CatalogError, Conflict, Location, PermissionDenied
 
 # 未报 → 草稿 → 已报 → 退回 → 已审; 逾期 is shown, not stored: past due and not submitted.
 NOT_REPORTED, DRAFT, SUBMITTED, RETURNED, APPROVED = "未报", "草稿", "已报", "退回", "已审"
@@ -44,6 +44,109 @@ def require(actor: Any, regions: Any, code: str, permission: str) -> None:
         actor.require_region(regions, code, permission)
 
 
+# A department's assignment is keyed "unit:<units.id>" in region_code (one per round and unit);
+# its figures belong to the region the department sits in (the prefecture).
+DEPARTMENT_PREFIX = "unit:"
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """Who reports an assignment: a region (a county, the prefecture) or a department."""
+
+    key: str  # collect_assignments.region_code: the region code, or unit:<id>
+    region_code: str  # where the figures belong
+    name: str  # 吉首市, 州商务局
+    unit_id: int | None = None  # the department's unit
+
+    @property
+    def is_department(self) -> bool:
+        return self.unit_id is not None
+
+    @property
+    def kind(self) -> str:
+        return "部门" if self.is_department else "地区"
+
+
+def department_key(unit_id: int) -> str:
+    return f"{DEPARTMENT_PREFIX}{unit_id}"
+
+
+def _department_units(conn: Connection) -> dict[int, Any]:
+    from xingshi.access._models import Unit
+
+    return {u.id: u for u in conn.execute(select(Unit).where(Unit.kind == "部门"))}
+
+
+class Reporters:
+    """Resolves assignment keys and names to Reporting, loading the departments once."""
+
+    def __init__(self, conn: Connection, regions: Any):
+        self.regions = regions
+        self.units = _department_units(conn)
+        self.by_name = {u.name: u for u in self.units.values()}
+
+    def _dept(self, u: Any) -> Reporting:
+        return Reporting(department_key(u.id), u.region_code, u.name, u.id)
+
+    def of_key(self, key: str) -> Reporting:
+        """The Reporting of a stored key (region code or unit:<id>)."""
+        if key.startswith(DEPARTMENT_PREFIX):
+            u = self.units.get(int(key[len(DEPARTMENT_PREFIX) :]))
+            if u is None:
+                raise NoSuchRound(f"没有编号为 {key} 的部门", where=Location(value=key))
+            return self._dept(u)
+        return Reporting(key, key, self.regions.get(key).name)
+
+    def resolve(self, text: str) -> Reporting:
+        """A region (name, short name or code), a department's name, or unit:<id>."""
+        raw = str(text).strip()
+        if raw.startswith(DEPARTMENT_PREFIX) and raw[len(DEPARTMENT_PREFIX) :].isdigit():
+            return self.of_key(raw)
+        if raw in self.by_name:
+            return self._dept(self.by_name[raw])
+        return self.of_key(self.regions.resolve(raw).code)
+
+
+def reporters(conn: Connection, regions: Any) -> Reporters:
+    return Reporters(conn, regions)
+
+
+def may(actor: Any, regions: Any, rep: Reporting, permission: str) -> bool:
+    """Whether `actor` may act on `rep`'s assignment with `permission`.
+
+    A department's users reach their own department's assignment only (never a region's or
+    another department's); only they report it. The bureau's reviewers, publishers and leaders
+    reach a department by its region, as they reach counties.
+    """
+    if actor is None:
+        return True
+    if not actor.has(permission):
+        return False
+    if getattr(actor, "is_department", False):
+        return rep.unit_id == actor.unit_id and actor.can_region(
+            regions, rep.region_code, permission
+        )
+    if rep.is_department and permission == "report":
+        return False
+    return actor.can_region(regions, rep.region_code, permission)
+
+
+def require_unit(actor: Any, regions: Any, rep: Reporting, permission: str) -> None:
+    """Refuse (PermissionDenied) unless may(actor, regions, rep, permission)."""
+    if actor is None:
+        return
+    actor.require(permission)
+    if not may(actor, regions, rep, permission):
+        hint = (
+            f"您属于{actor.unit}，只能查看和填报本部门的指标"
+            if getattr(actor, "is_department", False)
+            else "部门的指标只能由该部门的填报员填报"
+            if rep.is_department and permission == "report"
+            else "不在您的权限范围内"
+        )
+        raise PermissionDenied(f"无权查看或修改“{rep.name}”的填报", hint=hint)
+
+
 @dataclass(frozen=True)
 class FormItem:
     """One indicator asked: level and/or growth, its unit, and whether it is required."""
@@ -64,8 +167,14 @@ class FormItem:
         }
 
 
-def items_of(form: Any) -> list[FormItem]:
-    return [FormItem(**d) for d in json.loads(form.items)]
+def items_of(form: Any, assignment: Any = None) -> list[FormItem]:
+    """The form's items; with an assignment, only those asked of it (a department's own)."""
+    items = [FormItem(**d) for d in json.loads(form.items)]
+    asked = getattr(assignment, "indicators", None)
+    if asked:
+        wanted = set(json.loads(asked))
+        items = [i for i in items if i.indicator in wanted]
+    return items
 
 
 def period_of(rnd: Any) -> Period:
@@ -87,7 +196,7 @@ def load_form(conn: Connection, form_id: int) -> Any:
     return conn.execute(select(CollectForm).where(CollectForm.id == form_id)).one()
 
 
-def load_assignment(conn: Connection, rnd: Any, code: str, regions: Any) -> Any:
+def load_assignment(conn: Connection, rnd: Any, code: str, regions: Any, name: str = "") -> Any:
     a = conn.execute(
         select(CollectAssignment).where(
             (CollectAssignment.round_id == rnd.id) & (CollectAssignment.region_code == code)
@@ -95,7 +204,7 @@ def load_assignment(conn: Connection, rnd: Any, code: str, regions: Any) -> Any:
     ).first()
     if a is None:
         raise NoSuchRound(
-            f"第 {rnd.id} 轮填报没有要求{regions.get(code).name}报送",
+            f"第 {rnd.id} 轮填报没有要求{name or regions.get(code).name}报送",
             where=Location(value=code),
             hint="检查地区名称，或请统计局把该单位加入本轮",
         )

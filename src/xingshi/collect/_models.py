@@ -1,5 +1,6 @@
 """Tables of the 填报 package: forms and templates, rounds, assignments, field values with
-their history, and reminders. On the store's metadata; created by migration 0004_collect."""
+their history, and reminders. On the store's metadata; created by migration 0004_collect
+(departments: 0006_departments)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ class CollectForm(Base):
     due_rule: Mapped[str | None] = mapped_column(String(64))
     parent_region: Mapped[str | None] = mapped_column(String(32))
     units: Mapped[str | None] = mapped_column(Text)  # JSON list of region codes
+    # JSON [{"unit": "州商务局", "indicators": [codes]}]: departments and their own indicators
+    departments: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=False), nullable=False)
     created_by: Mapped[str | None] = mapped_column(String(64))
 
@@ -71,7 +74,10 @@ class CollectAssignment(Base):
     round_id: Mapped[int] = mapped_column(
         ForeignKey("collect_rounds.id"), nullable=False, index=True
     )
+    # the region code, or unit:<units.id> for a department (whose figures go to its region)
     region_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    unit_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the department, if one
+    indicators: Mapped[str | None] = mapped_column(Text)  # JSON codes asked; NULL: the whole form
     state: Mapped[str] = mapped_column(String(8), nullable=False)
     explanation: Mapped[str | None] = mapped_column(Text)
     return_reason: Mapped[str | None] = mapped_column(Text)

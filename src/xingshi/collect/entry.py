@@ -20,13 +20,16 @@ from xingshi.collect._common import (
     RETURNED,
     SUBMITTED,
     FormItem,
+    Reporting,
     actor_name,
     items_of,
     load_assignment,
     load_form,
     load_round,
+    may,
     period_of,
-    require,
+    reporters,
+    require_unit,
     shown_state,
     utcnow,
     wrong_state,
@@ -57,6 +60,7 @@ class Loaded:
     rnd: Any
     items: list[FormItem]
     assignment: Any
+    rep: Reporting
     values: dict[str, Any] = field(default_factory=dict)
 
 
@@ -64,15 +68,23 @@ def source_of(round_id: int) -> str:
     return f"填报:round/{round_id}"
 
 
-def _load(conn: Any, ws: Any, round_id: int, code: str) -> Loaded:
+def _load(conn: Any, ws: Any, round_id: int, unit: str | Reporting) -> Loaded:
+    """The round and the assignment of `unit` (a Reporting, or a region/department name)."""
     rnd = load_round(conn, round_id)
-    items = items_of(load_form(conn, rnd.form_id))
-    a = load_assignment(conn, rnd, code, ws.regions)
+    rep = unit if isinstance(unit, Reporting) else reporters(conn, ws.regions).resolve(unit)
+    a = load_assignment(conn, rnd, rep.key, ws.regions, rep.name)
+    items = items_of(load_form(conn, rnd.form_id), a)
     values = {
         v.indicator: v
         for v in conn.execute(select(CollectValue).where(CollectValue.assignment_id == a.id))
     }
-    return Loaded(rnd, items, a, values)
+    return Loaded(rnd, items, a, rep, values)
+
+
+def resolve(ws: Any, region: str) -> Reporting:
+    """The reporting unit named by `region`: a region, a department's name or unit:<id>."""
+    with ws.store.engine.connect() as conn:
+        return reporters(conn, ws.regions).resolve(region)
 
 
 def _published(ws: Any, code: str, indicators: list[str], periods: list[Any]) -> dict:
@@ -86,16 +98,16 @@ def _published(ws: Any, code: str, indicators: list[str], periods: list[Any]) ->
 def assignment_view(ws: Any, actor: Any, round_id: int, region: str) -> dict[str, Any]:
     """One unit's form: every field with its value, version, the previous period's value and
     last year's same period (from the published store)."""
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        loaded = _load(conn, ws, round_id, code)
-    require(actor, ws.regions, code, "view")
+        loaded = _load(conn, ws, round_id, region)
+    rep = loaded.rep
+    require_unit(actor, ws.regions, rep, "view")
     rnd, a = loaded.rnd, loaded.assignment
     per = period_of(rnd)
     prev = per.previous("monthly")
     last_year = per.same_period_last_year()
     periods = [p for p in (prev, last_year) if p is not None]
-    stored = _published(ws, code, [i.indicator for i in loaded.items], periods)
+    stored = _published(ws, rep.region_code, [i.indicator for i in loaded.items], periods)
     fields = []
     for row, item in enumerate(loaded.items, start=FIRST_ROW):
         v = loaded.values.get(item.indicator)
@@ -133,11 +145,15 @@ def assignment_view(ws: Any, actor: Any, round_id: int, region: str) -> dict[str
         "round_status": rnd.status,
         "period": per.label,
         "due_on": rnd.due_on.isoformat(),
-        "region_code": code,
-        "region": ws.regions.get(code).name,
+        "region_code": rep.key,
+        "region": rep.name,
+        "kind": rep.kind,
+        "data_region": rep.region_code,
+        "data_region_name": ws.regions.get(rep.region_code).name,
         "state": shown_state(rnd, a.state),
         "stored_state": a.state,
         "editable": a.state in EDITABLE,
+        "can_report": may(actor, ws.regions, rep, "report"),
         "explanation": a.explanation,
         "return_reason": a.return_reason,
         "values": fields,
@@ -162,9 +178,9 @@ def _number(raw: Any, item: FormItem, name: str, row: int, col: str, findings: l
         return None
 
 
-def _frame(ws: Any, loaded: Loaded, code: str, merged: dict[str, dict]) -> pl.DataFrame:
+def _frame(ws: Any, loaded: Loaded, merged: dict[str, dict]) -> pl.DataFrame:
     per = period_of(loaded.rnd)
-    name = ws.regions.get(code).name
+    code, name = loaded.rep.region_code, loaded.rep.name  # a department's go to its region
     rows = []
     for row, item in enumerate(loaded.items, start=FIRST_ROW):
         vals = merged.get(item.indicator, {})
@@ -209,7 +225,7 @@ def check_context(ws: Any, file: str) -> CheckContext:
 
 
 def _merge(
-    ws: Any, loaded: Loaded, code: str, values: list[dict[str, Any]], findings: list[Finding]
+    ws: Any, loaded: Loaded, values: list[dict[str, Any]], findings: list[Finding]
 ) -> dict[str, dict[str, Any]]:
     """Stored values overlaid with the given ones (parsed); unknown indicators are errors."""
     by_code = {i.indicator: (row, i) for row, i in enumerate(loaded.items, start=FIRST_ROW)}
@@ -217,14 +233,14 @@ def _merge(
         k: {"level": v.level, "growth_pct": v.growth_pct, "version": v.version}
         for k, v in loaded.values.items()
     }
-    name = ws.regions.get(code).name
+    name = loaded.rep.name
     for given in values:
         ind = ws.indicators.resolve(str(given.get("indicator", "")))
         if ind.code not in by_code:
             raise InputError(
-                f"本轮表单没有指标“{ind.name}”",
+                f"本轮没有要求{loaded.rep.name}填报“{ind.name}”",
                 where=Location(value=given.get("indicator")),
-                hint="只能填报表单中列出的指标",
+                hint="只能填报表单中列给本单位的指标",
             )
         row, item = by_code[ind.code]
         cur = merged.setdefault(ind.code, {"level": None, "growth_pct": None, "version": 0})
@@ -240,12 +256,11 @@ def check_values(
     ws: Any, round_id: int, region: str, values: list[dict[str, Any]]
 ) -> list[Finding]:
     """The findings of the import checks on the unit's values with `values` typed over them."""
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        loaded = _load(conn, ws, round_id, code)
+        loaded = _load(conn, ws, round_id, region)
     findings: list[Finding] = []
-    merged = _merge(ws, loaded, code, values, findings)
-    frame = _frame(ws, loaded, code, merged)
+    merged = _merge(ws, loaded, values, findings)
+    frame = _frame(ws, loaded, merged)
     return findings + run_checks(frame, check_context(ws, source_of(round_id)))
 
 
@@ -256,9 +271,9 @@ def field_of(finding: Finding) -> tuple[int | None, str | None]:
     return w.row, fld
 
 
-def _required(ws: Any, loaded: Loaded, code: str, merged: dict) -> list[Finding]:
+def _required(ws: Any, loaded: Loaded, merged: dict) -> list[Finding]:
     out = []
-    name = ws.regions.get(code).name
+    name = loaded.rep.name
     for row, item in enumerate(loaded.items, start=FIRST_ROW):
         if not item.required:
             continue
@@ -296,24 +311,25 @@ def save_values(
     stored one refuses it (StaleSave, 409, with both values). Nothing is written then.
     Returns the assignment view plus the warnings of the checks.
     """
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        loaded = _load(conn, ws, round_id, code)
-    require(actor, ws.regions, code, "report")
+        loaded = _load(conn, ws, round_id, region)
+    rep = loaded.rep
+    code = rep.key
+    require_unit(actor, ws.regions, rep, "report")
     findings: list[Finding] = []
-    merged = _merge(ws, loaded, code, values, findings)
-    findings += run_checks(_frame(ws, loaded, code, merged), check_context(ws, source_of(round_id)))
+    merged = _merge(ws, loaded, values, findings)
+    findings += run_checks(_frame(ws, loaded, merged), check_context(ws, source_of(round_id)))
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise ImportRejected(
             f"填报数据未通过审核（{len(errors)} 个错误），未保存",
             findings=errors,
-            where=Location(file=source_of(round_id), sheet=ws.regions.get(code).name),
+            where=Location(file=source_of(round_id), sheet=rep.name),
         )
     now = utcnow()
     who = actor_name(actor)
     with ws.store.write_transaction() as conn:
-        fresh = _load(conn, ws, round_id, code)
+        fresh = _load(conn, ws, round_id, rep)
         a = fresh.assignment
         if a.state not in EDITABLE:
             raise wrong_state("修改", a.state, EDITABLE)
@@ -324,12 +340,16 @@ def save_values(
             cur = fresh.values.get(ind)
             stored_version = cur.version if cur else 0
             based_on = vals.get("given_version")
+            # a save naming an overtaken version is refused even when it repeats the stored
+            # figures: a read-modify-write (5 -> 6 while another also wrote 6) must not pass as
+            # done. Without a version, the stored figures sent again are no conflict.
+            unchanged = (
+                based_on is None
+                and cur is not None
+                and (cur.level, cur.growth_pct) == (vals["level"], vals["growth_pct"])
+            )
             if based_on is None:
                 based_on = stored_version if cur is None else -1
-            unchanged = cur is not None and (cur.level, cur.growth_pct) == (
-                vals["level"],
-                vals["growth_pct"],
-            )
             if int(based_on) != stored_version and not unchanged:
                 conflicts.append(
                     {
@@ -414,13 +434,13 @@ def save_values(
                 action="collect.values.save",
                 object_type="collect_assignment",
                 object_id=f"{round_id}/{code}",
-                region=code,
+                region=rep.region_code,
                 before={c["indicator"]: c["before"] for c in changed},
                 after={c["indicator"]: c["after"] for c in changed},
                 ip=ip,
             )
         if new_state != a.state:
-            _state_event(conn, actor, round_id, code, a.state, new_state, ip=ip)
+            _state_event(conn, actor, round_id, rep, a.state, new_state, ip=ip)
     out = assignment_view(ws, actor, round_id, code)
     out["warnings"] = [f for f in findings if f.severity != "error"]
     return out
@@ -430,7 +450,7 @@ def _state_event(
     conn: Any,
     actor: Any,
     round_id: int,
-    code: str,
+    rep: Reporting,
     before: str,
     after: str,
     *,
@@ -442,8 +462,8 @@ def _state_event(
         actor=actor,
         action="collect.state",
         object_type="collect_assignment",
-        object_id=f"{round_id}/{code}",
-        region=code,
+        object_id=f"{round_id}/{rep.key}",
+        region=rep.region_code,
         before={"state": before},
         after={"state": after},
         reason=reason,
@@ -461,16 +481,16 @@ def submit(
     ip: str | None = None,
 ) -> dict[str, Any]:
     """草稿/退回 → 已报: required fields filled, no error, every warning explained (情况说明)."""
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        loaded = _load(conn, ws, round_id, code)
-    require(actor, ws.regions, code, "report")
+        loaded = _load(conn, ws, round_id, region)
+    rep = loaded.rep
+    require_unit(actor, ws.regions, rep, "report")
     findings: list[Finding] = []
-    merged = _merge(ws, loaded, code, [], findings)
-    findings += _required(ws, loaded, code, merged)
-    findings += run_checks(_frame(ws, loaded, code, merged), check_context(ws, source_of(round_id)))
+    merged = _merge(ws, loaded, [], findings)
+    findings += _required(ws, loaded, merged)
+    findings += run_checks(_frame(ws, loaded, merged), check_context(ws, source_of(round_id)))
     errors = [f for f in findings if f.severity == "error"]
-    where = Location(file=source_of(round_id), sheet=ws.regions.get(code).name)
+    where = Location(file=source_of(round_id), sheet=rep.name)
     if errors:
         raise ImportRejected(f"还有 {len(errors)} 个错误，不能提交", findings=errors, where=where)
     warnings = [f for f in findings if f.severity == "warning"]
@@ -481,7 +501,7 @@ def submit(
         )
     now = utcnow()
     with ws.store.write_transaction() as conn:
-        a = _load(conn, ws, round_id, code).assignment
+        a = _load(conn, ws, round_id, rep).assignment
         if a.state not in (DRAFT, RETURNED):
             raise wrong_state("提交", a.state, (DRAFT, RETURNED))
         conn.execute(
@@ -495,18 +515,17 @@ def submit(
                 updated_at=now,
             )
         )
-        _state_event(conn, actor, round_id, code, a.state, SUBMITTED, reason=text or None, ip=ip)
-    out = assignment_view(ws, actor, round_id, code)
+        _state_event(conn, actor, round_id, rep, a.state, SUBMITTED, reason=text or None, ip=ip)
+    out = assignment_view(ws, actor, round_id, rep.key)
     out["warnings"] = warnings
     return out
 
 
 def value_history(ws: Any, actor: Any, round_id: int, region: str) -> list[dict[str, Any]]:
     """Every saved version of the unit's fields, oldest first: who, when (UTC), in which state."""
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        loaded = _load(conn, ws, round_id, code)
-        require(actor, ws.regions, code, "view")
+        loaded = _load(conn, ws, round_id, region)
+        require_unit(actor, ws.regions, loaded.rep, "view")
         h = CollectValueHistory
         rows = conn.execute(
             select(h.indicator, h.level, h.growth_pct, h.version, h.state, h.at, h.by)

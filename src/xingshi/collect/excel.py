@@ -39,7 +39,8 @@ def template_workbook(ws: Any, actor: Any, round_id: int, region: str) -> tuple[
     view = assignment_view(ws, actor, round_id, region)
     wb = Workbook()
     sheet = wb.active
-    sheet.title = view["region"][:31]
+    sheet.title = view["region"][:31]  # a department's name; its rows say its region
+    place = view["data_region_name"]
     sheet.append(list(TEMPLATE_HEADER))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -47,8 +48,7 @@ def template_workbook(ws: Any, actor: Any, round_id: int, region: str) -> tuple[
     for f in view["values"]:
         note = f"上期 {_ref(f['previous'])}；上年同期 {_ref(f['last_year'])}"
         sheet.append(
-            [view["region"], f["name"], view["period"], f["level"], f["unit"], f["growth_pct"],
-             note]
+            [place, f["name"], view["period"], f["level"], f["unit"], f["growth_pct"], note]
         )  # fmt: skip
         row = sheet.max_row
         if f["want_level"]:
@@ -91,7 +91,7 @@ def upload_values(
     refuse the file (ImportRejected, nothing saved); so does a version overtaken since download.
     """
     view = assignment_view(ws, actor, round_id, region)
-    code = view["region_code"]
+    code = view["data_region"]  # a department's rows are those of its region
     normalized = normalize(read_file(path), ws.regions, ws.indicators, scope=None)
     findings = [f for f in normalized.findings if f.severity == "error"]
     obs = normalized.observations
@@ -102,7 +102,7 @@ def upload_values(
     for row in obs.iter_rows(named=True):
         problem = None
         if row["region_code"] != code:
-            problem = f"模板只能填报{view['region']}的数据"
+            problem = f"模板只能填报{view['data_region_name']}的数据"
         elif (row["year"], row["first_month"], row["last_month"]) != (
             per.year,
             per.first_month,
@@ -145,4 +145,4 @@ def upload_values(
             findings=[],
             where=Location(file=path.name),
         )
-    return save_values(ws, actor, round_id, code, values, ip=ip)
+    return save_values(ws, actor, round_id, view["region_code"], values, ip=ip)

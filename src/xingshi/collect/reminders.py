@@ -16,9 +16,11 @@ from xingshi.access import record_event
 from xingshi.collect._common import (
     EDITABLE,
     actor_name,
+    department_key,
     load_round,
     period_of,
-    require,
+    reporters,
+    require_unit,
     utcnow,
 )
 from xingshi.collect._models import CollectAssignment, CollectReminder, CollectRound
@@ -26,7 +28,13 @@ from xingshi.collect.dates import working_days_between
 from xingshi.collect.entry import _load
 from xingshi.errors import InputError
 
-DUE_SOON_DAYS = 3
+DUE_SOON_DAYS = 3  # the default of [collect] due_soon_working_days
+
+
+def due_soon_days_of(ws: Any) -> int:
+    """The workspace's `[collect] due_soon_working_days` (3 without settings)."""
+    section = getattr(getattr(ws, "settings", None), "collect", None)
+    return int(getattr(section, "due_soon_working_days", DUE_SOON_DAYS))
 
 
 def _insert(conn: Any, **values: Any) -> bool:
@@ -47,13 +55,17 @@ def _insert(conn: Any, **values: Any) -> bool:
 
 
 def sweep(
-    ws: Any, today: date | None = None, *, due_soon_days: int = DUE_SOON_DAYS
+    ws: Any, today: date | None = None, *, due_soon_days: int | None = None
 ) -> list[dict[str, Any]]:
     """Write today's due-soon and overdue reminders (once per unit and day); returns them.
 
-    Marking a unit overdue the first time is a state change of the display, so it is audited.
+    Due soon is within `due_soon_days` working days, by default the workspace's
+    `[collect] due_soon_working_days`. Marking a unit overdue the first time is a state
+    change of the display, so it is audited.
     """
     today = today or date.today()
+    if due_soon_days is None:
+        due_soon_days = due_soon_days_of(ws)
     made: list[dict[str, Any]] = []
     with ws.store.write_transaction() as conn:
         rounds = {
@@ -65,6 +77,7 @@ def sweep(
                 & CollectAssignment.state.in_(EDITABLE)
             )
         ).all()
+        reps = reporters(conn, ws.regions)
         for a in rows:
             rnd = rounds[a.round_id]
             label = period_of(rnd).label
@@ -84,7 +97,7 @@ def sweep(
                         action="collect.overdue",
                         object_type="collect_assignment",
                         object_id=f"{rnd.id}/{a.region_code}",
-                        region=a.region_code,
+                        region=reps.of_key(a.region_code).region_code,
                         before={"state": a.state},
                         after={"state": "逾期", "due_on": rnd.due_on.isoformat()},
                     )
@@ -110,15 +123,14 @@ def nudge(
     ws: Any, actor: Any, round_id: int, region: str, *, note: str | None = None, ip: Any = None
 ) -> dict[str, Any]:
     """The bureau's one-click 催报 to one unit."""
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        loaded = _load(conn, ws, round_id, code)
-    require(actor, ws.regions, code, "review")
+        loaded = _load(conn, ws, round_id, region)
+    rep = loaded.rep
+    code = rep.key
+    require_unit(actor, ws.regions, rep, "review")
     rnd = loaded.rnd
     if loaded.assignment.state not in EDITABLE:
-        raise InputError(
-            f"{ws.regions.get(code).name}已报送，无需催报", hint="只能催报未报、草稿或退回的单位"
-        )
+        raise InputError(f"{rep.name}已报送，无需催报", hint="只能催报未报、草稿或退回的单位")
     now = utcnow()
     msg = f"{rnd.title}：统计局催报，请于 {rnd.due_on} 前报送" + (f"（{note}）" if note else "")
     rec = {
@@ -137,7 +149,7 @@ def nudge(
             action="collect.nudge",
             object_type="collect_assignment",
             object_id=f"{round_id}/{code}",
-            region=code,
+            region=rep.region_code,
             after={"message": msg},
             ip=ip,
         )
@@ -145,8 +157,13 @@ def nudge(
 
 
 def _responsible(actor: Any, ws: Any) -> set[str]:
-    """The regions a user reports for: its 填报员 grants (not the wider scopes above them)."""
-    return set(actor.roots("report")) if actor.has("report") else set()
+    """The units a user reports for: its department, else its 填报员 grants' regions (not the
+    wider scopes above them)."""
+    if not actor.has("report"):
+        return set()
+    if getattr(actor, "is_department", False):
+        return {department_key(actor.unit_id)}
+    return set(actor.roots("report"))
 
 
 def reminders_for(ws: Any, actor: Any, *, unread_only: bool = False) -> list[dict[str, Any]]:

@@ -16,7 +16,9 @@ from xingshi.collect._common import (
     load_form,
     load_round,
     period_of,
+    reporters,
     require,
+    require_unit,
     utcnow,
     wrong_state,
 )
@@ -47,16 +49,15 @@ def _review(
 ) -> dict[str, Any]:
     from xingshi.collect.entry import assignment_view
 
-    code = ws.regions.resolve(region).code
     with ws.store.engine.connect() as conn:
-        _load(conn, ws, round_id, code)  # 404 before 403: the round and unit exist
-    require(actor, ws.regions, code, "review")
+        rep = _load(conn, ws, round_id, region).rep  # 404 before 403: the round and unit exist
+    require_unit(actor, ws.regions, rep, "review")
     if to == "退回" and not (reason or "").strip():
         raise InputError("退回时必须写明原因", hint="告诉填报单位需要核实或修改什么")
     allowed = (SUBMITTED, APPROVED) if to == "退回" else (SUBMITTED,)
     now = utcnow()
     with ws.store.write_transaction() as conn:
-        a = _load(conn, ws, round_id, code).assignment
+        a = _load(conn, ws, round_id, rep).assignment
         if a.state not in allowed:
             raise wrong_state("退回" if to == "退回" else "审核通过", a.state, allowed)
         values: dict[str, Any] = {"state": to, "reviewed_at": now, "reviewed_by": actor_name(actor)}
@@ -69,15 +70,16 @@ def _review(
             .values(**values)
         )
         _state_event(
-            conn, actor, round_id, code, a.state, to, reason=(reason or "").strip() or None, ip=ip
+            conn, actor, round_id, rep, a.state, to, reason=(reason or "").strip() or None, ip=ip
         )
-    return assignment_view(ws, actor, round_id, code)
+    return assignment_view(ws, actor, round_id, rep.key)
 
 
 def _round_frame(ws: Any, conn: Any, rnd: Any, states: tuple[str, ...] | None) -> pl.DataFrame:
     """Observations of the round's assignments (in `states`, or all with values)."""
     per = period_of(rnd)
     items = {i.indicator: i for i in items_of(load_form(conn, rnd.form_id))}
+    reps = reporters(conn, ws.regions)
     stmt = (
         select(
             CollectAssignment.region_code,
@@ -99,9 +101,11 @@ def _round_frame(ws: Any, conn: Any, rnd: Any, states: tuple[str, ...] | None) -
         if v.level is None and v.growth_pct is None:
             continue
         item = items.get(v.indicator)
+        rep = reps.of_key(v.region_code)  # a department's figures go to its region
+        by = f"{rep.name} " if rep.is_department else ""
         rows.append(
             {
-                "region_code": v.region_code,
+                "region_code": rep.region_code,
                 "indicator": v.indicator,
                 "year": per.year,
                 "first_month": per.first_month,
@@ -113,12 +117,12 @@ def _round_frame(ws: Any, conn: Any, rnd: Any, states: tuple[str, ...] | None) -
                 "rank": None,
                 "computed": False,
                 "source_file": source_of(rnd.id),
-                "source_sheet": ws.regions.get(v.region_code).name,
+                "source_sheet": rep.name,
                 "level_cell": None,
                 "growth_cell": None,
                 "rank_cell": None,
-                # every figure says who entered it and when (UTC)
-                "note": f"填报 {v.updated_by or '系统'} "
+                # every figure says who entered it (which department, which user) and when (UTC)
+                "note": f"填报 {by}{v.updated_by or '系统'} "
                 f"{v.updated_at.isoformat(timespec='seconds')}Z 第{v.version}版",
             }
         )
@@ -134,7 +138,12 @@ def cross_checks(ws: Any, round_id: int, actor: Any = None) -> list[Finding]:
         codes = conn.execute(
             select(CollectAssignment.region_code).where(CollectAssignment.round_id == rnd.id)
         ).scalars()
-        scope = [rnd.parent_region] if rnd.parent_region else list(codes)
+        reps = reporters(conn, ws.regions)
+        scope = (
+            [rnd.parent_region]
+            if rnd.parent_region
+            else sorted({reps.of_key(c).region_code for c in codes})
+        )
     if actor is not None:  # the checks show every unit's figures: the whole round's scope
         for code in scope:
             require(actor, ws.regions, code, "review")
@@ -143,12 +152,17 @@ def cross_checks(ws: Any, round_id: int, actor: Any = None) -> list[Finding]:
     parents = {
         p for p in (getattr(ws.regions.get(c), "parent", None) for c in frame["region_code"]) if p
     }
-    have = set(frame["region_code"].to_list())
     stored = ws.store.observations(
-        regions=sorted(parents - have),
+        regions=sorted(parents),
         indicators=frame["indicator"].unique().to_list(),
         periods=[period_of(rnd)],
     )
+    if not stored.is_empty():  # the round's own figure of a parent (a department's) wins
+        stored = stored.join(
+            frame.select("region_code", "indicator").unique(),
+            on=["region_code", "indicator"],
+            how="anti",
+        )
     if not stored.is_empty():
         frame = pl.concat([frame, stored.select(list(OBS_SCHEMA))], how="vertical_relaxed")
     ctx = check_context(ws, source_of(round_id))
@@ -175,14 +189,15 @@ def publish(
                 CollectAssignment.round_id == rnd.id
             )
         ).all()
-    scope = rnd.parent_region or (n_assign[0][0] if n_assign else "")
+        reps = reporters(conn, ws.regions)
+    scope = rnd.parent_region or (reps.of_key(n_assign[0][0]).region_code if n_assign else "")
     require(actor, ws.regions, scope, "publish")
     if actor is not None:
         for code, _state in n_assign:
-            require(actor, ws.regions, code, "publish")
+            require_unit(actor, ws.regions, reps.of_key(code), "publish")
     if frame.is_empty():
         raise Conflict("本轮还没有审核通过的单位，无可发布的数据", hint="先审核通过各单位的报送")
-    approved = sorted(set(frame["region_code"].to_list()))
+    approved = sorted(c for c, s in n_assign if s == APPROVED)
     pending = [c for c, s in n_assign if s != APPROVED]
     warnings = cross_checks(ws, round_id)
     batch = ImportBatch(

@@ -14,13 +14,18 @@ from xingshi.catalog.periods import Period, parse_period
 from xingshi.collect._common import (
     NOT_REPORTED,
     FormItem,
+    Reporting,
     actor_name,
+    department_key,
     is_overdue,
     items_of,
     load_form,
     load_round,
+    may,
     period_of,
+    reporters,
     require,
+    require_unit,
     shown_state,
     utcnow,
 )
@@ -74,6 +79,85 @@ def _units(ws: Any, units: Iterable[str] | None, parent: str | None) -> list[str
     return codes
 
 
+def _department_specs(departments: Any) -> list[tuple[str, list[str]]]:
+    """(name, indicator names) from {"州商务局": [...]}, [{"unit"|"name": …, "indicators": […]}]
+    or ["州商务局:社会消费品零售总额,实际利用外资"]."""
+    if not departments:
+        return []
+    if isinstance(departments, dict):
+        pairs = list(departments.items())
+    else:
+        pairs = []
+        for d in departments:
+            if isinstance(d, str):
+                name, sep, rest = d.replace("：", ":").partition(":")
+                if not sep:
+                    raise InputError(
+                        f"部门“{d}”没有列出指标",
+                        where=Location(value=d),
+                        hint="写成 部门:指标1,指标2，如 州商务局:社会消费品零售总额,实际利用外资",
+                    )
+                pairs.append((name, rest.replace("，", ",").replace("、", ",").split(",")))
+            elif isinstance(d, dict):
+                pairs.append((d.get("unit") or d.get("name") or "", d.get("indicators") or []))
+            else:
+                pairs.append((d[0], list(d[1])))
+    out = []
+    for name, inds in pairs:
+        names = [str(i).strip() for i in inds if str(i).strip()]
+        if not names:
+            raise InputError(
+                f"部门“{name}”没有列出指标",
+                where=Location(value=name),
+                hint="每个部门只填报它自己的指标，至少列出一个",
+            )
+        out.append((str(name).strip(), names))
+    return out
+
+
+def _departments(
+    ws: Any,
+    conn: Any,
+    actor: Any,
+    specs: list[tuple[str, list[str]]],
+    form_items: list[FormItem],
+    parent_code: str | None,
+) -> list[tuple[Any, list[str]]]:
+    """(department unit, indicator codes) checked: indicators of the form, none asked twice."""
+    from xingshi.access.users import department_unit
+
+    in_form = {i.indicator for i in form_items}
+    owner: dict[tuple[str, str], str] = {}
+    out = []
+    seen: set[int] = set()
+    for name, inds in specs:
+        unit = department_unit(conn, ws.regions, name, parent_code, actor=actor)
+        if unit.id in seen:
+            raise InputError(f"部门“{unit.name}”重复列出", where=Location(value=name))
+        seen.add(unit.id)
+        codes = []
+        for raw in inds:
+            ind = ws.indicators.resolve(raw)
+            if ind.code not in in_form:
+                raise InputError(
+                    f"{unit.name}的指标“{ind.name}”不在本轮表单中",
+                    where=Location(value=raw),
+                    hint="部门只填报表单中的指标：把它加入表单的指标（--item）",
+                )
+            other = owner.get((unit.region_code, ind.code))
+            if other:
+                raise InputError(
+                    f"指标“{ind.name}”同时分给了{other}和{unit.name}",
+                    where=Location(value=raw),
+                    hint="同一地区的一个指标只能由一个部门报送（最多报一次）",
+                )
+            owner[(unit.region_code, ind.code)] = unit.name
+            if ind.code not in codes:
+                codes.append(ind.code)
+        out.append((unit, codes))
+    return out
+
+
 def open_round(
     ws: Any,
     actor: Any,
@@ -82,6 +166,7 @@ def open_round(
     items: Iterable[Any] | None = None,
     units: Iterable[str] | None = None,
     parent: str | None = None,
+    departments: Any = None,
     due: str | date | None = None,
     opens: date | None = None,
     title: str | None = None,
@@ -89,7 +174,13 @@ def open_round(
     save_template: str | None = None,
     ip: str | None = None,
 ) -> dict[str, Any]:
-    """Open a round: every unit asked gets an assignment in 未报. Returns round_status()."""
+    """Open a round: every unit asked gets an assignment in 未报. Returns round_status().
+
+    `departments` ({"州商务局": ["社会消费品零售总额", …]}, or "州商务局:指标,指标" strings) are
+    asked only their own indicators of the form; their figures belong to the region they sit
+    in (a new department is made in `parent`). A region asked in the same round is not asked
+    again what a department of that region reports.
+    """
     with ws.store.write_transaction() as conn:
         form = None
         if template:
@@ -107,15 +198,27 @@ def open_round(
             items = items or [FormItem(**d) for d in json.loads(form.items)]
             parent = parent if (parent or units) else form.parent_region
             units = units or json.loads(form.units or "[]")
+            if departments is None:
+                departments = json.loads(form.departments or "[]")
             due = due or form.due_rule
         if period is None:
             raise InputError("没有指定填报时期", hint="例如 --period 2021年1-7月")
         per = parse_period(period) if isinstance(period, str) else period
         form_items = _items(ws, items or ())
-        codes = _units(ws, units, parent)
+        specs = _department_specs(departments)
+        codes = _units(ws, units, parent) if (units or parent or not specs) else []
+        parent_code = ws.regions.resolve(parent).code if parent else None
+        depts = _departments(ws, conn, actor, specs, form_items, parent_code)
         if actor is not None:
             for code in codes:
                 require(actor, ws.regions, code, "review")
+            for unit, _inds in depts:
+                require_unit(
+                    actor,
+                    ws.regions,
+                    Reporting(department_key(unit.id), unit.region_code, unit.name, unit.id),
+                    "review",
+                )
         due_on = parse_due(due or "月后10日", per)
         opens_on = opens or min(date.today(), due_on)
         if due_on < opens_on:
@@ -124,7 +227,7 @@ def open_round(
             )
         now = utcnow()
         who = actor_name(actor)
-        parent_code = ws.regions.resolve(parent).code if parent else None
+        dept_json = [{"unit": unit.name, "indicators": inds} for unit, inds in depts] or None
         if form is None or save_template:
             if (
                 save_template
@@ -145,6 +248,7 @@ def open_round(
                     due_rule=str(due) if isinstance(due, str) and due.startswith("月后") else None,
                     parent_region=parent_code,
                     units=json.dumps([] if parent_code else codes),
+                    departments=json.dumps(dept_json, ensure_ascii=False) if dept_json else None,
                     created_at=now,
                     created_by=who,
                 )
@@ -170,17 +274,40 @@ def open_round(
             )
         )
         round_id = int(res.inserted_primary_key[0])
+        # 最多报一次: a region is not asked what one of its departments reports
+        by_dept: dict[str, set[str]] = {}
+        for unit, inds in depts:
+            by_dept.setdefault(unit.region_code, set()).update(inds)
+        rows = []
+        for c in codes:
+            asked = None
+            if c in by_dept:
+                asked = [i.indicator for i in form_items if i.indicator not in by_dept[c]]
+                if not asked:
+                    raise InputError(
+                        f"{ws.regions.get(c).name}的指标已全部由部门报送",
+                        where=Location(value=c),
+                        hint="不必再把该地区列为填报单位",
+                    )
+            rows.append({"region_code": c, "unit_id": None, "indicators": asked})
+        for unit, inds in depts:
+            rows.append({"region_code": department_key(unit.id), "unit_id": unit.id,
+                         "indicators": inds})  # fmt: skip
         conn.execute(
             CollectAssignment.__table__.insert(),
             [
                 {
                     "round_id": round_id,
-                    "region_code": c,
+                    "region_code": r["region_code"],
+                    "unit_id": r["unit_id"],
+                    "indicators": (
+                        json.dumps(r["indicators"]) if r["indicators"] is not None else None
+                    ),
                     "state": NOT_REPORTED,
                     "overdue_noted": False,
                     "updated_at": now,
                 }
-                for c in codes
+                for r in rows
             ],
         )
         record_event(
@@ -195,6 +322,7 @@ def open_round(
                 "period": per.label,
                 "due_on": due_on.isoformat(),
                 "units": codes,
+                "departments": dept_json or [],
                 "indicators": [i.indicator for i in form_items],
                 "template": save_template or template,
             },
@@ -228,6 +356,7 @@ def templates(ws: Any) -> list[dict[str, Any]]:
             "indicators": [i["indicator"] for i in json.loads(f.items)],
             "parent_region": f.parent_region,
             "units": json.loads(f.units or "[]"),
+            "departments": json.loads(f.departments or "[]"),
             "due_rule": f.due_rule,
         }
         for f in rows
@@ -251,8 +380,8 @@ def _round_dict(ws: Any, rnd: Any) -> dict[str, Any]:
     }
 
 
-def _visible(actor: Any, ws: Any, code: str) -> bool:
-    return actor is None or actor.can_region(ws.regions, code, "view")
+def _visible(actor: Any, ws: Any, rep: Reporting) -> bool:
+    return may(actor, ws.regions, rep, "view")
 
 
 def round_status(
@@ -267,9 +396,17 @@ def round_status(
             .where(CollectAssignment.round_id == rnd.id)
             .order_by(CollectAssignment.region_code)
         ).all()
-    visible = [a for a in rows if _visible(actor, ws, a.region_code)]
+        reps = reporters(conn, ws.regions)
+    # counties first (by code), then departments (by name)
+    pairs = sorted(
+        ((a, reps.of_key(a.region_code)) for a in rows),
+        key=lambda p: (p[1].is_department, p[1].name if p[1].is_department else p[1].key),
+    )
+    visible = [(a, rep) for a, rep in pairs if _visible(actor, ws, rep)]
     if actor is not None and not visible:
-        require(actor, ws.regions, rows[0].region_code if rows else "", "view")
+        if pairs:
+            require_unit(actor, ws.regions, pairs[0][1], "view")
+        require(actor, ws.regions, "", "view")
     out = _round_dict(ws, rnd)
     out["indicators"] = [
         {**i.to_dict(), "name": ws.indicators.get(i.indicator).name} for i in items_of(form)
@@ -277,7 +414,10 @@ def round_status(
     out["assignments"] = [
         {
             "region_code": a.region_code,
-            "region": ws.regions.get(a.region_code).name,
+            "region": rep.name,
+            "kind": rep.kind,
+            "data_region": rep.region_code,
+            "indicators": [i.indicator for i in items_of(form, a)],
             "state": shown_state(rnd, a.state, today),
             "stored_state": a.state,
             "late": is_overdue(rnd, a.state, today),
@@ -288,7 +428,7 @@ def round_status(
             "reviewed_at": a.reviewed_at.isoformat() if a.reviewed_at else None,
             "reviewed_by": a.reviewed_by,
         }
-        for a in visible
+        for a, rep in visible
     ]
     counts: dict[str, int] = {}
     for a in out["assignments"]:
@@ -304,11 +444,12 @@ def list_rounds(ws: Any, actor: Any = None) -> list[dict[str, Any]]:
         regions = conn.execute(
             select(CollectAssignment.round_id, CollectAssignment.region_code)
         ).all()
-    by_round: dict[int, list[str]] = {}
+        reps = reporters(conn, ws.regions)
+    by_round: dict[int, list[Reporting]] = {}
     for rid, code in regions:
-        by_round.setdefault(rid, []).append(code)
+        by_round.setdefault(rid, []).append(reps.of_key(code))
     return [
         _round_dict(ws, r)
         for r in rounds
-        if any(_visible(actor, ws, c) for c in by_round.get(r.id, []))
+        if any(_visible(actor, ws, rep) for rep in by_round.get(r.id, []))
     ]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import threading
+from datetime import date
 from typing import Any
 
 import polars as pl
 from fastapi import Request
 from fastapi.responses import Response
+from sqlalchemy.exc import SQLAlchemyError
 
 from xingshi.access import Principal
+from xingshi.errors import XingshiError
 from xingshi.jobs import parse_as_of
 
 _cache: dict[tuple, Any] = {}
@@ -95,6 +98,31 @@ def region_choices(ctx: Any, user: Principal) -> list[dict[str, str]]:
     return out
 
 
+_swept: dict[int, date] = {}
+
+
+def bell_count(ctx: Any, user: Principal) -> int:
+    """The bell: the user's own unit's unread reminders (即将到期, 已逾期, 催报).
+
+    The first page of the day in this process writes the day's reminders (`collect.sweep`,
+    due soon per `[collect] due_soon_working_days`), so they appear without a scheduled job.
+    """
+    from xingshi import collect
+
+    today = date.today()
+    with _lock:
+        due = _swept.get(id(ctx)) != today
+        if due:
+            _swept[id(ctx)] = today
+    if due:
+        try:
+            collect.sweep(ctx.ws, today)
+        except (XingshiError, SQLAlchemyError):  # a busy database: the next process day retries
+            with _lock:
+                _swept.pop(id(ctx), None)
+    return collect.unread_count(ctx.ws, user)
+
+
 def render(request: Request, template: str, *, user: Principal | None, **context: Any) -> Response:
     """A page with the navigation filled in for `user`."""
     ctx = request.app.state.ctx
@@ -106,6 +134,7 @@ def render(request: Request, template: str, *, user: Principal | None, **context
             "releases": release_list(ctx),
             "periods": periods_of(ctx, code) if code else [],
             "csrf_token": user.csrf_token or "",
+            "bell": bell_count(ctx, user),
         }
     status = context.pop("status_code", 200)
     return ctx.templates.TemplateResponse(

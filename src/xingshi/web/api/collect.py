@@ -1,7 +1,8 @@
 """填报 API: rounds, assignments (GET/PUT with per-field versions), submit, return, approve,
 publish, 催报 and reminders. Routes call xingshi.collect; every rule is declared here.
 
-Region names, short names or codes are accepted. A stale version answers 409 with both values
+Region names, short names or codes are accepted; a department's assignment is named by the
+department (州商务局) or its key (unit:<id>). A stale version answers 409 with both values
 (`error.conflicts`), failed checks 422 with the findings (`error.findings`).
 """
 
@@ -33,11 +34,20 @@ class ItemIn(BaseModel):
     unit: str | None = None
 
 
+class DepartmentIn(BaseModel):
+    name: str = Field(..., description="部门，如 州商务局")
+    indicators: list[str] = Field(..., description="该部门报送的指标（须在表单中）")
+
+
 class RoundIn(BaseModel):
     period: str | None = Field(None, description="时期，如 2021年1-7月（用模板时可省略）")
     indicators: list[str | ItemIn] = Field(default_factory=list, description="要填报的指标")
     units: list[str] = Field(default_factory=list, description="填报单位（地区）")
     parent: str | None = Field(None, description="上级地区：其全部下级都要填报")
+    departments: list[DepartmentIn | str] = Field(
+        default_factory=list,
+        description="部门及其指标：只填报自己的指标，数据计入部门所在地区（如 州商务局→湘西州）",
+    )
     due: str | None = Field(None, description="报送期限：2021-08-10 或 月后10日")
     title: str | None = None
     template: str | None = Field(None, description="用已保存的模板开轮次")
@@ -89,6 +99,7 @@ def open_round(request: Request, ctx: Ctx, user: Reviewer, body: RoundIn) -> dic
         items=items or None,
         units=body.units or None,
         parent=body.parent,
+        departments=[d if isinstance(d, str) else d.model_dump() for d in body.departments] or None,
         due=body.due,
         title=body.title,
         template=body.template,

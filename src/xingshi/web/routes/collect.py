@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from xingshi import collect
 from xingshi.collect.excel import template_workbook, upload_values
-from xingshi.errors import FileFormatError, ImportRejected, XingshiError
+from xingshi.errors import FileFormatError, ImportRejected, PermissionDenied, XingshiError
 from xingshi.web import pages
 from xingshi.web.access import Ctx, User, client_ip
 from xingshi.web.api.collect import Publisher, Reporter, Reviewer
@@ -43,6 +43,11 @@ def _by_field(view: dict[str, Any], found: list[Any]) -> tuple[dict[str, list], 
         else:
             rest.append(f)
     return out, rest
+
+
+def _require_report(view: dict[str, Any]) -> None:
+    if not view["can_report"]:
+        raise PermissionDenied(f"无权填报“{view['region']}”", hint="只能填报本单位（本部门）的数据")
 
 
 def _form_values(form: Any, view: dict[str, Any]) -> list[dict[str, Any]]:
@@ -84,7 +89,7 @@ def _fill_page(
         message=message,
         conflicts=conflicts or [],
         typed=typed or {},
-        can_report=user.has("report") and user.can_region(None, view["region_code"], "report"),
+        can_report=view["can_report"],
         status_code=status_code,
     )
 
@@ -110,6 +115,7 @@ def open_round(
     period: Annotated[str, Form()] = "",
     indicators: Annotated[str, Form()] = "",
     parent: Annotated[str, Form()] = "",
+    departments: Annotated[str, Form()] = "",
     due: Annotated[str, Form()] = "",
     template: Annotated[str, Form()] = "",
     save_template: Annotated[str, Form()] = "",
@@ -121,6 +127,7 @@ def open_round(
         period=period.strip() or None,
         items=[n for n in names if n] or None,
         parent=parent.strip() or None,
+        departments=[line.strip() for line in departments.splitlines() if line.strip()] or None,
         due=due.strip() or None,
         template=template.strip() or None,
         save_template=save_template.strip() or None,
@@ -166,7 +173,7 @@ async def fill_check(
 
     def work() -> Response:
         view = collect.assignment_view(ctx.ws, user, round_id, region)
-        collect._common.require(user, ctx.regions, view["region_code"], "report")
+        _require_report(view)
         found = collect.check_values(ctx.ws, round_id, region, _form_values(form, view))
         by_field, rest = _by_field(view, found)
         return pages.render(
@@ -246,7 +253,7 @@ def fill_upload(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     view = collect.assignment_view(ctx.ws, user, round_id, region)
-    collect._common.require(user, ctx.regions, view["region_code"], "report")
+    _require_report(view)
     if file is None:
         raise FileFormatError("没有选择文件", hint="选择填好的 Excel 模板后再上传")
     path = save_upload(ctx, file, UPLOAD_SUFFIXES, "collect")
