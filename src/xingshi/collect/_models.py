@@ -1,6 +1,6 @@
 """Tables of the 填报 package: forms and templates, rounds, assignments, field values with
 their history, and reminders. On the store's metadata; created by migration 0004_collect
-(departments: 0006_departments)."""
+(departments: 0007_departments)."""
 
 from __future__ import annotations
 

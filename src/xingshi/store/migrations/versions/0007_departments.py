@@ -4,8 +4,8 @@ New columns only: collect_assignments.unit_id (the department's units.id) and .i
 (JSON codes asked; NULL is the whole form), collect_forms.departments (a template's departments
 with their indicators). A department's assignment is keyed unit:<id> in region_code.
 
-Revision ID: 0006_departments
-Revises: 0005_supervise
+Revision ID: 0007_departments
+Revises: 0006_rank_basis
 Create Date: 2026-12-02 15:50:00.000000
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_departments"
-down_revision = "0005_supervise"
+revision = "0007_departments"
+down_revision = "0006_rank_basis"
 branch_labels = None
 depends_on = None
 
