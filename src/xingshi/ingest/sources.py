@@ -11,6 +11,7 @@ pages saved as .xls, CSV quoting): each is a :class:`FileFormatError` naming the
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import sys
@@ -70,8 +71,10 @@ class Sheet:
         )
 
 
+@functools.lru_cache(maxsize=4096)
 def column_letter(col: int) -> str:
-    """0-based column index → spreadsheet letters (0 → A, 26 → AA)."""
+    """0-based column index → spreadsheet letters (0 → A, 26 → AA); cached: every cell's
+    place names it."""
     letters = ""
     n = col + 1
     while n:
