@@ -2,13 +2,16 @@
 
     python tests/ingest/data/published/make_published.py
 
-Same content every run (fixed workbook timestamps), so the committed files only change when
-the corpus does.
+Same bytes every run (fixed workbook timestamps and zip entry dates), so the committed files
+only change when the corpus does.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -33,10 +36,28 @@ def write(spec: dict) -> Path:
         for cell in row:
             if isinstance(cell.value, str) and "\n" in cell.value:
                 cell.alignment = Alignment(wrap_text=True)
-    wb.properties.created = wb.properties.modified = datetime(2024, 1, 1)
+    wb.properties.created = datetime(2024, 1, 1)
     path = HERE / spec["file"]
-    wb.save(path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    path.write_bytes(_fixed_dates(buf.getvalue()))
     return path
+
+
+def _fixed_dates(data: bytes) -> bytes:
+    # openpyxl stamps the zip entries and the modified property with the time of saving
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                stamp = rb"\g<1>2024-01-01T00:00:00Z"
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", stamp, body)
+            dst.writestr(fixed, body)
+    return out.getvalue()
 
 
 def main() -> None:
