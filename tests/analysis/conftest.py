@@ -124,7 +124,8 @@ def _key(year: int, first: int, last: int) -> str:
 
 @pytest.fixture
 def make_obs() -> Callable[..., pl.DataFrame]:
-    """Build an observations frame from (region, indicator, (y, f, l), level, growth[, rank])."""
+    """Build an observations frame from
+    (region, indicator, (y, f, l), level, growth[, rank[, level_rank]])."""
 
     def build(rows: list[tuple]) -> pl.DataFrame:
         units = {r[0]: r[3] for r in INDICATORS}
@@ -143,6 +144,7 @@ def make_obs() -> Callable[..., pl.DataFrame]:
                     "unit": units[ind],
                     "growth_pct": growth,
                     "rank": rest[0] if rest else None,
+                    "level_rank": rest[1] if len(rest) > 1 else None,
                     "computed": False,
                     "release_id": 1,
                     "source_file": "测试.xlsx",
@@ -166,6 +168,7 @@ def make_obs() -> Callable[..., pl.DataFrame]:
                 "unit": pl.String,
                 "growth_pct": pl.Float64,
                 "rank": pl.Int32,
+                "level_rank": pl.Int32,
                 "computed": pl.Boolean,
                 "release_id": pl.Int64,
                 "source_file": pl.String,

@@ -185,6 +185,25 @@ def test_published_rank_disagreeing_with_growth_is_flagged(regions, indicators, 
     ]
 
 
+def test_published_rank_of_the_amount_is_checked_against_levels(regions, indicators, make_obs):
+    """总量位次 published beside the growth rank: 长沙's amount (2000) is first, not second; the
+    growth ranks (1, 2, 3) are right, so only the amount's rank is flagged, by 总量."""
+    obs = make_obs(
+        [
+            ("430100", "retail", H1, 2000.0, 15.0, 1, 2),
+            ("430200", "retail", H1, 600.0, 12.0, 2, 2),
+            ("433100", "retail", H1, 178.0, 10.0, 3, 3),
+        ]
+    )
+    a = analyze(obs, None, regions, indicators, region="433100", period=H1)
+    flags = [f for f in a.findings if f.rule == "rank_mismatch"]
+    assert [
+        (f.data["region_code"], f.data["rank_published"], f.data["rank_computed"]) for f in flags
+    ] == [("430100", 2, 1)]
+    assert flags[0].data["rank_of"] == "level_rank"
+    assert flags[0].message == "长沙社会消费品零售总额公布总量位次第2位，按各地总量应为第1位"
+
+
 def test_published_rank_of_a_rate_is_checked_against_values(regions, indicators, make_obs):
     """优良率 published as 株洲 first: by value (96.0 > 95.1 > 90.2) it is, so no flag, though its
     change in points (−1.0) is the lowest; 长沙 said to be third is second: flagged, by 数值."""

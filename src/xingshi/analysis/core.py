@@ -58,6 +58,7 @@ TABLE_COLUMNS = [
     "rank_ly",
     "rank_change_yoy",
     "rank_pub",
+    "level_rank_pub",
     "rank_scope_code",
     "growth_pub",
     "growth_pct_prev",

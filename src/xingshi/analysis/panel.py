@@ -107,10 +107,10 @@ def _spread(long: pl.DataFrame, size: int) -> pl.DataFrame:
         + [pl.Series(name, arr[keep], nan_to_null=True) for name, arr in arrays.items()]
     )
     cur = long.filter(pl.col("role") == "cur").select(
-        "_k", *[c for c in ("rank_pub", "obs_unit") if c in long.columns]
+        "_k", *[c for c in ("rank_pub", "level_rank_pub", "obs_unit") if c in long.columns]
     )
     wide = wide.join(cur.unique("_k", keep="last"), on="_k", how="left")
-    for c, dtype in (("rank_pub", pl.Int32), ("obs_unit", pl.String)):
+    for c, dtype in (("rank_pub", pl.Int32), ("level_rank_pub", pl.Int32), ("obs_unit", pl.String)):
         if c not in wide.columns:
             wide = wide.with_columns(pl.lit(None, dtype).alias(c))
     return wide
@@ -128,7 +128,7 @@ def gather(
     wanted = wanted_periods(ind, current).join(ind.select("indicator", "_ii"), on="indicator")
     keys = ["indicator", "year", "first_month", "last_month"]
     n_ind = max(ind.height, 1)
-    extra = [c for c in ("rank", "unit") if c in obs.columns]
+    extra = [c for c in ("rank", "level_rank", "unit") if c in obs.columns]
     # one integer per period (20210106): a cheap pre-filter, then a two-key join
     pcode = pl.col("year") * 10000 + pl.col("first_month") * 100 + pl.col("last_month")
     wanted = wanted.with_columns(pcode.cast(pl.Int64).alias("_pc")).drop(keys[1:])
@@ -148,6 +148,11 @@ def gather(
             pl.col("level").cast(pl.Float64).alias("value"),
             pl.col("growth_pct").cast(pl.Float64).alias("growth_pub"),
             *([pl.col("rank").cast(pl.Int32).alias("rank_pub")] if "rank" in extra else []),
+            *(
+                [pl.col("level_rank").cast(pl.Int32).alias("level_rank_pub")]
+                if "level_rank" in extra
+                else []
+            ),
             *([pl.col("unit").cast(pl.String).alias("obs_unit")] if "unit" in extra else []),
         )
         .collect()

@@ -3,7 +3,8 @@
 - ``cumulative_fell``: a cumulative flow lower than the previous cumulative of the same year.
 - ``growth_mismatch``: a published rate further than ``growth_tolerance_pp`` from the rate the
   levels give (only where the rule allows computing it; a warning, since 口径 differences are real).
-- ``rank_mismatch``: a published rank that differs from the rank of the peers' growth.
+- ``rank_mismatch``: a published rank that differs from the rank of the peers' growth, or a
+  published rank of the amount (总量位次) that differs from the rank of the peers' levels.
 - ``related_divergence``: growth moving unlike a related indicator (规模工业增加值 against
   industrial electricity use and tax): the z-score among peers of the growth difference beyond
   ``related_z``, or the indicator growing while the related one falls by more than
@@ -15,6 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 from xingshi.analysis.growth import computed_growth
+from xingshi.analysis.ranks import rank_expr
 from xingshi.analysis.settings import AnalysisSettings
 from xingshi.errors import Location
 from xingshi.findings import Finding
@@ -71,6 +73,27 @@ def quality_frame(panel: pl.DataFrame, settings: AnalysisSettings) -> pl.DataFra
                 pl.col("rank_basis").cast(pl.String).alias("related"),
             )
         )
+    if "level_rank_pub" in panel.columns:
+        # the amount's rank (总量居第3) against the rank of the peers' levels, whatever the basis
+        by_level = panel.with_columns(
+            # amounts are ranked as stored: rounding 12.34 and 12.31 alike would make a false tie
+            rank_expr("value", decimals=4).alias("_lrk")
+        )
+        parts.append(
+            by_level.filter(
+                pl.col("level_rank_pub").is_not_null()
+                & pl.col("_lrk").is_not_null()
+                & pl.col("rank_scope").is_not_null()
+                & (pl.col("level_rank_pub") != pl.col("_lrk"))
+            ).select(
+                "region_code",
+                "indicator",
+                pl.lit("rank_mismatch").alias("rule"),
+                pl.col("level_rank_pub").cast(pl.Float64).alias("a"),
+                pl.col("_lrk").cast(pl.Float64).alias("b"),
+                pl.lit("level_rank").alias("related"),
+            )
+        )
     for a, b in settings.related_pairs:
         ga = panel.filter(pl.col("indicator") == a).select(
             "region_code", "rank_scope", pl.col("growth_pct").alias("ga")
@@ -120,9 +143,18 @@ def quality_findings(
             msg = f"{who}{iname}公布增速{a:.1f}%与按总量计算的{b:.1f}%不一致（可能是口径差异）"
             data |= {"growth_pub": a, "growth_from_levels": b}
         elif rule == "rank_mismatch":
-            by = "数值" if r["related"] == "level" else "增速"
-            msg = f"{who}{iname}公布排名第{int(a)}位，按各地{by}应为第{int(b)}位"
-            data |= {"rank_published": int(a), "rank_computed": int(b), "rank_basis": r["related"]}
+            if r["related"] == "level_rank":
+                msg = f"{who}{iname}公布总量位次第{int(a)}位，按各地总量应为第{int(b)}位"
+                data |= {"rank_published": int(a), "rank_computed": int(b), "rank_basis": "level"}
+                data["rank_of"] = "level_rank"
+            else:
+                by = "数值" if r["related"] == "level" else "增速"
+                msg = f"{who}{iname}公布排名第{int(a)}位，按各地{by}应为第{int(b)}位"
+                data |= {
+                    "rank_published": int(a),
+                    "rank_computed": int(b),
+                    "rank_basis": r["related"],
+                }
         else:
             rname = ind_names.get(r["related"], r["related"])
             msg = f"{who}{iname}增长{a:.1f}%，与{rname}增长{b:.1f}%走势明显背离，请核实"
