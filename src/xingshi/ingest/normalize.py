@@ -7,6 +7,7 @@ unit); nothing here raises for bad data, every problem becomes a Finding at its 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -311,10 +312,10 @@ def _normalize_obs(
             indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
         level, f1 = read_number(
-            o.level, "level", _where(o, o.level_col, o.level), percent_ok=pct_level
+            o.level, "level", partial(_where, o, o.level_col, o.level), percent_ok=pct_level
         )
-        growth, f2 = read_number(o.growth, "growth", _where(o, o.growth_col, o.growth))
-        rank, f3 = read_number(o.rank, "rank", _where(o, o.rank_col, o.rank))
+        growth, f2 = read_number(o.growth, "growth", partial(_where, o, o.growth_col, o.growth))
+        rank, f3 = read_number(o.rank, "rank", partial(_where, o, o.rank_col, o.rank))
         level_rank, f4 = None, None  # most tables give no amount's rank: no place to build
         if o.level_rank is not None:
             where = _where(o, o.level_rank_col, o.level_rank)
