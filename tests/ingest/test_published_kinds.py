@@ -389,3 +389,107 @@ def test_explain_names_the_year_column_of_a_years_down_table(catalogs):
     assert "  地区：--region-scope 厦门市" in lines
     assert "  A 列 — 时期：1950年、1951年、1952年 等 32 项" in lines
     assert "  B 列 — 地区生产总值·总量（1950年、1951年、1952年 等 32 项），单位 万元" in lines
+
+
+# --- Batch 4 ------------------------------------------------------------------------------------
+
+
+def test_amount_rank_and_growth_rank_beside_quantity(catalogs, tmp_path):
+    """数 量 | 位 次 | 增长率 | 位 次: the first rank is the amount's, the second the growth's."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["全国各地区第二产业增加值及排序(2016年)"],
+            ["地 区", "第二产业增加值", None, None, None],
+            [None, "数 量", "位 次", "增长率", "位 次"],
+            ["北 京", 4774.4, 23, 5.6, 25],
+            ["天 津", 8003.9, 17, 8.0, 8],
+            ["山 西", 4926.4, 22, 1.5, 29],
+        ],
+        ("A2:A3", "B2:E2"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got["110000"] == (4774.4, 5.6, 25, 23)
+    assert got["140000"] == (4926.4, 1.5, 29, 22)
+
+
+def test_this_year_and_last_year_groups_over_month_and_cumulative(catalogs, tmp_path):
+    """本 年 | 上年同期 | 增长(%) over 本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计, with a
+    甲 1 2 … row: each column its own period; last year's figures never taken for this year's."""
+    path = _sheet(
+        tmp_path / "广东.xlsx",
+        [
+            ["2013年7月社会消费品零售总额"],
+            ["金额单位:万元"],
+            ["项目", "本 年", None, "上年同期", None, "增长(%)", None],
+            [None, "本月", "1-本月", "上年本月", "上年1-本月", "本月", "累计"],
+            ["甲", 1, 2, 3, 4, 5, 6],
+            ["社会消费品零售额", 20626052.6, 141797902.3, 18266051.9, 126842604.4, 12.9, 11.8],
+        ],
+        ("A3:A4", "B3:C3", "D3:E3", "F3:G3"),
+    )
+    checked = check_file(path, catalogs, region_scope="广东省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("440000", "retail", "2013-07/2013-07")] == (2062.60526, 12.9, None)
+    assert got[("440000", "retail", "2013-01/2013-07")] == (14179.79023, 11.8, None)
+    assert got[("440000", "retail", "2012-07/2012-07")][0] == 1826.60519
+    assert got[("440000", "retail", "2012-01/2012-07")][0] == 12684.26044
+    assert not any("甲" in str(f.where.value) for f in checked.findings)
+
+
+def test_items_marked_with_hash_and_rows_indented_as_far_as_the_hash(catalogs, tmp_path):
+    """#地方一般公共预算收入 is an item of 一般公共预算总收入 (a component: imported);
+        一般公共预算支出, indented only as far as the #, is the next indicator, not an item;
+    期末…余额 is the balance at the period's end."""
+    path = _sheet(
+        tmp_path / "泉州.xlsx",
+        [
+            ["国民经济主要指标"],
+            ["指标", "单位", "8月", None, "1-8", None],
+            [None, None, "数值", "增长(%", "数值", "增长(%"],
+            ["二、社会消费品零售总额", "亿元", 480.40, 4.6, 3748.20, 15.2],
+            ["    #限额以上社会消费品零售额", "亿元", 142.40, 7.2, 1129.45, 19.7],
+            ["四、一般公共预算总收入", "亿元", 67.56, "-", 671.70, 29.0],
+            ["    #地方一般公共预算收入", "亿元", 34.98, "-", 365.46, 30.0],
+            ["    一般公共预算支出", "亿元", 55.58, "-", 501.18, 12.8],
+            ["五、期末金融机构本外币存款余额", "亿元", 9410.61, 10.8, "-", "-"],
+            ["    #人民币存款余额", "亿元", 9290.40, 10.4, "-", "-"],
+        ],
+        ("A2:A3", "B2:B3", "C2:D2", "E2:F2"),
+    )
+    checked = check_file(path, catalogs, region_scope="泉州市", period="2021年8月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("350500", "retail_above", "2021-01/2021-08")] == (1129.45, 19.7, None)
+    assert got[("350500", "fiscal_total", "2021-01/2021-08")] == (671.70, 29.0, None)
+    assert got[("350500", "local_fiscal", "2021-01/2021-08")] == (365.46, 30.0, None)
+    assert got[("350500", "fiscal_expenditure", "2021-01/2021-08")] == (501.18, 12.8, None)
+    assert got[("350500", "deposits", "2021-08/2021-08")] == (9410.61, 10.8, None)
+    # the 人民币 part of the balance is not the balance
+    assert ("350500", "deposits", "2021-01/2021-08") not in got
+    assert len([k for k in got if k[1] == "deposits"]) == 1
+
+
+def test_indented_item_not_aligned_with_a_hash_stays_an_item(catalogs, tmp_path):
+    """# 批发零售业 / 住宿餐饮业 (the name under the name after #): both items, neither imported
+    as the 住宿和餐饮业增加值 of the catalogue."""
+    path = _sheet(
+        tmp_path / "上海.xlsx",
+        [
+            ["社会消费品零售总额"],
+            ["2022年9月"],
+            ["指标", "本月", "比去年同月增长(%)", "1-本月", "比去年同期增长(%)"],
+            ["社会消费品零售总额(亿元)", 1478.53, 0.3, 11864.63, -10.7],
+            ["     # 批发零售业", 1363.93, 0.6, 11055.38, -9.4],
+            ["       住宿餐饮业", 114.60, -2.8, 809.25, -24.8],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="上海市")
+    assert {k[1] for k in _records(checked)} == {"retail"}

@@ -80,6 +80,50 @@ def has_period_columns(sheet: Sheet, header_row: int) -> bool:
     )
 
 
+_MARKED = re.compile(r"^(#|＃|其中|\d+[、.．](?!\d))")
+
+
+def _indent(text: str) -> int:
+    text = text.replace("\u3000", " ")
+    return len(text) - len(text.lstrip(" "))
+
+
+def _mark_indents(sheet: Sheet, first: int, indicator_col: int) -> set[int]:
+    """How far the # of a table's marked items is indented (none when items are unmarked)."""
+    out = set()
+    for r in range(first, len(sheet.rows)):
+        name = sheet.cell(r, indicator_col)
+        if isinstance(name, str) and re.match(r"^[ \u3000]+[#＃]\S", name):
+            out.add(_indent(name))
+    return out
+
+
+_PRIOR = re.compile("上年同期|去年同期|上年|去年")
+
+
+def _year_earlier(period: str | None) -> str | None:
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return None
+    try:
+        return parse_period_text(period).same_period_last_year().label
+    except Exception:  # reported by the period check
+        return period
+
+
+def _column_numbers(sheet: Sheet, r: int, indicator_col: int, columns: list) -> bool:
+    """A row numbering the columns under the header (甲 | 1 | 2 | 3, or 栏次 | 1 | 2)."""
+    name = normalize_text(sheet.cell(r, indicator_col))
+    if name not in ("甲", "乙", "栏次", "序号", "A"):
+        return False
+    values = [sheet.cell(r, k["col"]) for k in columns]
+    values = [v for v in values if v is not None]
+    return bool(values) and all(
+        isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit()) for v in values
+    )
+
+
 def _role(text: str) -> str | None:
     return sub_kind(text) or ("level" if _MONTHS.search(text) else None)
 
@@ -178,9 +222,22 @@ def read_rows(
             ),
             None,
         )
-        inherits = kind != "level" and not _MONTHS.search(text) and "上年" not in text
+        # 增长 over 本月 | 累计: each growth says its own period, none is inherited.
+        own_month = any(w in text for w in ("本月", "当月")) and not cumulative
+        inherits = (
+            kind != "level" and not _MONTHS.search(text) and "上年" not in text and not own_month
+        )
+        if kind != "level" and "累计" in text and not _MONTHS.search(text):
+            col_period = _cumulative(period)
         if inherits and left is not None and left["region_col"] == region_col:
             col_period = left["period"]  # 比去年同期增长 right of 1-本月: that column's growth
+        if _PRIOR.search(re.sub("[比较](上年|去年)", "", text)):
+            # 上年本月 | 上年1-本月: last year's month and last year's January-to-month.
+            bare = _PRIOR.sub("", text)
+            this = column_period(bare, period, kind)
+            if _CUMULATIVE_TO_NOW.search(bare) and not _MONTHS.search(bare):
+                this = _cumulative(period)
+            col_period = _year_earlier(this)
         columns.append(
             {
                 "region": region,
@@ -203,6 +260,7 @@ def read_rows(
     first = sub_row + 1 if has_sub else header_row + 1
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
+    mark_indents = _mark_indents(sheet, first, indicator_col)
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
@@ -219,7 +277,13 @@ def read_rows(
             sheet.cell(r, k["col"]) is not None for k in columns
         ):
             continue  # blank rows and section headings (一、工业) carry no figures
+        if _column_numbers(sheet, r, indicator_col, columns):
+            continue  # 甲 | 1 | 2 | 3 …: the columns' numbers, not figures
         is_sub = isinstance(name, str) and bool(_SUB_MARK.match(name.replace("\u3000", " ")))
+        if is_sub and _indent(name) in mark_indents and not _MARKED.match(name.strip()):
+            # Items marked with # (    #地方一般公共预算收入): a row indented only as far as the
+            # # itself (    一般公共预算支出) is the next indicator, not one more item.
+            is_sub = False
         if not is_sub:
             parent = normalize_text(name)
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
