@@ -493,3 +493,75 @@ def test_indented_item_not_aligned_with_a_hash_stays_an_item(catalogs, tmp_path)
     )
     checked = check_file(path, catalogs, region_scope="上海市")
     assert {k[1] for k in _records(checked)} == {"retail"}
+
+
+def test_cover_line_with_the_year_run_into_the_month(catalogs, tmp_path):
+    """A cover line 20218月报 (年 lost in copying) gives the period: 2021年8月, 1-8 is 1-8月."""
+    path = _sheet(
+        tmp_path / "月报.xlsx",
+        [
+            ["20218月报"],
+            ["国民经济主要指标"],
+            ["指标", "单位", "8月", None, "1-8", None],
+            [None, None, "数值", "增长(%", "数值", "增长(%"],
+            ["二、社会消费品零售总额", "亿元", 480.40, 4.6, 3748.20, 15.2],
+        ],
+        ("A3:A4", "B3:B4", "C3:D3", "E3:F3"),
+    )
+    checked = check_file(path, catalogs, region_scope="泉州市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("350500", "retail", "2021-08/2021-08")] == (480.40, 4.6, None)
+    assert got[("350500", "retail", "2021-01/2021-08")] == (3748.20, 15.2, None)
+
+
+def test_years_over_cities_corner_and_a_second_header_block(catalogs, tmp_path):
+    """年份/各地级市 | 2023年GDP | 2022年GDP, and the same header again half-way down for
+    earlier years: each block's years are its own."""
+    path = _sheet(
+        tmp_path / "江西.xlsx",
+        [
+            ["年份/各地级市", "2023年GDP", "2022年GDP"],
+            ["南昌市", 7324.46, 7203.50],
+            ["赣州市", 4606.20, 4523.63],
+            ["九江市", 3733.45, 4026.60],
+            ["年份/各地级市", "2018年GDP", "2017年GDP"],
+            ["南昌市", 5119.33, 4547.63],
+            ["赣州市", 3170.28, 2805.93],
+            ["九江市", 2860.07, 2545.34],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("360100", "gdp", "2023-01/2023-12")][0] == 7324.46
+    assert got[("360100", "gdp", "2017-01/2017-12")][0] == 4547.63
+    assert got[("360400", "gdp", "2022-01/2022-12")][0] == 4026.60
+    assert len(got) == 12
+
+
+def test_months_across_rows_of_the_whole_district_and_of_a_part(catalogs, tmp_path):
+    """月份 | 3月 | 4月 over 全区规上累计 / 全区规上当月 / 区内累计: the title's indicator and
+    growth, 累计 from January; 区内 (the district without its zone) is not the district."""
+    path = _sheet(
+        tmp_path / "沙坪坝.xlsx",
+        [
+            ["表1上半年,全区规上工业产值增速"],
+            ["单位:%"],
+            ["月份", "3月", "4月"],
+            ["全区规上累计", 51.2, 28.5],
+            ["全区规上当月", -3.1, -11.8],
+            ["区内累计", 9.2, 9.2],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="沙坪坝区", period="2021年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got == {
+        ("500106", "industry_output", "2021-01/2021-03"): (None, 51.2, None),
+        ("500106", "industry_output", "2021-01/2021-04"): (None, 28.5, None),
+        ("500106", "industry_output", "2021-03/2021-03"): (None, -3.1, None),
+        ("500106", "industry_output", "2021-04/2021-04"): (None, -11.8, None),
+    }
+    part = [f for f in checked.findings if "区内累计" in f.message]
+    assert [(f.severity, f.where.row, f.where.column) for f in part] == [("warning", 6, "A")]

@@ -55,9 +55,15 @@ _PART_OF_YEAR = (
 )
 
 
+# A cover line whose 年 was lost in copying: 20218月报 (2021年8月报), 20221-8月 (2022年1-8月).
+_YEAR_RUN_ON = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})((?:1\s*[-－—–~～至到]\s*)?(?:1[0-2]|0?[1-9])\s*月)"
+)
+
+
 def find_period_text(text: str) -> str | None:
     """The period named inside a title, sheet name or file name (most specific first)."""
-    text = normalize_text(text)
+    text = _YEAR_RUN_ON.sub(r"\1年\2", normalize_text(text))
     for pattern in _PERIOD_PATTERNS:
         m = re.search(pattern, text)
         if m:

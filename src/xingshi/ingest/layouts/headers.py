@@ -183,8 +183,15 @@ def is_year_header(value: Any) -> bool:
     )
 
 
+# A diagonal corner of years over regions (年份/各地级市, 年度/县市区): the regions' column.
+_YEARS_OVER_REGIONS = re.compile(
+    r"^(年份|年度|年)/(各?(地级市|城市|市州|县市区|县区|区县|地市|市))$"
+)
+
+
 def is_region_header(value: Any) -> bool:
-    return without_english(value) in _REGION_HEADERS
+    text = without_english(value)
+    return text in _REGION_HEADERS or bool(_YEARS_OVER_REGIONS.match(text))
 
 
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:

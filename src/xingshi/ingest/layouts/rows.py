@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from xingshi.findings import Finding
 from xingshi.ingest.layouts.columns import (
     _prefer_cumulative,
     _same_month_beside_same_period,
@@ -96,6 +97,54 @@ def _mark_indents(sheet: Sheet, first: int, indicator_col: int) -> set[int]:
         if isinstance(name, str) and re.match(r"^[ \u3000]+[#＃]\S", name):
             out.add(_indent(name))
     return out
+
+
+_WHOLE_AREA = re.compile(r"^全[区市县州省]")
+_ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
+
+
+def _single_month(period: str | None) -> bool:
+    from xingshi.ingest.checks.period import parse_period_text
+
+    try:
+        p = parse_period_text(period)
+    except Exception:  # no period: not a month column
+        return False
+    return p.first_month == p.last_month
+
+
+def _title_indicator(title: str) -> tuple[str | None, str | None]:
+    """The indicator and role a one-indicator title names: 表1上半年,全区规上工业产值增速 →
+    (规上工业产值, growth)."""
+    from xingshi.ingest.layouts import find_period_text
+
+    words = title.split()
+    text = normalize_text(words[0]) if words else ""
+    text = re.sub(r"^表\s*\d+[-.、:：]?\s*", "", text)
+    found = find_period_text(text)
+    if found:
+        text = text.replace(found, "")
+    text = re.sub(r"上半年|下半年|前三季度|[一二三四]季度|\d{1,2}\s*[-－—–]?\s*\d{0,2}月", "", text)
+    text = _WHOLE_AREA.sub("", text.strip(",，:： "))
+    m = _SUFFIX.match(text)
+    if not m:
+        return None, None
+    return (m.group(1) or None), sub_kind(m.group(2))
+
+
+def _area_and_period_row(name: str, title_indicator: str | None) -> Any:
+    """A row under month columns named by area, indicator and 累计/当月 (全区规上累计):
+    (indicator, 累计 or 当月); "other area" for a part of the region (区内累计); None when
+    the row is an indicator of its own."""
+    m = _ROW_PERIOD.match(normalize_text(name))
+    if m is None or title_indicator is None:
+        return None
+    head, which = m.groups()
+    whole = _WHOLE_AREA.match(head)
+    rest = head[whole.end() :] if whole else head
+    if title_indicator.startswith(rest):
+        return title_indicator, "累计" if which == "累计" else "当月"
+    return "other area" if not whole else None
 
 
 _PRIOR = re.compile("上年同期|去年同期|上年|去年")
@@ -261,6 +310,10 @@ def read_rows(
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
     mark_indents = _mark_indents(sheet, first, indicator_col)
+    months_across = bool(columns) and all(
+        k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
+    )
+    title_indicator, title_role = _title_indicator(title or "")
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
@@ -287,6 +340,22 @@ def read_rows(
         if not is_sub:
             parent = normalize_text(name)
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
+        row_period = None
+        if months_across and isinstance(name, str):
+            named = _area_and_period_row(name, title_indicator)
+            if named == "other area":
+                reading.findings.append(
+                    Finding(
+                        "unknown_region",
+                        "warning",
+                        f"“{normalize_text(name)}”不是本表所指的地区（全区/全市）的数据，该行未导入",
+                        sheet.where(r, indicator_col, name),
+                        hint="“区内”“园区”等是地区的一部分；需要时在工作区目录中定义该区域后单独导入",
+                    )
+                )
+                continue
+            if named is not None:
+                name, row_period = named
         unit = sheet.cell(r, unit_col) if unit_col is not None else name_unit
         unit_is_default = False
         if unit is None and note_unit is not None:
@@ -307,9 +376,14 @@ def read_rows(
         if (m := _SUFFIX.match(name)) and not is_index:
             # 地区生产总值增速(%) / 地区生产总值位次 rows: that indicator's growth or rank.
             name, row_role = split_unit(m.group(1))[0], sub_kind(m.group(2))
+        if row_period is not None:
+            row_role = title_role  # 表1 全区规上工业产值增速: every figure is a growth
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
-            key = (col["indicator_col"], col["period"])
+            col_period = col["period"]
+            if row_period == "累计":
+                col_period = _cumulative(col_period)  # 3月 | 全区规上累计: January to March
+            key = (col["indicator_col"], col_period)
             obs = by_key.get(key)
             if obs is None:
                 region = col["region"]
@@ -323,7 +397,7 @@ def read_rows(
                     region_row=header_row if col["region_col"] is not None else None,
                     indicator=name,
                     indicator_col=indicator_col,
-                    period=col["period"],
+                    period=col_period,
                     unit=unit,
                     unit_is_default=unit_is_default,
                     unit_col=unit_col if unit_col is not None else indicator_col,
