@@ -565,3 +565,46 @@ def test_months_across_rows_of_the_whole_district_and_of_a_part(catalogs, tmp_pa
     }
     part = [f for f in checked.findings if "区内累计" in f.message]
     assert [(f.severity, f.where.row, f.where.column) for f in part] == [("warning", 6, "A")]
+
+
+def test_bulletin_cover_with_city_district_and_publication_date(catalogs, tmp_path):
+    """2023年驻马店市驿城区…统计公报 / 2024年6月6日 / 表1 2023年全区生产总值: the district the
+    cover names (not its city), the year of the table's title (not the day of publication),
+    and 工业 under 第二产业 its 工业增加值."""
+    path = _sheet(
+        tmp_path / "公报.xlsx",
+        [
+            ["2023年驻马店市驿城区国民经济和社会发展统计公报"],
+            ["驻马店市驿城区统计局"],
+            ["2024年6月6日"],
+            ["表1 2023年全区生产总值"],
+            ["指 标", "绝对数\n(亿元)", "比上年增长\n(%)"],
+            ["生产总值", 613.52, 4.7],
+            ["第二产业", 241.26, 4.2],
+            ["工业", 176.90, 3.8],
+            ["建筑业", 64.58, 4.8],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert set(got) == {
+        ("411702", code, "2023-01/2023-12")
+        for code in ("gdp", "secondary_va", "industry_added", "construction_va")
+    }
+    assert got[("411702", "industry_added", "2023-01/2023-12")] == (176.90, 3.8, None)
+
+
+def test_unmarked_row_named_like_a_component_of_another_indicator_stays_unknown(catalogs, tmp_path):
+    """工业 under 固定资产投资 is not 工业增加值 (not a component of the investment): skipped."""
+    path = _sheet(
+        tmp_path / "投资.xlsx",
+        [
+            ["2023年驿城区主要指标"],
+            ["指 标", "绝对数\n(亿元)", "比上年增长\n(%)"],
+            ["固定资产投资", 100.0, 5.0],
+            ["工业", 30.0, 8.0],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert {k[1] for k in _records(checked)} == {"fai"}

@@ -337,6 +337,7 @@ def read_rows(
             # Items marked with # (    #地方一般公共预算收入): a row indented only as far as the
             # # itself (    一般公共预算支出) is the next indicator, not one more item.
             is_sub = False
+        previous = parent
         if not is_sub:
             parent = normalize_text(name)
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
@@ -407,6 +408,7 @@ def read_rows(
                     region_from_title=col["region_col"] is None,
                     context=title,
                     parent_indicator=parent if is_sub else None,
+                    previous_indicator=None if is_sub else previous,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
