@@ -2042,3 +2042,132 @@ table(
         )
     ],
 )
+
+# --- 重庆市统计局《重庆统计年鉴2008》1-5 国民经济和社会发展总量与速度指标（总量 / 指数 / 平均增长速度，双语）--------
+_CQ = [
+    ("gdp", "本市生产总值(亿元)", "Gross Domestic Product (100 million yuan)",
+     (1016.25, 1187.47, 1603.16, 3452.14, 4122.51), (339.8, 305.6, 217.5, 115.6), (9.3, 10.9, 10.7)),
+    ("primary_va", "  第一产业", "    Primary Industry",
+     (264.19, 287.56, 284.87, 386.38, 482.39), (141.6, 135.2, 126.0, 109.5), (2.4, 4.0, 2.8)),
+    ("secondary_va", "  第二产业", "    Secondary Industry",
+     (412.28, 474.31, 623.83, 1500.97, 1892.10), (446.0, 399.0, 273.9, 120.6), (10.2, 14.2, 13.4)),
+]  # fmt: skip
+table(
+    file="42-重庆市统计局-统计年鉴2008-1-5国民经济和社会发展总量与速度指标.xlsx",
+    source="http://tjj.cq.gov.cn/zwgk_233/tjnj/2008/1/1-5.files/sheet001.htm",
+    publisher="重庆市统计局",
+    kind=YEARBOOK,
+    note="页面存储的宏观经济部分前三行（人口与就业几行空格错位，未收；“#工业”一行不全）；“指数(2007为以下各年)”"
+    "中只有 2006 一列是 2007 年比上年的增速，1995、1996、2000 列是多年的指数，平均增长速度不是当年增速；"
+    "表内写“本市”不写地区：用户导入时加 --region-scope 重庆市",
+    rows=[
+        [
+            "1-5  国民经济和社会发展总量与速度指标 Principal Aggregate Indicators of National Economic and"
+        ],
+        ["Social Development and Their Related Indices and Growth Rates"],
+        [
+            "指 标",
+            "Item",
+            "总量指标",
+            None,
+            None,
+            None,
+            None,
+            "速度指标(%)",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            None,
+            None,
+            "Aggregate Indicators",
+            None,
+            None,
+            None,
+            None,
+            "Indices and Growth Rate",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            None,
+            None,
+            1995,
+            1996,
+            2000,
+            2006,
+            2007,
+            "指  数(2007为以下各年)",
+            None,
+            None,
+            None,
+            "平均增长速度",
+            None,
+            None,
+        ],
+        [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Index (2007 as percentage of the following years)",
+            None,
+            None,
+            None,
+            "Average Growth Rate",
+            None,
+            None,
+        ],
+        [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            1995,
+            1996,
+            2000,
+            2006,
+            "1996-2000",
+            "2001-2005",
+            "1997-2007",
+        ],
+        ["宏观经济", "Macroeconomic Indicators"],
+        ["国民经济核算", "National Economic Accounting"],
+        *[[zh, en, *lv, *ix, *avg] for _c, zh, en, lv, ix, avg in _CQ],
+    ],
+    merges=[
+        "A3:A7",
+        "B3:B7",
+        "C3:G3",
+        "H3:N3",
+        "C4:G4",
+        "H4:N4",
+        "H5:K5",
+        "L5:N5",
+        "H6:K6",
+        "L6:N6",
+    ],
+    options={"region_scope": "重庆市"},
+    # Not read yet: five header rows (总量指标 years, then 指数(2007为以下各年) years, 平均增长速度
+    # spans); refused whole, which is right until the reader knows these headers.
+    refused="表头五行：总量的年份与“2007为以下各年”的指数年份",
+    expected=[
+        ("重庆市", code, f"{y}年", v, "亿元", round(ix[3] - 100, 1) if y == 2007 else None, None)
+        for code, _zh, _en, lv, ix, _avg in _CQ
+        for y, v in zip((1995, 1996, 2000, 2006, 2007), lv, strict=True)
+    ],
+)
