@@ -71,9 +71,7 @@ _LEVEL_WORDS = (
     "金额",
     "当月",
     "总额",
-    "数量",
     "绝对量",
-    "本年",
     "上年同期",
     "去年同期",
 )
@@ -231,6 +229,10 @@ def sub_kind(text: str) -> str | None:
     if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
         return "growth"
     if any(w in text for w in _LEVEL_WORDS):
+        return "level"
+    # 数 量 | 位 次 (a yearbook's amount), 本 年 over 本月 | 1-本月: whole words only, since
+    # 企业数量 or 本年度目标 name something else.
+    if split_unit(text)[0] in ("数量", "本年"):
         return "level"
     return None
 
