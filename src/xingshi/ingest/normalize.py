@@ -187,12 +187,12 @@ def _components(indicators: Any, code: str) -> set[str]:
     return out
 
 
-def _component_named(indicators: Any, o: RawObs) -> Any:
+def _component_named(indicators: Any, o: RawObs, parent_text: str | None = None) -> Any:
     """The parent's component an item row names without its 增加值 (工业, 建筑业)."""
     from xingshi.ingest.checks.indicator import _cleaned
 
     try:
-        parent = indicators.resolve(normalize_text(o.parent_indicator))
+        parent = indicators.resolve(normalize_text(parent_text or o.parent_indicator))
         found = indicators.resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
     except Exception:  # no such parent or component: the row stays unknown
         return None
@@ -280,6 +280,10 @@ def _normalize_obs(
             if indicator is None and o.parent_indicator is not None:
                 # # 工业 under 地区生产总值: the component 工业增加值.
                 indicator = _component_named(indicators, o)
+                f = None if indicator is not None else f
+            elif indicator is None and o.previous_indicator is not None:
+                # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值.
+                indicator = _component_named(indicators, o, o.previous_indicator)
                 f = None if indicator is not None else f
         if f is not None:
             if key not in seen_bad_indicator:
