@@ -191,11 +191,19 @@ class Engine:
             if cell.start in taken:
                 continue
             period, _ = self._period_at(cell.start, cell.label_start)
+            if cell.period_at >= 0:  # the column's header names its period
+                m = PERIOD.match(self.norm, cell.period_at)
+                p = self.ctx.period_of(m) if m else None
+                period = p.key if p is not None else period
+            region, code = self.ctx.region_name, self.ctx.region_code
+            words: str | None = cell.label
+            place = self._row_region(cell.label)
+            if place is not None:  # 东城区 | 893416: the rows are regions, not indicators
+                (region, code), words = place, None
             fact = Fact(
                 quote=self.text[cell.label_start : cell.end], start=cell.label_start,
                 end=cell.end, measure=cell.measure, value=as_written(cell.value),
-                unit=cell.unit, words=cell.label, region=self.ctx.region_name,
-                region_code=self.ctx.region_code, period=period,
+                unit=cell.unit, words=words, region=region, region_code=code, period=period,
             )  # fmt: skip
             fact.extra["figure"] = (cell.start, cell.end)
             self._canonical(fact)
@@ -204,6 +212,19 @@ class Engine:
             inside = {id(f) for f in facts for a, b in labels if a <= f.start < b}
             facts[:] = [f for f in facts if id(f) not in inside]
         return out
+
+    def _row_region(self, label: str) -> tuple[str | None, str | None] | None:
+        """The region a table row's label names (全市, 东城区, 北京经济技术开发区), if any."""
+        word = re.sub(r"\s+", "", label)
+        w = self.g.raw["words"]
+        if word in w["self_prefecture"] or word in w["self_county"] or word in w["parent"]:
+            return self._region(word)
+        if not _ROW_REGION.search(word):
+            return None
+        name, code = self._region(word)
+        if code is None and not _ROW_PARK.search(word):
+            return None
+        return name, code
 
     # -- grouping -------------------------------------------------------------------------
     def _groups(self, anchors: list[Anchor]) -> list[list[Anchor]]:
@@ -876,6 +897,11 @@ _PARK = re.compile(
     r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
 )
 _PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
+
+
+# A table row labelled by a region: a name with its suffix, or a zone (经济技术开发区).
+_ROW_REGION = re.compile(r"^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|旗|州|盟)$")
+_ROW_PARK = re.compile(r"(?:开发区|高新区)$")
 
 
 def _parks(norm: str) -> list[tuple[int, int]]:

@@ -1,0 +1,44 @@
+"""Forms batch 16 of the real corpus showed (沈阳, 海南, 北京 texts): each text gives exactly
+these figures, with these attributes."""
+
+from __future__ import annotations
+
+from xingshi.extract import extract_text
+
+
+def _facts(text: str, region: str | None = None, year: int = 2023):
+    return [f for f in extract_text(text, region=region, year=year) if not f.derived]
+
+
+# A district table copied one cell per line, every cell closed by its separator, the unit on a
+# line of its own and the columns headed by periods (北京市统计局's retail sales by district).
+TABLE = (
+    "2019年1-6月 |\n单位:万元 |\n|||\n项 目 |\n2019年6月 |\n同比增长(%) |\n2019年1-6月 |\n"
+    "同比增长(%) |\n全 市 |\n1200500 |\n4.2 |\n7300800 |\n3.9 |\n海淀区 |\n210300 |\n-1.5 |\n"
+    "1350200 |\n2.8 |\n北京经济技术开发区 |\n40100 |\n6.0 |\n260900 |\n5.1 |\n"
+    "社会消费品零售总额统计范围、采集渠道及主要指标解释\n"
+)
+
+
+def test_period_headed_columns_of_a_table_copied_one_cell_per_line():
+    got = [(f.measure, float(f.value), f.unit, f.period, f.region) for f in _facts(TABLE, "北京市")]
+    assert got == [
+        ("level", 1200500.0, "万元", "2019-06/2019-06", "北京市"),
+        ("growth_pct", 4.2, "%", "2019-06/2019-06", "北京市"),
+        ("level", 7300800.0, "万元", "2019-01/2019-06", "北京市"),
+        ("growth_pct", 3.9, "%", "2019-01/2019-06", "北京市"),
+        ("level", 210300.0, "万元", "2019-06/2019-06", "海淀区"),
+        ("growth_pct", -1.5, "%", "2019-06/2019-06", "海淀区"),
+        ("level", 1350200.0, "万元", "2019-01/2019-06", "海淀区"),
+        ("growth_pct", 2.8, "%", "2019-01/2019-06", "海淀区"),
+        ("level", 40100.0, "万元", "2019-06/2019-06", "北京经济技术开发区"),
+        ("growth_pct", 6.0, "%", "2019-06/2019-06", "北京经济技术开发区"),
+        ("level", 260900.0, "万元", "2019-01/2019-06", "北京经济技术开发区"),
+        ("growth_pct", 5.1, "%", "2019-01/2019-06", "北京经济技术开发区"),
+    ]
+
+
+def test_a_table_without_its_unit_line_reads_no_period_column():
+    # no 单位 line: a column headed by a period alone has no unit, so no figure is read
+    text = TABLE.replace("单位:万元 |\n", "")
+    assert [f for f in _facts(text, "北京市") if f.measure == "level"] == []
