@@ -42,3 +42,14 @@ def test_a_table_without_its_unit_line_reads_no_period_column():
     # no 单位 line: a column headed by a period alone has no unit, so no figure is read
     text = TABLE.replace("单位:万元 |\n", "")
     assert [f for f in _facts(text, "北京市") if f.measure == "level"] == []
+
+
+def test_a_peer_rate_named_before_flat_is_the_other_side():
+    facts = _facts("前三季度,新民市实现地区生产总值211.8亿元,增长6.0%,全市增速持平。", "沈阳市")
+    flat = [f for f in facts if f.quote.endswith("持平")]
+    assert [(f.measure, f.value, f.versus, f.region) for f in flat] == [
+        ("pp_diff", 0, "全市", "新民市")
+    ]
+    # a base period before 持平 stays a flat growth
+    facts = _facts("全年油料产量2万吨,与上年持平。", "和政县")
+    assert [(f.measure, f.value) for f in facts] == [("level", 2), ("growth_pct", 0)]
