@@ -53,3 +53,16 @@ def test_a_peer_rate_named_before_flat_is_the_other_side():
     # a base period before 持平 stays a flat growth
     facts = _facts("全年油料产量2万吨,与上年持平。", "和政县")
     assert [(f.measure, f.value) for f in facts] == [("level", 2), ("growth_pct", 0)]
+
+
+def test_a_gap_that_narrows_falls_and_a_fall_that_narrows_rises():
+    facts = _facts("前三季度,县域地区生产总值增长3.7%,与全市增速差较上半年缩小1.8个百分点。")
+    assert [(f.measure, float(f.value), f.versus) for f in facts] == [
+        ("growth_pct", 3.7, None),
+        ("pp_diff", -1.8, "上半年"),
+    ]
+    facts = _facts("前三季度,固定资产投资下降5.1%,降幅比上半年缩小2.3个百分点。")
+    assert [(f.measure, float(f.value)) for f in facts] == [
+        ("growth_pct", -5.1),
+        ("pp_diff", 2.3),
+    ]

@@ -231,7 +231,7 @@ def read_points(clause: str) -> Reading:
     m = r.pp_chg.search(clause)
     if m:
         sign = -1 if m.group("verb") in r.down else 1
-        if m.group("verb") in ("收窄", "扩大") and _FALL.search(clause):
+        if m.group("verb") in ("收窄", "缩小", "扩大") and _FALL.search(clause):
             sign = -sign  # 降幅收窄1.5个百分点: the growth rate rose by 1.5 points
         vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs") or "")
         return Reading("pp_diff", sign, m.start(), versus=vs or "上年同期")
