@@ -66,3 +66,20 @@ def test_a_gap_that_narrows_falls_and_a_fall_that_narrows_rises():
         ("growth_pct", -5.1),
         ("pp_diff", 2.3),
     ]
+
+
+def test_a_decimal_after_a_growth_verb_whose_percent_sign_was_lost():
+    facts = _facts("前三季度,牛肉产量5.3万吨,下降6.5羊肉产量0.7万吨,下降4.7%。", "沈阳市")
+    assert [(f.measure, float(f.value), f.unit, f.indicator) for f in facts] == [
+        ("level", 5.3, "万吨", "牛肉产量"),
+        ("growth_pct", -6.5, "%", "牛肉产量"),
+        ("level", 0.7, "万吨", "羊肉产量"),
+        ("growth_pct", -4.7, "%", "羊肉产量"),
+    ]
+    # an integer, a number before its unit or a list sharing a later % is not such a figure
+    assert [float(f.value) for f in _facts("全县人口增长到2019年的35万人。")] == [35.0]
+    facts = _facts("猪肉、牛肉产量分别增长6.5、7.2%。")
+    assert [(f.measure, float(f.value)) for f in facts] == [
+        ("growth_pct", 6.5),
+        ("growth_pct", 7.2),
+    ]
