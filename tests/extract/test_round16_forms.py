@@ -83,3 +83,13 @@ def test_a_decimal_after_a_growth_verb_whose_percent_sign_was_lost():
         ("growth_pct", 6.5),
         ("growth_pct", 7.2),
     ]
+
+
+def test_the_figure_after_from_last_years_is_the_year_before():
+    text = "一、2009年工作回顾\n地方一般预算收入178.2亿元,占生产总值比重由上年的9.6%提高到10.8%。"
+    facts = _facts(text, "海南省", 2010)
+    assert [(float(f.value), f.period) for f in facts] == [
+        (178.2, "2009-01/2009-12"),
+        (9.6, "2008-01/2008-12"),
+        (10.8, "2009-01/2009-12"),
+    ]

@@ -141,6 +141,7 @@ class Engine:
         self.parks = _parks(norm)
         self.park_starts = [a for a, _ in self.parks]
         self.year_verbs = [m.start() for m in _YEAR_VERB.finditer(norm)]
+        self._from_previous = tuple(self.g.raw["words"]["from_previous_year"])
         self._canon: dict[str, tuple[str, str | None]] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
@@ -695,6 +696,13 @@ class Engine:
 
     def _period_at(self, s: int, ss: int) -> tuple[str | None, bool]:
         """The period key for a figure at ``s``, and whether its sentence names it."""
+        key, named = self._period_near(s, ss)
+        # 比重由上年的9.6%提高到10.8%: the figure right after 由上年的 is the year before's
+        if key and self.norm.endswith(self._from_previous, max(0, s - 5), s):
+            key = _YEAR_IN_KEY.sub(lambda y: str(int(y.group()) - 1), key)
+        return key, named
+
+    def _period_near(self, s: int, ss: int) -> tuple[str | None, bool]:
         para = 0
         k = bisect_left(self.newlines, s)
         if k > 0:
@@ -899,6 +907,7 @@ _PARK = re.compile(
 _PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
 
 
+_YEAR_IN_KEY = re.compile(r"\d{4}")
 # A table row labelled by a region: a name with its suffix, or a zone (经济技术开发区).
 _ROW_REGION = re.compile(r"^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|旗|州|盟)$")
 _ROW_PARK = re.compile(r"(?:开发区|高新区)$")
