@@ -93,3 +93,27 @@ def test_the_figure_after_from_last_years_is_the_year_before():
         (9.6, "2008-01/2008-12"),
         (10.8, "2009-01/2009-12"),
     ]
+
+
+def test_glue_left_of_a_growth_verb_names_no_indicator():
+    text = (
+        "前三季度,第一产业增加值实现103.9亿元,比增长4.6%;农林牧渔业总产值219.4亿元,可比增长4.5%。"
+        "税收占地方一般预算收入比重84.9%、同比提高1.7个百分点。"
+    )
+    got = [(float(f.value), f.indicator) for f in _facts(text, "沈阳市")]
+    assert got == [
+        (103.9, "第一产业增加值"),
+        (4.6, "第一产业增加值"),
+        (219.4, "农林牧渔业总产值"),
+        (4.5, "农林牧渔业总产值"),
+        (84.9, "税收收入"),
+        (1.7, "税收收入"),
+    ]
+
+
+def test_a_verb_between_subject_and_measure_is_left_out_of_the_indicator():
+    facts = _facts("1-2月,全县规上服务业实现营业收入3.7亿元,比上年下降1.8%。", "酉阳县", 2025)
+    assert [(f.indicator, f.period) for f in facts] == [
+        ("规上服务业营业收入", "2025-01/2025-02"),
+        ("规上服务业营业收入", "2025-01/2025-02"),
+    ]
