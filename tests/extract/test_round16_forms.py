@@ -117,3 +117,12 @@ def test_a_verb_between_subject_and_measure_is_left_out_of_the_indicator():
         ("规上服务业营业收入", "2025-01/2025-02"),
         ("规上服务业营业收入", "2025-01/2025-02"),
     ]
+
+
+def test_older_names_of_budget_and_farm_output_are_the_catalogues():
+    text = "地方一般预算收入178.2亿元,地方一般预算支出484.5亿元,全县实现农林牧渔总产值9.48亿元。"
+    assert [f.indicator for f in _facts(text, "海南省", 2009)] == [
+        "地方财政收入",
+        "一般公共预算支出",
+        "农林牧渔业总产值",
+    ]
