@@ -126,3 +126,8 @@ def test_older_names_of_budget_and_farm_output_are_the_catalogues():
         "一般公共预算支出",
         "农林牧渔业总产值",
     ]
+
+
+def test_the_notes_after_a_region_table_name_its_indicator():
+    facts = _facts(TABLE, "北京市")
+    assert {f.indicator for f in facts} == {"社会消费品零售总额"}

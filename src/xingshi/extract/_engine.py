@@ -143,6 +143,7 @@ class Engine:
         self.year_verbs = [m.start() for m in _YEAR_VERB.finditer(norm)]
         self._from_previous = tuple(self.g.raw["words"]["from_previous_year"])
         self._canon: dict[str, tuple[str, str | None]] = {}
+        self._captions: dict[tuple[str, ...], str | None] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
@@ -200,7 +201,7 @@ class Engine:
             words: str | None = cell.label
             place = self._row_region(cell.label)
             if place is not None:  # 东城区 | 893416: the rows are regions, not indicators
-                (region, code), words = place, None
+                (region, code), words = place, self._caption_indicator(cell.captions)
             fact = Fact(
                 quote=self.text[cell.label_start : cell.end], start=cell.label_start,
                 end=cell.end, measure=cell.measure, value=as_written(cell.value),
@@ -213,6 +214,20 @@ class Engine:
             inside = {id(f) for f in facts for a, b in labels if a <= f.start < b}
             facts[:] = [f for f in facts if id(f) not in inside]
         return out
+
+    def _caption_indicator(self, captions: tuple[str, ...]) -> str | None:
+        """The catalogue indicator a line around a table starts with (社会消费品零售总额统计…)."""
+        if captions not in self._captions:  # once per table, not per cell
+            self._captions[captions] = next(
+                (
+                    line[:n]
+                    for line in captions
+                    for n in range(min(len(line), 16), 1, -1)
+                    if canonical_indicator(line[:n])[1] is not None
+                ),
+                None,
+            )
+        return self._captions[captions]
 
     def _row_region(self, label: str) -> tuple[str | None, str | None] | None:
         """The region a table row's label names (全市, 东城区, 北京经济技术开发区), if any."""

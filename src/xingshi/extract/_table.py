@@ -37,6 +37,7 @@ class Cell:
     measure: str
     unit: str
     period_at: int = -1  # where the column's header names its period (2018年1-8月), if it does
+    captions: tuple[str, ...] = ()  # the lines around a table copied one cell per line
 
 
 @dataclass
@@ -190,6 +191,7 @@ def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
             i = j + 1
             continue
         k = len(head)
+        cells: list[Cell] = []
         while j + k < len(lines) and not _NUMBER.match(lines[j][0]):
             row = lines[j + 1 : j + 1 + k]
             nums = [_NUMBER.match(c) for c, _ in row]
@@ -200,7 +202,12 @@ def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
                 value = parse_number(m.group("n"))
                 if value is not None:
                     s = at + m.start("n")
-                    yield Cell(value, s, at + m.end("n"), label, label_at, col.measure, col.unit,
-                               col.period_at)  # fmt: skip
+                    cells.append(Cell(value, s, at + m.end("n"), label, label_at, col.measure,
+                                      col.unit, col.period_at))  # fmt: skip
             j += 1 + k
+        # a title above the header, or the notes after the last row, may name the indicator
+        captions = tuple(c for c, _ in lines[max(0, i - 3) : i] + lines[j : j + 1])
+        for cell in cells:
+            cell.captions = captions
+        yield from cells
         i = max(j, i + 1)
