@@ -17,6 +17,7 @@ from typing import Any
 
 from xingshi.catalog.periods import Period
 from xingshi.errors import AmbiguousRegion
+from xingshi.extract._scan import leading_class
 
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _AS_OF = re.compile(
@@ -46,6 +47,7 @@ PERIOD = re.compile(
     r"|(?<![\d~-])(?P<yo>\d{4}) ?年(?:度|末(?!前)|底(?!前))?"
     r"(?!\d|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
 )
+_PERIOD_SCAN = leading_class(PERIOD)  # the same matches as PERIOD, found faster
 _Q = {
     "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),
     "第一季度": (1, 3), "二季度": (4, 6), "第二季度": (4, 6), "三季度": (7, 9),
@@ -287,7 +289,7 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
         return None
     seen: Counter[tuple[int, int]] = Counter()
     years: Counter[int] = Counter()
-    for m in PERIOD.finditer(norm, 0, min(len(norm), 200_000)):
+    for m in _PERIOD_SCAN.finditer(norm, 0, min(len(norm), 200_000)):
         if m.group("yo"):
             years[int(m.group("yo"))] += 1
         if m.group("prev") or m.group("yo"):

@@ -20,6 +20,7 @@ from xingshi.extract._context import (
 )
 from xingshi.extract._numbers import as_written
 from xingshi.extract._rules import grammar
+from xingshi.extract._scan import leading_class
 from xingshi.extract._subject import (
     _DIST,
     Subject,
@@ -31,6 +32,7 @@ from xingshi.extract._subject import (
 from xingshi.extract._table import table_cells
 from xingshi.extract.fact import Fact
 
+_PERIOD_SCAN = leading_class(PERIOD)  # the same matches as PERIOD, found faster
 # A semicolon joins clauses of one sentence (增长13.5%；两年平均增长7.1%): not an end.
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = (",", ";", ":", "。", "!", "?", "\n")
@@ -135,7 +137,7 @@ class Engine:
         self.g = grammar()
         self.ends = [m.start() for m in _SENTENCE_END.finditer(norm)]
         self.newlines = [i for i in self.ends if norm[i] == "\n"]
-        self.periods = [(m.start(), m) for m in PERIOD.finditer(norm)]
+        self.periods = [(m.start(), m) for m in _PERIOD_SCAN.finditer(norm)]
         self.period_starts = [p for p, _ in self.periods]
         # parks and year-list verbs found once, looked up by position (linear in the text)
         self.parks = _parks(norm)

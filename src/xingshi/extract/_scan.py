@@ -1,0 +1,110 @@
+"""Faster whole-text scans with the same matches: a leading class of possible first characters.
+
+A pattern that opens with a group or an alternation makes the regex engine try every branch at
+every position of the text. ``leading_class`` puts a lookahead of the characters a match can
+start with in front (derived from the parsed pattern, so it follows edits of the rules); most
+positions then fail at one class test. Matches, groups and spans stay exactly the same.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the parser of the standard library's re (Python 3.11+)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - another Python: scans stay as written
+    _c = _p = None  # type: ignore[assignment]
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not a known class (., [^…], back references)."""
+
+
+_CATEGORIES: dict[Any, str] = {}
+if _c is not None:
+    _CATEGORIES = {
+        _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+        _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+    }  # fmt: skip
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _class_items(items: list) -> list[str]:
+    out: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.append(_char(av))
+        elif op is _c.RANGE:
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:  # NEGATE, case-folded ranges
+            raise _Unknown
+    return out
+
+
+def _first(seq: Any) -> tuple[list[str], bool]:
+    """The class items a match of ``seq`` can start with, and whether it can match empty."""
+    found: list[str] = []
+    for op, av in seq:
+        items, empty = _first_item(op, av)
+        found.extend(items)
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_item(op: Any, av: Any) -> tuple[list[str], bool]:
+    if op is _c.LITERAL:
+        return [_char(av)], False
+    if op is _c.IN:
+        return _class_items(av), False
+    if op is _c.SUBPATTERN:
+        _, add_flags, _, sub = av
+        if add_flags & re.IGNORECASE:
+            raise _Unknown
+        return _first(sub)
+    if op is _c.ATOMIC_GROUP:
+        return _first(av)
+    if op is _c.BRANCH:
+        found: list[str] = []
+        empty = False
+        for alt in av[1]:
+            items, e = _first(alt)
+            found.extend(items)
+            empty = empty or e
+        return found, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, _, sub = av
+        items, empty = _first(sub)
+        return items, empty or lo == 0
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return [], True  # zero width: the first character comes after
+    raise _Unknown
+
+
+def leading_class(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` with a lookahead of its possible first characters, or ``rx`` when none is known
+    (a pattern that can match empty, ignores case, or opens with . or [^…])."""
+    if _p is None or not isinstance(rx.pattern, str):
+        return rx
+    if rx.flags & (re.IGNORECASE | re.VERBOSE) or _GLOBAL_FLAGS.match(rx.pattern):
+        return rx  # inline global flags must stay first
+    try:
+        parsed = _p.parse(rx.pattern, rx.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return rx
+        items, empty = _first(parsed)
+    except (_Unknown, re.error):
+        return rx
+    if empty or not items:
+        return rx
+    return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{rx.pattern})", rx.flags)
