@@ -7,6 +7,7 @@ turns 七一 into 71).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import cn2an
 
@@ -34,6 +35,7 @@ def parse_number(span: str) -> float | None:
     return -value if neg else value
 
 
+@lru_cache(maxsize=8192)  # the same numerals recur (一, 两, 三十): cn2an is slow
 def _parse_chinese(s: str) -> float | None:
     # 两 is a digit in speech (两项, 两万); cn2an reads it in "smart" mode.
     try:
