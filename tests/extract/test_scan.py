@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from xingshi.extract import _engine
 from xingshi.extract._context import PERIOD
-from xingshi.extract._scan import leading_class
+from xingshi.extract._scan import leading_class, needed_part
 from xingshi.extract._text import normalize
 
 REAL = Path(__file__).parent / "gold" / "real"
 TEXTS = sorted(REAL.glob("*.txt"))
-PATTERNS = {"PERIOD": PERIOD}
+PATTERNS = {"PERIOD": PERIOD, "GOALS": _engine._GOALS, "FORECAST": _engine._FORECAST}
 
 
 def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
@@ -54,3 +55,21 @@ ALPHABET = "去上同年今前下第全刚元月份季度末底初以来一二�
 def test_same_matches_on_any_text(text):
     for rx in PATTERNS.values():
         assert _matches(leading_class(rx), text) == _matches(rx, text)
+
+
+def test_needed_part_is_the_last_element():
+    assert needed_part(_engine._ENTITY).pattern.startswith("(?:有限公司|公司")
+    assert needed_part(re.compile(r"(a)b")).pattern == ""  # groups: not cut out
+    assert needed_part(re.compile(r"a|b")).pattern == ""  # one alternation: nothing to cut
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_no_entity_without_its_needed_part(path):
+    """Over the windows the engine searches (up to each figure), never a match it would skip."""
+    text = normalize(path.read_text(encoding="utf-8"))
+    need = needed_part(_engine._ENTITY)
+    for m in re.finditer(r"\d+", text):
+        s = m.start()
+        for lo in (max(0, s - 320), max(0, s - 40)):
+            if _engine._ENTITY.search(text, lo, s):
+                assert need.search(text, lo, s)

@@ -20,7 +20,7 @@ from xingshi.extract._context import (
 )
 from xingshi.extract._numbers import as_written
 from xingshi.extract._rules import grammar
-from xingshi.extract._scan import leading_class
+from xingshi.extract._scan import leading_class, needed_part
 from xingshi.extract._subject import (
     _DIST,
     Subject,
@@ -119,6 +119,10 @@ _ENTITY = re.compile(
     # 部分行业 is no bank branch (分行), 工厂化 no factory
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行(?!业)|银行|医院|大学|合作社|工厂(?!化))"
 )
+
+# Searched over a window before every figure: the same matches, found faster (see _scan).
+_GOALS_SCAN, _FORECAST_SCAN = leading_class(_GOALS), leading_class(_FORECAST)
+_ENTITY_NEED = needed_part(_ENTITY)  # no entity in a window without one of its last words
 
 
 @dataclass
@@ -319,7 +323,7 @@ class Engine:
                 reading = rd.read_amount(clause, right, kind)
                 if reading.measure == "target":
                     reading = self._threshold_reading(reading, first, cs, s, prev_end, right)
-        if reading.measure in ("growth_pct", "level", "count", "ratio_pct") and _GOALS.search(
+        if reading.measure in ("growth_pct", "level", "count", "ratio_pct") and _GOALS_SCAN.search(
             norm, max(ss, s - 4 * _WINDOW), s
         ):
             # 主要预期目标是：地区生产总值增长8%左右，规模工业增加值增长9%…: all targets.
@@ -378,7 +382,9 @@ class Engine:
         if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
             region_name, region_code = self._inherited.region, self._inherited.region_code
         near = max(ss, s - 2 * _WINDOW)
-        entity = _ENTITY.search(norm, near, s) if subject.region is None else None
+        entity = None
+        if subject.region is None and _ENTITY_NEED.search(norm, near, s):
+            entity = _ENTITY.search(norm, near, s)
         if entity and ("等" in norm[entity.end() : s] or _KIND_OF_FIRM.search(entity.group())):
             # 引进天和防务、太平洋建设集团等总部企业354户: examples, not the subject; 上市公司 is
             # a kind of firm, not one
@@ -620,7 +626,7 @@ class Engine:
             return False
         lo = max(ss, s - 4 * _WINDOW)  # bounded, so a text without full stops stays linear
         item = norm.rfind(";", lo, s) + 1 or lo  # a forecast verb reaches the next ;
-        for m in _FORECAST.finditer(norm, lo, s):
+        for m in _FORECAST_SCAN.finditer(norm, lo, s):
             # a forecast inside a name (年预计产值超10亿元的项目) plans nothing
             if _SINCE_PLAN.search(norm, m.end(), s) or self._done_since(m.end()):
                 continue  # 截至3月底,累计完成投资1.96亿元: the plan's clause is over

@@ -108,3 +108,32 @@ def leading_class(rx: re.Pattern[str]) -> re.Pattern[str]:
     if empty or not items:
         return rx
     return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{rx.pattern})", rx.flags)
+
+
+_ANYWHERE = re.compile("")
+
+
+def needed_part(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The last element of ``rx`` alone (each match of ``rx`` in a window holds one of it there), a
+    cheap test before a costly search; the empty pattern (always found) when it cannot be cut
+    out exactly."""
+    if _p is None or rx.groups or rx.flags & re.VERBOSE or _GLOBAL_FLAGS.match(rx.pattern):
+        return _ANYWHERE
+    try:
+        whole = _p.parse(rx.pattern, rx.flags)
+        if len(whole) < 2:
+            return _ANYWHERE
+        last = repr([whole[-1]])
+        src = rx.pattern
+        for j in range(len(src) - 1, 0, -1):
+            if src[j] != "(":
+                continue
+            try:
+                part = _p.parse(src[j:], rx.flags)
+            except re.error:
+                continue
+            if repr(part.data) == last:
+                return re.compile(src[j:], rx.flags)
+    except re.error:
+        pass
+    return _ANYWHERE
