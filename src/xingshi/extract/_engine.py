@@ -150,6 +150,7 @@ class Engine:
         self._from_previous = tuple(self.g.raw["words"]["from_previous_year"])
         self._canon: dict[str, tuple[str, str | None]] = {}
         self._captions: dict[tuple[str, ...], str | None] = {}
+        self._period_memo: dict[tuple[int, int, int, bool], tuple[str | None, bool]] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
@@ -726,6 +727,21 @@ class Engine:
         return key, named
 
     def _period_near(self, s: int, ss: int) -> tuple[str | None, bool]:
+        # The reading depends on ``s`` only through the paragraph and the last period phrase
+        # before it: the figures of one stretch share one look back.
+        k = bisect_left(self.newlines, s)
+        key = (
+            self.newlines[k - 1] + 1 if k > 0 else 0,
+            bisect_right(self.period_starts, s),
+            ss,
+            self._reported,
+        )
+        hit = self._period_memo.get(key)
+        if hit is None:
+            hit = self._period_memo[key] = self._period_looked_up(s, ss)
+        return hit
+
+    def _period_looked_up(self, s: int, ss: int) -> tuple[str | None, bool]:
         para = 0
         k = bisect_left(self.newlines, s)
         if k > 0:
