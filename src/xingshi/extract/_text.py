@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from xingshi.extract._scan import leading_class
+
 # Full-width forms and dashes folded to the ASCII the grammar is written in.
 _PUNCT = {
     "，": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")", "％": "%",
@@ -20,6 +22,7 @@ _PUNCT = {
 
 
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·•](?=\d)")
+_DOT_SCAN = leading_class(_DOT_DECIMAL)  # the same matches over the whole text, faster
 
 
 @cache
@@ -43,7 +46,7 @@ def normalize(text: str) -> str:
     """Simplified characters and ASCII digits/punctuation, same length as ``text``."""
     out = text.translate(_table())
     if "·" in out or "•" in out:  # 上涨1·8%: a middle dot typed for the decimal point
-        out = _DOT_DECIMAL.sub(".", out)
+        out = _DOT_SCAN.sub(".", out)
     if len(out) != len(text):  # the table is 1:1 by construction; keep offsets honest anyway
         raise ValueError("normalisation changed the text length")
     return out
