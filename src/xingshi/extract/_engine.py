@@ -120,6 +120,8 @@ _ENTITY = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行(?!业)|银行|医院|大学|合作社|工厂(?!化))"
 )
 
+# No sentence end stands between a sentence's start and its figures: the other marks only.
+_CLAUSE_INNER = tuple(c for c in _CLAUSE if not _SENTENCE_END.fullmatch(c))
 # Searched over a window before every figure: the same matches, found faster (see _scan).
 _GOALS_SCAN, _FORECAST_SCAN = leading_class(_GOALS), leading_class(_FORECAST)
 _ENTITY_NEED = needed_part(_ENTITY)  # no entity in a window without one of its last words
@@ -281,7 +283,7 @@ class Engine:
         first, last = group[0], group[-1]
         s = first.start
         # A clause longer than _WINDOW characters is text without punctuation: look no further.
-        cs = max(norm.rfind(c, max(ss, s - _WINDOW), s) for c in _CLAUSE) + 1
+        cs = max(norm.rfind(c, max(ss, s - _WINDOW), s) for c in _CLAUSE_INNER) + 1
         cs = max(cs, ss, s - _WINDOW)
         clause = norm[cs:s].rstrip()
         right = norm[last.end : min(se, last.end + 12)]
