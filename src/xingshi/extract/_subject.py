@@ -94,14 +94,26 @@ def clean(norm: str, start: int, end: int) -> Subject:
     elif len(text) > 4:
         text = _inner_verbs().sub("", text)
     bases = 0
-    raw = re.sub(r"(?:均|都|分别|[,;:、\s])+$", "", norm[i:end])
+    raw = _GLUE_END.sub("", norm[i:end])
     if _BASES.match(raw):
         bases, text = len(_SPLIT.split(raw)), ""
     return Subject(text, i, region, distribute, regions, bases)
 
 
+_GLUE_END = re.compile(r"(?:均|都|分别|[,;:、\s])+$")
+_FIRSTS: list = [None, frozenset()]  # the names last seen and their first characters
+
+
+def _first_chars(prefixes: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    if _FIRSTS[0] is not prefixes:
+        _FIRSTS[:] = [prefixes, frozenset(name[0] for name in prefixes)]
+    return _FIRSTS[1]
+
+
 def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, ...]]) -> int:
     # A region name at the phrase start is the fact's region (longest name first).
+    if i >= end or norm[i] not in _first_chars(prefixes):
+        return 0  # no name starts with this character: no slice to look up
     blocked = _not_regions()
     for n in range(min(12, end - i), 1, -1):
         word = norm[i : i + n]
