@@ -15,6 +15,7 @@ _CN_DIGIT = "零一二两三四五六七八九"
 _ARABIC = re.compile(r"^(?P<neg>负|-|−)?(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
+@lru_cache(maxsize=65536)  # a text writes the same few hundred numbers again and again
 def parse_number(span: str) -> float | None:
     """The value of a number span (Arabic, Chinese or mixed), or None when it is not one."""
     s = span.strip()
