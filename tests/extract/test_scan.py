@@ -26,10 +26,16 @@ def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict
     return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
 
 
-def test_a_class_is_put_in_front():
+def test_the_pattern_is_compiled_again_unchanged():
     fast = leading_class(PERIOD)
-    assert fast is not PERIOD and fast.pattern.startswith("(?=[")
-    assert fast.groupindex == PERIOD.groupindex
+    assert fast is not PERIOD and fast.pattern == PERIOD.pattern
+    assert fast.groupindex == PERIOD.groupindex and fast.groups == PERIOD.groups
+
+
+def test_a_pattern_the_engine_skips_for_is_left_alone():
+    for pattern in (r"[ab]c", r"abc|d", r"x(?:y|z)"):
+        rx = re.compile(pattern)
+        assert leading_class(rx) is rx
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,12 @@
-"""Faster whole-text scans with the same matches: a leading class of possible first characters.
+"""Faster whole-text scans with the same matches: the set of characters a match can start with.
 
-A pattern that opens with a group or an alternation makes the regex engine try every branch at
-every position of the text. ``leading_class`` puts a lookahead of the characters a match can
-start with in front (derived from the parsed pattern, so it follows edits of the rules); most
-positions then fail at one class test. Matches, groups and spans stay exactly the same.
+A pattern that opens with a group, an alternation or a lookbehind makes the regex engine try
+the whole pattern at every position of the text. The engine skips ahead by itself only for a
+pattern that opens with a literal or a class. ``leading_class`` works out the characters a
+match can start with from the parsed pattern (so it follows edits of the rules) and compiles
+the pattern unchanged with that set to skip to; where the engine's code cannot be built that
+way, a lookahead of the set in front does the same, slower. Matches, groups and spans stay
+exactly the same.
 """
 
 from __future__ import annotations
@@ -92,7 +95,7 @@ def _first_item(op: Any, av: Any) -> tuple[list[str], bool]:
 
 
 def leading_class(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """``rx`` with a lookahead of its possible first characters, or ``rx`` when none is known
+    """``rx`` searching only from its possible first characters, or ``rx`` when none is known
     (a pattern that can match empty, ignores case, or opens with . or [^…])."""
     if _p is None or not isinstance(rx.pattern, str):
         return rx
@@ -107,7 +110,41 @@ def leading_class(rx: re.Pattern[str]) -> re.Pattern[str]:
         return rx
     if empty or not items:
         return rx
-    return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{rx.pattern})", rx.flags)
+    cls = f"[{''.join(dict.fromkeys(items))}]"
+    try:
+        return _skipping(rx, parsed, cls)
+    except Exception:  # another engine's code layout: the lookahead does the same, slower
+        return re.compile(f"(?={cls})(?:{rx.pattern})", rx.flags)
+
+
+def _skipping(rx: re.Pattern[str], parsed: Any, cls: str) -> re.Pattern[str]:
+    """``rx`` compiled with ``cls`` as the character set its search skips to, the optimisation
+    the engine makes itself for a pattern that opens with a class: the pattern is unchanged,
+    only positions whose character is outside ``cls`` are passed over."""
+    import _sre
+    from re import _compiler
+
+    flags = rx.flags | parsed.state.flags
+    code = _compiler._code(parsed, flags)
+    if code[0] != _c.INFO or code[2] & (_c.SRE_INFO_PREFIX | _c.SRE_INFO_CHARSET):
+        return rx  # already scanned for a prefix or a class of its own
+    ((op, items),) = _p.parse(cls, flags).data
+    if op is not _c.IN:
+        raise _Unknown
+    charset, hascased = _compiler._optimize_charset(items)
+    if hascased:
+        raise _Unknown
+    info = [_c.INFO, 0, code[2] | _c.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    body = code[1 + code[1] :]
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return _sre.compile(
+        rx.pattern, flags, info + body, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    )
 
 
 _ANYWHERE = re.compile("")
