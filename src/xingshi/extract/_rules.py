@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from xingshi.extract._scan import leading_class
+
 _CN = "零一二两三四五六七八九十百千万亿"
 CN_NUM = rf"[{_CN}]{{1,16}}(?:点[零一二三四五六七八九]{{1,8}})?"
 AR_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -69,12 +71,14 @@ def grammar() -> Grammar:
     )
     return Grammar(
         raw=raw,
-        anchor=anchor,
+        anchor=leading_class(anchor),  # each scans the whole text: skip to first characters
         unit=unit,
-        nonfigure=re.compile(
-            rf"(?=[\d{_CN}第讲谈强提说前后上下进退点浏阅访评转收])(?:"
-            + "|".join(f"(?:{p})" for p in raw["nonfigures"]["patterns"])
-            + ")"
+        nonfigure=leading_class(
+            re.compile(
+                rf"(?=[\d{_CN}第讲谈强提说前后上下进退点浏阅访评转收])(?:"
+                + "|".join(f"(?:{p})" for p in raw["nonfigures"]["patterns"])
+                + ")"
+            )
         ),
         unit_kind=kind,
         approx_before=re.compile(rf"(?:{_alt(raw['approx']['before'])})$"),
