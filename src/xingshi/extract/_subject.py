@@ -14,6 +14,7 @@ from functools import cache
 
 from xingshi.extract._context import region_prefixes
 from xingshi.extract._rules import _alt, grammar
+from xingshi.extract._scan import leading_class
 
 # 开、复工 and 新、改、扩建 abbreviate one verb pair: no list there.
 _SPLIT = re.compile(
@@ -21,6 +22,8 @@ _SPLIT = re.compile(
 )
 _BASES = re.compile(r"^(?:(?:总量|增速|增幅|规模|总额|人均|速度)(?:和|、|及|与)?){2,}$")
 _DIST = re.compile(r"分别|均|都|各|并列|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
+# Searched in every subject phrase: skip to the characters a match starts with (see _scan).
+_SPLIT, _DIST = leading_class(_SPLIT), leading_class(_DIST)
 
 
 @dataclass
