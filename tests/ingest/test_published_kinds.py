@@ -389,3 +389,46 @@ def test_explain_names_the_year_column_of_a_years_down_table(catalogs):
     assert "  地区：--region-scope 厦门市" in lines
     assert "  A 列 — 时期：1950年、1951年、1952年 等 32 项" in lines
     assert "  B 列 — 地区生产总值·总量（1950年、1951年、1952年 等 32 项），单位 万元" in lines
+
+
+def test_per_capita_in_dollars_is_left_out_not_an_error(catalogs, tmp_path):
+    """广州 yearbook: 人均GDP in 元 and in 美元 side by side; the 美元 column is a warning."""
+    path = _sheet(
+        tmp_path / "广州.xlsx",
+        [
+            ["1-11 主要年份地区生产总值"],
+            ["单位:万元"],
+            ["年 份", "地区生产总值", "人均地区生产\n总值 (元)", "人均地区生产\n总值(美元)"],
+            ["1985", 1243623, 2302, 784],
+            ["1986", 1395466, 2536, 734],
+            ["1987", 1732050, 3092, 831],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="广州市")
+    assert _errors(checked) == []
+    clash = [f for f in checked.findings if f.rule == "unit_clash"]
+    assert clash and all(f.severity == "warning" and "美元" in f.message for f in clash)
+    got = _records(checked)
+    assert got[("440100", "gdp_per_capita", "1985-01/1985-12")] == (2302, None, None)
+    assert got[("440100", "gdp", "1986-01/1986-12")] == (139.5466, None, None)
+
+
+def test_industry_under_in_gdp_group_is_its_component(catalogs, tmp_path):
+    """工 业 | 建筑业 under 地区生产总值中 (“In GDP”): 工业增加值 and 建筑业增加值."""
+    path = _sheet(
+        tmp_path / "广州.xlsx",
+        [
+            ["单位:万元"],
+            ["年 份", "地区生产总值", "地区生产总值中", None],
+            [None, None, "工 业", "建筑业"],
+            ["1978", 430947, 243585, 8894],
+            ["1980", 575497, 295337, 18397],
+            ["1985", 1243623, 577048, 81082],
+        ],
+        ("A2:A3", "B2:B3", "C2:D2"),
+    )
+    checked = check_file(path, catalogs, region_scope="广州市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("440100", "industry_added", "1978-01/1978-12")] == (24.3585, None, None)
+    assert got[("440100", "construction_va", "1978-01/1978-12")] == (0.8894, None, None)

@@ -6,6 +6,7 @@ unit); nothing here raises for bad data, every problem becomes a Finding at its 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,12 +187,17 @@ def _components(indicators: Any, code: str) -> set[str]:
     return out
 
 
+def _parent_text(o: RawObs) -> str:
+    """The group's indicator name: 地区生产总值中 (“in GDP”) over 工业 | 建筑业 is 地区生产总值."""
+    return re.sub("(?<=.)中$", "", normalize_text(o.parent_indicator))
+
+
 def _component_named(indicators: Any, o: RawObs) -> Any:
     """The parent's component an item row names without its 增加值 (工业, 建筑业)."""
     from xingshi.ingest.checks.indicator import _cleaned
 
     try:
-        parent = indicators.resolve(normalize_text(o.parent_indicator))
+        parent = indicators.resolve(_parent_text(o))
         found = indicators.resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
     except Exception:  # no such parent or component: the row stays unknown
         return None
@@ -215,7 +221,7 @@ def _as_component(
     """An item row (# 批发零售业 under 社会消费品零售总额) is that indicator only when it is one
     of its parent's components (第一产业 under 地区生产总值); otherwise it is skipped."""
     try:
-        parent = indicators.resolve(normalize_text(o.parent_indicator))
+        parent = indicators.resolve(_parent_text(o))
     except Exception:  # no catalogue indicator: the item stands alone if it measures the same
         if o.parent_is_group or _same_measure(o.parent_indicator, indicator.name):
             return indicator  # #规模以上工业总产值 under 全市工业总产值

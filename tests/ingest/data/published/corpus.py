@@ -1759,7 +1759,10 @@ table(
         c
         for y, *vs in _HE
         for c in (
-            *[("河北省", code, f"{y}年", vs[i - 1], "亿元", None, None) for i, code in _HE_CODES.items()],
+            *[
+                ("河北省", code, f"{y}年", vs[i - 1], "亿元", None, None)
+                for i, code in _HE_CODES.items()
+            ],
             ("河北省", "gdp_per_capita", f"{y}年", vs[7], "元", None, None),
         )
     ],
@@ -1794,7 +1797,14 @@ _GZ = [
     (2006, 61242011, 1285022, 24689504, 35267485, 22538389, 2151115, 62930, 7894),
     (2007, 72029498, 1495247, 28665860, 41868391, 26428369, 2237491, 70284, 9243),
 ]
-_GZ_CODES = ["gdp", "primary_va", "secondary_va", "tertiary_va", "industry_added", "construction_va"]
+_GZ_CODES = [
+    "gdp",
+    "primary_va",
+    "secondary_va",
+    "tertiary_va",
+    "industry_added",
+    "construction_va",
+]
 table(
     file="48-广州市统计局-统计年鉴2022-1-11主要年份地区生产总值.xlsx",
     source="https://tjj.gz.gov.cn/datav/admin/home/www_nj/2022/directory/01/html/01-11.htm",
@@ -1836,7 +1846,10 @@ table(
         c
         for y, *vs in _GZ
         for c in (
-            *[("广州市", code, f"{y}年", v, "万元", None, None) for code, v in zip(_GZ_CODES, vs[:6], strict=True)],
+            *[
+                ("广州市", code, f"{y}年", v, "万元", None, None)
+                for code, v in zip(_GZ_CODES, vs[:6], strict=True)
+            ],
             ("广州市", "gdp_per_capita", f"{y}年", vs[6], "元", None, None),
         )
     ],
@@ -1941,7 +1954,9 @@ table(
     note="页面存储到广东（广西一行不全，未收）：位次是 31 个省份中的位次，本表只有 19 个；地区名一栏中文、一栏英文",
     rows=[
         ["23-2 全国各地区第二、三产业增加值及排序(2016年)"],
-        ["Value-added of Secondary and Tertiary Industry and Their Orders by Region of the Whole Country (2016)"],
+        [
+            "Value-added of Secondary and Tertiary Industry and Their Orders by Region of the Whole Country (2016)"
+        ],
         ["单位:亿元", None, None, None, None, None, None, None, None, "(100 million yuan)"],
         ["地 区", "Region", "第二产业增加值", None, None, None, "第三产业增加值", None, None, None],
         [
@@ -1957,7 +1972,18 @@ table(
             None,
         ],
         [None, None, "数 量", "位 次", "增长率", "位 次", "数 量", "位 次", "增长率", "位 次"],
-        [None, None, "Amount", "Rank", "Growth\nRate", "Rank", "Amount", "Rank", "Growth\nRate", "Rank"],
+        [
+            None,
+            None,
+            "Amount",
+            "Rank",
+            "Growth\nRate",
+            "Rank",
+            "Amount",
+            "Rank",
+            "Growth\nRate",
+            "Rank",
+        ],
         *[list(r) for r in _QH_VA],
     ],
     merges=["A4:A7", "B4:B7", "C4:F4", "G4:J4", "C5:F5", "G5:J5"],
@@ -2011,7 +2037,18 @@ table(
         [None, None, "Per Capita GDP", None, None, None, None, None, None, None],
         [None, None, 2012, None, None, None, 2013, None, None, None],
         [None, None, "数 量", "位 次", "增长率", "位 次", "数 量", "位 次", "增长率", "位 次"],
-        [None, None, "Amount", "Rank", "Growth Rate", "Rank", "Amount", "Rank", "Growth Rate", "Rank"],
+        [
+            None,
+            None,
+            "Amount",
+            "Rank",
+            "Growth Rate",
+            "Rank",
+            "Amount",
+            "Rank",
+            "Growth Rate",
+            "Rank",
+        ],
         *[list(r) for r in _QH_PC],
     ],
     merges=["A4:A8", "B4:B8", "C4:J4", "C5:J5", "C6:F6", "G6:J6"],
@@ -2071,7 +2108,14 @@ table(
     note="页面存储的前三十五名；位次是 60 个城市中的位次（增速排名 57 为并列）；增速写作“7.70%”",
     rows=[
         ["2013年全国大城市经济总量排名(TOP60)--根据2013年上半年GDP数据。"],
-        ["GDP排名", "省区市", "2012年上半年 GDP(亿元)", "2013年上半年 GDP(亿元)", "GDP增速", "增速排名"],
+        [
+            "GDP排名",
+            "省区市",
+            "2012年上半年 GDP(亿元)",
+            "2013年上半年 GDP(亿元)",
+            "GDP增速",
+            "增速排名",
+        ],
         *[list(r) for r in _C60],
     ],
     expected=[
