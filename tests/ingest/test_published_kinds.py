@@ -432,3 +432,29 @@ def test_industry_under_in_gdp_group_is_its_component(catalogs, tmp_path):
     got = _records(checked)
     assert got[("440100", "industry_added", "1978-01/1978-12")] == (24.3585, None, None)
     assert got[("440100", "construction_va", "1978-01/1978-12")] == (0.8894, None, None)
+
+
+def test_amount_rank_growth_rank_of_a_yearbook_ranking_table(catalogs, tmp_path):
+    """青海 yearbook 23-2: 数量 | 位次 | 增长率 | 位次 — the first 位次 ranks the amount."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["23-2 全国各地区第二、三产业增加值及排序(2016年)"],
+            ["单位:亿元"],
+            ["地 区", "Region", "第二产业增加值", None, None, None],
+            [None, None, "数 量", "位 次", "增长率", "位 次"],
+            ["北 京", "Beijing", 4774.4, 23, 5.6, 25],
+            ["天 津", "Tianjin", 8003.9, 17, 8.0, 8],
+            ["河 北", "Hebei", 15058.5, 6, 4.9, 27],
+        ],
+        ("A3:A4", "B3:B4", "C3:F3"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got["110000"] == (4774.4, 5.6, 25, 23)
+    assert got["130000"] == (15058.5, 4.9, 27, 6)

@@ -220,7 +220,8 @@ def sub_kind(text: str) -> str | None:
         return "rank"
     if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
         return "growth"
-    if any(w in text for w in _LEVEL_WORDS):
+    if any(w in text for w in _LEVEL_WORDS) or text == "数量":
+        # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name)
         return "level"
     return None
 

@@ -231,6 +231,23 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
                 break
 
 
+def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
+    """数量 | 位次 | 增长率 | 位次 (yearbooks' 排序 tables): where one indicator and period has
+    two plain 位次, each ranks the column on its left — the amount's, then the growth's."""
+    groups: dict[tuple[int, Any], list[dict[str, Any]]] = {}
+    for col in columns:
+        groups.setdefault((col["indicator_col"], col["period"]), []).append(col)
+    for group in groups.values():
+        ranks = [k for k in group if k["kind"] == "rank" and k["basis"] == "default"]
+        if len(ranks) != 2:
+            continue
+        by_col = {k["col"]: k for k in group}
+        left = [by_col.get(k["col"] - 1, {}).get("kind") for k in ranks]
+        if sorted(left, key=str) == ["growth", "level"]:
+            for k, basis in zip(ranks, left, strict=True):
+                k["basis"] = basis
+
+
 def _left_ranks(
     top: list[Any], region_col: int, columns: list[dict[str, Any]], skipped: list[int]
 ) -> list[dict[str, Any]]:
@@ -493,6 +510,7 @@ def read_wide(
             )
         )
     _growth_takes_left_period(columns)
+    _ranks_by_neighbour(columns)
     for col in columns:
         if col["indicator_col"] in head_periods and not col["own_period"]:
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
