@@ -458,3 +458,33 @@ def test_amount_rank_growth_rank_of_a_yearbook_ranking_table(catalogs, tmp_path)
     }
     assert got["110000"] == (4774.4, 5.6, 25, 23)
     assert got["130000"] == (15058.5, 4.9, 27, 6)
+
+
+def test_years_between_the_name_and_its_roles(catalogs, tmp_path):
+    """青海 yearbook 23-3: 人均生产总值 over 2012 | 2013 over 数量 | 位次 | 增长率 | 位次."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["23-3 全国各地区人均GDP和增长率及排序(2012-2013年)"],
+            ["单位:元、%"],
+            ["地 区", "Region", "人均生产总值", None, None, None, None, None, None, None],
+            [None, None, "Per Capita GDP", None, None, None, None, None, None, None],
+            [None, None, 2012, None, None, None, 2013, None, None, None],
+            [None, None, "数 量", "位 次", "增长率", "位 次", "数 量", "位 次", "增长率", "位 次"],
+            ["北 京", "Beijing", 87475, 2, 4.9, 31, 93213, 2, 5.2, 31],
+            ["天 津", "Tianjin", 93173, 1, 9.2, 24, 99607, 1, 7.9, 25],
+            ["河 北", "Hebei", 36584, 15, 8.9, 26, 38716, 16, 7.5, 29],
+        ],
+        ("A3:A6", "B3:B6", "C3:J3", "C4:J4", "C5:F5", "G5:J5"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert not [f for f in checked.findings if f.rule in ("merged_cells", "unknown_indicator")]
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["period"]): (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("110000", "2012-01/2012-12")] == (87475, 4.9, 31, 2)
+    assert got[("130000", "2013-01/2013-12")] == (38716, 7.5, 29, 16)
+    assert len(got) == 6

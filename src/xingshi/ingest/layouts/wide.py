@@ -315,12 +315,16 @@ def english_name_finding(sheet: Sheet, row: int, col: int, value: Any) -> Findin
     )
 
 
-def _drop_translations(sheet: Sheet, rows: range) -> None:
+def _drop_translations(sheet: Sheet, rows: range, region_col: int) -> None:
     """A header row of English names only (Gross Domestic Product | Primary Industry) under the
-    Chinese one of a bilingual yearbook: a translation, neither names nor data."""
+    Chinese one of a bilingual yearbook: a translation, neither names nor data. One English
+    name over the figures (Per Capita GDP over 2012 | 2013) is one too; one in the region
+    column (Fujian) is a data row."""
     for r in rows:
-        cells = [v for v in sheet.cell_row(r) if v is not None and str(v).strip()]
-        if len(cells) >= 2 and all(_english_only(v) for v in cells):
+        row = sheet.cell_row(r)
+        cells = [(c, v) for c, v in enumerate(row) if v is not None and str(v).strip()]
+        english = bool(cells) and all(_english_only(v) for _c, v in cells)
+        if english and (len(cells) >= 2 or cells[0][0] > region_col):
             sheet.rows[r] = []
 
 
@@ -339,7 +343,7 @@ def read_wide(
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
     _dates_as_months(sheet, range(header_row, header_row + 3))
-    _drop_translations(sheet, range(header_row + 1, header_row + 4))
+    _drop_translations(sheet, range(header_row + 1, header_row + 4), region_col)
     # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
     col_periods = _period_row(sheet, header_row, region_col)
     if col_periods:
@@ -356,6 +360,16 @@ def read_wide(
         subs[period_col - region_col - 1 : period_col - region_col] = [""]
     has_sub = any(sub_kind(v) or _MONTHS.search(v) or pure_unit(v) for v in subs)
     names, name_rows = list(top), [header_row] * len(top)
+    if not has_sub and not col_periods:
+        # 人均生产总值 over 2012 | 2013 over 数量 | 位次 | 增长率 | 位次 (an English row between
+        # dropped): the years are the columns' periods, the row under them their roles.
+        for at in (header_row + 1, header_row + 2):
+            years = _period_row(sheet, at, region_col)
+            gap = all(not sheet.rows[x] for x in range(header_row + 1, at))
+            if years and gap and _growth_or_rank(_roles_row(sheet, at + 1, region_col)):
+                col_periods, sub_row = years, at + 1
+                subs, has_sub = _roles_row(sheet, sub_row, region_col), True
+                break
     below = _roles_row(sheet, sub_row + 1, region_col)
     if (not has_sub or not _growth_or_rank(subs)) and _growth_or_rank(below):
         # Three header rows: groups (工业) over indicators over 绝对值/增速/位次.
@@ -510,12 +524,12 @@ def read_wide(
             )
         )
     _growth_takes_left_period(columns)
-    _ranks_by_neighbour(columns)
     for col in columns:
         if col["indicator_col"] in head_periods and not col["own_period"]:
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    _ranks_by_neighbour(columns)
     _same_month_beside_same_period(columns, period, "sub")
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
