@@ -488,3 +488,34 @@ def test_years_between_the_name_and_its_roles(catalogs, tmp_path):
     assert got[("110000", "2012-01/2012-12")] == (87475, 4.9, 31, 2)
     assert got[("130000", "2013-01/2013-12")] == (38716, 7.5, 29, 16)
     assert len(got) == 6
+
+
+def test_left_rank_of_the_period_with_a_growth(catalogs, tmp_path):
+    """GDP排名 | 省区市 | 2012年上半年 GDP | 2013年上半年 GDP | GDP增速 | 增速排名: the left rank
+    ranks the 2013 amounts (the period whose growth is given), 增速排名 the growth."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2013年全国大城市经济总量排名(TOP60)--根据2013年上半年GDP数据。"],
+            [
+                "GDP排名",
+                "省区市",
+                "2012年上半年 GDP(亿元)",
+                "2013年上半年 GDP(亿元)",
+                "GDP增速",
+                "增速排名",
+            ],
+            [11, "南京市", 3398.10, 3788.32, "10.90%", 20],
+            [12, "大连市", 3400.90, 3750.00, "9.30%", 38],
+            [13, "杭州市", 3372.68, 3632.47, "8.00%", 52],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["period"]): (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("210200", "2013-01/2013-06")] == (3750.0, 9.3, 38, 12)
+    assert got[("210200", "2012-01/2012-06")] == (3400.9, None, None, None)

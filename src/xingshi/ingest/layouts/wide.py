@@ -260,9 +260,13 @@ def _left_ranks(
             continue
         name = re.sub("排行|排名|位次|名次|排位", "", text)
         levels = [k for k in columns if k["kind"] == "level"]
-        target = next((k for k in levels if name and name in k["indicator"]), None)
-        if target is None and len(levels) == 1:
-            target = levels[0]
+        named = [k for k in levels if name and name in k["indicator"]] or levels
+        if len({k["period"] for k in named}) > 1:
+            # GDP排名 | 2012年上半年GDP | 2013年上半年GDP | 增速: the period with a growth
+            # is the one ranked; with none or several, which year is ranked is not said.
+            grown = {(k["indicator"], k["period"]) for k in columns if k["kind"] == "growth"}
+            named = [k for k in named if (k["indicator"], k["period"]) in grown]
+        target = named[0] if len(named) == 1 else None
         if target is None:
             # 排名 beside 2018年GDP | 2017年GDP: which year's rank is not said.
             skipped.append(c)
@@ -511,6 +515,12 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
+    _growth_takes_left_period(columns)
+    for col in columns:
+        if col["indicator_col"] in head_periods and not col["own_period"]:
+            col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
+        if col["col"] in col_periods:
+            col["period"], col["own_period"] = col_periods[col["col"]], True
     unplaced: list[int] = []
     columns += _left_ranks(top, region_col, columns, unplaced)
     for c in unplaced:
@@ -523,12 +533,6 @@ def read_wide(
                 hint="表中有几个时期或几个指标的总量时，位次列请在表头写明对应的指标和时期",
             )
         )
-    _growth_takes_left_period(columns)
-    for col in columns:
-        if col["indicator_col"] in head_periods and not col["own_period"]:
-            col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
-        if col["col"] in col_periods:
-            col["period"], col["own_period"] = col_periods[col["col"]], True
     _ranks_by_neighbour(columns)
     _same_month_beside_same_period(columns, period, "sub")
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
