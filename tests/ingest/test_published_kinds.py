@@ -519,3 +519,44 @@ def test_left_rank_of_the_period_with_a_growth(catalogs, tmp_path):
     }
     assert got[("210200", "2013-01/2013-06")] == (3750.0, 9.3, 38, 12)
     assert got[("210200", "2012-01/2012-06")] == (3400.9, None, None, None)
+
+
+def test_province_of_each_city_is_left_out_and_the_rank_is_the_amounts(catalogs, tmp_path):
+    """排名 | 城市 | GDP(亿元) | 同比增幅 | 所属省份 (广东1): 所属省份 left out; 排名 ranks GDP."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2018年各大城市GDP排名"],
+            ["排名", "城市", "GDP(亿元)", "同比增幅", "所属省份"],
+            [3, "深圳", 24691, "7.50%", "广东1"],
+            [4, "广州", 23000, "6.50%", "广东2"],
+            [5, "重庆", 20363, "6%", "——"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.column for f in checked.findings if f.rule == "header"] == ["E"]
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["growth_pct"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got["440300"] == (24691, 7.5, 3)
+    assert got["500000"] == (20363, 6.0, 5)
+
+
+def test_text_in_a_column_left_out_is_not_an_error(catalogs, tmp_path):
+    """An unknown column is skipped with a warning; its text cells are not numbers to check."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["2021年各县主要指标"],
+            ["地区", "地区生产总值(亿元)", "城市等级"],
+            ["吉首市", 210.5, "一类"],
+            ["泸溪县", 80.1, "二类"],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湘西州")
+    assert _errors(checked) == []
+    assert [f.rule for f in checked.findings if f.where.column == "C"] == ["unknown_indicator"]
+    assert _records(checked)[("433101", "gdp", "2021-01/2021-12")] == (210.5, None, None)

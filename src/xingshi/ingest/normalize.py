@@ -325,7 +325,12 @@ def _normalize_obs(
         if o.level_rank is not None:
             where = _where(o, o.level_rank_col, o.level_rank)
             level_rank, f4 = read_number(o.level_rank, "rank", where)
-        findings.extend(f for f in (f1, f2, f3, f4) if f is not None)
+        number_findings = [f for f in (f1, f2, f3, f4) if f is not None]
+        if indicator is None and o.optional_indicator:
+            # A column left out with a warning (城市等级: 一类): its text is no error; what a
+            # cell says (-3.9个百分点) is still told.
+            number_findings = [f for f in number_findings if f.severity != "error"]
+        findings.extend(number_findings)
         level_rank_col = o.level_rank_col
         rank_col = o.rank_col
         if level_rank is not None and rank is None and getattr(indicator, "kind", "") == "rate":

@@ -191,7 +191,7 @@ def is_region_header(value: Any) -> bool:
 # catalogue's growth of GDP and value added is real, at comparable prices).
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时|构成|结构|名义"
+    r"增加额|净增|序时|构成|结构|名义|^所属"
 )
 
 
@@ -212,7 +212,8 @@ def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
         "warning",
         f"“{text}”列不是本期总量、同比增速或位次，该列未导入",
         sheet.where(row, col, text),
-        hint="两年平均增速、比某年增长、环比、目标完成度、比重等列不导入；需要时另建长表导入",
+        hint="两年平均增速、比某年增长、环比、目标完成度、比重、所属省份等列不导入；"
+        "需要时另建长表导入",
     )
 
 
