@@ -560,3 +560,25 @@ def test_text_in_a_column_left_out_is_not_an_error(catalogs, tmp_path):
     assert _errors(checked) == []
     assert [f.rule for f in checked.findings if f.where.column == "C"] == ["unknown_indicator"]
     assert _records(checked)[("433101", "gdp", "2021-01/2021-12")] == (210.5, None, None)
+
+
+def test_base_row_of_an_index_table_is_no_zero_growth(catalogs, tmp_path):
+    """江苏 yearbook 2002: 1952 | 100.0 | 100.0 | 100.0 at the top of 上年=100 is the base row."""
+    path = _sheet(
+        tmp_path / "江苏.xlsx",
+        [
+            ["主要年份国内生产总值指数"],
+            ["按可比价计算,上年=100"],
+            ["年份", "国内生产总值", "第一产业", "第二产业", "第三产业"],
+            ["1952", 100.0, 100.0, 100.0, 100.0],
+            ["1955", 111.1, 114.7, 101.7, 107.0],
+            ["1957", 100.4, 101.8, 100.5, 97.6],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="江苏省")
+    assert _errors(checked) == []
+    assert [f.where.row for f in checked.findings if f.rule == "index_base"] == [4]
+    got = _records(checked)
+    assert not [k for k in got if k[2].startswith("1952")]
+    assert got[("320000", "gdp", "1955-01/1955-12")] == (None, 11.1, None)
+    assert got[("320000", "tertiary_va", "1957-01/1957-12")][1] == pytest.approx(-2.4)

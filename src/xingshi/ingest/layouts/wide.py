@@ -231,6 +231,15 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
                 break
 
 
+def _base_row(sheet: Sheet, row: int, columns: list[dict[str, Any]]) -> bool:
+    """1952 | 100.0 | 100.0 | 100.0 … at the top of a 上年=100 table: the series' base, every
+    index 100, not a year of 0% growth in every sector."""
+    index = [sheet.cell(row, k["col"]) for k in columns if k["index"]]
+    return len(index) >= 3 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and v == 100 for v in index
+    )
+
+
 def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
     """数量 | 位次 | 增长率 | 位次 (yearbooks' 排序 tables): where one indicator and period has
     two plain 位次, each ranks the column on its left — the amount's, then the growth's."""
@@ -588,6 +597,18 @@ def read_wide(
         elif group is not None:
             region = group + region
         last_data = r
+        if _base_row(sheet, r, columns):
+            reading.findings.append(
+                Finding(
+                    "index_base",
+                    "warning",
+                    f"“{raw_region}”一行各指数都是 100，是起始的基期行，不是增长 0%，该行未导入",
+                    sheet.where(r, region_col, raw_region),
+                    hint="上年=100 的指数表中，起始年份各列都写 100 时不表示持平；"
+                    "如确是持平，请改填增长率",
+                )
+            )
+            continue
         by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
             col_period = col["period"]
