@@ -582,3 +582,53 @@ def test_base_row_of_an_index_table_is_no_zero_growth(catalogs, tmp_path):
     assert not [k for k in got if k[2].startswith("1952")]
     assert got[("320000", "gdp", "1955-01/1955-12")] == (None, 11.1, None)
     assert got[("320000", "tertiary_va", "1957-01/1957-12")][1] == pytest.approx(-2.4)
+
+
+def test_local_fiscal_expenditure_is_the_general_budget_expenditure(catalogs, tmp_path):
+    """浙江 yearbook 17-2 heads 一般公共预算支出 as 地方财政支出 (亿元)."""
+    path = _sheet(
+        tmp_path / "浙江.xlsx",
+        [
+            ["17-2 各市国民经济主要指标(2015年)"],
+            ["城市", "地方财\n政收入\n(亿元)", "地方财\n政支出\n(亿元)"],
+            ["杭州市", 1233.88, 1205.48],
+            ["宁波市", 1006.41, 1252.64],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("330200", "fiscal_expenditure", "2015-01/2015-12")] == (1252.64, None, None)
+    assert got[("330100", "local_fiscal", "2015-01/2015-12")] == (1233.88, None, None)
+
+
+def test_bilingual_sections_of_shares_then_growth(catalogs, tmp_path):
+    """宁波 yearbook 3-14: (2008) in the title; 产业结构 rows (shares, left out) then 增长速度
+    rows (growth) over the same counties, named 全市 Ningbo, #鄞州 Yinzhou, 余姚 Yuyao."""
+    path = _sheet(
+        tmp_path / "宁波.xlsx",
+        [
+            ["表3-14 各县(市)生产总值结构及增长速度(2008)"],
+            ["单位:%"],
+            ["地区 Region", "生产总值", "其中  of Which", None],
+            [None, None, "第一产业", "第三产业"],
+            [None, "Gross Domestic\nProduct", "Primary\nIndustry", "Tertiary\nIndustry"],
+            ["产业结构 Structure"],
+            ["全市 Ningbo", 100.0, 4.2, 40.4],
+            ["    #鄞州     Yinzhou", 100.0, 3.7, 31.6],
+            ["  余姚   Yuyao", 100.0, 5.6, 34.0],
+            ["增长速度 Grawth Rate"],
+            ["全市 Ningbo", 10.1, 4.1, 11.0],
+            ["    #鄞州     Yinzhou", 14.0, 3.2, 15.0],
+            ["  余姚   Yuyao", 10.4, 5.2, 12.8],
+        ],
+        ("A3:A5", "B3:B4", "C3:D3"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.row for f in checked.findings if f.rule == "layout"] == [6]
+    got = _records(checked)
+    assert got[("330200", "gdp", "2008-01/2008-12")] == (None, 10.1, None)
+    assert got[("330212", "tertiary_va", "2008-01/2008-12")] == (None, 15.0, None)
+    assert got[("330281", "primary_va", "2008-01/2008-12")] == (None, 5.2, None)
+    assert len(got) == 9

@@ -170,6 +170,8 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
         line, current = [], ""
         for c in range(width):
             text = without_english(sheet.cell(r, c)) if sheet.cell(r, c) is not None else ""
+            if _english_only(sheet.cell(r, c)):
+                text = ""  # Secondary Industry beside #工业 in one row: a translation
             if c <= region_col:
                 line.append(text)
                 continue
@@ -238,6 +240,15 @@ def _base_row(sheet: Sheet, row: int, columns: list[dict[str, Any]]) -> bool:
     return len(index) >= 3 and all(
         isinstance(v, (int, float)) and not isinstance(v, bool) and v == 100 for v in index
     )
+
+
+def _section_kind(text: str) -> str | None:
+    """A row naming a section of the table below it: 产业结构 (shares) or 增长速度 (growth)."""
+    if re.fullmatch(r"[^\d]{0,8}(结构|构成|比重)", text):
+        return "share"
+    if re.fullmatch(r"[^\d]{0,8}(增长速度|增速|比上年增长[(（]?%?[)）]?)", text):
+        return "growth"
+    return None
 
 
 def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
@@ -311,7 +322,8 @@ def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
 
 
 def _english_only(value: Any) -> bool:
-    return isinstance(value, str) and bool(_ENGLISH_ONLY.fullmatch(value.strip()))
+    # Gross Domestic\nProduct: a wrapped English name is one too
+    return isinstance(value, str) and bool(_ENGLISH_ONLY.fullmatch(" ".join(value.split())))
 
 
 _ENGLISH_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'’:-]*")
@@ -552,6 +564,7 @@ def read_wide(
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
     bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or "")))
     last_region: Any = None
+    section: str | None = None  # a section row's kind: share (结构) or growth (增长速度)
     group: str | None = None
     last_period: Any = None
     last_data = first_data - 1
@@ -575,8 +588,27 @@ def read_wide(
         ):
             continue  # a bilingual yearbook's English header row (Region | Gross Domestic …)
         region = normalize_text(raw_region)
+        if bilingual and isinstance(raw_region, str):
+            # 全市 Ningbo, #鄞州 Yinzhou: the Chinese name; # marks a part (of 市区), not a name
+            region = without_english(raw_region).lstrip("#＃").strip()
         values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
         if not region:
+            continue
+        if not values_present and (kind := _section_kind(region)) is not None:
+            # 产业结构 over its rows, then 增长速度 over the same regions again.
+            section = kind
+            if kind == "share":
+                reading.findings.append(
+                    Finding(
+                        "layout",
+                        "warning",
+                        f"“{raw_region}”一段是构成（比重），不是总量或增速，该段未导入",
+                        sheet.where(r, region_col, raw_region),
+                        hint="构成、比重可由总量算出；需要时另建长表导入",
+                    )
+                )
+            continue
+        if section == "share":
             continue
         indented = isinstance(raw_region, str) and raw_region[:1] in (" ", "\u3000")
         row_year = None
@@ -649,7 +681,9 @@ def read_wide(
                     obs.period_col = region_col  # the row's year, under 年 份
                 by_indicator[key] = obs
             value = sheet.cell(r, col["col"])
-            if col["kind"] == "level":
+            if col["kind"] == "level" and section == "growth":
+                obs.growth, obs.growth_col = value, col["col"]  # under a 增长速度 section row
+            elif col["kind"] == "level":
                 obs.level, obs.level_col = value, col["col"]
                 obs.unit, obs.unit_col, obs.unit_row = col["unit"], col["unit_col"], col["unit_row"]
                 obs.unit_is_default = col["unit_default"]
