@@ -632,3 +632,37 @@ def test_bilingual_sections_of_shares_then_growth(catalogs, tmp_path):
     assert got[("330212", "tertiary_va", "2008-01/2008-12")] == (None, 15.0, None)
     assert got[("330281", "primary_va", "2008-01/2008-12")] == (None, 5.2, None)
     assert len(got) == 9
+
+
+def test_ranking_of_two_years_and_per_capita_with_an_unranked_city(catalogs, tmp_path):
+    """2015年GDP排名 | 地级市 | 2014年GDP | 2015年GDP | 人均GDP(元) | 人均GDP排名, and 义乌
+    (计划单列) in the rank column: each rank ranks its amount; the note is no rank."""
+    path = _sheet(
+        tmp_path / "浙江.xlsx",
+        [
+            ["2015年浙江各市GDP和人均GDP排名"],
+            [
+                "2015年GDP排名",
+                "地级市",
+                "2014年GDP(亿元)",
+                "2015年GDP(亿元)",
+                "人均GDP(元)",
+                "人均GDP排名",
+            ],
+            [1, "杭州", 9201.16, 10053.58, 113063.20, 1],
+            [11, "舟山", 1021.66, 1094.7, 95523.56, 3],
+            [None, "义乌", 968.6, 1046, 83613.11, "计划单列"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.column for f in checked.findings if f.rule == "not_a_number"] == ["F"]
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["indicator"], r["period"]): (r["level"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("330900", "gdp", "2015-01/2015-12")] == (1094.7, None, 11)
+    assert got[("330900", "gdp", "2014-01/2014-12")] == (1021.66, None, None)
+    assert got[("330900", "gdp_per_capita", "2015-01/2015-12")] == (95523.56, None, 3)
+    assert got[("330782", "gdp_per_capita", "2015-01/2015-12")] == (83613.11, None, None)

@@ -253,12 +253,17 @@ def _section_kind(text: str) -> str | None:
 
 def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
     """数量 | 位次 | 增长率 | 位次 (yearbooks' 排序 tables): where one indicator and period has
-    two plain 位次, each ranks the column on its left — the amount's, then the growth's."""
+    two plain 位次, each ranks the column on its left — the amount's, then the growth's. One
+    plain 位次 of an amount with no growth in the table ranks the amount."""
     groups: dict[tuple[int, Any], list[dict[str, Any]]] = {}
     for col in columns:
         groups.setdefault((col["indicator_col"], col["period"]), []).append(col)
     for group in groups.values():
         ranks = [k for k in group if k["kind"] == "rank" and k["basis"] == "default"]
+        kinds = {k["kind"] for k in group}
+        if len(ranks) == 1 and "level" in kinds and "growth" not in kinds:
+            ranks[0]["basis"] = "level"  # 人均GDP(元) | 人均GDP排名, no growth: the amount's
+            continue
         if len(ranks) != 2:
             continue
         by_col = {k["col"]: k for k in group}
@@ -280,7 +285,12 @@ def _left_ranks(
             continue
         name = re.sub("排行|排名|位次|名次|排位", "", text)
         levels = [k for k in columns if k["kind"] == "level"]
-        named = [k for k in levels if name and name in k["indicator"]] or levels
+        if m := _YEAR_FIRST.match(name):
+            # 2015年GDP排名: the rank of that year's GDP
+            levels = [k for k in levels if k["period"] == m.group(1)] or levels
+            name = m.group(2)
+        named = [k for k in levels if name and name == k["indicator"]]  # GDP, not 人均GDP
+        named = named or [k for k in levels if name and name in k["indicator"]] or levels
         if len({k["period"] for k in named}) > 1:
             # GDP排名 | 2012年上半年GDP | 2013年上半年GDP | 增速: the period with a growth
             # is the one ranked; with none or several, which year is ranked is not said.
