@@ -666,3 +666,21 @@ def test_ranking_of_two_years_and_per_capita_with_an_unranked_city(catalogs, tmp
     assert got[("330900", "gdp", "2014-01/2014-12")] == (1021.66, None, None)
     assert got[("330900", "gdp_per_capita", "2015-01/2015-12")] == (95523.56, None, 3)
     assert got[("330782", "gdp_per_capita", "2015-01/2015-12")] == (83613.11, None, None)
+
+
+def test_short_zone_names_beside_counties_are_warnings(catalogs, tmp_path):
+    """嘉兴 ranking: 经开 and 港区 (development zone, port zone) listed beside the counties."""
+    path = _sheet(
+        tmp_path / "嘉兴.xlsx",
+        [
+            ["2021年嘉兴各区GDP排行"],
+            ["GDP排行", "区域", "2021年GDP(亿元)", "增速(%)"],
+            [1, "海宁市", 1196.3, 7],
+            [8, "经开", 395.02, 6.1],
+            [9, "港区", 209.01, 6.1],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.row for f in checked.findings if f.rule == "unknown_region"] == [4, 5]
+    assert _records(checked) == {("330481", "gdp", "2021-01/2021-12"): (1196.3, 7.0, None)}
