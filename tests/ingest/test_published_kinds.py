@@ -684,3 +684,33 @@ def test_short_zone_names_beside_counties_are_warnings(catalogs, tmp_path):
     assert _errors(checked) == []
     assert [f.where.row for f in checked.findings if f.rule == "unknown_region"] == [4, 5]
     assert _records(checked) == {("330481", "gdp", "2021-01/2021-12"): (1196.3, 7.0, None)}
+
+
+def test_amount_in_yuan_beside_its_dollar_conversion(catalogs, tmp_path):
+    """广西 list: 行政区 | 地区生产总值(GDP)[注 2] over 本币(亿元) | 美元[注 4](亿元) | 位次 |
+    比重: the 本币 column is the GDP, 美元 (亿 of dollars) is left out, 位次 ranks the amount."""
+    path = _sheet(
+        tmp_path / "广西.xlsx",
+        [
+            ["2021年广西壮族自治区各市地区生产总值列表[注 1]"],
+            ["行政区", "地区生产总值(GDP)[注 2]", None, None, None],
+            [None, "本币\n(亿元)", "美元[注 4]\n(亿元)", "位次", "比重[注 5]\n(%)"],
+            ["南宁市", "5,120.94", 793.77, 1, 20.70],
+            ["柳州市", "3,057.24", 473.89, 2, 12.36],
+            ["桂林市", "2,311.06", 358.23, 3, 9.34],
+        ],
+        ("A2:A3", "B2:E2"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert any("美元" in f.message and f.where.column == "C" for f in checked.findings)
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got == {
+        "450100": (5120.94, None, 1),
+        "450200": (3057.24, None, 2),
+        "450300": (2311.06, None, 3),
+    }

@@ -36,6 +36,7 @@ REGION_HEADERS = (
     "市州名称",
     "区划",
     "行政区划",
+    "行政区",
     # A diagonal corner cell (指标 over 地区) reads as one word once its spaces go.
     "指标地区",
     "地区指标",
@@ -196,9 +197,13 @@ _FOREIGN = re.compile(
 )
 
 
+# 本币 | 美元(亿元): the amount converted to dollars (亿元 there means 亿 of dollars).
+_DOLLARS = re.compile(r"(折合?|按)?美元(计|折算)?([(（][^)）]*[)）])?")
+
+
 def foreign_column(text: str) -> bool:
     """A header of a column the importer must not read as level, growth or rank."""
-    if _FOREIGN.search(text):
+    if _FOREIGN.search(text) or _DOLLARS.fullmatch(normalize_text(text)):
         return True
     if any(w in text for w in ("增减", "增加", "减少")):
         # 比上年增减(亿元) is a change in money, not a rate; 增减(百分点) is a rate's change.
@@ -208,6 +213,14 @@ def foreign_column(text: str) -> bool:
 
 
 def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
+    if _DOLLARS.fullmatch(normalize_text(text)):
+        return Finding(
+            "header",
+            "warning",
+            f"“{text}”列是折成美元的数，不能换算为元，该列未导入",
+            sheet.where(row, col, text),
+            hint="以本币（人民币）计的一列照常导入",
+        )
     return Finding(
         "header",
         "warning",
@@ -224,8 +237,9 @@ def sub_kind(text: str) -> str | None:
         return "rank"
     if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
         return "growth"
-    if any(w in text for w in _LEVEL_WORDS) or text == "数量":
-        # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name)
+    if any(w in text for w in _LEVEL_WORDS) or text in ("数量", "本币") or text.startswith("本币("):
+        # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name);
+        # 本币 | 美元: the amount in yuan beside its dollar conversion
         return "level"
     return None
 
