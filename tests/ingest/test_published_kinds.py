@@ -714,3 +714,24 @@ def test_amount_in_yuan_beside_its_dollar_conversion(catalogs, tmp_path):
         "450200": (3057.24, None, 2),
         "450300": (2311.06, None, 3),
     }
+
+
+def test_unit_of_a_name_group_applies_to_its_parts(catalogs, tmp_path):
+    """生产总值(万元) merged over 第一产业 | 第二产业: the parts are in 万元 too, not 亿元."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["2015年各县主要指标"],
+            ["地区", "生产总值(万元)", None, None],
+            [None, None, "第一产业", "第二产业"],
+            ["吉首市", 2100000, 100000, 800000],
+            ["泸溪县", 800000, 90000, 300000],
+        ],
+        ("A2:A3", "B2:D2"),
+    )
+    checked = check_file(path, catalogs, region_scope="湘西州")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("433101", "gdp", "2015-01/2015-12")] == (210.0, None, None)
+    assert got[("433101", "primary_va", "2015-01/2015-12")] == (10.0, None, None)
+    assert got[("433122", "secondary_va", "2015-01/2015-12")] == (30.0, None, None)

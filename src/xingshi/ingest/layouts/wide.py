@@ -188,6 +188,12 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
         name = names[-1] if names else ""
         if len(names) > 1 and not re.search("指数|构成|比重", names[-2]):
             parents[c] = split_unit(names[-2])[0]  # 工业 under 第二产业: one of its parts
+            group_unit = next(
+                (split_unit(n)[1] for n in reversed(names[:-1]) if split_unit(n)[1]), None
+            )
+            plain = not re.search("指数|构成|比重|=100", "".join(path))
+            if group_unit and plain and not split_unit(name)[1]:
+                name = f"{name}({group_unit})"  # 生产总值(万元) over 第一产业: 万元 too
         groups = "".join(path[:-1])
         if re.search("构成|比重", groups):
             name = f"{name}构成%"
