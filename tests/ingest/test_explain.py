@@ -111,3 +111,15 @@ def test_explain_bilingual_ranking_table_names_the_english_column():
         "  E 列 — 第二产业增加值·增速（2016年）",
     ]
     assert "  F 列 — 第二产业增加值·位次（按增速）（2016年）" in lines
+
+
+def test_explain_says_left_out_columns_in_their_place():
+    """广西 list: the 美元 and 比重 columns are said among the columns, with the reason."""
+    lines = _explain("58-维基百科-2021年广西各市地区生产总值列表.xlsx")
+    assert lines[3:7] == [
+        "  B 列 — 地区生产总值·总量（2021年），单位 亿元",
+        "  C 列 — 未导入：“美元[注 4] (亿元)”列是折成美元的数，不能换算为元",
+        "  D 列 — 地区生产总值·位次（按总量）（2021年）",
+        "  E 列 — 未导入：“比重[注 5] (%)”列不是本期总量、同比增速或位次",
+    ]
+    assert not any(line.startswith("  跳过：[header]") for line in lines)

@@ -130,6 +130,20 @@ def _unread_lines(reading: Reading, roles: dict[int, Any]) -> dict[int, str]:
     return out
 
 
+def _header_columns(
+    reading: Reading, roles: dict[int, Any], taken: dict[int, str]
+) -> dict[int, tuple[str, Any]]:
+    """A header column the reader left out (美元, 比重) said in its place among the columns."""
+    out: dict[int, tuple[str, Any]] = {}
+    for f in reading.findings:
+        col = _column_index(f.where.column or "")
+        if f.rule != "header" or col is None or col in roles or col in taken or col in out:
+            continue
+        text = " ".join(f.message.split()).removesuffix("，该列未导入")
+        out[col] = (f"  {column_letter(col)} 列 — 未导入：{text}", f)
+    return out
+
+
 def _region_line(reading: Reading, catalogs: Any, region_scope: str | None) -> str | None:
     text = next((o.region for o in reading.observations if o.region_from_title), None)
     if text is None:
@@ -188,10 +202,13 @@ def explain_file(
         for col in roles:
             line = _column_line(col, roles[col])
             by_col[col] = line + (f"——未导入：{left_out[col]}" if col in left_out else "")
+        inline = _header_columns(reading, roles, by_col)
+        by_col.update({col: line for col, (line, _f) in inline.items()})
         lines.extend(by_col[col] for col in sorted(by_col))
         if not roles:
             lines.append("  没有读到数据列")
-        lines.extend(f"  跳过：{f.describe()}" for f in reading.findings)
+        shown = {id(f) for _line, f in inline.values()}
+        lines.extend(f"  跳过：{f.describe()}" for f in reading.findings if id(f) not in shown)
     for f in later:
         label = "错误" if f.severity == "error" else "跳过"
         lines.append(f"{label}：{f.describe()}")
