@@ -391,6 +391,225 @@ def test_explain_names_the_year_column_of_a_years_down_table(catalogs):
     assert "  B 列 — 地区生产总值·总量（1950年、1951年、1952年 等 32 项），单位 万元" in lines
 
 
+# --- Batch 4 ------------------------------------------------------------------------------------
+
+
+def test_amount_rank_and_growth_rank_beside_quantity(catalogs, tmp_path):
+    """数 量 | 位 次 | 增长率 | 位 次: the first rank is the amount's, the second the growth's."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["全国各地区第二产业增加值及排序(2016年)"],
+            ["地 区", "第二产业增加值", None, None, None],
+            [None, "数 量", "位 次", "增长率", "位 次"],
+            ["北 京", 4774.4, 23, 5.6, 25],
+            ["天 津", 8003.9, 17, 8.0, 8],
+            ["山 西", 4926.4, 22, 1.5, 29],
+        ],
+        ("A2:A3", "B2:E2"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got["110000"] == (4774.4, 5.6, 25, 23)
+    assert got["140000"] == (4926.4, 1.5, 29, 22)
+
+
+def test_this_year_and_last_year_groups_over_month_and_cumulative(catalogs, tmp_path):
+    """本 年 | 上年同期 | 增长(%) over 本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计, with a
+    甲 1 2 … row: each column its own period; last year's figures never taken for this year's."""
+    path = _sheet(
+        tmp_path / "广东.xlsx",
+        [
+            ["2013年7月社会消费品零售总额"],
+            ["金额单位:万元"],
+            ["项目", "本 年", None, "上年同期", None, "增长(%)", None],
+            [None, "本月", "1-本月", "上年本月", "上年1-本月", "本月", "累计"],
+            ["甲", 1, 2, 3, 4, 5, 6],
+            ["社会消费品零售额", 20626052.6, 141797902.3, 18266051.9, 126842604.4, 12.9, 11.8],
+        ],
+        ("A3:A4", "B3:C3", "D3:E3", "F3:G3"),
+    )
+    checked = check_file(path, catalogs, region_scope="广东省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("440000", "retail", "2013-07/2013-07")] == (2062.60526, 12.9, None)
+    assert got[("440000", "retail", "2013-01/2013-07")] == (14179.79023, 11.8, None)
+    assert got[("440000", "retail", "2012-07/2012-07")][0] == 1826.60519
+    assert got[("440000", "retail", "2012-01/2012-07")][0] == 12684.26044
+    assert not any("甲" in str(f.where.value) for f in checked.findings)
+
+
+def test_items_marked_with_hash_and_rows_indented_as_far_as_the_hash(catalogs, tmp_path):
+    """#地方一般公共预算收入 is an item of 一般公共预算总收入 (a component: imported);
+        一般公共预算支出, indented only as far as the #, is the next indicator, not an item;
+    期末…余额 is the balance at the period's end."""
+    path = _sheet(
+        tmp_path / "泉州.xlsx",
+        [
+            ["国民经济主要指标"],
+            ["指标", "单位", "8月", None, "1-8", None],
+            [None, None, "数值", "增长(%", "数值", "增长(%"],
+            ["二、社会消费品零售总额", "亿元", 480.40, 4.6, 3748.20, 15.2],
+            ["    #限额以上社会消费品零售额", "亿元", 142.40, 7.2, 1129.45, 19.7],
+            ["四、一般公共预算总收入", "亿元", 67.56, "-", 671.70, 29.0],
+            ["    #地方一般公共预算收入", "亿元", 34.98, "-", 365.46, 30.0],
+            ["    一般公共预算支出", "亿元", 55.58, "-", 501.18, 12.8],
+            ["五、期末金融机构本外币存款余额", "亿元", 9410.61, 10.8, "-", "-"],
+            ["    #人民币存款余额", "亿元", 9290.40, 10.4, "-", "-"],
+        ],
+        ("A2:A3", "B2:B3", "C2:D2", "E2:F2"),
+    )
+    checked = check_file(path, catalogs, region_scope="泉州市", period="2021年8月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("350500", "retail_above", "2021-01/2021-08")] == (1129.45, 19.7, None)
+    assert got[("350500", "fiscal_total", "2021-01/2021-08")] == (671.70, 29.0, None)
+    assert got[("350500", "local_fiscal", "2021-01/2021-08")] == (365.46, 30.0, None)
+    assert got[("350500", "fiscal_expenditure", "2021-01/2021-08")] == (501.18, 12.8, None)
+    assert got[("350500", "deposits", "2021-08/2021-08")] == (9410.61, 10.8, None)
+    # the 人民币 part of the balance is not the balance
+    assert ("350500", "deposits", "2021-01/2021-08") not in got
+    assert len([k for k in got if k[1] == "deposits"]) == 1
+
+
+def test_indented_item_not_aligned_with_a_hash_stays_an_item(catalogs, tmp_path):
+    """# 批发零售业 / 住宿餐饮业 (the name under the name after #): both items, neither imported
+    as the 住宿和餐饮业增加值 of the catalogue."""
+    path = _sheet(
+        tmp_path / "上海.xlsx",
+        [
+            ["社会消费品零售总额"],
+            ["2022年9月"],
+            ["指标", "本月", "比去年同月增长(%)", "1-本月", "比去年同期增长(%)"],
+            ["社会消费品零售总额(亿元)", 1478.53, 0.3, 11864.63, -10.7],
+            ["     # 批发零售业", 1363.93, 0.6, 11055.38, -9.4],
+            ["       住宿餐饮业", 114.60, -2.8, 809.25, -24.8],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="上海市")
+    assert {k[1] for k in _records(checked)} == {"retail"}
+
+
+def test_cover_line_with_the_year_run_into_the_month(catalogs, tmp_path):
+    """A cover line 20218月报 (年 lost in copying) gives the period: 2021年8月, 1-8 is 1-8月."""
+    path = _sheet(
+        tmp_path / "月报.xlsx",
+        [
+            ["20218月报"],
+            ["国民经济主要指标"],
+            ["指标", "单位", "8月", None, "1-8", None],
+            [None, None, "数值", "增长(%", "数值", "增长(%"],
+            ["二、社会消费品零售总额", "亿元", 480.40, 4.6, 3748.20, 15.2],
+        ],
+        ("A3:A4", "B3:B4", "C3:D3", "E3:F3"),
+    )
+    checked = check_file(path, catalogs, region_scope="泉州市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("350500", "retail", "2021-08/2021-08")] == (480.40, 4.6, None)
+    assert got[("350500", "retail", "2021-01/2021-08")] == (3748.20, 15.2, None)
+
+
+def test_years_over_cities_corner_and_a_second_header_block(catalogs, tmp_path):
+    """年份/各地级市 | 2023年GDP | 2022年GDP, and the same header again half-way down for
+    earlier years: each block's years are its own."""
+    path = _sheet(
+        tmp_path / "江西.xlsx",
+        [
+            ["年份/各地级市", "2023年GDP", "2022年GDP"],
+            ["南昌市", 7324.46, 7203.50],
+            ["赣州市", 4606.20, 4523.63],
+            ["九江市", 3733.45, 4026.60],
+            ["年份/各地级市", "2018年GDP", "2017年GDP"],
+            ["南昌市", 5119.33, 4547.63],
+            ["赣州市", 3170.28, 2805.93],
+            ["九江市", 2860.07, 2545.34],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("360100", "gdp", "2023-01/2023-12")][0] == 7324.46
+    assert got[("360100", "gdp", "2017-01/2017-12")][0] == 4547.63
+    assert got[("360400", "gdp", "2022-01/2022-12")][0] == 4026.60
+    assert len(got) == 12
+
+
+def test_months_across_rows_of_the_whole_district_and_of_a_part(catalogs, tmp_path):
+    """月份 | 3月 | 4月 over 全区规上累计 / 全区规上当月 / 区内累计: the title's indicator and
+    growth, 累计 from January; 区内 (the district without its zone) is not the district."""
+    path = _sheet(
+        tmp_path / "沙坪坝.xlsx",
+        [
+            ["表1上半年,全区规上工业产值增速"],
+            ["单位:%"],
+            ["月份", "3月", "4月"],
+            ["全区规上累计", 51.2, 28.5],
+            ["全区规上当月", -3.1, -11.8],
+            ["区内累计", 9.2, 9.2],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="沙坪坝区", period="2021年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got == {
+        ("500106", "industry_output", "2021-01/2021-03"): (None, 51.2, None),
+        ("500106", "industry_output", "2021-01/2021-04"): (None, 28.5, None),
+        ("500106", "industry_output", "2021-03/2021-03"): (None, -3.1, None),
+        ("500106", "industry_output", "2021-04/2021-04"): (None, -11.8, None),
+    }
+    part = [f for f in checked.findings if "区内累计" in f.message]
+    assert [(f.severity, f.where.row, f.where.column) for f in part] == [("warning", 6, "A")]
+
+
+def test_bulletin_cover_with_city_district_and_publication_date(catalogs, tmp_path):
+    """2023年驻马店市驿城区…统计公报 / 2024年6月6日 / 表1 2023年全区生产总值: the district the
+    cover names (not its city), the year of the table's title (not the day of publication),
+    and 工业 under 第二产业 its 工业增加值."""
+    path = _sheet(
+        tmp_path / "公报.xlsx",
+        [
+            ["2023年驻马店市驿城区国民经济和社会发展统计公报"],
+            ["驻马店市驿城区统计局"],
+            ["2024年6月6日"],
+            ["表1 2023年全区生产总值"],
+            ["指 标", "绝对数\n(亿元)", "比上年增长\n(%)"],
+            ["生产总值", 613.52, 4.7],
+            ["第二产业", 241.26, 4.2],
+            ["工业", 176.90, 3.8],
+            ["建筑业", 64.58, 4.8],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert set(got) == {
+        ("411702", code, "2023-01/2023-12")
+        for code in ("gdp", "secondary_va", "industry_added", "construction_va")
+    }
+    assert got[("411702", "industry_added", "2023-01/2023-12")] == (176.90, 3.8, None)
+
+
+def test_unmarked_row_named_like_a_component_of_another_indicator_stays_unknown(catalogs, tmp_path):
+    """工业 under 固定资产投资 is not 工业增加值 (not a component of the investment): skipped."""
+    path = _sheet(
+        tmp_path / "投资.xlsx",
+        [
+            ["2023年驿城区主要指标"],
+            ["指 标", "绝对数\n(亿元)", "比上年增长\n(%)"],
+            ["固定资产投资", 100.0, 5.0],
+            ["工业", 30.0, 8.0],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert {k[1] for k in _records(checked)} == {"fai"}
+
+
 def test_per_capita_in_dollars_is_left_out_not_an_error(catalogs, tmp_path):
     """广州 yearbook: 人均GDP in 元 and in 美元 side by side; the 美元 column is a warning."""
     path = _sheet(

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from xingshi.extract._numbers import parse_number
-from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt
+from xingshi.extract._rules import AR_NUM, CN_NUM, Grammar, _alt, grammar
 
 # A list of numbers sharing the last one's unit: 2.6、6.7个百分点; 38到96个工作日.
 _LIST_NEXT = re.compile(rf" ?(?P<sep>、|和|到|至|-|~|或) ?(?P<n>(?:负|-)?(?:{AR_NUM}|{CN_NUM}))")
@@ -106,6 +107,23 @@ _BARE_GROUP = re.compile(
 _COUNTED = re.compile(r"\d(项|个|件|家|所|条)")
 
 
+# 牛肉产量5.3万吨,下降6.5羊肉产量0.7万吨: a decimal right after a growth verb whose % the copy
+# lost; not before a unit, a digit or a list that shares a later unit (增长6.5、7.2%).
+_NOT_LOST = re.compile(r"[\d.%‰倍个万亿千百元年月日号点 、和到至~-]")
+
+
+@cache
+def _growth_verb() -> re.Pattern[str]:
+    c = grammar().raw["cues"]
+    return re.compile(rf"(?:{_alt(c['growth_up'] + c['growth_down'])})了?$")
+
+
+def _lost_percent(norm: str, s: int, e: int) -> bool:
+    if e < len(norm) and _NOT_LOST.match(norm, e):
+        return False
+    return _growth_verb().search(norm, max(0, s - 5), s) is not None
+
+
 def _word_tail(norm: str, i: int, word: str) -> bool:
     return i > 0 and norm[i - 1] in _WORD_BEFORE.get(word, "")
 
@@ -133,6 +151,8 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         before = list(_COUNTED.finditer(norm, max(0, s - 300), s))
         if before and float(value).is_integer():
             return Anchor(s, e, "count", before[-1].group(1), values)
+    if u is None and group == "num" and "." in text and _lost_percent(norm, s, e):
+        return Anchor(s, e, "percent", "%", values)
     while u is None:
         nxt = _LIST_NEXT.match(norm, pos)
         if nxt is None:

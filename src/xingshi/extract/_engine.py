@@ -141,7 +141,9 @@ class Engine:
         self.parks = _parks(norm)
         self.park_starts = [a for a, _ in self.parks]
         self.year_verbs = [m.start() for m in _YEAR_VERB.finditer(norm)]
+        self._from_previous = tuple(self.g.raw["words"]["from_previous_year"])
         self._canon: dict[str, tuple[str, str | None]] = {}
+        self._captions: dict[tuple[str, ...], str | None] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
@@ -191,11 +193,19 @@ class Engine:
             if cell.start in taken:
                 continue
             period, _ = self._period_at(cell.start, cell.label_start)
+            if cell.period_at >= 0:  # the column's header names its period
+                m = PERIOD.match(self.norm, cell.period_at)
+                p = self.ctx.period_of(m) if m else None
+                period = p.key if p is not None else period
+            region, code = self.ctx.region_name, self.ctx.region_code
+            words: str | None = cell.label
+            place = self._row_region(cell.label)
+            if place is not None:  # 东城区 | 893416: the rows are regions, not indicators
+                (region, code), words = place, self._caption_indicator(cell.captions)
             fact = Fact(
                 quote=self.text[cell.label_start : cell.end], start=cell.label_start,
                 end=cell.end, measure=cell.measure, value=as_written(cell.value),
-                unit=cell.unit, words=cell.label, region=self.ctx.region_name,
-                region_code=self.ctx.region_code, period=period,
+                unit=cell.unit, words=words, region=region, region_code=code, period=period,
             )  # fmt: skip
             fact.extra["figure"] = (cell.start, cell.end)
             self._canonical(fact)
@@ -204,6 +214,33 @@ class Engine:
             inside = {id(f) for f in facts for a, b in labels if a <= f.start < b}
             facts[:] = [f for f in facts if id(f) not in inside]
         return out
+
+    def _caption_indicator(self, captions: tuple[str, ...]) -> str | None:
+        """The catalogue indicator a line around a table starts with (社会消费品零售总额统计…)."""
+        if captions not in self._captions:  # once per table, not per cell
+            self._captions[captions] = next(
+                (
+                    line[:n]
+                    for line in captions
+                    for n in range(min(len(line), 16), 1, -1)
+                    if canonical_indicator(line[:n])[1] is not None
+                ),
+                None,
+            )
+        return self._captions[captions]
+
+    def _row_region(self, label: str) -> tuple[str | None, str | None] | None:
+        """The region a table row's label names (全市, 东城区, 北京经济技术开发区), if any."""
+        word = re.sub(r"\s+", "", label)
+        w = self.g.raw["words"]
+        if word in w["self_prefecture"] or word in w["self_county"] or word in w["parent"]:
+            return self._region(word)
+        if not _ROW_REGION.search(word):
+            return None
+        name, code = self._region(word)
+        if code is None and not _ROW_PARK.search(word):
+            return None
+        return name, code
 
     # -- grouping -------------------------------------------------------------------------
     def _groups(self, anchors: list[Anchor]) -> list[list[Anchor]]:
@@ -674,6 +711,13 @@ class Engine:
 
     def _period_at(self, s: int, ss: int) -> tuple[str | None, bool]:
         """The period key for a figure at ``s``, and whether its sentence names it."""
+        key, named = self._period_near(s, ss)
+        # 比重由上年的9.6%提高到10.8%: the figure right after 由上年的 is the year before's
+        if key and self.norm.endswith(self._from_previous, max(0, s - 5), s):
+            key = _YEAR_IN_KEY.sub(lambda y: str(int(y.group()) - 1), key)
+        return key, named
+
+    def _period_near(self, s: int, ss: int) -> tuple[str | None, bool]:
         para = 0
         k = bisect_left(self.newlines, s)
         if k > 0:
@@ -876,6 +920,12 @@ _PARK = re.compile(
     r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
 )
 _PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
+
+
+_YEAR_IN_KEY = re.compile(r"\d{4}")
+# A table row labelled by a region: a name with its suffix, or a zone (经济技术开发区).
+_ROW_REGION = re.compile(r"^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|旗|州|盟)$")
+_ROW_PARK = re.compile(r"(?:开发区|高新区)$")
 
 
 def _parks(norm: str) -> list[tuple[int, int]]:

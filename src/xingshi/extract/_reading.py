@@ -41,6 +41,7 @@ class _Rx:
     done_any: re.Pattern[str]
     right_target: re.Pattern[str]
     flat: re.Pattern[str]
+    flat_peer: re.Pattern[str]
     down: frozenset[str]
     delta: re.Pattern[str]
     below: frozenset[str]
@@ -55,6 +56,8 @@ def _rx() -> _Rx:
     lead = _alt(c["growth_lead"])
     cmp_words = _alt(c["above"] + c["below"])
     target = _alt(c["target"])
+    w = g.raw["words"]
+    peers = w["parent"] + w["country"] + w["self_prefecture"] + w["self_county"]
     return _Rx(
         growth=re.compile(
             rf"(?P<lead>(?:{lead})*)(?P<verb>{verbs})(?:了)?(?:均|都)?"
@@ -104,6 +107,10 @@ def _rx() -> _Rx:
         ),
         right_target=re.compile(r"的?(?:目标任务|任务目标|目标|预期目标|计划)"),
         flat=re.compile(r"(?:(?:与|和|同|比|较)(?:上年|去年)(?:同期)?)?(?:基本|保持|总体)?$"),
+        # 新民市增长6.0%,全市增速持平 (与 lost): a peer's rate named before 持平 is the other side
+        flat_peer=re.compile(
+            rf"(?:^|[,;:])(?P<vs>{_alt(peers)})(?:平均水平|平均)?(?:增速|增幅)(?:基本|总体)?(?:保持)?$"
+        ),
         down=frozenset([*c["growth_down"], "低", "慢"]),
         delta=re.compile(
             r"(?:比(?!重|例|率)|较)(?:年初|上年末|上年同期|去年同期|上年|去年|上月|上年底)"
@@ -224,7 +231,7 @@ def read_points(clause: str) -> Reading:
     m = r.pp_chg.search(clause)
     if m:
         sign = -1 if m.group("verb") in r.down else 1
-        if m.group("verb") in ("收窄", "扩大") and _FALL.search(clause):
+        if m.group("verb") in ("收窄", "缩小", "扩大") and _FALL.search(clause):
             sign = -sign  # 降幅收窄1.5个百分点: the growth rate rose by 1.5 points
         vs = re.sub(r"(?:分别|均|都)$", "", m.group("vs") or "")
         return Reading("pp_diff", sign, m.start(), versus=vs or "上年同期")
@@ -295,5 +302,8 @@ def read_flat(clause: str) -> Reading:
     m = _FLAT_VS.search(clause)
     if m and (m.group("speed") or not _SAME_PERIOD.match(m.group("vs"))):
         return Reading("pp_diff", cue_at=m.start(), versus=m.group("vs"))
+    m = _rx().flat_peer.search(clause)
+    if m:
+        return Reading("pp_diff", cue_at=m.start("vs"), versus=m.group("vs"))
     m = _rx().flat.search(clause)
     return Reading("growth_pct", cue_at=m.start() if m else len(clause))

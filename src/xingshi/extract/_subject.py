@@ -89,6 +89,10 @@ def clean(norm: str, start: int, end: int) -> Subject:
     if d:
         i += d.end()
         text = text[d.end() :]
+    if text in _no_indicator():
+        text = ""
+    elif len(text) > 4:
+        text = _inner_verbs().sub("", text)
     bases = 0
     raw = re.sub(r"(?:均|都|分别|[,;:、\s])+$", "", norm[i:end])
     if _BASES.match(raw):
@@ -104,6 +108,17 @@ def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, .
         if word in prefixes and i + n <= end and word not in blocked:
             return i + n
     return 0
+
+
+@cache
+def _inner_verbs() -> re.Pattern[str]:
+    # only between two words: a verb at the phrase's ends is stripped as lead or trail
+    return re.compile(rf"(?<=.)(?:{_alt(grammar().raw['words'].get('inner_verbs', []))})(?=.)")
+
+
+@cache
+def _no_indicator() -> frozenset[str]:
+    return frozenset(grammar().raw["words"].get("no_indicator", []))
 
 
 @cache

@@ -36,12 +36,15 @@ class Cell:
     label_start: int
     measure: str
     unit: str
+    period_at: int = -1  # where the column's header names its period (2018年1-8月), if it does
+    captions: tuple[str, ...] = ()  # the lines around a table copied one cell per line
 
 
 @dataclass
 class _Column:
     measure: str
     unit: str
+    period_at: int = -1
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
@@ -66,7 +69,7 @@ def _column(head: str, g: Grammar) -> _Column | None:
         return _Column("growth_pct", "%") if _GROWTH.search(text) else None
     if _GROWTH.search(text):
         return _Column("growth_pct", "%") if not unit else None
-    bare = re.sub(rf"^(?:{'|'.join(g.raw['units']['magnitudes'])})", "", unit)
+    bare = _bare(unit, g)
     kind = g.unit_kind.get(bare) or g.unit_kind.get(unit)
     if kind == "level":
         return _Column("level", unit)
@@ -119,6 +122,39 @@ def table_cells(norm: str, g: Grammar) -> Iterator[Cell]:
 
 
 _HEAD_MAX = 16  # a header cell copied alone on its line is short
+# 单位:万元 above a table gives the unit of the columns headed by a period (2018年8月, 1-8月).
+_TABLE_UNIT = re.compile(r"^单位[:：]\s*(?P<u>\S{1,6})$")
+_PERIOD_HEAD = re.compile(
+    r"^(?:\d{4} ?年)?(?:\d{1,2}[-—至~])?\d{1,2}月(?:份)?$"
+    r"|^(?:\d{4} ?年)?(?:前三季度|上半年|[一二三四]季度)$"
+)
+_CLOSED = re.compile(r"\s*\|+\s*$")  # a cell line closed by its separator: 9915023 |
+
+
+def _period_column(
+    cell: str, at: int, unit: str | None, head: list[_Column], g: Grammar
+) -> _Column | None:
+    """A header cell naming a period takes the table's unit; a growth column after it, its
+    period (2018年8月 / 同比增长(%) / 2018年1-8月 / 同比增长(%))."""
+    if unit is not None and _PERIOD_HEAD.match(cell):
+        return _Column("level" if g.unit_kind.get(_bare(unit, g)) == "level" else "count",
+                       unit, at)  # fmt: skip
+    col = _column(cell, g) if _HEAD_UNIT.search(cell) else None
+    if col is not None and col.measure == "growth_pct" and head and head[-1].period_at >= 0:
+        col.period_at = head[-1].period_at
+    return col
+
+
+def _bare(unit: str, g: Grammar) -> str:
+    return re.sub(rf"^(?:{'|'.join(g.raw['units']['magnitudes'])})", "", unit)
+
+
+def _table_unit(line: str, g: Grammar) -> str | None:
+    m = _TABLE_UNIT.match(line)
+    if m is None:
+        return None
+    u = m.group("u")
+    return u if g.unit_kind.get(_bare(u, g)) in ("level", "count") else None
 
 
 def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
@@ -127,18 +163,26 @@ def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
     if "(" not in norm:
         return
     lines: list[tuple[str, int]] = []
+    units: list[str | None] = []  # the 单位 line in force at each line
+    unit: str | None = None
     offset = 0
     for line in norm.split("\n"):
-        if line.strip():
+        cell = line.strip()
+        if "|" in cell:
+            bare = _CLOSED.sub("", cell)
+            cell = cell if "|" in bare else bare
+        if cell:
+            unit = _table_unit(cell, g) or unit
             lead = len(line) - len(line.lstrip())
-            lines.append((line.strip(), offset + lead))
+            lines.append((cell, offset + lead))
+            units.append(unit)
         offset += len(line) + 1
     i = 0
     while i < len(lines):
         head: list[_Column] = []
         j = i
         while j < len(lines) and len(lines[j][0]) <= _HEAD_MAX and not _NUMBER.match(lines[j][0]):
-            col = _column(lines[j][0], g) if _HEAD_UNIT.search(lines[j][0]) else None
+            col = _period_column(lines[j][0], lines[j][1], units[j], head, g)
             if col is None:
                 break
             head.append(col)
@@ -147,6 +191,7 @@ def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
             i = j + 1
             continue
         k = len(head)
+        cells: list[Cell] = []
         while j + k < len(lines) and not _NUMBER.match(lines[j][0]):
             row = lines[j + 1 : j + 1 + k]
             nums = [_NUMBER.match(c) for c, _ in row]
@@ -157,6 +202,12 @@ def _column_cells(norm: str, g: Grammar) -> Iterator[Cell]:
                 value = parse_number(m.group("n"))
                 if value is not None:
                     s = at + m.start("n")
-                    yield Cell(value, s, at + m.end("n"), label, label_at, col.measure, col.unit)
+                    cells.append(Cell(value, s, at + m.end("n"), label, label_at, col.measure,
+                                      col.unit, col.period_at))  # fmt: skip
             j += 1 + k
+        # a title above the header, or the notes after the last row, may name the indicator
+        captions = tuple(c for c, _ in lines[max(0, i - 3) : i] + lines[j : j + 1])
+        for cell in cells:
+            cell.captions = captions
+        yield from cells
         i = max(j, i + 1)

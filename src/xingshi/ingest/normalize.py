@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -187,17 +188,17 @@ def _components(indicators: Any, code: str) -> set[str]:
     return out
 
 
-def _parent_text(o: RawObs) -> str:
+def _parent_text(text: Any) -> str:
     """The group's indicator name: 地区生产总值中 (“in GDP”) over 工业 | 建筑业 is 地区生产总值."""
-    return re.sub("(?<=.)中$", "", normalize_text(o.parent_indicator))
+    return re.sub("(?<=.)中$", "", normalize_text(text))
 
 
-def _component_named(indicators: Any, o: RawObs) -> Any:
+def _component_named(indicators: Any, o: RawObs, parent_text: str | None = None) -> Any:
     """The parent's component an item row names without its 增加值 (工业, 建筑业)."""
     from xingshi.ingest.checks.indicator import _cleaned
 
     try:
-        parent = indicators.resolve(_parent_text(o))
+        parent = indicators.resolve(_parent_text(parent_text or o.parent_indicator))
         found = indicators.resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
     except Exception:  # no such parent or component: the row stays unknown
         return None
@@ -221,7 +222,7 @@ def _as_component(
     """An item row (# 批发零售业 under 社会消费品零售总额) is that indicator only when it is one
     of its parent's components (第一产业 under 地区生产总值); otherwise it is skipped."""
     try:
-        parent = indicators.resolve(_parent_text(o))
+        parent = indicators.resolve(_parent_text(o.parent_indicator))
     except Exception:  # no catalogue indicator: the item stands alone if it measures the same
         if o.parent_is_group or _same_measure(o.parent_indicator, indicator.name):
             return indicator  # #规模以上工业总产值 under 全市工业总产值
@@ -286,6 +287,10 @@ def _normalize_obs(
                 # # 工业 under 地区生产总值: the component 工业增加值.
                 indicator = _component_named(indicators, o)
                 f = None if indicator is not None else f
+            elif indicator is None and o.previous_indicator is not None:
+                # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值.
+                indicator = _component_named(indicators, o, o.previous_indicator)
+                f = None if indicator is not None else f
         if f is not None:
             if key not in seen_bad_indicator:
                 findings.append(f)
@@ -317,10 +322,10 @@ def _normalize_obs(
             indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
         level, f1 = read_number(
-            o.level, "level", _where(o, o.level_col, o.level), percent_ok=pct_level
+            o.level, "level", partial(_where, o, o.level_col, o.level), percent_ok=pct_level
         )
-        growth, f2 = read_number(o.growth, "growth", _where(o, o.growth_col, o.growth))
-        rank, f3 = read_number(o.rank, "rank", _where(o, o.rank_col, o.rank))
+        growth, f2 = read_number(o.growth, "growth", partial(_where, o, o.growth_col, o.growth))
+        rank, f3 = read_number(o.rank, "rank", partial(_where, o, o.rank_col, o.rank))
         level_rank, f4 = None, None  # most tables give no amount's rank: no place to build
         if o.level_rank is not None:
             where = _where(o, o.level_rank_col, o.level_rank)

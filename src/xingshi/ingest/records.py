@@ -57,6 +57,8 @@ class RawObs:
     # An item row (indented, #, 其中) under this row's name: kept only as one of its components.
     parent_indicator: str | None = None
     parent_is_group: bool = False  # a header group (工业 over its columns): binds only if known
+    # The indicator row above an unmarked row: 工业 under 第二产业 is its component 工业增加值.
+    previous_indicator: str | None = None
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -27,6 +27,8 @@ _PREFIX = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|"
     r"其中[:：]?|内[:：]|#+|[*＊]+)+"
 )
+# 期末金融机构本外币存款余额: a stock is at the period's end whether or not the name says so.
+_AT_END = re.compile(r"^(期末|月末|年末)(?=.{4,}余额$)")
 # Words a table's title qualifies every row with: 可支配收入 under 城镇居民…, 工业总产值 under
 # 规模以上工业…
 QUALIFIERS = (
@@ -42,7 +44,7 @@ QUALIFIERS = (
 
 
 def _cleaned(text: str) -> str:
-    return _PREFIX.sub("", text)
+    return _AT_END.sub("", _PREFIX.sub("", text))
 
 
 def _qualified(text: str, context: str | None) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from xingshi.errors import Location
@@ -21,14 +22,23 @@ _NUMERALS = re.compile("[零〇一二三四五六七八九十百]")
 
 
 def read_number(
-    value: Any, kind: str, where: Location, *, percent_ok: bool = False
+    value: Any,
+    kind: str,
+    where: Location | Callable[[], Location],
+    *,
+    percent_ok: bool = False,
 ) -> tuple[float | int | None, Finding | None]:
-    """Parse one number cell; a finding (never an exception) when it holds text."""
+    """Parse one number cell; a finding (never an exception) when it holds text.
+
+    ``where`` may be a function giving the place: most cells are numbers, and building a
+    place for each of them costs more than reading it.
+    """
     try:
         if kind == "rank":
             return parse_rank(value), None
         return parse_number(value, percent_ok=percent_ok or kind == "growth"), None
     except ExcelError as exc:
+        where = where() if callable(where) else where
         # #DIV/0! in a growth or rank cell is the usual "no base last year": no figure, said.
         benign = exc.code == "#DIV/0!" and kind in ("growth", "rank")
         return None, Finding(
@@ -45,6 +55,7 @@ def read_number(
             hint=_excel_hint(exc.code),
         )
     except NotANumber:
+        where = where() if callable(where) else where
         text = re.sub(r"\s", "", str(value))
         if kind == "growth" and _POINTS.match(text):
             return None, Finding(

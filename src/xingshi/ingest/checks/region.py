@@ -242,5 +242,16 @@ def region_in_text(regions: Any, text: str | None, scope: str | None) -> str | N
         return scope
     if not text:
         return None
-    codes = {c for m in regions.find_all(text) for c in m.codes[:1] if len(m.codes) == 1}
+    matches = list(regions.find_all(text))
+    codes = {c for m in matches for c in m.codes[:1] if len(m.codes) == 1}
+    # 驻马店市驿城区: a city and one of its districts name one region, the district; a name
+    # shared by several (市中区) is the one under a region the text also names.
+    for m in matches:
+        if len(m.codes) > 1:
+            inner = [c for c in m.codes if any(regions.is_within(c, a) for a in codes)]
+            if len(inner) == 1:
+                codes.add(inner[0])
+    if len(codes) > 1:
+        deepest = [c for c in codes if all(c == a or regions.is_within(c, a) for a in codes)]
+        codes = set(deepest)
     return codes.pop() if len(codes) == 1 else None

@@ -55,9 +55,20 @@ _PART_OF_YEAR = (
 )
 
 
+# A cover line whose 年 was lost in copying: 20218月报 (2021年8月报), 20221-8月 (2022年1-8月).
+_YEAR_RUN_ON = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})((?:1\s*[-－—–~～至到]\s*)?(?:1[0-2]|0?[1-9])\s*月)"
+)
+
+
+# 2024年6月6日 under a bulletin's title: the day it was published, not the period of its data.
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+
+
 def find_period_text(text: str) -> str | None:
     """The period named inside a title, sheet name or file name (most specific first)."""
-    text = normalize_text(text)
+    text = _DATE.sub(" ", normalize_text(text))
+    text = _YEAR_RUN_ON.sub(r"\1年\2", text)
     for pattern in _PERIOD_PATTERNS:
         m = re.search(pattern, text)
         if m:
@@ -174,7 +185,15 @@ def _years_below(sheet: Sheet, header_row: int, col: int) -> bool:
 
 
 def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
-    for text in (title_text(sheet, header_row), sheet.name or "", path.stem):
+    # The table's own title line first, then the cover lines above it (公报 title, 月报 cover).
+    lines = [" ".join(str(v) for v in sheet.rows[r] if v is not None) for r in range(header_row)]
+    joined = find_period_text(title_text(sheet, header_row))
+    nearest = next((p for p in map(find_period_text, reversed(lines)) if p), None)
+    if nearest is not None:
+        # 2021年 over 1-6月 on the next line: one period written on two lines.
+        bare_year = re.fullmatch(r"\d{4}年", nearest)
+        return joined if bare_year and joined and joined.startswith(nearest) else nearest
+    for text in (sheet.name or "", path.stem):
         found = find_period_text(text)
         if found:
             return found

@@ -75,6 +75,7 @@ _LEVEL_WORDS = (
     "金额",
     "当月",
     "总额",
+    "绝对量",
     "上年同期",
     "去年同期",
 )
@@ -184,8 +185,15 @@ def is_year_header(value: Any) -> bool:
     )
 
 
+# A diagonal corner of years over regions (年份/各地级市, 年度/县市区): the regions' column.
+_YEARS_OVER_REGIONS = re.compile(
+    r"^(年份|年度|年)/(各?(地级市|城市|市州|县市区|县区|区县|地市|市))$"
+)
+
+
 def is_region_header(value: Any) -> bool:
-    return without_english(value) in _REGION_HEADERS
+    text = without_english(value)
+    return text in _REGION_HEADERS or bool(_YEARS_OVER_REGIONS.match(text))
 
 
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:
@@ -240,6 +248,10 @@ def sub_kind(text: str) -> str | None:
     if any(w in text for w in _LEVEL_WORDS) or text in ("数量", "本币") or text.startswith("本币("):
         # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name);
         # 本币 | 美元: the amount in yuan beside its dollar conversion
+        return "level"
+    # 数 量 | 位 次 (a yearbook's amount), 本 年 over 本月 | 1-本月: whole words only, since
+    # 企业数量 or 本年度目标 name something else.
+    if split_unit(text)[0] in ("数量", "本年"):
         return "level"
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from xingshi.findings import Finding
 from xingshi.ingest.layouts.columns import (
     _prefer_cumulative,
     _same_month_beside_same_period,
@@ -77,6 +78,98 @@ def has_period_columns(sheet: Sheet, header_row: int) -> bool:
         is_period_head(v) or re.match(r"\d{4}年\D", normalize_text(v))
         for v in sheet.rows[header_row]
         if v is not None
+    )
+
+
+_MARKED = re.compile(r"^(#|＃|其中|\d+[、.．](?!\d))")
+
+
+def _indent(text: str) -> int:
+    text = text.replace("\u3000", " ")
+    return len(text) - len(text.lstrip(" "))
+
+
+def _mark_indents(sheet: Sheet, first: int, indicator_col: int) -> set[int]:
+    """How far the # of a table's marked items is indented (none when items are unmarked)."""
+    out = set()
+    for r in range(first, len(sheet.rows)):
+        name = sheet.cell(r, indicator_col)
+        if isinstance(name, str) and re.match(r"^[ \u3000]+[#＃]\S", name):
+            out.add(_indent(name))
+    return out
+
+
+_WHOLE_AREA = re.compile(r"^全[区市县州省]")
+_ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
+
+
+def _single_month(period: str | None) -> bool:
+    from xingshi.ingest.checks.period import parse_period_text
+
+    try:
+        p = parse_period_text(period)
+    except Exception:  # no period: not a month column
+        return False
+    return p.first_month == p.last_month
+
+
+def _title_indicator(title: str) -> tuple[str | None, str | None]:
+    """The indicator and role a one-indicator title names: 表1上半年,全区规上工业产值增速 →
+    (规上工业产值, growth)."""
+    from xingshi.ingest.layouts import find_period_text
+
+    words = title.split()
+    text = normalize_text(words[0]) if words else ""
+    text = re.sub(r"^表\s*\d+[-.、:：]?\s*", "", text)
+    found = find_period_text(text)
+    if found:
+        text = text.replace(found, "")
+    text = re.sub(r"上半年|下半年|前三季度|[一二三四]季度|\d{1,2}\s*[-－—–]?\s*\d{0,2}月", "", text)
+    text = _WHOLE_AREA.sub("", text.strip(",，:： "))
+    m = _SUFFIX.match(text)
+    if not m:
+        return None, None
+    return (m.group(1) or None), sub_kind(m.group(2))
+
+
+def _area_and_period_row(name: str, title_indicator: str | None) -> Any:
+    """A row under month columns named by area, indicator and 累计/当月 (全区规上累计):
+    (indicator, 累计 or 当月); "other area" for a part of the region (区内累计); None when
+    the row is an indicator of its own."""
+    m = _ROW_PERIOD.match(normalize_text(name))
+    if m is None or title_indicator is None:
+        return None
+    head, which = m.groups()
+    whole = _WHOLE_AREA.match(head)
+    rest = head[whole.end() :] if whole else head
+    if title_indicator.startswith(rest):
+        return title_indicator, "累计" if which == "累计" else "当月"
+    return "other area" if not whole else None
+
+
+_PRIOR = re.compile("上年同期|去年同期|上年|去年")
+
+
+def _year_earlier(period: str | None) -> str | None:
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return None
+    try:
+        return parse_period_text(period).same_period_last_year().label
+    except Exception:  # reported by the period check
+        return period
+
+
+def _column_numbers(sheet: Sheet, r: int, indicator_col: int, columns: list) -> bool:
+    """A row numbering the columns under the header (甲 | 1 | 2 | 3, or 栏次 | 1 | 2)."""
+    name = normalize_text(sheet.cell(r, indicator_col))
+    if name not in ("甲", "乙", "栏次", "序号", "A"):
+        return False
+    values = [sheet.cell(r, k["col"]) for k in columns]
+    values = [v for v in values if v is not None]
+    return bool(values) and all(
+        isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit()) for v in values
     )
 
 
@@ -178,9 +271,22 @@ def read_rows(
             ),
             None,
         )
-        inherits = kind != "level" and not _MONTHS.search(text) and "上年" not in text
+        # 增长 over 本月 | 累计: each growth says its own period, none is inherited.
+        own_month = any(w in text for w in ("本月", "当月")) and not cumulative
+        inherits = (
+            kind != "level" and not _MONTHS.search(text) and "上年" not in text and not own_month
+        )
+        if kind != "level" and "累计" in text and not _MONTHS.search(text):
+            col_period = _cumulative(period)
         if inherits and left is not None and left["region_col"] == region_col:
             col_period = left["period"]  # 比去年同期增长 right of 1-本月: that column's growth
+        if _PRIOR.search(re.sub("[比较](上年|去年)", "", text)):
+            # 上年本月 | 上年1-本月: last year's month and last year's January-to-month.
+            bare = _PRIOR.sub("", text)
+            this = column_period(bare, period, kind)
+            if _CUMULATIVE_TO_NOW.search(bare) and not _MONTHS.search(bare):
+                this = _cumulative(period)
+            col_period = _year_earlier(this)
         columns.append(
             {
                 "region": region,
@@ -203,6 +309,11 @@ def read_rows(
     first = sub_row + 1 if has_sub else header_row + 1
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
+    mark_indents = _mark_indents(sheet, first, indicator_col)
+    months_across = bool(columns) and all(
+        k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
+    )
+    title_indicator, title_role = _title_indicator(title or "")
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
@@ -219,10 +330,33 @@ def read_rows(
             sheet.cell(r, k["col"]) is not None for k in columns
         ):
             continue  # blank rows and section headings (一、工业) carry no figures
+        if _column_numbers(sheet, r, indicator_col, columns):
+            continue  # 甲 | 1 | 2 | 3 …: the columns' numbers, not figures
         is_sub = isinstance(name, str) and bool(_SUB_MARK.match(name.replace("\u3000", " ")))
+        if is_sub and _indent(name) in mark_indents and not _MARKED.match(name.strip()):
+            # Items marked with # (    #地方一般公共预算收入): a row indented only as far as the
+            # # itself (    一般公共预算支出) is the next indicator, not one more item.
+            is_sub = False
+        previous = parent
         if not is_sub:
             parent = normalize_text(name)
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
+        row_period = None
+        if months_across and isinstance(name, str):
+            named = _area_and_period_row(name, title_indicator)
+            if named == "other area":
+                reading.findings.append(
+                    Finding(
+                        "unknown_region",
+                        "warning",
+                        f"“{normalize_text(name)}”不是本表所指的地区（全区/全市）的数据，该行未导入",
+                        sheet.where(r, indicator_col, name),
+                        hint="“区内”“园区”等是地区的一部分；需要时在工作区目录中定义该区域后单独导入",
+                    )
+                )
+                continue
+            if named is not None:
+                name, row_period = named
         unit = sheet.cell(r, unit_col) if unit_col is not None else name_unit
         unit_is_default = False
         if unit is None and note_unit is not None:
@@ -243,9 +377,14 @@ def read_rows(
         if (m := _SUFFIX.match(name)) and not is_index:
             # 地区生产总值增速(%) / 地区生产总值位次 rows: that indicator's growth or rank.
             name, row_role = split_unit(m.group(1))[0], sub_kind(m.group(2))
+        if row_period is not None:
+            row_role = title_role  # 表1 全区规上工业产值增速: every figure is a growth
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
-            key = (col["indicator_col"], col["period"])
+            col_period = col["period"]
+            if row_period == "累计":
+                col_period = _cumulative(col_period)  # 3月 | 全区规上累计: January to March
+            key = (col["indicator_col"], col_period)
             obs = by_key.get(key)
             if obs is None:
                 region = col["region"]
@@ -259,7 +398,7 @@ def read_rows(
                     region_row=header_row if col["region_col"] is not None else None,
                     indicator=name,
                     indicator_col=indicator_col,
-                    period=col["period"],
+                    period=col_period,
                     unit=unit,
                     unit_is_default=unit_is_default,
                     unit_col=unit_col if unit_col is not None else indicator_col,
@@ -269,6 +408,7 @@ def read_rows(
                     region_from_title=col["region_col"] is None,
                     context=title,
                     parent_indicator=parent if is_sub else None,
+                    previous_indicator=None if is_sub else previous,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
