@@ -103,7 +103,7 @@ def test_explain_years_down_yearbook_names_every_column():
 
 def test_explain_bilingual_ranking_table_names_the_english_column():
     """青海 yearbook 23-2: the English Region column is said, the two 位次 each by basis."""
-    lines = _explain("50-青海省统计局-统计年鉴2017-23-2全国各地区第二三产业增加值及排序.xlsx")
+    lines = _explain("37-青海省统计局-统计年鉴2017-23-2全国各地区第二三产业增加值及排序.xlsx")
     assert lines[3:7] == [
         "  B 列 — 未读取：“Region”英文名称栏",
         "  C 列 — 第二产业增加值·总量（2016年），单位 亿元",
