@@ -581,6 +581,7 @@ def read_wide(
     bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or "")))
     last_region: Any = None
     section: str | None = None  # a section row's kind: share (结构) or growth (增长速度)
+    sectioned = all(col["kind"] == "level" for col in columns)  # no roles in the header
     group: str | None = None
     last_period: Any = None
     last_data = first_data - 1
@@ -610,7 +611,7 @@ def read_wide(
         values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
         if not region:
             continue
-        if not values_present and (kind := _section_kind(region)) is not None:
+        if sectioned and not values_present and (kind := _section_kind(region)) is not None:
             # 产业结构 over its rows, then 增长速度 over the same regions again.
             section = kind
             if kind == "share":
