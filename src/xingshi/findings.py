@@ -43,6 +43,7 @@ RULE_NAMES = {
     "sum_mismatch": "下级之和与上级不符",
     "implausible": "取值超出范围",
     "no_data": "缺少数据",
+    "index_base": "指数基期行",
 }
 
 

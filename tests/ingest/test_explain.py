@@ -76,3 +76,50 @@ def test_explain_stacked_tables_and_share_tables(workspace: Workspace):
     assert "  地区：一张表只有一个地区，取自标题、工作表名或文件名——中山市" in out
     assert "  D 列 — 各行指标·增速（2020年1-6月）" in out
     assert workspace.store.releases().is_empty()
+
+
+def test_explain_years_down_yearbook_names_every_column():
+    """广州 yearbook 1-11: years down (not a 宽表 of regions), every column's role, and the
+    美元 column and its reason."""
+    lines = _explain(
+        "48-广州市统计局-统计年鉴2022-1-11主要年份地区生产总值.xlsx", region_scope="广州市"
+    )
+    assert lines[1] == (
+        "表 1：工作表“Sheet1”，表头在第 4 行，格式：年份纵列表（一个地区，年份纵排，指标横排）"
+    )
+    years = "1978年、1980年、1985年 等 25 项"
+    assert lines[3:12] == [
+        f"  A 列 — 时期：{years}",
+        f"  B 列 — 地区生产总值·总量（{years}），单位 万元",
+        f"  C 列 — 第一产业·总量（{years}），单位 万元",
+        f"  D 列 — 第二产业·总量（{years}），单位 万元",
+        f"  E 列 — 第三产业·总量（{years}），单位 万元",
+        f"  F 列 — 工业·总量（{years}），单位 万元",
+        f"  G 列 — 建筑业·总量（{years}），单位 万元",
+        f"  H 列 — 人均地区生产总值·总量（{years}），单位 元",
+        f"  I 列 — 人均地区生产总值·总量（{years}），单位 美元——未导入：单位不能换算",
+    ]
+
+
+def test_explain_bilingual_ranking_table_names_the_english_column():
+    """青海 yearbook 23-2: the English Region column is said, the two 位次 each by basis."""
+    lines = _explain("37-青海省统计局-统计年鉴2017-23-2全国各地区第二三产业增加值及排序.xlsx")
+    assert lines[3:7] == [
+        "  B 列 — 未读取：“Region”英文名称栏",
+        "  C 列 — 第二产业增加值·总量（2016年），单位 亿元",
+        "  D 列 — 第二产业增加值·位次（按总量）（2016年）",
+        "  E 列 — 第二产业增加值·增速（2016年）",
+    ]
+    assert "  F 列 — 第二产业增加值·位次（按增速）（2016年）" in lines
+
+
+def test_explain_says_left_out_columns_in_their_place():
+    """广西 list: the 美元 and 比重 columns are said among the columns, with the reason."""
+    lines = _explain("58-维基百科-2021年广西各市地区生产总值列表.xlsx")
+    assert lines[3:7] == [
+        "  B 列 — 地区生产总值·总量（2021年），单位 亿元",
+        "  C 列 — 未导入：“美元[注 4] (亿元)”列是折成美元的数，不能换算为元",
+        "  D 列 — 地区生产总值·位次（按总量）（2021年）",
+        "  E 列 — 未导入：“比重[注 5] (%)”列不是本期总量、同比增速或位次",
+    ]
+    assert not any(line.startswith("  跳过：[header]") for line in lines)

@@ -608,3 +608,349 @@ def test_unmarked_row_named_like_a_component_of_another_indicator_stays_unknown(
     )
     checked = check_file(path, catalogs)
     assert {k[1] for k in _records(checked)} == {"fai"}
+
+
+def test_per_capita_in_dollars_is_left_out_not_an_error(catalogs, tmp_path):
+    """广州 yearbook: 人均GDP in 元 and in 美元 side by side; the 美元 column is a warning."""
+    path = _sheet(
+        tmp_path / "广州.xlsx",
+        [
+            ["1-11 主要年份地区生产总值"],
+            ["单位:万元"],
+            ["年 份", "地区生产总值", "人均地区生产\n总值 (元)", "人均地区生产\n总值(美元)"],
+            ["1985", 1243623, 2302, 784],
+            ["1986", 1395466, 2536, 734],
+            ["1987", 1732050, 3092, 831],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="广州市")
+    assert _errors(checked) == []
+    clash = [f for f in checked.findings if f.rule == "unit_clash"]
+    assert clash and all(f.severity == "warning" and "美元" in f.message for f in clash)
+    got = _records(checked)
+    assert got[("440100", "gdp_per_capita", "1985-01/1985-12")] == (2302, None, None)
+    assert got[("440100", "gdp", "1986-01/1986-12")] == (139.5466, None, None)
+
+
+def test_industry_under_in_gdp_group_is_its_component(catalogs, tmp_path):
+    """工 业 | 建筑业 under 地区生产总值中 (“In GDP”): 工业增加值 and 建筑业增加值."""
+    path = _sheet(
+        tmp_path / "广州.xlsx",
+        [
+            ["单位:万元"],
+            ["年 份", "地区生产总值", "地区生产总值中", None],
+            [None, None, "工 业", "建筑业"],
+            ["1978", 430947, 243585, 8894],
+            ["1980", 575497, 295337, 18397],
+            ["1985", 1243623, 577048, 81082],
+        ],
+        ("A2:A3", "B2:B3", "C2:D2"),
+    )
+    checked = check_file(path, catalogs, region_scope="广州市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("440100", "industry_added", "1978-01/1978-12")] == (24.3585, None, None)
+    assert got[("440100", "construction_va", "1978-01/1978-12")] == (0.8894, None, None)
+
+
+def test_amount_rank_growth_rank_of_a_yearbook_ranking_table(catalogs, tmp_path):
+    """青海 yearbook 23-2: 数量 | 位次 | 增长率 | 位次 — the first 位次 ranks the amount."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["23-2 全国各地区第二、三产业增加值及排序(2016年)"],
+            ["单位:亿元"],
+            ["地 区", "Region", "第二产业增加值", None, None, None],
+            [None, None, "数 量", "位 次", "增长率", "位 次"],
+            ["北 京", "Beijing", 4774.4, 23, 5.6, 25],
+            ["天 津", "Tianjin", 8003.9, 17, 8.0, 8],
+            ["河 北", "Hebei", 15058.5, 6, 4.9, 27],
+        ],
+        ("A3:A4", "B3:B4", "C3:F3"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got["110000"] == (4774.4, 5.6, 25, 23)
+    assert got["130000"] == (15058.5, 4.9, 27, 6)
+
+
+def test_years_between_the_name_and_its_roles(catalogs, tmp_path):
+    """青海 yearbook 23-3: 人均生产总值 over 2012 | 2013 over 数量 | 位次 | 增长率 | 位次."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["23-3 全国各地区人均GDP和增长率及排序(2012-2013年)"],
+            ["单位:元、%"],
+            ["地 区", "Region", "人均生产总值", None, None, None, None, None, None, None],
+            [None, None, "Per Capita GDP", None, None, None, None, None, None, None],
+            [None, None, 2012, None, None, None, 2013, None, None, None],
+            [None, None, "数 量", "位 次", "增长率", "位 次", "数 量", "位 次", "增长率", "位 次"],
+            ["北 京", "Beijing", 87475, 2, 4.9, 31, 93213, 2, 5.2, 31],
+            ["天 津", "Tianjin", 93173, 1, 9.2, 24, 99607, 1, 7.9, 25],
+            ["河 北", "Hebei", 36584, 15, 8.9, 26, 38716, 16, 7.5, 29],
+        ],
+        ("A3:A6", "B3:B6", "C3:J3", "C4:J4", "C5:F5", "G5:J5"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert not [f for f in checked.findings if f.rule in ("merged_cells", "unknown_indicator")]
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["period"]): (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("110000", "2012-01/2012-12")] == (87475, 4.9, 31, 2)
+    assert got[("130000", "2013-01/2013-12")] == (38716, 7.5, 29, 16)
+    assert len(got) == 6
+
+
+def test_left_rank_of_the_period_with_a_growth(catalogs, tmp_path):
+    """GDP排名 | 省区市 | 2012年上半年 GDP | 2013年上半年 GDP | GDP增速 | 增速排名: the left rank
+    ranks the 2013 amounts (the period whose growth is given), 增速排名 the growth."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2013年全国大城市经济总量排名(TOP60)--根据2013年上半年GDP数据。"],
+            [
+                "GDP排名",
+                "省区市",
+                "2012年上半年 GDP(亿元)",
+                "2013年上半年 GDP(亿元)",
+                "GDP增速",
+                "增速排名",
+            ],
+            [11, "南京市", 3398.10, 3788.32, "10.90%", 20],
+            [12, "大连市", 3400.90, 3750.00, "9.30%", 38],
+            [13, "杭州市", 3372.68, 3632.47, "8.00%", 52],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["period"]): (r["level"], r["growth_pct"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("210200", "2013-01/2013-06")] == (3750.0, 9.3, 38, 12)
+    assert got[("210200", "2012-01/2012-06")] == (3400.9, None, None, None)
+
+
+def test_province_of_each_city_is_left_out_and_the_rank_is_the_amounts(catalogs, tmp_path):
+    """排名 | 城市 | GDP(亿元) | 同比增幅 | 所属省份 (广东1): 所属省份 left out; 排名 ranks GDP."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2018年各大城市GDP排名"],
+            ["排名", "城市", "GDP(亿元)", "同比增幅", "所属省份"],
+            [3, "深圳", 24691, "7.50%", "广东1"],
+            [4, "广州", 23000, "6.50%", "广东2"],
+            [5, "重庆", 20363, "6%", "——"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.column for f in checked.findings if f.rule == "header"] == ["E"]
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["growth_pct"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got["440300"] == (24691, 7.5, 3)
+    assert got["500000"] == (20363, 6.0, 5)
+
+
+def test_text_in_a_column_left_out_is_not_an_error(catalogs, tmp_path):
+    """An unknown column is skipped with a warning; its text cells are not numbers to check."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["2021年各县主要指标"],
+            ["地区", "地区生产总值(亿元)", "城市等级"],
+            ["吉首市", 210.5, "一类"],
+            ["泸溪县", 80.1, "二类"],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湘西州")
+    assert _errors(checked) == []
+    assert [f.rule for f in checked.findings if f.where.column == "C"] == ["unknown_indicator"]
+    assert _records(checked)[("433101", "gdp", "2021-01/2021-12")] == (210.5, None, None)
+
+
+def test_base_row_of_an_index_table_is_no_zero_growth(catalogs, tmp_path):
+    """江苏 yearbook 2002: 1952 | 100.0 | 100.0 | 100.0 at the top of 上年=100 is the base row."""
+    path = _sheet(
+        tmp_path / "江苏.xlsx",
+        [
+            ["主要年份国内生产总值指数"],
+            ["按可比价计算,上年=100"],
+            ["年份", "国内生产总值", "第一产业", "第二产业", "第三产业"],
+            ["1952", 100.0, 100.0, 100.0, 100.0],
+            ["1955", 111.1, 114.7, 101.7, 107.0],
+            ["1957", 100.4, 101.8, 100.5, 97.6],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="江苏省")
+    assert _errors(checked) == []
+    assert [f.where.row for f in checked.findings if f.rule == "index_base"] == [4]
+    got = _records(checked)
+    assert not [k for k in got if k[2].startswith("1952")]
+    assert got[("320000", "gdp", "1955-01/1955-12")] == (None, 11.1, None)
+    assert got[("320000", "tertiary_va", "1957-01/1957-12")][1] == pytest.approx(-2.4)
+
+
+def test_local_fiscal_expenditure_is_the_general_budget_expenditure(catalogs, tmp_path):
+    """浙江 yearbook 17-2 heads 一般公共预算支出 as 地方财政支出 (亿元)."""
+    path = _sheet(
+        tmp_path / "浙江.xlsx",
+        [
+            ["17-2 各市国民经济主要指标(2015年)"],
+            ["城市", "地方财\n政收入\n(亿元)", "地方财\n政支出\n(亿元)"],
+            ["杭州市", 1233.88, 1205.48],
+            ["宁波市", 1006.41, 1252.64],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("330200", "fiscal_expenditure", "2015-01/2015-12")] == (1252.64, None, None)
+    assert got[("330100", "local_fiscal", "2015-01/2015-12")] == (1233.88, None, None)
+
+
+def test_bilingual_sections_of_shares_then_growth(catalogs, tmp_path):
+    """宁波 yearbook 3-14: (2008) in the title; 产业结构 rows (shares, left out) then 增长速度
+    rows (growth) over the same counties, named 全市 Ningbo, #鄞州 Yinzhou, 余姚 Yuyao."""
+    path = _sheet(
+        tmp_path / "宁波.xlsx",
+        [
+            ["表3-14 各县(市)生产总值结构及增长速度(2008)"],
+            ["单位:%"],
+            ["地区 Region", "生产总值", "其中  of Which", None],
+            [None, None, "第一产业", "第三产业"],
+            [None, "Gross Domestic\nProduct", "Primary\nIndustry", "Tertiary\nIndustry"],
+            ["产业结构 Structure"],
+            ["全市 Ningbo", 100.0, 4.2, 40.4],
+            ["    #鄞州     Yinzhou", 100.0, 3.7, 31.6],
+            ["  余姚   Yuyao", 100.0, 5.6, 34.0],
+            ["增长速度 Grawth Rate"],
+            ["全市 Ningbo", 10.1, 4.1, 11.0],
+            ["    #鄞州     Yinzhou", 14.0, 3.2, 15.0],
+            ["  余姚   Yuyao", 10.4, 5.2, 12.8],
+        ],
+        ("A3:A5", "B3:B4", "C3:D3"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.row for f in checked.findings if f.rule == "layout"] == [6]
+    got = _records(checked)
+    assert got[("330200", "gdp", "2008-01/2008-12")] == (None, 10.1, None)
+    assert got[("330212", "tertiary_va", "2008-01/2008-12")] == (None, 15.0, None)
+    assert got[("330281", "primary_va", "2008-01/2008-12")] == (None, 5.2, None)
+    assert len(got) == 9
+
+
+def test_ranking_of_two_years_and_per_capita_with_an_unranked_city(catalogs, tmp_path):
+    """2015年GDP排名 | 地级市 | 2014年GDP | 2015年GDP | 人均GDP(元) | 人均GDP排名, and 义乌
+    (计划单列) in the rank column: each rank ranks its amount; the note is no rank."""
+    path = _sheet(
+        tmp_path / "浙江.xlsx",
+        [
+            ["2015年浙江各市GDP和人均GDP排名"],
+            [
+                "2015年GDP排名",
+                "地级市",
+                "2014年GDP(亿元)",
+                "2015年GDP(亿元)",
+                "人均GDP(元)",
+                "人均GDP排名",
+            ],
+            [1, "杭州", 9201.16, 10053.58, 113063.20, 1],
+            [11, "舟山", 1021.66, 1094.7, 95523.56, 3],
+            [None, "义乌", 968.6, 1046, 83613.11, "计划单列"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.column for f in checked.findings if f.rule == "not_a_number"] == ["F"]
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["indicator"], r["period"]): (r["level"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("330900", "gdp", "2015-01/2015-12")] == (1094.7, None, 11)
+    assert got[("330900", "gdp", "2014-01/2014-12")] == (1021.66, None, None)
+    assert got[("330900", "gdp_per_capita", "2015-01/2015-12")] == (95523.56, None, 3)
+    assert got[("330782", "gdp_per_capita", "2015-01/2015-12")] == (83613.11, None, None)
+
+
+def test_short_zone_names_beside_counties_are_warnings(catalogs, tmp_path):
+    """嘉兴 ranking: 经开 and 港区 (development zone, port zone) listed beside the counties."""
+    path = _sheet(
+        tmp_path / "嘉兴.xlsx",
+        [
+            ["2021年嘉兴各区GDP排行"],
+            ["GDP排行", "区域", "2021年GDP(亿元)", "增速(%)"],
+            [1, "海宁市", 1196.3, 7],
+            [8, "经开", 395.02, 6.1],
+            [9, "港区", 209.01, 6.1],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert [f.where.row for f in checked.findings if f.rule == "unknown_region"] == [4, 5]
+    assert _records(checked) == {("330481", "gdp", "2021-01/2021-12"): (1196.3, 7.0, None)}
+
+
+def test_amount_in_yuan_beside_its_dollar_conversion(catalogs, tmp_path):
+    """广西 list: 行政区 | 地区生产总值(GDP)[注 2] over 本币(亿元) | 美元[注 4](亿元) | 位次 |
+    比重: the 本币 column is the GDP, 美元 (亿 of dollars) is left out, 位次 ranks the amount."""
+    path = _sheet(
+        tmp_path / "广西.xlsx",
+        [
+            ["2021年广西壮族自治区各市地区生产总值列表[注 1]"],
+            ["行政区", "地区生产总值(GDP)[注 2]", None, None, None],
+            [None, "本币\n(亿元)", "美元[注 4]\n(亿元)", "位次", "比重[注 5]\n(%)"],
+            ["南宁市", "5,120.94", 793.77, 1, 20.70],
+            ["柳州市", "3,057.24", 473.89, 2, 12.36],
+            ["桂林市", "2,311.06", 358.23, 3, 9.34],
+        ],
+        ("A2:A3", "B2:E2"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert any("美元" in f.message and f.where.column == "C" for f in checked.findings)
+    frame = checked.normalized.observations
+    got = {
+        r["region_code"]: (r["level"], r["rank"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got == {
+        "450100": (5120.94, None, 1),
+        "450200": (3057.24, None, 2),
+        "450300": (2311.06, None, 3),
+    }
+
+
+def test_unit_of_a_name_group_applies_to_its_parts(catalogs, tmp_path):
+    """生产总值(万元) merged over 第一产业 | 第二产业: the parts are in 万元 too, not 亿元."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["2015年各县主要指标"],
+            ["地区", "生产总值(万元)", None, None],
+            [None, None, "第一产业", "第二产业"],
+            ["吉首市", 2100000, 100000, 800000],
+            ["泸溪县", 800000, 90000, 300000],
+        ],
+        ("A2:A3", "B2:D2"),
+    )
+    checked = check_file(path, catalogs, region_scope="湘西州")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("433101", "gdp", "2015-01/2015-12")] == (210.0, None, None)
+    assert got[("433101", "primary_va", "2015-01/2015-12")] == (10.0, None, None)
+    assert got[("433122", "secondary_va", "2015-01/2015-12")] == (30.0, None, None)

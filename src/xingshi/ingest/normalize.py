@@ -6,6 +6,7 @@ unit); nothing here raises for bad data, every problem becomes a Finding at its 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -187,12 +188,17 @@ def _components(indicators: Any, code: str) -> set[str]:
     return out
 
 
+def _parent_text(text: Any) -> str:
+    """The group's indicator name: 地区生产总值中 (“in GDP”) over 工业 | 建筑业 is 地区生产总值."""
+    return re.sub("(?<=.)中$", "", normalize_text(text))
+
+
 def _component_named(indicators: Any, o: RawObs, parent_text: str | None = None) -> Any:
     """The parent's component an item row names without its 增加值 (工业, 建筑业)."""
     from xingshi.ingest.checks.indicator import _cleaned
 
     try:
-        parent = indicators.resolve(normalize_text(parent_text or o.parent_indicator))
+        parent = indicators.resolve(_parent_text(parent_text or o.parent_indicator))
         found = indicators.resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
     except Exception:  # no such parent or component: the row stays unknown
         return None
@@ -216,7 +222,7 @@ def _as_component(
     """An item row (# 批发零售业 under 社会消费品零售总额) is that indicator only when it is one
     of its parent's components (第一产业 under 地区生产总值); otherwise it is skipped."""
     try:
-        parent = indicators.resolve(normalize_text(o.parent_indicator))
+        parent = indicators.resolve(_parent_text(o.parent_indicator))
     except Exception:  # no catalogue indicator: the item stands alone if it measures the same
         if o.parent_is_group or _same_measure(o.parent_indicator, indicator.name):
             return indicator  # #规模以上工业总产值 under 全市工业总产值
@@ -324,7 +330,12 @@ def _normalize_obs(
         if o.level_rank is not None:
             where = _where(o, o.level_rank_col, o.level_rank)
             level_rank, f4 = read_number(o.level_rank, "rank", where)
-        findings.extend(f for f in (f1, f2, f3, f4) if f is not None)
+        number_findings = [f for f in (f1, f2, f3, f4) if f is not None]
+        if indicator is None and o.optional_indicator:
+            # A column left out with a warning (城市等级: 一类): its text is no error; what a
+            # cell says (-3.9个百分点) is still told.
+            number_findings = [f for f in number_findings if f.severity != "error"]
+        findings.extend(number_findings)
         level_rank_col = o.level_rank_col
         rank_col = o.rank_col
         if level_rank is not None and rank is None and getattr(indicator, "kind", "") == "rate":

@@ -303,6 +303,13 @@ def _merged_ranges(wb: Any, ws: Any) -> list[tuple[int, int, int, int]]:
     ]
 
 
+def _year_over_labels(sheet: Sheet, anchor: Any, r1: int, c1: int, r2: int, c2: int) -> bool:
+    """2012 merged across 数量 | 位次 | 增长率 | 位次: a header's year over its columns' labels."""
+    year = isinstance(anchor, int) and 1900 <= anchor <= 2100
+    below = [sheet.cell(r1 + 1, c) for c in range(c1, c2 + 1)]
+    return year and r1 == r2 and any(isinstance(v, str) and v.strip() for v in below)
+
+
 def _merged_over_data(sheet: Sheet, merged: list[tuple[int, int, int, int]]) -> list[Finding]:
     """A warning for each merged range whose value is a figure.
 
@@ -316,6 +323,8 @@ def _merged_over_data(sheet: Sheet, merged: list[tuple[int, int, int, int]]) -> 
         anchor = sheet.cell(r1, c1)
         number = isinstance(anchor, (int, float)) and not isinstance(anchor, bool)
         if not number or (r1, c1) == (r2, c2):
+            continue
+        if _year_over_labels(sheet, anchor, r1, c1, r2, c2):
             continue
         ref = f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}"
         cells = (r2 - r1 + 1) * (c2 - c1 + 1) - 1

@@ -33,7 +33,8 @@ EXCEL_ERRORS = {
 }
 
 
-_FOOTNOTE_MARKS = re.compile("[\u2460-\u24ff\u2776-\u2793]")
+# Footnote marks: ①, and a wiki page's [注 4] (美元[注 4], 地区生产总值(GDP)[注 2]).
+_FOOTNOTE_MARKS = re.compile("[\u2460-\u24ff\u2776-\u2793]|[\\[［]注?\\s*\\d{1,2}[\\]］]")
 # Marks after a figure (12.5* 快报数, 8.1△): a note on the figure, not part of it.
 _TRAILING_MARKS = re.compile(r"[*※△▲☆★]+$")
 _MINUS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\ufe63": "-"})

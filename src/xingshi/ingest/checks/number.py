@@ -16,6 +16,10 @@ _POINTS = re.compile(
     r"^(同比|比上年|较上年)?(增加|减少|提高|下降|上升|回落|降低)?[+-]?\d+(\.\d+)?个?百分点$"
 )
 
+# 计划单列, 不参与排名 in a rank cell: a region outside the ranking (no figure, no numeral)
+_NOT_RANKED = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_NUMERALS = re.compile("[零〇一二三四五六七八九十百]")
+
 
 def read_number(
     value: Any,
@@ -60,6 +64,14 @@ def read_number(
                 f"增长率单元格是百分点变化“{text}”，不是增长率，未导入",
                 where,
                 hint="比率类指标（失业率、产销率等）的同比变化以百分点计，不作增长率存储",
+            )
+        if kind == "rank" and _NOT_RANKED.fullmatch(text) and not _NUMERALS.search(text):
+            return None, Finding(
+                "not_a_number",
+                "warning",
+                f"位次单元格是说明“{text}”，不是位次，未导入",
+                where,
+                hint="不参与排名的地区（计划单列、省直管）位次留空；该行其余数据照常导入",
             )
         return None, Finding(
             "not_a_number",

@@ -19,7 +19,10 @@ from xingshi.ingest.values import normalize_text
 _CODE = re.compile(r"^\d{6}$")
 _ENGLISH = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z][A-Za-z .,&()'-]*$")
 _SUB_ITEM = re.compile(r"^(其中|内含|含)[:：]?")
-_PARK = re.compile(r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$")
+_PARK = re.compile(
+    r"(经开区|高新区|开发区|工业园区?|产业园区?|园区|示范区|管理区|试验区|合作区)$|"
+    r"^(经开|高新|港区|保税区|综保区)$"  # 嘉兴 lists 经开, 港区 beside its counties
+)
 _OWN_LEVEL = re.compile(r"(本级|直属|[省市州县区]直)$")
 _AGGREGATE = re.compile(
     r"^(市区|城区|主城区|郊区|市辖区|[市县]直|市本级|其他|其它|其他地区|未分地区)$|"

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from xingshi.catalog.units import try_parse_unit
 from xingshi.errors import Location
 from xingshi.findings import Finding
 from xingshi.ingest.values import UnitClash, convert, normalize_text
+
+
+def _other_currency(unit: str, canonical: str) -> bool:
+    """美元 for an indicator in 元: the same measure in another currency, not convertible here."""
+    a, b = try_parse_unit(unit), try_parse_unit(canonical)
+    return a is not None and b is not None and {a.dimension, b.dimension} == {"usd", "money"}
 
 
 def to_canonical(
@@ -25,6 +32,17 @@ def to_canonical(
     except UnitClash:
         if lenient:
             return value, None
+        if _other_currency(text, normalize_text(indicator.unit)):
+            # 人均GDP(美元) beside 人均GDP(元): left out and said, never stored as 元.
+            return None, Finding(
+                "unit_clash",
+                "warning",
+                f"“{unit}”计的{indicator.name}不能换算为{indicator.unit}，该列未导入",
+                where,
+                hint=f"{indicator.name}以{indicator.unit}计；以{unit}计的一列不导入，"
+                f"如表中另有以{indicator.unit}计的一列，以那一列为准",
+                data={"unit": str(unit), "expected": indicator.unit},
+            )
         return None, Finding(
             "unit_clash",
             "error",

@@ -79,6 +79,10 @@ def find_period_text(text: str) -> str | None:
                 if months:
                     return m.group(0) + months.group(0)
             return m.group(0)
+    # 表3-14 各县(市)生产总值结构及增长速度(2008): a yearbook's bare year in brackets.
+    m = re.search(r"[(（]\s*((?:19|20)\d\d)\s*[)）]", text)
+    if m:
+        return f"{m.group(1)}年"
     return None
 
 

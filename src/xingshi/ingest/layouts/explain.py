@@ -21,6 +21,7 @@ LAYOUTS = {
     "long": "长表（每行一个地区×指标×时期）",
     "targets": "目标表",
     "wide": "宽表（地区纵排，指标横排）",
+    "years": "年份纵列表（一个地区，年份纵排，指标横排）",
     "rows": "指标纵排表（指标纵排，时期或地区横排）",
     "nbs": "国家数据导出",
     "mapping": "按映射文件读取",
@@ -76,6 +77,73 @@ def _column_line(col: int, roles: dict[str, set[str]]) -> str:
     return f"  {column_letter(col)} 列 — " + "；".join(parts)
 
 
+_LEFT_OUT = {
+    "unknown_indicator": "指标不在目录中",
+    "unit_clash": "单位不能换算",
+    "sub_item": "是上一级指标的分项",
+}
+
+
+def _left_out(reading: Reading, later: list[Any]) -> dict[int, str]:
+    """Column → why its figures are not imported, from the checks run after reading."""
+    out: dict[int, str] = {}
+    for f in later:
+        col = f.where.column
+        if f.rule not in _LEFT_OUT or f.where.sheet != reading.sheet or not col:
+            continue
+        index = _column_index(col)
+        if index is not None:
+            out.setdefault(index, _LEFT_OUT[f.rule])
+    return out
+
+
+def _column_index(letters: str) -> int | None:
+    if not letters.isalpha() or not letters.isupper():
+        return None
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _unread_lines(reading: Reading, roles: dict[int, Any]) -> dict[int, str]:
+    """Header columns left of the last figure that no reading used (Region), and why."""
+    if not roles or reading.header_row is None or not reading.observations:
+        return {}
+    rows = reading.observations[0].sheet.rows
+    said = {_column_index(f.where.column or "") for f in reading.findings}
+    out: dict[int, str] = {}
+    for col in range(max(roles)):
+        if col in roles or col in said:
+            continue
+        text = next(
+            (
+                str(row[col]).strip()
+                for row in rows[reading.header_row : reading.header_row + 4]
+                if col < len(row) and row[col] is not None and str(row[col]).strip()
+            ),
+            "",
+        )
+        if text:
+            why = "英文名称栏" if text.isascii() else "不是地区、指标或数值列"
+            out[col] = f"  {column_letter(col)} 列 — 未读取：“{text}”{why}"
+    return out
+
+
+def _header_columns(
+    reading: Reading, roles: dict[int, Any], taken: dict[int, str]
+) -> dict[int, tuple[str, Any]]:
+    """A header column the reader left out (美元, 比重) said in its place among the columns."""
+    out: dict[int, tuple[str, Any]] = {}
+    for f in reading.findings:
+        col = _column_index(f.where.column or "")
+        if f.rule != "header" or col is None or col in roles or col in taken or col in out:
+            continue
+        text = " ".join(f.message.split()).removesuffix("，该列未导入")
+        out[col] = (f"  {column_letter(col)} 列 — 未导入：{text}", f)
+    return out
+
+
 def _region_line(reading: Reading, catalogs: Any, region_scope: str | None) -> str | None:
     text = next((o.region for o in reading.observations if o.region_from_title), None)
     if text is None:
@@ -116,16 +184,31 @@ def explain_file(
     for n, reading in enumerate(readings, 1):
         head = "?" if reading.header_row is None else str(reading.header_row + 1)
         sheet = f"工作表“{reading.sheet}”" if reading.sheet else "CSV"
-        layout = LAYOUTS.get(reading.layout, reading.layout)
+        kind = reading.layout
+        if (
+            kind == "wide"
+            and reading.observations
+            and all(o.region_from_title for o in reading.observations)
+        ):
+            kind = "years"  # 年 份 down the side: the years are the rows, one region
+        layout = LAYOUTS.get(kind, kind)
         lines.append(f"表 {n}：{sheet}，表头在第 {head} 行，格式：{layout}")
         region = _region_line(reading, catalogs, region_scope)
         if region:
             lines.append(region)
         roles = _columns(reading)
-        lines.extend(_column_line(col, roles[col]) for col in sorted(roles))
+        left_out = _left_out(reading, later)
+        by_col = _unread_lines(reading, roles)
+        for col in roles:
+            line = _column_line(col, roles[col])
+            by_col[col] = line + (f"——未导入：{left_out[col]}" if col in left_out else "")
+        inline = _header_columns(reading, roles, by_col)
+        by_col.update({col: line for col, (line, _f) in inline.items()})
+        lines.extend(by_col[col] for col in sorted(by_col))
         if not roles:
             lines.append("  没有读到数据列")
-        lines.extend(f"  跳过：{f.describe()}" for f in reading.findings)
+        shown = {id(f) for _line, f in inline.values()}
+        lines.extend(f"  跳过：{f.describe()}" for f in reading.findings if id(f) not in shown)
     for f in later:
         label = "错误" if f.severity == "error" else "跳过"
         lines.append(f"{label}：{f.describe()}")

@@ -36,6 +36,7 @@ REGION_HEADERS = (
     "市州名称",
     "区划",
     "行政区划",
+    "行政区",
     # A diagonal corner cell (指标 over 地区) reads as one word once its spaces go.
     "指标地区",
     "地区指标",
@@ -52,6 +53,9 @@ REGION_HEADERS = (
     "各省市",
     "各地区",
     "省份",
+    "省区市",
+    "地级市",
+    "省市区",
     "城市",
     "年份/各区",
     "年份/地区",
@@ -197,13 +201,17 @@ def is_region_header(value: Any) -> bool:
 # catalogue's growth of GDP and value added is real, at comparable prices).
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时|构成|结构|名义"
+    r"增加额|净增|序时|构成|结构|名义|^所属"
 )
+
+
+# 本币 | 美元(亿元): the amount converted to dollars (亿元 there means 亿 of dollars).
+_DOLLARS = re.compile(r"(折合?|按)?美元(计|折算)?([(（][^)）]*[)）])?")
 
 
 def foreign_column(text: str) -> bool:
     """A header of a column the importer must not read as level, growth or rank."""
-    if _FOREIGN.search(text):
+    if _FOREIGN.search(text) or _DOLLARS.fullmatch(normalize_text(text)):
         return True
     if any(w in text for w in ("增减", "增加", "减少")):
         # 比上年增减(亿元) is a change in money, not a rate; 增减(百分点) is a rate's change.
@@ -213,12 +221,21 @@ def foreign_column(text: str) -> bool:
 
 
 def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
+    if _DOLLARS.fullmatch(normalize_text(text)):
+        return Finding(
+            "header",
+            "warning",
+            f"“{text}”列是折成美元的数，不能换算为元，该列未导入",
+            sheet.where(row, col, text),
+            hint="以本币（人民币）计的一列照常导入",
+        )
     return Finding(
         "header",
         "warning",
         f"“{text}”列不是本期总量、同比增速或位次，该列未导入",
         sheet.where(row, col, text),
-        hint="两年平均增速、比某年增长、环比、目标完成度、比重等列不导入；需要时另建长表导入",
+        hint="两年平均增速、比某年增长、环比、目标完成度、比重、所属省份等列不导入；"
+        "需要时另建长表导入",
     )
 
 
@@ -228,7 +245,9 @@ def sub_kind(text: str) -> str | None:
         return "rank"
     if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
         return "growth"
-    if any(w in text for w in _LEVEL_WORDS):
+    if any(w in text for w in _LEVEL_WORDS) or text in ("数量", "本币") or text.startswith("本币("):
+        # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name);
+        # 本币 | 美元: the amount in yuan beside its dollar conversion
         return "level"
     # 数 量 | 位 次 (a yearbook's amount), 本 年 over 本月 | 1-本月: whole words only, since
     # 企业数量 or 本年度目标 name something else.

@@ -170,6 +170,8 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
         line, current = [], ""
         for c in range(width):
             text = without_english(sheet.cell(r, c)) if sheet.cell(r, c) is not None else ""
+            if _english_only(sheet.cell(r, c)):
+                text = ""  # Secondary Industry beside #工业 in one row: a translation
             if c <= region_col:
                 line.append(text)
                 continue
@@ -186,6 +188,12 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
         name = names[-1] if names else ""
         if len(names) > 1 and not re.search("指数|构成|比重", names[-2]):
             parents[c] = split_unit(names[-2])[0]  # 工业 under 第二产业: one of its parts
+            group_unit = next(
+                (split_unit(n)[1] for n in reversed(names[:-1]) if split_unit(n)[1]), None
+            )
+            plain = not re.search("指数|构成|比重|=100", "".join(path))
+            if group_unit and plain and not split_unit(name)[1]:
+                name = f"{name}({group_unit})"  # 生产总值(万元) over 第一产业: 万元 too
         groups = "".join(path[:-1])
         if re.search("构成|比重", groups):
             name = f"{name}构成%"
@@ -231,6 +239,46 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
                 break
 
 
+def _base_row(sheet: Sheet, row: int, columns: list[dict[str, Any]]) -> bool:
+    """1952 | 100.0 | 100.0 | 100.0 … at the top of a 上年=100 table: the series' base, every
+    index 100, not a year of 0% growth in every sector."""
+    index = [sheet.cell(row, k["col"]) for k in columns if k["index"]]
+    return len(index) >= 3 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and v == 100 for v in index
+    )
+
+
+def _section_kind(text: str) -> str | None:
+    """A row naming a section of the table below it: 产业结构 (shares) or 增长速度 (growth)."""
+    if re.fullmatch(r"[^\d]{0,8}(结构|构成|比重)", text):
+        return "share"
+    if re.fullmatch(r"[^\d]{0,8}(增长速度|增速|比上年增长[(（]?%?[)）]?)", text):
+        return "growth"
+    return None
+
+
+def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
+    """数量 | 位次 | 增长率 | 位次 (yearbooks' 排序 tables): where one indicator and period has
+    two plain 位次, each ranks the column on its left — the amount's, then the growth's. One
+    plain 位次 of an amount with no growth in the table ranks the amount."""
+    groups: dict[tuple[int, Any], list[dict[str, Any]]] = {}
+    for col in columns:
+        groups.setdefault((col["indicator_col"], col["period"]), []).append(col)
+    for group in groups.values():
+        ranks = [k for k in group if k["kind"] == "rank" and k["basis"] == "default"]
+        kinds = {k["kind"] for k in group}
+        if len(ranks) == 1 and "level" in kinds and "growth" not in kinds:
+            ranks[0]["basis"] = "level"  # 人均GDP(元) | 人均GDP排名, no growth: the amount's
+            continue
+        if len(ranks) != 2:
+            continue
+        by_col = {k["col"]: k for k in group}
+        left = [by_col.get(k["col"] - 1, {}).get("kind") for k in ranks]
+        if sorted(left, key=str) == ["growth", "level"]:
+            for k, basis in zip(ranks, left, strict=True):
+                k["basis"] = basis
+
+
 def _left_ranks(
     top: list[Any], region_col: int, columns: list[dict[str, Any]], skipped: list[int]
 ) -> list[dict[str, Any]]:
@@ -243,9 +291,18 @@ def _left_ranks(
             continue
         name = re.sub("排行|排名|位次|名次|排位", "", text)
         levels = [k for k in columns if k["kind"] == "level"]
-        target = next((k for k in levels if name and name in k["indicator"]), None)
-        if target is None and len(levels) == 1:
-            target = levels[0]
+        if m := _YEAR_FIRST.match(name):
+            # 2015年GDP排名: the rank of that year's GDP
+            levels = [k for k in levels if k["period"] == m.group(1)] or levels
+            name = m.group(2)
+        named = [k for k in levels if name and name == k["indicator"]]  # GDP, not 人均GDP
+        named = named or [k for k in levels if name and name in k["indicator"]] or levels
+        if len({k["period"] for k in named}) > 1:
+            # GDP排名 | 2012年上半年GDP | 2013年上半年GDP | 增速: the period with a growth
+            # is the one ranked; with none or several, which year is ranked is not said.
+            grown = {(k["indicator"], k["period"]) for k in columns if k["kind"] == "growth"}
+            named = [k for k in named if (k["indicator"], k["period"]) in grown]
+        target = named[0] if len(named) == 1 else None
         if target is None:
             # 排名 beside 2018年GDP | 2017年GDP: which year's rank is not said.
             skipped.append(c)
@@ -281,7 +338,8 @@ def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
 
 
 def _english_only(value: Any) -> bool:
-    return isinstance(value, str) and bool(_ENGLISH_ONLY.fullmatch(value.strip()))
+    # Gross Domestic\nProduct: a wrapped English name is one too
+    return isinstance(value, str) and bool(_ENGLISH_ONLY.fullmatch(" ".join(value.split())))
 
 
 _ENGLISH_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'’:-]*")
@@ -298,12 +356,16 @@ def english_name_finding(sheet: Sheet, row: int, col: int, value: Any) -> Findin
     )
 
 
-def _drop_translations(sheet: Sheet, rows: range) -> None:
+def _drop_translations(sheet: Sheet, rows: range, region_col: int) -> None:
     """A header row of English names only (Gross Domestic Product | Primary Industry) under the
-    Chinese one of a bilingual yearbook: a translation, neither names nor data."""
+    Chinese one of a bilingual yearbook: a translation, neither names nor data. One English
+    name over the figures (Per Capita GDP over 2012 | 2013) is one too; one in the region
+    column (Fujian) is a data row."""
     for r in rows:
-        cells = [v for v in sheet.cell_row(r) if v is not None and str(v).strip()]
-        if len(cells) >= 2 and all(_english_only(v) for v in cells):
+        row = sheet.cell_row(r)
+        cells = [(c, v) for c, v in enumerate(row) if v is not None and str(v).strip()]
+        english = bool(cells) and all(_english_only(v) for _c, v in cells)
+        if english and (len(cells) >= 2 or cells[0][0] > region_col):
             sheet.rows[r] = []
 
 
@@ -322,7 +384,7 @@ def read_wide(
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
     _dates_as_months(sheet, range(header_row, header_row + 3))
-    _drop_translations(sheet, range(header_row + 1, header_row + 4))
+    _drop_translations(sheet, range(header_row + 1, header_row + 4), region_col)
     # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
     col_periods = _period_row(sheet, header_row, region_col)
     if col_periods:
@@ -339,6 +401,16 @@ def read_wide(
         subs[period_col - region_col - 1 : period_col - region_col] = [""]
     has_sub = any(sub_kind(v) or _MONTHS.search(v) or pure_unit(v) for v in subs)
     names, name_rows = list(top), [header_row] * len(top)
+    if not has_sub and not col_periods:
+        # 人均生产总值 over 2012 | 2013 over 数量 | 位次 | 增长率 | 位次 (an English row between
+        # dropped): the years are the columns' periods, the row under them their roles.
+        for at in (header_row + 1, header_row + 2):
+            years = _period_row(sheet, at, region_col)
+            gap = all(not sheet.rows[x] for x in range(header_row + 1, at))
+            if years and gap and _growth_or_rank(_roles_row(sheet, at + 1, region_col)):
+                col_periods, sub_row = years, at + 1
+                subs, has_sub = _roles_row(sheet, sub_row, region_col), True
+                break
     below = _roles_row(sheet, sub_row + 1, region_col)
     if (not has_sub or not _growth_or_rank(subs)) and _growth_or_rank(below):
         # Three header rows: groups (工业) over indicators over 绝对值/增速/位次.
@@ -480,6 +552,12 @@ def read_wide(
                 "titles": titles if from_title else None,
             }
         )
+    _growth_takes_left_period(columns)
+    for col in columns:
+        if col["indicator_col"] in head_periods and not col["own_period"]:
+            col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
+        if col["col"] in col_periods:
+            col["period"], col["own_period"] = col_periods[col["col"]], True
     unplaced: list[int] = []
     columns += _left_ranks(top, region_col, columns, unplaced)
     for c in unplaced:
@@ -492,12 +570,7 @@ def read_wide(
                 hint="表中有几个时期或几个指标的总量时，位次列请在表头写明对应的指标和时期",
             )
         )
-    _growth_takes_left_period(columns)
-    for col in columns:
-        if col["indicator_col"] in head_periods and not col["own_period"]:
-            col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
-        if col["col"] in col_periods:
-            col["period"], col["own_period"] = col_periods[col["col"]], True
+    _ranks_by_neighbour(columns)
     _same_month_beside_same_period(columns, period, "sub")
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
@@ -507,6 +580,8 @@ def read_wide(
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
     bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or "")))
     last_region: Any = None
+    section: str | None = None  # a section row's kind: share (结构) or growth (增长速度)
+    sectioned = all(col["kind"] == "level" for col in columns)  # no roles in the header
     group: str | None = None
     last_period: Any = None
     last_data = first_data - 1
@@ -530,8 +605,27 @@ def read_wide(
         ):
             continue  # a bilingual yearbook's English header row (Region | Gross Domestic …)
         region = normalize_text(raw_region)
+        if bilingual and isinstance(raw_region, str):
+            # 全市 Ningbo, #鄞州 Yinzhou: the Chinese name; # marks a part (of 市区), not a name
+            region = without_english(raw_region).lstrip("#＃").strip()
         values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
         if not region:
+            continue
+        if sectioned and not values_present and (kind := _section_kind(region)) is not None:
+            # 产业结构 over its rows, then 增长速度 over the same regions again.
+            section = kind
+            if kind == "share":
+                reading.findings.append(
+                    Finding(
+                        "layout",
+                        "warning",
+                        f"“{raw_region}”一段是构成（比重），不是总量或增速，该段未导入",
+                        sheet.where(r, region_col, raw_region),
+                        hint="构成、比重可由总量算出；需要时另建长表导入",
+                    )
+                )
+            continue
+        if section == "share":
             continue
         indented = isinstance(raw_region, str) and raw_region[:1] in (" ", "\u3000")
         row_year = None
@@ -552,6 +646,18 @@ def read_wide(
         elif group is not None:
             region = group + region
         last_data = r
+        if _base_row(sheet, r, columns):
+            reading.findings.append(
+                Finding(
+                    "index_base",
+                    "warning",
+                    f"“{raw_region}”一行各指数都是 100，是起始的基期行，不是增长 0%，该行未导入",
+                    sheet.where(r, region_col, raw_region),
+                    hint="上年=100 的指数表中，起始年份各列都写 100 时不表示持平；"
+                    "如确是持平，请改填增长率",
+                )
+            )
+            continue
         by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
             col_period = col["period"]
@@ -592,7 +698,9 @@ def read_wide(
                     obs.period_col = region_col  # the row's year, under 年 份
                 by_indicator[key] = obs
             value = sheet.cell(r, col["col"])
-            if col["kind"] == "level":
+            if col["kind"] == "level" and section == "growth":
+                obs.growth, obs.growth_col = value, col["col"]  # under a 增长速度 section row
+            elif col["kind"] == "level":
                 obs.level, obs.level_col = value, col["col"]
                 obs.unit, obs.unit_col, obs.unit_row = col["unit"], col["unit_col"], col["unit_row"]
                 obs.unit_is_default = col["unit_default"]
