@@ -1,0 +1,30 @@
+"""Forms met in batch 17 (宁夏, 内蒙古, 新疆, 黑龙江, 青海 notices and work reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from xingshi.extract import extract_text
+
+
+def _facts(text: str, year: int = 2024, region: str | None = None) -> list[tuple[str, float]]:
+    facts = extract_text(text, region=region, year=year)
+    return [(f.measure, float(f.value)) for f in facts if not f.derived]
+
+
+FORMS: list[tuple[str, list[tuple[str, float]]]] = [
+    # A wind farm's capacity names the project; the installed total after it is a figure.
+    (
+        "甲公司3万千瓦、乙公司15万千瓦风电并网发电,新能源总装机突破120万千瓦。",
+        [("level", 120.0)],
+    ),
+    # 两件大事 is a slogan; 十件实事 stays a count.
+    ("全力办好两件大事,办好民生十件实事。", [("count", 10.0)]),
+    # 三元前驱体 is a battery material, not three yuan.
+    ("引进锂电池三元前驱体项目1个,总投资12亿元。", [("count", 1.0), ("level", 12.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_round17_form(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _facts(text) == expected
