@@ -22,6 +22,14 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("全力办好两件大事,办好民生十件实事。", [("count", 10.0)]),
     # 三元前驱体 is a battery material, not three yuan.
     ("引进锂电池三元前驱体项目1个,总投资12亿元。", [("count", 1.0), ("level", 12.0)]),
+    # Starts of another kind of project than the total's are counted, not progress.
+    (
+        "截至9月底,第二产业项目22个,已开工16个,其中能源项目已开工建设11个。",
+        [("count", 22.0), ("completed", 16.0), ("count", 11.0)],
+    ),
+    # Starts of the total's own kind stay progress against it.
+    ("124个新建项目已开工122个。", [("count", 124.0), ("completed", 122.0)]),
+    ("80个重点建设项目开复工76个。", [("count", 80.0), ("completed", 76.0)]),
 ]
 
 

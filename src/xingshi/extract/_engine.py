@@ -84,6 +84,10 @@ _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 _ACTUAL = re.compile(r"已|实际(?!增长|下降)|截至|同期")
 # A count that is itself progress (开工16个) is no total for the next one (竣工13个).
 _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
+# 能源项目已开工建设: a completion naming its own kind of project
+_OWN_KIND = re.compile(
+    r"(?:其中)?(?P<kind>[\u4e00-\u9fa5]{1,10}?(?:项目|工程))(?:均|都)?已?(?:开工|开复工|复工|竣工|建成|投产|完工)"
+)
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 
 
@@ -808,6 +812,12 @@ class Engine:
                     for t in totals
                     if _same_things(t.unit, f.unit) and float(t.value) >= float(f.value)
                 ]
+                own = _OWN_KIND.match(f.words or "")
+                if fits and own and fits[-1].end < f.start:
+                    # 第二产业项目22个,…,其中能源项目已开工建设11个: the starts of another kind
+                    # of project, no progress against the 22 (80个重点建设项目开复工76个 is)
+                    if own.group("kind") not in self.norm[fits[-1].start : f.start]:
+                        fits = []
                 if fits:
                     f.of = fits[-1].value
                 elif not _TASK_SHARE_AFTER.match(self.norm, f.end):
