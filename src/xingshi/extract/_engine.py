@@ -813,11 +813,15 @@ class Engine:
                     if _same_things(t.unit, f.unit) and float(t.value) >= float(f.value)
                 ]
                 own = _OWN_KIND.match(f.words or "")
-                if fits and own and fits[-1].end < f.start:
-                    # 第二产业项目22个,…,其中能源项目已开工建设11个: the starts of another kind
-                    # of project, no progress against the 22 (80个重点建设项目开复工76个 is)
-                    if own.group("kind") not in self.norm[fits[-1].start : f.start]:
-                        fits = []
+                # 第二产业项目22个,…,其中能源项目已开工建设11个: the starts of another kind of
+                # project, no progress against the 22 (80个重点建设项目开复工76个 is)
+                if (
+                    fits
+                    and own
+                    and fits[-1].end < f.start
+                    and own.group("kind") not in self.norm[fits[-1].start : f.start]
+                ):
+                    fits = []
                 if fits:
                     f.of = fits[-1].value
                 elif not _TASK_SHARE_AFTER.match(self.norm, f.end):
