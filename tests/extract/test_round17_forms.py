@@ -30,6 +30,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     # Starts of the total's own kind stay progress against it.
     ("124个新建项目已开工122个。", [("count", 124.0), ("completed", 122.0)]),
     ("80个重点建设项目开复工76个。", [("count", 80.0), ("completed", 76.0)]),
+    # 各县(市)区、园区 names every county and park at once: one figure, not one per item.
+    (
+        "各县(市)区、园区第二批基本建设项目154个,总投资279.5亿元。",
+        [("count", 154.0), ("level", 279.5)],
+    ),
+    # 各 before the verb still gives the figure to every item.
+    ("工业、农业投资各增长5%。", [("growth_pct", 5.0), ("growth_pct", 5.0)]),
 ]
 
 
