@@ -37,6 +37,16 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ),
     # 各 before the verb still gives the figure to every item.
     ("工业、农业投资各增长5%。", [("growth_pct", 5.0), ("growth_pct", 5.0)]),
+    # Started but not registered is a plain count, not progress.
+    (
+        "截至5月底,18个项目已全部开工,开工率100%;已开工未入库项目1个。",
+        [("count", 18.0), ("ratio_pct", 100.0), ("count", 1.0)],
+    ),
+    # A start word inside the noun of the item before 和 makes the next one no progress.
+    (
+        "另安排3个重点预备开工项目和2个重点前期工作项目。",
+        [("count", 3.0), ("count", 2.0)],
+    ),
 ]
 
 
