@@ -47,6 +47,15 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "另安排3个重点预备开工项目和2个重点前期工作项目。",
         [("count", 3.0), ("count", 2.0)],
     ),
+    # People counted in 万 with no classifier; the per-head income after them is a level.
+    (
+        "2.2万脱贫人口人均纯收入19701元,带动1560多万返乡农民工就业。",
+        [("count", 2.2), ("level", 19701.0), ("count", 1560.0)],
+    ),
+    # 突破200万大关: a bare 万 before 大关 is an amount.
+    ("机场旅客吞吐量突破200万大关。", [("level", 200.0)]),
+    # A bare 万 elsewhere stays no figure.
+    ("常住人口200万,覆盖面广。", []),
 ]
 
 

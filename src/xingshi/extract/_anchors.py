@@ -133,6 +133,10 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         before = list(_COUNTED.finditer(norm, max(0, s - 300), s))
         if before and float(value).is_integer():
             return Anchor(s, e, "count", before[-1].group(1), values)
+    if u is None and group == "num":
+        wan = _wan_left(norm, s, e, value, g)
+        if wan is not None:
+            return wan
     while u is None:
         nxt = _LIST_NEXT.match(norm, pos)
         if nxt is None:
@@ -172,6 +176,24 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     if kind == "percent" and unit == "‰":
         full_unit = "‰"
     return Anchor(s, u.end(), kind, full_unit, values, approx)
+
+
+_WAN: dict[int, re.Pattern[str]] = {}
+
+
+def _wan_left(norm: str, s: int, e: int, value: float, g: Grammar) -> Anchor | None:
+    """2.2万脱贫人口, 1560多万返乡农民工: people counted in 万 with no classifier; 突破200万大关."""
+    rx = _WAN.get(id(g))
+    if rx is None:
+        nouns = _alt(g.raw["units"]["people_after_wan"])
+        rx = re.compile(rf"(?P<yu>多|余)?万(?:(?P<people>(?=(?:{nouns})))|(?=大关))")
+        _WAN[id(g)] = rx
+    m = rx.match(norm, e)
+    if m is None:
+        return None
+    if m.group("people") is not None:
+        return Anchor(s, m.end(), "count", "万人", [(value, s, e)], m.group("yu"))
+    return Anchor(s, m.end(), "level", "万", [(value, s, e)], m.group("yu"))
 
 
 def _bare(norm: str, m: re.Match[str]) -> Anchor | None:
