@@ -56,6 +56,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("机场旅客吞吐量突破200万大关。", [("level", 200.0)]),
     # A bare 万 elsewhere stays no figure.
     ("常住人口200万,覆盖面广。", []),
+    # 全区第四个 ranks in its scope; the amount crossed is a level.
+    (
+        "工业经济总量成为全区第四个突破2000亿元大关的地区。",
+        [("rank", 4.0), ("level", 2000.0)],
+    ),
+    # Without a scope 第一个 stays an ordinal.
+    ("实现第一个百年奋斗目标。", []),
 ]
 
 

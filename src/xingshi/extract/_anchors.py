@@ -254,11 +254,14 @@ def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
         end += 1
     if end < len(norm) and norm[end] in "位名":
         end += 1
+    elif norm.startswith("个", end) and _SCOPE_LEFT.search(left):
+        end += 1  # 成为全区第四个突破2000亿元大关的地区: the fourth in its scope
     elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮", "大", "家"), end):
         return None
     return Anchor(s, end, "rank", "位", [(value, s, e)])
 
 
+_SCOPE_LEFT = re.compile(r"全[省市区国州县盟]$")
 # 分别排名全市第7和第4: the second rank of a list has the first as its left side.
 _RANK_BEFORE = re.compile(r"第 ?[\d一二三四五六七八九十]{1,3} ?[位名]?(?:和|、)$")
 
