@@ -65,6 +65,13 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("实现第一个百年奋斗目标。", []),
 ]
 
+# In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
+REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
+
+
+def test_strive_in_a_past_review_is_obtained() -> None:
+    assert _facts(REVIEW, year=2024) == [("level", 3.64), ("target", 5.0)]
+
 
 @pytest.mark.parametrize(("text", "expected"), FORMS)
 def test_round17_form(text: str, expected: list[tuple[str, float]]) -> None:

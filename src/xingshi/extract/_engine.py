@@ -88,6 +88,7 @@ _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
 _OWN_KIND = re.compile(
     r"(?:其中)?(?P<kind>[\u4e00-\u9fa5]{1,10}?(?:项目|工程))(?:均|都)?已?(?:开工|开复工|复工|竣工|建成|投产|完工)"
 )
+_STRIVE_ONLY = re.compile(r"争取(?: 争取)*")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 
 
@@ -364,6 +365,17 @@ class Engine:
         elif period and reading.measure in ("count", "level", "target") and self._year_set(ss, s):
             # 今年,全市共确定建设项目194个,年度计划投资112亿元: the year's list, not progress
             period = f"{period[:4]}-01/{period[:4]}-12"
+        if (
+            reading.measure == "target"
+            and kind in ("level", "count")
+            and period
+            and self.ctx.year
+            and int(period[:4]) < self.ctx.year
+            and _STRIVE_ONLY.fullmatch(" ".join(rd.target_words(clause)))
+        ):
+            # 一、2023年工作回顾…争取各级衔接资金3.64亿元: in a past year's review 争取 reports
+            # money obtained, not a goal
+            reading.measure = "count" if kind == "count" else "level"
         if reading.measure == "target" and _YEAR_GOAL.match(norm, last.end):
             stated = False  # 紧盯固定资产投资增长7%目标任务 in a half-year text: the year's goal
         if reading.measure == "target" and not stated:

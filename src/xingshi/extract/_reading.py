@@ -113,6 +113,11 @@ def _rx() -> _Rx:
     )
 
 
+def target_words(clause: str) -> list[str]:
+    """The target words of a clause (outside brackets), in order."""
+    return [m.group(0) for m in _rx().target.finditer(_PARENS.sub("", clause))]
+
+
 def _basis(lead: str) -> str | None:
     for word in ("两年平均", "年均", "环比", "实际"):
         if word in lead:
