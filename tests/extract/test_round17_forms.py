@@ -65,6 +65,25 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
     ("实现第一个百年奋斗目标。", []),
 ]
 
+
+def _regions(text: str) -> list[tuple[float, str | None]]:
+    facts = extract_text(text, region="科尔沁右翼前旗", year=2024)
+    return [(float(f.value), f.region) for f in facts if not f.derived]
+
+
+def test_a_park_heads_its_own_clause_only() -> None:
+    # The park's clause ends at the semicolon; a park before 等 is an example.
+    text = (
+        "某某产业园有序搬迁,仓储项目进展顺利;黑羊山基地等47个重大项目储备入库。"
+        "生态循环设施产业园等41个项目进展顺利。新材料产业园区完成投资5亿元。"
+    )
+    assert _regions(text) == [
+        (47.0, "科尔沁右翼前旗"),
+        (41.0, "科尔沁右翼前旗"),
+        (5.0, "新材料产业园区"),
+    ]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

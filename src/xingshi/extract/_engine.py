@@ -496,6 +496,8 @@ class Engine:
         a, b = self.parks[k]
         if a < max(ss, s - 2 * _WINDOW) or b > s:
             return None
+        if _SEMI.search(self.norm, b, s):
+            return None  # 蒙佳…产业园有序搬迁;…等47个重大项目储备入库: the park's clause is over
         return self.text[a:b]
 
     def _threshold_reading(
@@ -900,7 +902,9 @@ _PARK = re.compile(
     r"(?:(?:截至|截止)?[^,,;。\n]{0,10}?(?:年|月|季度|以来)[,,])?"
     r"(?P<park>[\u4e00-\u9fa5]{2,10}?(?:产业园区|工业园区|产业园|省级园区|园区|开发区|高新区|经开区|小镇|工业园))"
     r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
+    r"(?!等)"  # 生态循环设施产业园等41个项目: an example, not the subject
 )
+_SEMI = re.compile(r"[;;]")
 _PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
 
 
