@@ -84,6 +84,17 @@ def test_a_park_heads_its_own_clause_only() -> None:
     ]
 
 
+def test_a_year_before_an_amount_is_its_period() -> None:
+    # 增长到2020年61.95亿元: the year holds without 的; the start of the change names nothing.
+    text = "全县生产总值从2015年的39.70亿元增长到2020年61.95亿元。2019年12月完成投资6亿元。"
+    facts = [(f.value, f.period, f.indicator) for f in extract_text(text, year=2021)]
+    assert facts == [
+        (39.7, "2015-01/2015-12", "地区生产总值"),
+        (61.95, "2020-01/2020-12", "地区生产总值"),
+        (6, "2019-12/2019-12", "投资"),
+    ]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

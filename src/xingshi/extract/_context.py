@@ -44,7 +44,8 @@ PERIOD = re.compile(
     # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
     # 截至2016年末: a balance at the year's end, keyed like the year.
     r"|(?<![\d~-])(?P<yo>\d{4}) ?年(?:度|末(?!前)|底(?!前))?"
-    r"(?!\d|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
+    # 增长到2020年61.95亿元: an amount may follow the year (a month or a day may not)
+    r"(?!\d{1,2}(?:月|日|号|季|[-至到~])|\d{5}|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
 )
 _Q = {
     "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3),

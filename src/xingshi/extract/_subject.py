@@ -56,6 +56,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     trail = re.compile(
         rf"(?:{_alt(trail_words)}"
         r"|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标|等指标|等|指标"
+        # 生产总值从2015年的39.70亿元增长到…: the start of a change names no indicator
+        r"|(?:从|由)(?:\d{4}年)?"
         r"|[,;:、\s“(])+$"
     )
     dangling = re.compile(r"^(?:的|了|和|与|及|等|、)+")
