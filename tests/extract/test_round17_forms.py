@@ -95,6 +95,22 @@ def test_a_year_before_an_amount_is_its_period() -> None:
     ]
 
 
+PLAN = (
+    "截止6月底,全市已开工项目605个。\n"
+    "第一批基本建设项目537个,总投资2571亿元,年度计划投资695.8亿元。截止6月底,已开工项目491个。\n"
+    "另安排3个重点预备开工项目和2个重点前期工作项目。\n"
+    "截止6月底,甲、乙等4个项目推进较快,已超额完成年度计划投资。"
+)
+
+
+def test_a_batch_sized_with_its_year_plan_is_the_year() -> None:
+    # The count and total stated with the year's plan are the year's, the starts are to date.
+    periods = [(f.value, f.period) for f in extract_text(PLAN, year=2020)]
+    year, half = "2020-01/2020-12", "2020-01/2020-06"
+    assert periods == [(605, half), (537, year), (2571, year), (695.8, year), (491, half),
+                       (3, year), (2, year), (4, half)]  # fmt: skip
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

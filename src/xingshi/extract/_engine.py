@@ -482,7 +482,8 @@ class Engine:
         """Whether the figure at ``s`` sizes the year's list of projects (确定/安排/列入…项目)."""
         k = bisect_left(self.year_verbs, s) - 1
         if k < 0 or self.year_verbs[k] < max(ss, s - _WINDOW):
-            return False
+            plan = _YEAR_PLAN_AFTER.match(self.norm, s)
+            return bool(plan) and not _PROGRESS_WORD.search(self.norm, ss, plan.end())
         v = self.year_verbs[k]
         if not _YEAR_SET.match(self.norm, v, s + 30):
             return False
@@ -926,7 +927,12 @@ def _parks(norm: str) -> list[tuple[int, int]]:
 _YEAR_GOAL = re.compile(r"的?(?:年度|全年)?(?:目标任务|预期目标|目标)")
 _YEAR_VERB = re.compile(r"确定|安排|实施|列入|纳入")
 _YEAR_SET = re.compile(r"(?:确定|安排|实施|列入|纳入)了?[^,;。]{0,30}?项目")
-_PROGRESS_WORD = re.compile(r"截至|截止|累计|完成|已|开工|复工|竣工|建成|投产|月|季度|上半年|以来")
+# (预备开工项目 names a kind of project: no progress word)
+_PROGRESS_WORD = re.compile(
+    r"截至|截止|累计|完成|已|(?:开工|复工|竣工|建成|投产)(?!项目)|月|季度|上半年|以来"
+)
+# 第一批基本建设项目537个,总投资2571亿元,年度计划投资695.8亿元: the year's plan follows
+_YEAR_PLAN_AFTER = re.compile(r"[^。;;]{0,40}?(?:年度|全年)计划投资")
 _TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
