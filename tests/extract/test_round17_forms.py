@@ -61,6 +61,12 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "工业经济总量成为全区第四个突破2000亿元大关的地区。",
         [("rank", 4.0), ("level", 2000.0)],
     ),
+    # A rank after a clause listing indicators with 、 ranks each of them.
+    (
+        "外贸进出口总额增速、保税物流中心进出口额再创历史新高,跃居全区首位。",
+        [("rank", 1.0), ("rank", 1.0)],
+    ),
+    ("工业和信息化发展良好,位居全省第二。", [("rank", 2.0)]),
     # Without a scope 第一个 stays an ordinal.
     ("实现第一个百年奋斗目标。", []),
 ]

@@ -567,7 +567,9 @@ class Engine:
                 items = split_items(prev_clause)
                 if len(items) == k and k > 1:
                     return [[it] for it in items]
-                if len(items) > 1 and k == 1 and subject.distribute:
+                # 外贸进出口总额增速、保税物流中心进出口额…,跃居全区首位: a rank ranks every item
+                ranked = kind == "rank" and "、" in prev_clause.text
+                if len(items) > 1 and k == 1 and (subject.distribute or ranked):
                     return [items]
                 return [[(prev_clause.text, prev_clause.start)]] * k
         if k > 1 and not _versus_list(reading.versus, k):
