@@ -117,6 +117,13 @@ def test_a_batch_sized_with_its_year_plan_is_the_year() -> None:
                        (3, year), (2, year), (4, half)]  # fmt: skip
 
 
+def test_indicator_names_of_work_reports() -> None:
+    # 一般公共财政预算收入 is the catalogue's 地方财政收入; 可比价 only qualifies the output.
+    text = "农林牧渔业可比价总产值184.4亿元;一般公共财政预算收入2.82亿元。"
+    names = [f.indicator for f in extract_text(text, year=2024)]
+    assert names == ["农林牧渔业总产值", "地方财政收入"]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 
