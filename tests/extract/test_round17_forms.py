@@ -124,6 +124,16 @@ def test_indicator_names_of_work_reports() -> None:
     assert names == ["农林牧渔业总产值", "地方财政收入"]
 
 
+def _places(text: str) -> list[tuple[float, str | None]]:
+    return [(float(f.value), f.region) for f in extract_text(text, region="全国", year=2024)]
+
+
+def test_regions_of_the_clause_before_pair_with_a_list() -> None:
+    # The regions head the clause before; a count of provinces keeps the country.
+    text = "经济总量方面,浙江、江苏超过“3万亿元”;增速方面,16个省份高于“全国线”。"
+    assert _places(text)[2:] == [(16.0, "全国")]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

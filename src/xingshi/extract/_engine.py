@@ -88,6 +88,7 @@ _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
 _OWN_KIND = re.compile(
     r"(?:其中)?(?P<kind>[\u4e00-\u9fa5]{1,10}?(?:项目|工程))(?:均|都)?已?(?:开工|开复工|复工|竣工|建成|投产|完工)"
 )
+_REGION_UNITS = frozenset(["个省份", "省份", "省区市", "省市", "市州", "县市区"])
 _STRIVE_ONLY = re.compile(r"争取(?: 争取)*")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 
@@ -341,7 +342,10 @@ class Engine:
         if reading.measure == "rank" and subject.region in self.g.raw["cues"]["rank_scopes"]:
             # 全市排名第1 in a district's text: 全市 is the rank's scope, the district ranks
             region_name, region_code = self.ctx.region_name, self.ctx.region_code
-        if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
+        counts_regions = kind == "count" and first.unit in _REGION_UNITS
+        if subject.region is None and self._inherited is not None and not counts_regions:
+            # 全国…,两年平均增长7.0% (but 广东、江苏超过…;16个省份高于“全国线”: the count counts
+            # provinces, it is no figure of the last one named)
             region_name, region_code = self._inherited.region, self._inherited.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = _ENTITY.search(norm, near, s) if subject.region is None else None
