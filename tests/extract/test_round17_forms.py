@@ -130,8 +130,11 @@ def _places(text: str) -> list[tuple[float, str | None]]:
 
 def test_regions_of_the_clause_before_pair_with_a_list() -> None:
     # The regions head the clause before; a count of provinces keeps the country.
-    text = "经济总量方面,浙江、江苏超过“3万亿元”;增速方面,16个省份高于“全国线”。"
-    assert _places(text)[2:] == [(16.0, "全国")]
+    text = (
+        "经济总量方面,浙江、江苏超过“3万亿元”;增速方面,16个省份高于“全国线”。"
+        "一季度,广东和江苏携手跻身“3万亿+”,一季度GDP分别交出31511亿元和31020亿元。"
+    )
+    assert _places(text)[2:] == [(16.0, "全国"), (31511.0, "广东省"), (31020.0, "江苏省")]
 
 
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.

@@ -405,6 +405,21 @@ class Engine:
             before = [f for f in sent.facts[-len(values) :] if not f.derived]
             if len(before) == len(values) and len({f.region for f in before}) == len(values):
                 places = [[(f.region, f.region_code)] for f in before]
+        if (
+            subject.region is None
+            and not entity
+            and len(values) > 1
+            and "分别" in clause
+            and len({p[0] for p in places}) == 1
+        ):
+            # 广东和江苏携手跻身“3万亿+”,一季度GDP分别交出31511亿元和31020亿元: the regions
+            # head the clause before, which holds no figure
+            pcs = max(norm.rfind(c, max(ss, cs - 1 - _WINDOW), cs - 1) for c in _CLAUSE) + 1
+            pcs = max(pcs, ss)
+            if not any(f.end > pcs for f in sent.facts):
+                prev = clean(norm, pcs, cs - 1)
+                if len(prev.regions) == len(values):
+                    places = [[self._region(r)] for r in prev.regions]
         if len(subject.regions) > 1 and not entity:
             listed = [self._region(r) for r in subject.regions]
             if len(listed) == len(values):  # 吉首市、泸溪县GDP增速分别为13.2%、12.8%
