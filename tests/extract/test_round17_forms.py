@@ -137,6 +137,17 @@ def test_regions_of_the_clause_before_pair_with_a_list() -> None:
     assert _places(text)[2:] == [(16.0, "全国"), (31511.0, "广东省"), (31020.0, "江苏省")]
 
 
+def test_a_text_opening_on_the_year_just_past_reports_that_year() -> None:
+    # 刚刚过去的 first: the quarters after it are last year's, the named goal year stays.
+    text = (
+        "会上介绍,刚刚过去的该省地区生产总值增长6.9%。一季度、上半年GDP分别增长6.2%、6.7%。"
+        "2017年预期目标是,地区生产总值增长7%左右。"
+    )
+    periods = [(f.value, f.period) for f in extract_text(text, year=2017)]
+    assert periods == [(6.9, "2016-01/2016-12"), (6.2, "2016-01/2016-03"),
+                       (6.7, "2016-01/2016-06"), (7, "2017-01/2017-12")]  # fmt: skip
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 
