@@ -67,6 +67,11 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         [("rank", 1.0), ("rank", 1.0)],
     ),
     ("工业和信息化发展良好,位居全省第二。", [("rank", 2.0)]),
+    # Durations: 用一个多月时间, 拟于2-3年开工 (a range of years), 用3年时间.
+    (
+        "用一个多月时间控制疫情,用两个多月时间重启经济;项目拟于2-3年开工,用3年时间建成。",
+        [("level", 1.0), ("level", 2.0), ("count", 2.0), ("count", 3.0), ("count", 3.0)],
+    ),
     # Without a scope 第一个 stays an ordinal.
     ("实现第一个百年奋斗目标。", []),
 ]

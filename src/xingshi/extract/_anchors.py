@@ -162,8 +162,10 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         cues = g.raw["units"]["cued"][unit]
         if not any(norm.endswith(c, max(0, s - len(c)), s) for c in cues):
             return None
-    if group == "cn" and text in ("一", "零") and kind not in ("multiple", "points"):
-        return None  # 一批, 一个: articles; but 增长一倍, 提高一个百分点 are figures
+    # 一批, 一个: articles; but 增长一倍, 提高一个百分点 and 用一个多月时间 are figures
+    article = kind not in ("multiple", "points") and unit != "个多月"
+    if group == "cn" and text in ("一", "零") and article:
+        return None
     if len(values) > 1 and values[0][1] != s:
         return None
     if unit == "个" and not u.group("mag"):
@@ -175,6 +177,8 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     approx = u.group("post") or u.group("yu") or u.group("yu0")
     if kind == "percent" and unit == "‰":
         full_unit = "‰"
+    if unit == "个多月":  # 两个多月: two months and more
+        full_unit, approx = "个月", approx or "多"
     return Anchor(s, u.end(), kind, full_unit, values, approx)
 
 

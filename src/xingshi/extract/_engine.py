@@ -841,6 +841,9 @@ class Engine:
             and not _DONE_WORD.search(self.norm, f.start, f.extra.get("figure", (f.start,))[0])
         ]
         for f in facts:
+            if f.measure == "completed" and f.unit in ("年", "个月"):
+                f.measure = "count"  # 用3年时间建成: a span of time, no progress
+                continue
             if f.measure == "completed" and f.of is None and f.unit != "%":
                 # the total counts the same things and is no smaller (新增15户 is not 开工16个's)
                 fits = [
