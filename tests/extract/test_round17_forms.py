@@ -153,6 +153,14 @@ def test_a_text_opening_on_the_year_just_past_reports_that_year() -> None:
                        (6.7, "2016-01/2016-06"), (7, "2017-01/2017-12")]  # fmt: skip
 
 
+def test_a_project_named_after_a_hospital_is_the_region_s() -> None:
+    text = (
+        "预备开工项目中的某市中医医院新建项目已开工建设,完成投资825万元。甲公司实现销售额17亿元。"
+    )
+    facts = [(f.value, f.region) for f in extract_text(text, region="银川市", year=2019)]
+    assert facts == [(825, "银川市"), (17, "甲公司")]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

@@ -122,6 +122,8 @@ _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?
 _ENTITY = re.compile(
     # 部分行业 is no bank branch (分行), 工厂化 no factory
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行(?!业)|银行|医院|大学|合作社|工厂(?!化))"
+    # 银川市中医医院新建项目…完成投资825万元: the project's figure, not the hospital's
+    r"(?![\u4e00-\u9fa5]{0,4}(?:项目|工程))"
 )
 
 
