@@ -161,6 +161,12 @@ def test_a_project_named_after_a_hospital_is_the_region_s() -> None:
     assert facts == [(825, "银川市"), (17, "甲公司")]
 
 
+def test_starts_are_named_after_their_total() -> None:
+    text = "截至9月底,市级主导投资项目36个,已开工项目27个;第二产业项目22个,已开工16个。"
+    names = [f.indicator for f in extract_text(text, year=2020) if f.measure == "completed"]
+    assert names == ["市级主导投资项目开工", "第二产业项目开工"]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

@@ -88,6 +88,7 @@ _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
 _OWN_KIND = re.compile(
     r"(?:其中)?(?P<kind>[\u4e00-\u9fa5]{1,10}?(?:项目|工程))(?:均|都)?已?(?:开工|开复工|复工|竣工|建成|投产|完工)"
 )
+_BARE_START = re.compile(r"已?(?P<verb>开复工|复工开工|开工|复工)(?:建设)?(?:项目)?")
 _REGION_UNITS = frozenset(["个省份", "省份", "省区市", "省市", "市州", "县市区"])
 _STRIVE_ONLY = re.compile(r"争取(?: 争取)*")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
@@ -865,6 +866,12 @@ class Engine:
                     fits = []
                 if fits:
                     f.of = fits[-1].value
+                    kind_of = fits[-1].words or ""
+                    verb = _BARE_START.fullmatch(f.words or "")
+                    if verb and kind_of.endswith(("项目", "工程")):
+                        # 自治区主导投资项目3个,已开工项目2个: the starts of those projects
+                        f.words = kind_of + verb.group("verb")
+                        self._canonical(f)
                 elif not _TASK_SHARE_AFTER.match(self.norm, f.end):
                     # 已完成和提前完成24个,占总任务的10.8%: the share names the total (the task
                     # list counted sentences before), so the count is progress
