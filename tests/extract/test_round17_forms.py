@@ -167,6 +167,22 @@ def test_starts_are_named_after_their_total() -> None:
     assert names == ["市级主导投资项目开工", "第二产业项目开工"]
 
 
+def test_fields_listed_before_a_rate_share_it() -> None:
+    text = (
+        "分行业看,新兴产业、公路、电力等领域重点项目推进有力,投资完成率均高于100%;"
+        "生态环保、经贸物流等领域重大项目加快建设,投资完成率达90%以上。全县开工率达85%。"
+    )
+    facts = [(f.value, f.indicator) for f in extract_text(text, year=2022)]
+    assert facts == [
+        (100, "新兴产业重点项目投资完成率"),
+        (100, "公路重点项目投资完成率"),
+        (100, "电力重点项目投资完成率"),
+        (90, "生态环保重大项目投资完成率"),
+        (90, "经贸物流重大项目投资完成率"),
+        (85, "开工率"),
+    ]
+
+
 # In a review of a past year 争取 reports money obtained; in this year's plans it is a goal.
 REVIEW = "一、2023年工作回顾\n争取各级衔接资金3.64亿元。\n二、2024年工作安排\n争取中央资金5亿元。"
 

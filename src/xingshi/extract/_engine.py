@@ -89,6 +89,12 @@ _OWN_KIND = re.compile(
     r"(?:其中)?(?P<kind>[\u4e00-\u9fa5]{1,10}?(?:项目|工程))(?:均|都)?已?(?:开工|开复工|复工|竣工|建成|投产|完工)"
 )
 _BARE_START = re.compile(r"已?(?P<verb>开复工|复工开工|开工|复工)(?:建设)?(?:项目)?")
+# 资源密集型产业、生态环保、经贸物流等领域重大项目加快建设: fields sharing the rate after them
+_FIELD_LIST = re.compile(
+    r"(?:分行业看|分领域看)?(?P<items>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12}){1,7})"
+    r"等(?:领域|行业)(?P<noun>[\u4e00-\u9fa5]{0,6}?项目)"
+)
+_RATE_NAME = re.compile(r"[\u4e00-\u9fa5]{0,8}?(?:完成率|开工率|到位率)")
 _REGION_UNITS = frozenset(["个省份", "省份", "省区市", "省市", "市州", "县市区"])
 _STRIVE_ONLY = re.compile(r"争取(?: 争取)*")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
@@ -556,6 +562,10 @@ class Engine:
                 left = left if len(left) <= 10 else ""
                 joined = left.removesuffix("的") + noun
                 return [[(joined, subject.start if left else self._first_value(values))]] * k
+        if text and k == 1 and kind == "percent":
+            fields = self._field_list(text, sent, cs)
+            if fields:
+                return [fields]
         if text:
             items = split_items(subject)
             if k > 1:
@@ -616,6 +626,26 @@ class Engine:
             # the quote stays in this sentence: 其中,一季度同比增长7.4%
             return [[(last.words or "", cs)]] * k
         return [[("", cs)]] * k
+
+    def _field_list(self, text: str, sent: _Sentence, cs: int) -> list[tuple[str, int]] | None:
+        """新兴产业、公路、电力等领域重点项目推进有力,投资完成率均高于100%: the rate of each
+        field listed in the clause before (which holds no figure)."""
+        rate = _RATE_NAME.match(text)
+        if rate is None:
+            return None
+        lo = max(sent.start, cs - 2 * _WINDOW)
+        before = max(self.norm.rfind(c, lo, cs - 1) for c in ",;")
+        if before < 0 or any(f.end > before for f in sent.facts):
+            return None
+        m = _FIELD_LIST.match(self.norm, before + 1, cs - 1)
+        if m is None:
+            return None
+        out: list[tuple[str, int]] = []
+        pos = m.start("items")
+        for item in m.group("items").split("、"):
+            out.append((item + m.group("noun") + rate.group(0), pos))
+            pos += len(item) + 1
+        return out if len(out) > 1 else None
 
     def _forecast(self, ss: int, cs: int, s: int) -> bool:
         """Whether a forecast or plan earlier in the sentence governs the figure at ``s``."""
