@@ -72,6 +72,19 @@ FORMS: list[tuple[str, list[tuple[str, float]]]] = [
         "用一个多月时间控制疫情,用两个多月时间重启经济;项目拟于2-3年开工,用3年时间建成。",
         [("level", 1.0), ("level", 2.0), ("count", 2.0), ("count", 3.0), ("count", 3.0)],
     ),
+    # Parts in brackets after a figure are read as it is, and total nothing after them.
+    (
+        "各部门承诺开复工36项(续建29项,新建7项),已开复工的项目26项,未开复工10项(续建8项,新建2项)。",
+        [
+            ("target", 36.0),
+            ("target", 29.0),
+            ("target", 7.0),
+            ("completed", 26.0),
+            ("count", 10.0),
+            ("count", 8.0),
+            ("count", 2.0),
+        ],
+    ),
     # Without a scope 第一个 stays an ordinal.
     ("实现第一个百年奋斗目标。", []),
 ]

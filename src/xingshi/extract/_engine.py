@@ -476,6 +476,7 @@ class Engine:
                 self._canonical(fact)
                 sent.subj_start[id(fact)] = quote_start
                 facts.append(fact)
+        self._bracket_parts(facts, sent)
         self._completed_of(facts, sent)
         stated = [f for f in facts if f.words]
         if stated:
@@ -863,6 +864,22 @@ class Engine:
         fact.indicator, fact.indicator_code = hit
 
     # -- implied figures --------------------------------------------------------------------
+    def _bracket_parts(self, facts: list[Fact], sent: _Sentence) -> None:
+        """承诺开复工36项(续建29项,新建7项), 未开复工10项(续建8项,新建2项): the parts in brackets
+        after a figure are read as it is (a goal, a count), and are no total of what follows."""
+        norm = self.norm
+        for f in facts:
+            if f.measure not in ("count", "completed", "target"):
+                continue
+            lo = max(sent.start, f.start - 24)
+            opened = norm.rfind("(", lo, f.start + 1)
+            if opened < 0 or ")" in norm[opened : f.start] or "(" in norm[lo:opened]:
+                continue
+            whole = [p for p in sent.facts + facts if p.end == opened and p is not f]
+            if whole and whole[-1].measure in ("count", "target") and whole[-1].unit == f.unit:
+                f.measure = whole[-1].measure
+                f.extra["part"] = True
+
     def _completed_of(self, facts: list[Fact], sent: _Sentence) -> None:
         # A completion count needs the total it is part of (137个问题,已完成95个); without
         # one (办结群众诉求1.5万件) it is a plain count.
@@ -871,6 +888,7 @@ class Engine:
             f
             for f in sent.facts[-40:]
             if (f.measure == "count" or (f.measure == "target" and f.unit != "%"))
+            and not f.extra.get("part")
             and not _DONE_WORD.search(self.norm, f.start, f.extra.get("figure", (f.start,))[0])
         ]
         for f in facts:
