@@ -216,11 +216,12 @@ def test_the_year_just_past_and_a_list_of_periods() -> None:
         "刚刚过去的该省地区生产总值预计增长6.9%。"
         "一季度、上半年、前三季度GDP分别增长6.2%、6.7%、6.9%。"
     )
+    # the text opens on the year just past: its quarters are that year's (round 17)
     assert _periods(text, 2017, "吉林省") == [
         (6.9, "2016-01/2016-12"),
-        (6.2, "2017-01/2017-03"),
-        (6.7, "2017-01/2017-06"),
-        (6.9, "2017-01/2017-09"),
+        (6.2, "2016-01/2016-03"),
+        (6.7, "2016-01/2016-06"),
+        (6.9, "2016-01/2016-09"),
     ]
     # a list of comparison bases is no list of periods
     text = "工业用电量6月份增长11.6%,较5月和3月分别提升2.2和8.7个百分点。"

@@ -153,6 +153,10 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
             return Anchor(s, e, "count", before[-1].group(1), values)
     if u is None and group == "num" and "." in text and _lost_percent(norm, s, e):
         return Anchor(s, e, "percent", "%", values)
+    if u is None and group == "num":
+        wan = _wan_left(norm, s, e, value, g)
+        if wan is not None:
+            return wan
     while u is None:
         nxt = _LIST_NEXT.match(norm, pos)
         if nxt is None:
@@ -178,8 +182,10 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
         cues = g.raw["units"]["cued"][unit]
         if not any(norm.endswith(c, max(0, s - len(c)), s) for c in cues):
             return None
-    if group == "cn" and text in ("一", "零") and kind not in ("multiple", "points"):
-        return None  # 一批, 一个: articles; but 增长一倍, 提高一个百分点 are figures
+    # 一批, 一个: articles; but 增长一倍, 提高一个百分点 and 用一个多月时间 are figures
+    article = kind not in ("multiple", "points") and unit != "个多月"
+    if group == "cn" and text in ("一", "零") and article:
+        return None
     if len(values) > 1 and values[0][1] != s:
         return None
     if unit == "个" and not u.group("mag"):
@@ -191,7 +197,27 @@ def _number(norm: str, m: re.Match[str], group: str, g: Grammar) -> Anchor | Non
     approx = u.group("post") or u.group("yu") or u.group("yu0")
     if kind == "percent" and unit == "‰":
         full_unit = "‰"
+    if unit == "个多月":  # 两个多月: two months and more
+        full_unit, approx = "个月", approx or "多"
     return Anchor(s, u.end(), kind, full_unit, values, approx)
+
+
+_WAN: dict[int, re.Pattern[str]] = {}
+
+
+def _wan_left(norm: str, s: int, e: int, value: float, g: Grammar) -> Anchor | None:
+    """2.2万脱贫人口, 1560多万返乡农民工: people counted in 万 with no classifier; 突破200万大关."""
+    rx = _WAN.get(id(g))
+    if rx is None:
+        nouns = _alt(g.raw["units"]["people_after_wan"])
+        rx = re.compile(rf"(?P<yu>多|余)?万(?:(?P<people>(?=(?:{nouns})))|(?=大关))")
+        _WAN[id(g)] = rx
+    m = rx.match(norm, e)
+    if m is None:
+        return None
+    if m.group("people") is not None:
+        return Anchor(s, m.end(), "count", "万人", [(value, s, e)], m.group("yu"))
+    return Anchor(s, m.end(), "level", "万", [(value, s, e)], m.group("yu"))
 
 
 def _bare(norm: str, m: re.Match[str]) -> Anchor | None:
@@ -252,11 +278,14 @@ def _rank(norm: str, m: re.Match[str], g: Grammar) -> Anchor | None:
         end += 1
     if end < len(norm) and norm[end] in "位名":
         end += 1
+    elif norm.startswith("个", end) and _SCOPE_LEFT.search(left):
+        end += 1  # 成为全区第四个突破2000亿元大关的地区: the fourth in its scope
     elif norm.startswith(("方阵", "梯队", "档", "批", "个", "次", "届", "轮", "大", "家"), end):
         return None
     return Anchor(s, end, "rank", "位", [(value, s, e)])
 
 
+_SCOPE_LEFT = re.compile(r"全[省市区国州县盟]$")
 # 分别排名全市第7和第4: the second rank of a list has the first as its left side.
 _RANK_BEFORE = re.compile(r"第 ?[\d一二三四五六七八九十]{1,3} ?[位名]?(?:和|、)$")
 

@@ -45,7 +45,8 @@ PERIOD = re.compile(
     # 2018年, / 2018年全县…: a year alone is that whole year (not 2019年3月2日, not 2018年以来).
     # 截至2016年末: a balance at the year's end, keyed like the year.
     r"|(?<![\d~-])(?P<yo>\d{4}) ?年(?:度|末(?!前)|底(?!前))?"
-    r"(?!\d|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
+    # 增长到2020年61.95亿元: an amount may follow the year (a month or a day may not)
+    r"(?!\d{1,2}(?:月|日|号|季|[-至到~])|\d{5}|以来|[-至到~]|末|底|初|前|后|间|《|政府工作报告)"
 )
 _PERIOD_SCAN = leading_class(PERIOD)  # the same matches as PERIOD, found faster
 _DATE_SCAN, _YEAR_SCAN = leading_class(_DATE), leading_class(_YEAR)  # whole-text scans
@@ -171,6 +172,9 @@ class DocContext:
     parent_code: str | None = None  # the prefecture of a county's text
     parent_name: str | None = None  # 今年以来 and figures with no period phrase
     cumulative: frozenset[str] = frozenset()  # quarters the text means to date (三季度 = 1-9月)
+    # 刚刚过去的该省地区生产总值预计增长6.9%…一季度、上半年…: a text opening on the year just
+    # past reports that year; its quarters and months without a year are that year's
+    review_year: int | None = None
 
     def period_of(self, m: re.Match[str]) -> Period | None:
         """The period a matched phrase names, or None for a comparison base (去年同期)."""
@@ -179,11 +183,14 @@ class DocContext:
         if m.group("yo"):
             return Period(int(m.group("yo")), 1, 12)
         year = int(m.group("y")) if m.group("y") else self.year
+        q, mon = m.group("q"), m.group("mon")
+        dated = m.group("m2") or mon or q in _Q
+        if not m.group("y") and self.review_year and not m.group("prev") and dated:
+            year = self.review_year
         if year is None:
             return None
         if m.group("prev"):
             year -= 1
-        q, mon = m.group("q"), m.group("mon")
         try:
             if m.group("m2"):
                 return Period(year, _month(m.group("m1")), _month(m.group("m2")))
@@ -236,7 +243,13 @@ def document_context(
         if head:
             year = int(Counter(head).most_common(1)[0][0])
     default = _default_period(norm, year, when)
+    first = next(PERIOD.finditer(norm, 0, min(len(norm), 2_000)), None)
+    review_year = None
+    if year is not None and first is not None and (first.group("q") or "").startswith("刚刚过去"):
+        review_year = year - 1
+        default = Period(review_year, 1, 12)
     ctx = DocContext(code, name, prov_code, prov_name, year, default)
+    ctx.review_year = review_year
     ctx.cumulative = _cumulative_quarters(norm)
     if code is not None and regions is not None:
         parent = regions.parent(code)

@@ -86,6 +86,19 @@ _IN_NAME = re.compile(r"[^,;:。]{0,12}的(?:项目|企业|单位)")
 _ACTUAL = re.compile(r"已|实际(?!增长|下降)|截至|同期")
 # A count that is itself progress (开工16个) is no total for the next one (竣工13个).
 _DONE_WORD = re.compile(r"(?:开工|竣工|建成|投产|完成|办结)了?$")
+# 能源项目已开工建设: a completion naming its own kind of project
+_OWN_KIND = re.compile(
+    r"(?:其中)?(?P<kind>[\u4e00-\u9fa5]{1,10}?(?:项目|工程))(?:均|都)?已?(?:开工|开复工|复工|竣工|建成|投产|完工)"
+)
+_BARE_START = re.compile(r"已?(?P<verb>开复工|复工开工|开工|复工)(?:建设)?(?:项目)?")
+# 资源密集型产业、生态环保、经贸物流等领域重大项目加快建设: fields sharing the rate after them
+_FIELD_LIST = re.compile(
+    r"(?:分行业看|分领域看)?(?P<items>[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12}){1,7})"
+    r"等(?:领域|行业)(?P<noun>[\u4e00-\u9fa5]{0,6}?项目)"
+)
+_RATE_NAME = re.compile(r"[\u4e00-\u9fa5]{0,8}?(?:完成率|开工率|到位率)")
+_REGION_UNITS = frozenset(["个省份", "省份", "省区市", "省市", "市州", "县市区"])
+_STRIVE_ONLY = re.compile(r"争取(?: 争取)*")
 _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 
 
@@ -118,6 +131,8 @@ _QUALIFIER = re.compile(r"^(?:按|分|从|据|根据|经|初步核算|其中)|(?
 _ENTITY = re.compile(
     # 部分行业 is no bank branch (分行), 工厂化 no factory
     r"[\u4e00-\u9fa5A-Za-z]{1,12}?(?:有限公司|公司|集团|分行(?!业)|银行|医院|大学|合作社|工厂(?!化))"
+    # 银川市中医医院新建项目…完成投资825万元: the project's figure, not the hospital's
+    r"(?![\u4e00-\u9fa5]{0,4}(?:项目|工程))"
 )
 
 # No sentence end stands between a sentence's start and its figures: the other marks only.
@@ -382,7 +397,10 @@ class Engine:
         if reading.measure == "rank" and subject.region in self.g.raw["cues"]["rank_scopes"]:
             # 全市排名第1 in a district's text: 全市 is the rank's scope, the district ranks
             region_name, region_code = self.ctx.region_name, self.ctx.region_code
-        if subject.region is None and self._inherited is not None:  # 全国…,两年平均增长7.0%
+        counts_regions = kind == "count" and first.unit in _REGION_UNITS
+        if subject.region is None and self._inherited is not None and not counts_regions:
+            # 全国…,两年平均增长7.0% (but 广东、江苏超过…;16个省份高于“全国线”: the count counts
+            # provinces, it is no figure of the last one named)
             region_name, region_code = self._inherited.region, self._inherited.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = None
@@ -408,6 +426,17 @@ class Engine:
         elif period and reading.measure in ("count", "level", "target") and self._year_set(ss, s):
             # 今年,全市共确定建设项目194个,年度计划投资112亿元: the year's list, not progress
             period = f"{period[:4]}-01/{period[:4]}-12"
+        if (
+            reading.measure == "target"
+            and kind in ("level", "count")
+            and period
+            and self.ctx.year
+            and int(period[:4]) < self.ctx.year
+            and _STRIVE_ONLY.fullmatch(" ".join(rd.target_words(clause)))
+        ):
+            # 一、2023年工作回顾…争取各级衔接资金3.64亿元: in a past year's review 争取 reports
+            # money obtained, not a goal
+            reading.measure = "count" if kind == "count" else "level"
         if reading.measure == "target" and _YEAR_GOAL.match(norm, last.end):
             stated = False  # 紧盯固定资产投资增长7%目标任务 in a half-year text: the year's goal
         if reading.measure == "target" and not stated:
@@ -433,6 +462,21 @@ class Engine:
             before = [f for f in sent.facts[-len(values) :] if not f.derived]
             if len(before) == len(values) and len({f.region for f in before}) == len(values):
                 places = [[(f.region, f.region_code)] for f in before]
+        if (
+            subject.region is None
+            and not entity
+            and len(values) > 1
+            and "分别" in clause
+            and len({p[0] for p in places}) == 1
+        ):
+            # 广东和江苏携手跻身“3万亿+”,一季度GDP分别交出31511亿元和31020亿元: the regions
+            # head the clause before, which holds no figure
+            pcs = max(norm.rfind(c, max(ss, cs - 1 - _WINDOW), cs - 1) for c in _CLAUSE) + 1
+            pcs = max(pcs, ss)
+            if not any(f.end > pcs for f in sent.facts):
+                prev = clean(norm, pcs, cs - 1)
+                if len(prev.regions) == len(values):
+                    places = [[self._region(r)] for r in prev.regions]
         if len(subject.regions) > 1 and not entity:
             listed = [self._region(r) for r in subject.regions]
             if len(listed) == len(values):  # 吉首市、泸溪县GDP增速分别为13.2%、12.8%
@@ -480,6 +524,7 @@ class Engine:
                 self._canonical(fact)
                 sent.subj_start[id(fact)] = quote_start
                 facts.append(fact)
+        self._bracket_parts(facts, sent)
         self._completed_of(facts, sent)
         stated = [f for f in facts if f.words]
         if stated:
@@ -514,7 +559,8 @@ class Engine:
         """Whether the figure at ``s`` sizes the year's list of projects (确定/安排/列入…项目)."""
         k = bisect_left(self.year_verbs, s) - 1
         if k < 0 or self.year_verbs[k] < max(ss, s - _WINDOW):
-            return False
+            plan = _YEAR_PLAN_AFTER.match(self.norm, s)
+            return bool(plan) and not _PROGRESS_WORD.search(self.norm, ss, plan.end())
         v = self.year_verbs[k]
         if not _YEAR_SET.match(self.norm, v, s + 30):
             return False
@@ -528,6 +574,8 @@ class Engine:
         a, b = self.parks[k]
         if a < max(ss, s - 2 * _WINDOW) or b > s:
             return None
+        if _SEMI.search(self.norm, b, s):
+            return None  # 蒙佳…产业园有序搬迁;…等47个重大项目储备入库: the park's clause is over
         return self.text[a:b]
 
     def _threshold_reading(
@@ -563,6 +611,10 @@ class Engine:
                 left = left if len(left) <= 10 else ""
                 joined = left.removesuffix("的") + noun
                 return [[(joined, subject.start if left else self._first_value(values))]] * k
+        if text and k == 1 and kind == "percent":
+            fields = self._field_list(text, sent, cs)
+            if fields:
+                return [fields]
         if text:
             items = split_items(subject)
             if k > 1:
@@ -596,7 +648,9 @@ class Engine:
                 items = split_items(prev_clause)
                 if len(items) == k and k > 1:
                     return [[it] for it in items]
-                if len(items) > 1 and k == 1 and subject.distribute:
+                # 外贸进出口总额增速、保税物流中心进出口额…,跃居全区首位: a rank ranks every item
+                ranked = kind == "rank" and "、" in prev_clause.text
+                if len(items) > 1 and k == 1 and (subject.distribute or ranked):
                     return [items]
                 return [[(prev_clause.text, prev_clause.start)]] * k
         if k > 1 and not _versus_list(reading.versus, k):
@@ -621,6 +675,26 @@ class Engine:
             # the quote stays in this sentence: 其中,一季度同比增长7.4%
             return [[(last.words or "", cs)]] * k
         return [[("", cs)]] * k
+
+    def _field_list(self, text: str, sent: _Sentence, cs: int) -> list[tuple[str, int]] | None:
+        """新兴产业、公路、电力等领域重点项目推进有力,投资完成率均高于100%: the rate of each
+        field listed in the clause before (which holds no figure)."""
+        rate = _RATE_NAME.match(text)
+        if rate is None:
+            return None
+        lo = max(sent.start, cs - 2 * _WINDOW)
+        before = max(self.norm.rfind(c, lo, cs - 1) for c in ",;")
+        if before < 0 or any(f.end > before for f in sent.facts):
+            return None
+        m = _FIELD_LIST.match(self.norm, before + 1, cs - 1)
+        if m is None:
+            return None
+        out: list[tuple[str, int]] = []
+        pos = m.start("items")
+        for item in m.group("items").split("、"):
+            out.append((item + m.group("noun") + rate.group(0), pos))
+            pos += len(item) + 1
+        return out if len(out) > 1 else None
 
     def _forecast(self, ss: int, cs: int, s: int) -> bool:
         """Whether a forecast or plan earlier in the sentence governs the figure at ``s``."""
@@ -860,6 +934,22 @@ class Engine:
         fact.indicator, fact.indicator_code = hit
 
     # -- implied figures --------------------------------------------------------------------
+    def _bracket_parts(self, facts: list[Fact], sent: _Sentence) -> None:
+        """承诺开复工36项(续建29项,新建7项), 未开复工10项(续建8项,新建2项): the parts in brackets
+        after a figure are read as it is (a goal, a count), and are no total of what follows."""
+        norm = self.norm
+        for f in facts:
+            if f.measure not in ("count", "completed", "target"):
+                continue
+            lo = max(sent.start, f.start - 24)
+            opened = norm.rfind("(", lo, f.start + 1)
+            if opened < 0 or ")" in norm[opened : f.start] or "(" in norm[lo:opened]:
+                continue
+            whole = [p for p in sent.facts + facts if p.end == opened and p is not f]
+            if whole and whole[-1].measure in ("count", "target") and whole[-1].unit == f.unit:
+                f.measure = whole[-1].measure
+                f.extra["part"] = True
+
     def _completed_of(self, facts: list[Fact], sent: _Sentence) -> None:
         # A completion count needs the total it is part of (137个问题,已完成95个); without
         # one (办结群众诉求1.5万件) it is a plain count.
@@ -868,9 +958,13 @@ class Engine:
             f
             for f in sent.facts[-40:]
             if (f.measure == "count" or (f.measure == "target" and f.unit != "%"))
+            and not f.extra.get("part")
             and not _DONE_WORD.search(self.norm, f.start, f.extra.get("figure", (f.start,))[0])
         ]
         for f in facts:
+            if f.measure == "completed" and f.unit in ("年", "个月"):
+                f.measure = "count"  # 用3年时间建成: a span of time, no progress
+                continue
             if f.measure == "completed" and f.of is None and f.unit != "%":
                 # the total counts the same things and is no smaller (新增15户 is not 开工16个's)
                 fits = [
@@ -878,8 +972,24 @@ class Engine:
                     for t in totals
                     if _same_things(t.unit, f.unit) and float(t.value) >= float(f.value)
                 ]
+                own = _OWN_KIND.match(f.words or "")
+                # 第二产业项目22个,…,其中能源项目已开工建设11个: the starts of another kind of
+                # project, no progress against the 22 (80个重点建设项目开复工76个 is)
+                if (
+                    fits
+                    and own
+                    and fits[-1].end < f.start
+                    and own.group("kind") not in self.norm[fits[-1].start : f.start]
+                ):
+                    fits = []
                 if fits:
                     f.of = fits[-1].value
+                    kind_of = fits[-1].words or ""
+                    verb = _BARE_START.fullmatch(f.words or "")
+                    if verb and kind_of.endswith(("项目", "工程")):
+                        # 自治区主导投资项目3个,已开工项目2个: the starts of those projects
+                        f.words = kind_of + verb.group("verb")
+                        self._canonical(f)
                 elif not _TASK_SHARE_AFTER.match(self.norm, f.end):
                     # 已完成和提前完成24个,占总任务的10.8%: the share names the total (the task
                     # list counted sentences before), so the count is progress
@@ -944,7 +1054,9 @@ _PARK = re.compile(
     r"(?:(?:截至|截止)?[^,,;。\n]{0,10}?(?:年|月|季度|以来)[,,])?"
     r"(?P<park>[\u4e00-\u9fa5]{2,10}?(?:产业园区|工业园区|产业园|省级园区|园区|开发区|高新区|经开区|小镇|工业园))"
     r"(?![\u4e00-\u9fa5]{0,2}(?:建设|规划|项目|企业数|个|家))"
+    r"(?!等)"  # 生态循环设施产业园等41个项目: an example, not the subject
 )
+_SEMI = re.compile(r"[;;]")
 _PARK_WORD = re.compile(r"园区|产业园|工业园|开发区|高新区|经开区|小镇")
 
 
@@ -972,7 +1084,12 @@ def _parks(norm: str) -> list[tuple[int, int]]:
 _YEAR_GOAL = re.compile(r"的?(?:年度|全年)?(?:目标任务|预期目标|目标)")
 _YEAR_VERB = re.compile(r"确定|安排|实施|列入|纳入")
 _YEAR_SET = re.compile(r"(?:确定|安排|实施|列入|纳入)了?[^,;。]{0,30}?项目")
-_PROGRESS_WORD = re.compile(r"截至|截止|累计|完成|已|开工|复工|竣工|建成|投产|月|季度|上半年|以来")
+# (预备开工项目 names a kind of project: no progress word)
+_PROGRESS_WORD = re.compile(
+    r"截至|截止|累计|完成|已|(?:开工|复工|竣工|建成|投产)(?!项目)|月|季度|上半年|以来"
+)
+# 第一批基本建设项目537个,总投资2571亿元,年度计划投资695.8亿元: the year's plan follows
+_YEAR_PLAN_AFTER = re.compile(r"[^。;;]{0,40}?(?:年度|全年)计划投资")
 _TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"

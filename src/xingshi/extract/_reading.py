@@ -120,6 +120,11 @@ def _rx() -> _Rx:
     )
 
 
+def target_words(clause: str) -> list[str]:
+    """The target words of a clause (outside brackets), in order."""
+    return [m.group(0) for m in _rx().target.finditer(_PARENS.sub("", clause))]
+
+
 def _basis(lead: str) -> str | None:
     for word in ("两年平均", "年均", "环比", "实际"):
         if word in lead:
@@ -196,9 +201,13 @@ _DONE_AFTER = re.compile(
 _NEW_KIND = re.compile(r"新(?:开工|开复工|建成|投产)[^,;:]{0,10}?项目$")
 # 176个年度计划新开项目实际开工150个: what actually happened, after the plan was named.
 _ACTUAL_AFTER_PLAN = re.compile(r"实际|已|实现")
+# 已开工未入库项目1个: not yet registered is a plain count too
 _NOT_DONE = re.compile(
-    r"(?:未|尚未|没有|未能)(?:开复工|开工|复工|竣工|完工|建成|投产|完成|办结|整改)$"
+    r"(?:未|尚未|没有|未能)(?:开复工|开工|复工|竣工|完工|建成|投产|完成|办结|整改|入库|纳统|入统)"
+    r"(?:[\u4e00-\u9fa5]{0,4}项目)?$"
 )
+# 3个重点预备开工项目和2个重点前期工作项目: the start word names the item before the list's 和
+_DONE_NOUN_LISTED = re.compile(r"(?:开工|开复工|复工|竣工|建成|投产)项目(?:和|、|及|与)$")
 # …15个项目已开工建设 (but 112件信访件已办结56项: the done count follows, 112 is the total)
 _DONE_ALREADY = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?已(?:开工|开复工|复工|完工|竣工|建成|投产|办结)"
@@ -270,6 +279,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     m = r.done.search(clause)
     if m and _NEW_KIND.search(clause, max(0, m.start() - 1)):
         m = None  # 本年新开工项目1163个: new starts are a kind of project, counted
+    if m and _DONE_NOUN_LISTED.search(clause):
+        m = None
     t = r.target.search(_PARENS.sub("", clause))
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
         last_done = max((x.start() for x in r.done_any.finditer(clause)), default=m.start())

@@ -158,9 +158,13 @@ def needed_part(rx: re.Pattern[str]) -> re.Pattern[str]:
         return _ANYWHERE
     try:
         whole = _p.parse(rx.pattern, rx.flags)
-        if len(whole) < 2:
+        # Trailing lookarounds (公司(?!…项目)) test where the last element ends: kept with it.
+        k = 1
+        while k < len(whole) and whole[-k][0] in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            k += 1
+        if len(whole) < k + 1:
             return _ANYWHERE
-        last = repr([whole[-1]])
+        last = repr(list(whole[-k:]))
         src = rx.pattern
         for j in range(len(src) - 1, 0, -1):
             if src[j] != "(":

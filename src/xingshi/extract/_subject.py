@@ -21,7 +21,11 @@ _SPLIT = re.compile(
     r"(?<![开新续改扩])、|(?<=[开新续改扩])、(?![复续改扩竣][工建])|以及|和|及|与|还是|或"
 )
 _BASES = re.compile(r"^(?:(?:总量|增速|增幅|规模|总额|人均|速度)(?:和|、|及|与)?){2,}$")
-_DIST = re.compile(r"分别|均|都|各|并列|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标")
+# 各 distributes (各增长5%) but 各县(市)区、园区 and 各级 name every member of a set.
+_DIST = re.compile(
+    r"分别|均|都|各(?![县市区乡镇园地部单级类项族界省州盟旗村企行街社国])|并列|"
+    r"[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标"
+)
 # Searched in every subject phrase: skip to the characters a match starts with (see _scan).
 _SPLIT, _DIST = leading_class(_SPLIT), leading_class(_DIST)
 
@@ -55,6 +59,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     trail = re.compile(
         rf"(?:{_alt(trail_words)}"
         r"|[一二三四五六七八九十两\d]+(?:项|个)(?:主要)?(?:经济)?指标|等指标|等|指标"
+        # 生产总值从2015年的39.70亿元增长到…: the start of a change names no indicator
+        r"|(?:从|由)(?:\d{4}年)?"
         r"|[,;:、\s“(])+$"
     )
     dangling = re.compile(r"^(?:的|了|和|与|及|等|、)+")
