@@ -9,7 +9,7 @@
     [[columns]]
     column = "B"
     indicator = "社会消费品零售总额"   # regions down: each column's indicator
-    measure = "level"                 # level | growth | rank
+    measure = "level"                 # level | growth | index (上年=100) | rank
     period = "本月"                   # 本月, 累计, 上年同期, or a period (2022年1-9月)
     unit = "亿元"
 
@@ -34,7 +34,7 @@ from xingshi.ingest.sources import Sheet, read_sheets
 from xingshi.ingest.values import normalize_text
 
 MAPPINGS_DIR = "mappings"
-_MEASURES = {"level", "growth", "rank"}
+_MEASURES = {"level", "growth", "index", "rank"}
 
 
 def _col(letters: Any, where: str) -> int:
@@ -88,7 +88,10 @@ def load_mapping(path: Path | str) -> dict[str, Any]:
             raise LayoutError(
                 f"第 {i} 个 [[columns]] 的 measure“{col.get('measure')}”无法识别",
                 where=Location(file=where, value=col.get("measure")),
-                hint="measure 填 level（总量）、growth（增速）或 rank（位次）",
+                hint=(
+                    "measure 填 level（总量）、growth（增速）、index（指数，上年=100）"
+                    "或 rank（位次）"
+                ),
             )
         if "region" in data and not col.get("indicator"):
             raise LayoutError(
@@ -151,8 +154,9 @@ def read_mapped(
                 if spec.get("unit_column"):
                     obs.unit_col = _col(spec["unit_column"], sheet.file)
                     obs.unit = sheet.cell(r, obs.unit_col)
-            elif measure == "growth":
+            elif measure in ("growth", "index"):
                 obs.growth, obs.growth_col = value, c
+                obs.growth_is_index = measure == "index"  # 107.6 (上年=100) is 7.6%
             else:
                 obs.set_rank(value, c, spec.get("basis", "default"))
         reading.observations.extend(by_key.values())

@@ -2165,6 +2165,8 @@ table(
     # Not read yet: five header rows (总量指标 years, then 指数(2007为以下各年) years, 平均增长速度
     # spans); refused whole, which is right until the reader knows these headers.
     refused="表头五行：总量的年份与“2007为以下各年”的指数年份",
+    # … and read with a mapping, every cell right (the acceptance for a table not recognised).
+    mapping="重庆统计年鉴-总量与速度指标.toml",
     expected=[
         ("重庆市", code, f"{y}年", v, "亿元", round(ix[3] - 100, 1) if y == 2007 else None, None)
         for code, _zh, _en, lv, ix, _avg in _CQ
