@@ -29,9 +29,7 @@ def _close(a: Any, b: Any) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-6)
 
 
-def import_table(
-    spec: dict, workspace: Path, *, mapped: bool = False
-) -> tuple[list[str], Any]:
+def import_table(spec: dict, workspace: Path, *, mapped: bool = False) -> tuple[list[str], Any]:
     """Import one corpus file into a fresh workspace (with its ``--mapping`` when ``mapped``);
     the cells that are wrong, and the error."""
     ws = init_workspace(workspace)
