@@ -123,3 +123,24 @@ def test_explain_says_left_out_columns_in_their_place():
         "  E 列 — 未导入：“比重[注 5] (%)”列不是本期总量、同比增速或位次",
     ]
     assert not any(line.startswith("  跳过：[header]") for line in lines)
+
+
+def test_explain_indicator_column_not_left_out_for_one_unknown_row():
+    """西城区: two unknown indicator rows are skipped by row; column A itself is read."""
+    lines = _explain("29-北京市西城区-1-5月主要经济指标.xlsx", period="2022年1-5月")
+    column_a = next(line for line in lines if line.startswith("  A 列"))
+    assert column_a.startswith("  A 列 — 指标名：")
+    assert "未导入" not in column_a
+    assert any(
+        line.startswith("跳过：[unknown_indicator]") and "建安投资" in line for line in lines
+    )
+
+
+def test_explain_without_a_period_still_says_the_layout_and_where_it_looked():
+    """No period in title, header, sheet or file name: the layout, the rows searched, the option."""
+    lines = _explain("29-北京市西城区-1-5月主要经济指标.xlsx")
+    assert lines[1] == (
+        "表 1：工作表“Sheet1”，表头在第 2 行，格式：指标纵排表（指标纵排，时期或地区横排）"
+    )
+    assert "标题行、表头（第 2 行）、工作表名和文件名中都找不到" in lines[2]
+    assert any("--period" in line for line in lines)

@@ -284,8 +284,10 @@ def read_file(
             period_column = any(header_key(v) == "period" for v in sheet.rows[h])
             period_column = period_column or is_year_header(sheet.cell(h, region_col))
             if wide_period is None and not (has_period_columns(sheet, h) or period_column):
+                searched = f"标题（第 1–{h} 行）" if h > 1 else "标题行"
                 exc = LayoutError(
-                    "表格没有注明时期：标题行、工作表名和文件名中都找不到",
+                    f"表格没有注明时期：{searched}、表头（第 {h + 1} 行）、"
+                    "工作表名和文件名中都找不到",
                     where=sheet.where(0),
                     hint="在标题行写明时期（如“2021年1-6月各县市区主要经济指标”），"
                     "或用 --period 2021年1-6月 指定",

@@ -12,9 +12,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from xingshi.ingest.layouts import read_file
+from xingshi.errors import LayoutError
+from xingshi.ingest.layouts import detect_layout, read_file
 from xingshi.ingest.records import Reading
-from xingshi.ingest.sources import column_letter
+from xingshi.ingest.sources import column_letter, read_sheets
 from xingshi.ingest.values import normalize_text
 
 LAYOUTS = {
@@ -87,12 +88,14 @@ _LEFT_OUT = {
 def _left_out(reading: Reading, later: list[Any]) -> dict[int, str]:
     """Column → why its figures are not imported, from the checks run after reading."""
     out: dict[int, str] = {}
+    # In a column of indicator names a finding is about its row, said as 跳过 on its own.
+    name_cols = {o.indicator_col for o in reading.observations if o.indicator_row is None}
     for f in later:
         col = f.where.column
         if f.rule not in _LEFT_OUT or f.where.sheet != reading.sheet or not col:
             continue
         index = _column_index(col)
-        if index is not None:
+        if index is not None and index not in name_cols:
             out.setdefault(index, _LEFT_OUT[f.rule])
     return out
 
@@ -173,7 +176,12 @@ def explain_file(
     from xingshi.ingest.normalize import normalize
 
     path = Path(path)
-    readings = read_file(path, period=period, indicator=indicator, mapping=mapping)
+    try:
+        readings = read_file(path, period=period, indicator=indicator, mapping=mapping)
+    except LayoutError as exc:
+        if getattr(exc, "rule", None) != "period":
+            raise
+        return _without_period(path, exc)
     later: list[Any] = []
     if catalogs is not None:
         scope = catalogs.regions.resolve(region_scope).code if region_scope else None
@@ -213,4 +221,18 @@ def explain_file(
         label = "错误" if f.severity == "error" else "跳过"
         lines.append(f"{label}：{f.describe()}")
     lines.append("（--explain 只说明读取方式，不写入数据库；导入时另有总量、增速、位次等审核）")
+    return "\n".join(lines)
+
+
+def _without_period(path: Path, exc: LayoutError) -> str:
+    """A table whose period is nowhere: its layout, and the option that reads its columns."""
+    lines = [f"文件：{path.name}"]
+    sheet = next((s for s in read_sheets(path) if s.name == exc.where.sheet), None)
+    if sheet is not None:
+        layout, h, _col = detect_layout(sheet)
+        name = f"工作表“{sheet.name}”" if sheet.name else "CSV"
+        lines.append(f"表 1：{name}，表头在第 {h + 1} 行，格式：{LAYOUTS.get(layout, layout)}")
+    lines.append(f"未读取：{exc.describe()}")
+    lines.append("加 --period 指定时期后再用 --explain，可看到每一列的读法")
+    lines.append("（--explain 只说明读取方式，不写入数据库）")
     return "\n".join(lines)
