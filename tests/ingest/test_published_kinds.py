@@ -954,3 +954,58 @@ def test_unit_of_a_name_group_applies_to_its_parts(catalogs, tmp_path):
     assert got[("433101", "gdp", "2015-01/2015-12")] == (210.0, None, None)
     assert got[("433101", "primary_va", "2015-01/2015-12")] == (10.0, None, None)
     assert got[("433122", "secondary_va", "2015-01/2015-12")] == (30.0, None, None)
+
+
+def _level_ranks(checked) -> dict[tuple[str, str], Any]:
+    frame = checked.normalized.observations
+    return {
+        (r["region_code"], r["indicator"]): r["level_rank"] for r in frame.iter_rows(named=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("ranks", "ranked"),
+    [([1, 2, 3], "gdp"), ([2, 1, 3], None)],
+    ids=["follows-gdp", "follows-none"],
+)
+def test_plain_rank_left_of_names_ranks_the_amount_it_orders(catalogs, tmp_path, ranks, ranked):
+    """排名 | 城市 | GDP | 第一产业: the ranks order the rows by GDP, so they are GDP's; ranks
+    that follow no column are left out with a warning, never given to one by guess."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2009年湖南各市GDP"],
+            ["排名", "城市", "GDP(亿元)", "第一产业(亿元)"],
+            [ranks[0], "长沙", 3744.76, 179.37],
+            [ranks[1], "岳阳", 1272.15, 190.19],
+            [ranks[2], "常德", 1239.23, 257.39],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _level_ranks(checked)
+    assert got[("430100", "primary_va")] is None
+    if ranked:
+        assert [got[(c, "gdp")] for c in ("430100", "430600", "430700")] == [1, 2, 3]
+    else:
+        assert {got[(c, "gdp")] for c in ("430100", "430600", "430700")} == {None}
+        assert any("排名" in f.message for f in checked.findings)
+
+
+def test_title_row_in_the_rank_column_is_not_a_rank(catalogs, tmp_path):
+    """A section title written in the rank column inside the table is skipped, not an error."""
+    path = _sheet(
+        tmp_path / "人均.xlsx",
+        [
+            ["排名", "地区", "地区生产总值", "人均GDP"],
+            ["人均1万美元以上的地级市"],
+            [1, "苏州市", 6701.29, 106412],
+            [2, "东营市", 2052.62, 102741],
+            [3, "深圳市", 7806.54, 89814],
+        ],
+    )
+    checked = check_file(path, catalogs, period="2008年")
+    assert _errors(checked) == []
+    got = _level_ranks(checked)
+    assert got[("320500", "gdp_per_capita")] == 1 and got[("440300", "gdp_per_capita")] == 3
+    assert got[("320500", "gdp")] is None

@@ -52,7 +52,7 @@ from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
-from xingshi.ingest.values import normalize_text, split_unit
+from xingshi.ingest.values import normalize_text, parse_number, parse_rank, split_unit
 
 
 def _note_unit(sheet: Sheet, header_row: int) -> str | None:
@@ -279,11 +279,41 @@ def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
                 k["basis"] = basis
 
 
+def _cell_number(value: Any, *, rank: bool = False) -> float | None:
+    try:
+        return parse_rank(value) if rank else parse_number(value)
+    except ValueError:
+        return None
+
+
+def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
+    """Does the rank column order the rows by this column's amounts, largest first, every row
+    (ties allowed)? Then the ranks are of these amounts, whatever the header does not say."""
+    pairs: list[tuple[float, float]] = []
+    for r in range(start, len(sheet.rows)):
+        rank = _cell_number(sheet.cell(r, rank_col), rank=True)
+        value = _cell_number(sheet.cell(r, col))
+        if rank is not None and value is not None:
+            pairs.append((rank, value))
+    if len(pairs) < 3:
+        return False
+    # a smaller rank beside a smaller amount anywhere: not these amounts' ranks
+    return all(
+        (r1 - r2) * (v1 - v2) <= 0 for i, (r1, v1) in enumerate(pairs) for r2, v2 in pairs[i + 1 :]
+    )
+
+
 def _left_ranks(
-    top: list[Any], region_col: int, columns: list[dict[str, Any]], skipped: list[int]
+    top: list[Any],
+    region_col: int,
+    columns: list[dict[str, Any]],
+    skipped: list[int],
+    sheet: Sheet | None = None,
+    start: int = 0,
 ) -> list[dict[str, Any]]:
     """A rank column left of the regions (GDP排行 | 各省市 | 2021年GDP): the rank of the
-    indicator it names, by its amount unless it says 增速."""
+    indicator it names, by its amount unless it says 增速. A plain 排名 over several amounts
+    ranks the one whose order its ranks follow in every row (a page sorted by GDP)."""
     out: list[dict[str, Any]] = []
     for c in range(region_col):
         text = normalize_text(top[c]) if c < len(top) else ""
@@ -303,6 +333,9 @@ def _left_ranks(
             grown = {(k["indicator"], k["period"]) for k in columns if k["kind"] == "growth"}
             named = [k for k in named if (k["indicator"], k["period"]) in grown]
         target = named[0] if len(named) == 1 else None
+        if target is None and sheet is not None and rank_basis(text) == "default":
+            following = [k for k in (named or levels) if _ranks_follow(sheet, start, c, k["col"])]
+            target = following[0] if len(following) == 1 else None
         if target is None:
             # 排名 beside 2018年GDP | 2017年GDP: which year's rank is not said.
             skipped.append(c)
@@ -559,7 +592,8 @@ def read_wide(
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
     unplaced: list[int] = []
-    columns += _left_ranks(top, region_col, columns, unplaced)
+    start = (units_at or sub_row) + 1 if has_sub else header_row + 1
+    columns += _left_ranks(top, region_col, columns, unplaced, sheet, start)
     for c in unplaced:
         reading.findings.append(
             Finding(
@@ -608,7 +642,16 @@ def read_wide(
         if bilingual and isinstance(raw_region, str):
             # 全市 Ningbo, #鄞州 Yinzhou: the Chinese name; # marks a part (of 市区), not a name
             region = without_english(raw_region).lstrip("#＃").strip()
-        values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
+        # A title inside the table (人均7000-9999美元的地级市) written in the rank column left of
+        # the names is the row's name, not a figure of that column.
+        from_left = sheet.cell(r, region_col) is None
+        values_present = any(
+            sheet.cell(r, col["col"]) is not None
+            and not (
+                from_left and col["col"] < region_col and sheet.cell(r, col["col"]) is raw_region
+            )
+            for col in columns
+        )
         if not region:
             continue
         if sectioned and not values_present and (kind := _section_kind(region)) is not None:

@@ -3082,6 +3082,7 @@ table(
     source="https://gj.aizhan.com/gdp/city_gdp_9_2009.html",
     publisher="aizhan.com（转载湖南各市统计数据）",
     kind=RANKING,
+    refused="导语句中的“1168.01”被当作时期",
     note="表前一段导语照原样（“3744.76人民币”缺“亿元”）；栏头“第一产业(亿)”只写“亿”；“排名”是 GDP 的排名；城市用简称，湘西即湘西州",
     rows=[
         [
@@ -3147,6 +3148,7 @@ table(
     source="http://chisc.net/shangye/baike/fenxibaogao/hyyjbg/2011-04-11/57.html",
     publisher="chisc.net（转载各市统计数据）",
     kind=RANKING,
+    refused="嘉峪关市有歧义（市与同名的区）",
     note="页面存储到第30名常州市；论坛页行尾的隐藏干扰字符（如“$ `; c0 P0”）不是表格内容，未收；"
     "页面不写年份，数字是2008年的（苏州6701.29、深圳7806.54亿元即2008年数）：用户导入时加 --period 2008年；"
     "“排名”排的是人均GDP；“人口”单位万人、“美元”是折美元的人均GDP，表中均不写单位；海西州即海西蒙古族藏族自治州",
@@ -3203,6 +3205,7 @@ table(
     source="http://www.protocallhotline.com/city/GDP/12071.html",
     publisher="protocallhotline.com（转载，繁体已还原为简体）",
     kind=RANKING,
+    refused="页面错字“细市”“茉成市”不是地区名",
     note="标题的2017年是榜单年份，数据是2016年与2015年；“名义增速”由两年现价总量算出，不是可比价增速，不得当作 GDP 增长；"
     "页面错字照原样（“细市”即浏阳市、“茉成市”即荣成市）；“3083. 3”等数字中间有空格照原样；“名次”排的是2016年GDP；"
     "栏头“所属省分”照原样",
@@ -3218,8 +3221,16 @@ table(
         if n not in ("细市", "茉成市")
         for name in [_XIAN_NOW.get(n, n)]
         for c in (
-            *([(name, "gdp", "2016年", g16, "亿元", None, rank)] if not isinstance(g16, str) else []),
-            *([(name, "gdp", "2015年", g15, "亿元", None, None)] if not isinstance(g15, str) else []),
+            *(
+                [(name, "gdp", "2016年", g16, "亿元", None, rank)]
+                if not isinstance(g16, str)
+                else []
+            ),
+            *(
+                [(name, "gdp", "2015年", g15, "亿元", None, None)]
+                if not isinstance(g15, str)
+                else []
+            ),
         )
     ],
 )
@@ -3263,6 +3274,7 @@ table(
     source="http://qualipso.org/ifr6tp/detail.aspx?id=20200729151921-595828-00-000",
     publisher="绵阳市统计局（转载页面，繁体已还原为简体）",
     kind=MONTHLY,
+    refused="价格指数的“累计”栏是指数（104.80），读作比率",
     note="页面为月度经济运行简析，文末附此表；“―”为占位；价格指数的“累计”栏是以上年同期为100的指数（单位却写“%”），"
     "“±%”是涨跌幅；“工业生产者购进价格指数 (IPI)”中的空格照原样",
     rows=[
@@ -3306,6 +3318,7 @@ table(
     source="http://nftape.cn/ZhengCeGaiGe/527623.html",
     publisher="nftape.cn（快车教育，转载，繁体已还原为简体）",
     kind=RANKING,
+    refused="不写年份的“GDP(亿元)”栏（2014年）读作2015年，与“2015年GDP”重复",
     note="表前导语照原样；第三栏“GDP(亿元)”不写年份，数字是2014年的（贵阳2497.27即2014年数），不得当作2015年；"
     "“2015年GDP排名”排2015年GDP，“人均GDP排名”排人均GDP；页面表格的“全省”一格跨“排名”“地级市”两栏（转成文字后各数左移一格），"
     "此处按跨两栏合并还原；人均GDP(美元)是折美元数",
@@ -3380,6 +3393,7 @@ table(
     source="https://www.ifoor.com/a/167955428911563.html",
     publisher="ifoor.com（转载遵义市统计数据）",
     kind=RANKING,
+    refused="下面第二张表（年份纵排）读作更多区县",
     note="页面把表格转成了连写的文字（“1仁怀市1564.4912”），按排行、区县、GDP（两位小数）、增速拆回各栏；"
     "两段导语照原样；区县栏头写“各区”（其中有县、市）；务川县、道真县是简称；第二表“遵义市历年GDP对比表”年份纵排",
     rows=[
@@ -3403,10 +3417,7 @@ table(
     ],
     rank_basis="level",
     expected=[
-        *[
-            (_ZY_NAME.get(n, n), "gdp", "2021年", v, "亿元", g, rank)
-            for rank, n, v, g in _ZY_XIAN
-        ],
+        *[(_ZY_NAME.get(n, n), "gdp", "2021年", v, "亿元", g, rank) for rank, n, v, g in _ZY_XIAN],
         *[("遵义市", "gdp", y, v, "亿元", g, ANY) for y, v, g in _ZY_YEARS],
     ],
 )
