@@ -1009,3 +1009,21 @@ def test_title_row_in_the_rank_column_is_not_a_rank(catalogs, tmp_path):
     got = _level_ranks(checked)
     assert got[("320500", "gdp_per_capita")] == 1 and got[("440300", "gdp_per_capita")] == 3
     assert got[("320500", "gdp")] is None
+
+
+def test_numbers_of_a_lead_sentence_are_no_period(catalogs, tmp_path):
+    """2009年衡阳GDP为1168.01人民币 above the table: the period is 2009, not “1168.01”."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2009年长沙GDP为3744.76人民币;2009年衡阳GDP为1168.01人民币,在湖南各市中排第四名。"],
+            ["城市", "GDP(亿元)"],
+            ["长沙", 3744.76],
+            ["衡阳", 1168.01],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430100", "gdp", "2009-01/2009-12")] == (3744.76, None, None)
+    assert got[("430400", "gdp", "2009-01/2009-12")] == (1168.01, None, None)

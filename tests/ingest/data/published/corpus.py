@@ -3082,7 +3082,6 @@ table(
     source="https://gj.aizhan.com/gdp/city_gdp_9_2009.html",
     publisher="aizhan.com（转载湖南各市统计数据）",
     kind=RANKING,
-    refused="导语句中的“1168.01”被当作时期",
     note="表前一段导语照原样（“3744.76人民币”缺“亿元”）；栏头“第一产业(亿)”只写“亿”；“排名”是 GDP 的排名；城市用简称，湘西即湘西州",
     rows=[
         [
