@@ -1027,3 +1027,23 @@ def test_numbers_of_a_lead_sentence_are_no_period(catalogs, tmp_path):
     got = _records(checked)
     assert got[("430100", "gdp", "2009-01/2009-12")] == (3744.76, None, None)
     assert got[("430400", "gdp", "2009-01/2009-12")] == (1168.01, None, None)
+
+
+def test_renamed_counties_and_a_city_named_like_its_district(catalogs, tmp_path):
+    """宁乡县 (now 宁乡市) and 海门市 (now 海门区) under their old names; 嘉峪关市 is the city,
+    not the district of the same name the division codes give it."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["县市", "2016年GDP(亿元)"],
+            ["宁乡县", 1098.35],
+            ["海门市", 1005.06],
+            ["嘉峪关市", 200.5],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430182", "gdp", "2016-01/2016-12")] == (1098.35, None, None)
+    assert got[("320614", "gdp", "2016-01/2016-12")] == (1005.06, None, None)
+    assert got[("620200", "gdp", "2016-01/2016-12")] == (200.5, None, None)

@@ -3147,7 +3147,6 @@ table(
     source="http://chisc.net/shangye/baike/fenxibaogao/hyyjbg/2011-04-11/57.html",
     publisher="chisc.net（转载各市统计数据）",
     kind=RANKING,
-    refused="嘉峪关市有歧义（市与同名的区）",
     note="页面存储到第30名常州市；论坛页行尾的隐藏干扰字符（如“$ `; c0 P0”）不是表格内容，未收；"
     "页面不写年份，数字是2008年的（苏州6701.29、深圳7806.54亿元即2008年数）：用户导入时加 --period 2008年；"
     "“排名”排的是人均GDP；“人口”单位万人、“美元”是折美元的人均GDP，表中均不写单位；海西州即海西蒙古族藏族自治州",
