@@ -1047,3 +1047,28 @@ def test_renamed_counties_and_a_city_named_like_its_district(catalogs, tmp_path)
     assert got[("430182", "gdp", "2016-01/2016-12")] == (1098.35, None, None)
     assert got[("320614", "gdp", "2016-01/2016-12")] == (1005.06, None, None)
     assert got[("620200", "gdp", "2016-01/2016-12")] == (200.5, None, None)
+
+
+def test_column_without_its_year_beside_one_with_it_is_left_out(catalogs, tmp_path):
+    """GDP(亿元) | 2015年GDP(亿元) under a 2015 title: the first is another year's (2014's on
+    the page); it is left out with a warning, not stored as 2015 beside the real 2015."""
+    path = _sheet(
+        tmp_path / "贵州.xlsx",
+        [
+            ["2015年贵州各市GDP排名"],
+            ["2015年GDP排名", "地级市", "GDP(亿元)", "2015年GDP(亿元)"],
+            [1, "贵阳", 2497.27, 2891.16],
+            [3, "六盘水", 1042.73, 1201.08],
+            [2, "遵义", 1874.5, 2168.34],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert any("不写时期" in f.message for f in checked.findings)
+    got = _records(checked)
+    assert got == {
+        ("520100", "gdp", "2015-01/2015-12"): (2891.16, None, None),
+        ("520200", "gdp", "2015-01/2015-12"): (1201.08, None, None),
+        ("520300", "gdp", "2015-01/2015-12"): (2168.34, None, None),
+    }
+    assert _level_ranks(checked)[("520200", "gdp")] == 3

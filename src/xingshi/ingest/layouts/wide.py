@@ -303,6 +303,38 @@ def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
     )
 
 
+def _drop_unsaid_periods(
+    columns: list[dict[str, Any]],
+    sheet: Sheet,
+    names: list[Any],
+    name_rows: list[int],
+    reading: Reading,
+) -> list[dict[str, Any]]:
+    """GDP(亿元) beside 2015年GDP(亿元): the column that names no period of its own would take
+    the title's 2015 too, yet it is another year's (2014's on the page). Where it would fall on
+    a period another column of the indicator names, which period it holds is not said."""
+    said = {(k["indicator"], k["kind"], k["period"]): k for k in columns if k["own_period"]}
+    kept: list[dict[str, Any]] = []
+    for k in columns:
+        other = None if k["own_period"] else said.get((k["indicator"], k["kind"], k["period"]))
+        if other is None:
+            kept.append(k)
+            continue
+        c, o = k["indicator_col"], other["indicator_col"]
+        head = names[c] if c < len(names) else None
+        reading.findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"“{head}”列不写时期，与“{names[o] if o < len(names) else ''}”列是同一指标，"
+                "不能确定是哪一时期，该列未导入",
+                sheet.where(name_rows[c] if c < len(name_rows) else 0, k["col"], head),
+                hint="请在表头写明该列的年份或月份（如 2014年GDP）",
+            )
+        )
+    return kept
+
+
 def _left_ranks(
     top: list[Any],
     region_col: int,
@@ -591,6 +623,7 @@ def read_wide(
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    columns = _drop_unsaid_periods(columns, sheet, names, name_rows, reading)
     unplaced: list[int] = []
     start = (units_at or sub_row) + 1 if has_sub else header_row + 1
     columns += _left_ranks(top, region_col, columns, unplaced, sheet, start)
