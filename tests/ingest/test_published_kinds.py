@@ -1072,3 +1072,27 @@ def test_column_without_its_year_beside_one_with_it_is_left_out(catalogs, tmp_pa
         ("520300", "gdp", "2015-01/2015-12"): (2168.34, None, None),
     }
     assert _level_ranks(checked)[("520200", "gdp")] == 3
+
+
+@pytest.mark.parametrize(("rise", "stored"), [(4.8, True), (2.0, False)], ids=["agree", "disagree"])
+def test_price_index_in_the_level_column_beside_its_rise(catalogs, tmp_path, rise, stored):
+    """居民消费价格总指数(CPI) | % | 104.80 | 4.8: 104.80 is the index (上年同期=100), the rise
+    written again; only the rise is stored. Where the two disagree, nothing is guessed: the
+    index read as a rate of 104.8% is refused."""
+    path = _sheet(
+        tmp_path / "绵阳.xlsx",
+        [
+            ["2020年1-6月绵阳主要经济指标"],
+            ["指标", "单位", "累计", "±%"],
+            ["社会消费品零售总额", "亿元", 631.38, -7.8],
+            ["居民消费价格总指数(CPI)", "%", 104.80, rise],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    got = _records(checked)
+    assert got[("510700", "retail", "2020-01/2020-06")] == (631.38, -7.8, None)
+    if stored:
+        assert _errors(checked) == []
+        assert got[("510700", "cpi", "2020-01/2020-06")] == (None, 4.8, None)
+    else:
+        assert any("104.8" in e for e in _errors(checked))
