@@ -1096,3 +1096,30 @@ def test_price_index_in_the_level_column_beside_its_rise(catalogs, tmp_path, ris
         assert got[("510700", "cpi", "2020-01/2020-06")] == (None, 4.8, None)
     else:
         assert any("104.8" in e for e in _errors(checked))
+
+
+def test_years_down_table_below_a_county_table(catalogs, tmp_path):
+    """A county ranking, then 遵义市历年GDP对比表 (年份 | GDP | 增速) on the same sheet: the
+    second is the city's years, not more counties."""
+    path = _sheet(
+        tmp_path / "遵义.xlsx",
+        [
+            ["2021年遵义各区GDP排行榜"],
+            ["排行", "各区", "2021年GDP(亿元)", "增速(%)"],
+            [1, "仁怀市", 1564.49, 12],
+            [2, "红花岗区", 481.84, 12.3],
+            [],
+            ["遵义市历年GDP对比表"],
+            ["年份", "GDP(亿元)", "增速(%)"],
+            ["2021年", 4169.9, 10.3],
+            ["2020年", 3720.05, 4.6],
+            ["2019年", 3483.32, 9.7],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("520382", "gdp", "2021-01/2021-12")] == (1564.49, 12.0, None)
+    assert got[("520300", "gdp", "2021-01/2021-12")] == (4169.9, 10.3, None)
+    assert got[("520300", "gdp", "2020-01/2020-12")] == (3720.05, 4.6, None)
+    assert len(got) == 5

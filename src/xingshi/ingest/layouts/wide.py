@@ -136,6 +136,13 @@ _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
 
+def _header_of_another(sheet: Sheet, row: int) -> bool:
+    """年份 | GDP(亿元) | 增速(%) under a table of counties: the header of a years-down table
+    of its own (遵义市历年GDP对比表), not a row of the table above."""
+    cells = [v for v in sheet.rows[row] if v is not None]
+    return len(cells) >= 2 and is_year_header(cells[0]) and all(isinstance(v, str) for v in cells)
+
+
 def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
     """A header row of indicator names only (工业 | 建筑业 under 第二产业), no roles or figures."""
     cells = sheet.cell_row(row)
@@ -656,8 +663,9 @@ def read_wide(
         raw_region = _region_cell(sheet, r, region_col)
         if is_footer(raw_region):
             break
-        if r > first_data and is_region_header(raw_region):
-            # Another table stacked below (title, 地区 | … header): hand it back.
+        if r > first_data and (is_region_header(raw_region) or _header_of_another(sheet, r)):
+            # Another table stacked below (title, 地区 | … header, or 年份 | … of one region's
+            # years): hand it back.
             return next(i for i in range(last_data + 1, r + 1) if sheet.rows[i])
         if period_col is not None:
             # Region and period cells merged down over the rows they cover.
