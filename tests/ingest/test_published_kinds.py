@@ -965,7 +965,7 @@ def _level_ranks(checked) -> dict[tuple[str, str], Any]:
 
 @pytest.mark.parametrize(
     ("ranks", "ranked"),
-    [([1, 2, 3], "gdp"), ([2, 1, 3], None)],
+    [([1, 2, 3, 4], "gdp"), ([2, 1, 3, 4], None)],
     ids=["follows-gdp", "follows-none"],
 )
 def test_plain_rank_left_of_names_ranks_the_amount_it_orders(catalogs, tmp_path, ranks, ranked):
@@ -979,6 +979,7 @@ def test_plain_rank_left_of_names_ranks_the_amount_it_orders(catalogs, tmp_path,
             [ranks[0], "长沙", 3744.76, 179.37],
             [ranks[1], "岳阳", 1272.15, 190.19],
             [ranks[2], "常德", 1239.23, 257.39],
+            [ranks[3], "衡阳", 1168.01, 240.49],
         ],
     )
     checked = check_file(path, catalogs)
@@ -986,9 +987,9 @@ def test_plain_rank_left_of_names_ranks_the_amount_it_orders(catalogs, tmp_path,
     got = _level_ranks(checked)
     assert got[("430100", "primary_va")] is None
     if ranked:
-        assert [got[(c, "gdp")] for c in ("430100", "430600", "430700")] == [1, 2, 3]
+        assert [got[(c, "gdp")] for c in ("430100", "430600", "430700", "430400")] == [1, 2, 3, 4]
     else:
-        assert {got[(c, "gdp")] for c in ("430100", "430600", "430700")} == {None}
+        assert {got[(c, "gdp")] for c in ("430100", "430600", "430700", "430400")} == {None}
         assert any("排名" in f.message for f in checked.findings)
 
 
@@ -1002,6 +1003,7 @@ def test_title_row_in_the_rank_column_is_not_a_rank(catalogs, tmp_path):
             [1, "苏州市", 6701.29, 106412],
             [2, "东营市", 2052.62, 102741],
             [3, "深圳市", 7806.54, 89814],
+            [4, "广州市", 8215.82, 81223],
         ],
     )
     checked = check_file(path, catalogs, period="2008年")

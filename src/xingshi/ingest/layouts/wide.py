@@ -302,7 +302,7 @@ def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
         value = _cell_number(sheet.cell(r, col))
         if rank is not None and value is not None:
             pairs.append((rank, value))
-    if len(pairs) < 3:
+    if len(pairs) < 4:  # three rows fall in order by chance too often
         return False
     # a smaller rank beside a smaller amount anywhere: not these amounts' ranks
     return all(
