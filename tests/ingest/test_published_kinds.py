@@ -1125,3 +1125,23 @@ def test_years_down_table_below_a_county_table(catalogs, tmp_path):
     assert got[("520300", "gdp", "2021-01/2021-12")] == (4169.9, 10.3, None)
     assert got[("520300", "gdp", "2020-01/2020-12")] == (3720.05, 4.6, None)
     assert len(got) == 5
+
+
+def test_total_merged_over_rank_and_name_columns_is_a_name(catalogs, tmp_path):
+    """全省 merged over 排名 and 地级市: the province's row, its rank cell no “note” to report."""
+    path = _sheet(
+        tmp_path / "贵州.xlsx",
+        [
+            ["2015年贵州各市GDP排名"],
+            ["2015年GDP排名", "地级市", "2015年GDP(亿元)"],
+            [1, "贵阳", 2891.16],
+            [3, "六盘水", 1201.08],
+            [2, "遵义", 2168.34],
+            ["全省", None, 10502.56],
+        ],
+        ("A6:B6",),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert not any("位次" in f.message for f in checked.findings)
+    assert _records(checked)[("520000", "gdp", "2015-01/2015-12")] == (10502.56, None, None)

@@ -791,7 +791,8 @@ def read_wide(
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = col["index"]
-            else:
+            elif not (col["col"] < region_col and value is not None and value == raw_region):
+                # 全省 merged over the rank and name columns is the name, not a rank cell
                 obs.set_rank(value, col["col"], col["basis"])
         reading.observations.extend(by_indicator.values())
     return None
