@@ -954,3 +954,194 @@ def test_unit_of_a_name_group_applies_to_its_parts(catalogs, tmp_path):
     assert got[("433101", "gdp", "2015-01/2015-12")] == (210.0, None, None)
     assert got[("433101", "primary_va", "2015-01/2015-12")] == (10.0, None, None)
     assert got[("433122", "secondary_va", "2015-01/2015-12")] == (30.0, None, None)
+
+
+def _level_ranks(checked) -> dict[tuple[str, str], Any]:
+    frame = checked.normalized.observations
+    return {
+        (r["region_code"], r["indicator"]): r["level_rank"] for r in frame.iter_rows(named=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("ranks", "ranked"),
+    [([1, 2, 3, 4], "gdp"), ([2, 1, 3, 4], None)],
+    ids=["follows-gdp", "follows-none"],
+)
+def test_plain_rank_left_of_names_ranks_the_amount_it_orders(catalogs, tmp_path, ranks, ranked):
+    """排名 | 城市 | GDP | 第一产业: the ranks order the rows by GDP, so they are GDP's; ranks
+    that follow no column are left out with a warning, never given to one by guess."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2009年湖南各市GDP"],
+            ["排名", "城市", "GDP(亿元)", "第一产业(亿元)"],
+            [ranks[0], "长沙", 3744.76, 179.37],
+            [ranks[1], "岳阳", 1272.15, 190.19],
+            [ranks[2], "常德", 1239.23, 257.39],
+            [ranks[3], "衡阳", 1168.01, 240.49],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _level_ranks(checked)
+    assert got[("430100", "primary_va")] is None
+    if ranked:
+        assert [got[(c, "gdp")] for c in ("430100", "430600", "430700", "430400")] == [1, 2, 3, 4]
+    else:
+        assert {got[(c, "gdp")] for c in ("430100", "430600", "430700", "430400")} == {None}
+        assert any("排名" in f.message for f in checked.findings)
+
+
+def test_title_row_in_the_rank_column_is_not_a_rank(catalogs, tmp_path):
+    """A section title written in the rank column inside the table is skipped, not an error."""
+    path = _sheet(
+        tmp_path / "人均.xlsx",
+        [
+            ["排名", "地区", "地区生产总值", "人均GDP"],
+            ["人均1万美元以上的地级市"],
+            [1, "苏州市", 6701.29, 106412],
+            [2, "东营市", 2052.62, 102741],
+            [3, "深圳市", 7806.54, 89814],
+            [4, "广州市", 8215.82, 81223],
+        ],
+    )
+    checked = check_file(path, catalogs, period="2008年")
+    assert _errors(checked) == []
+    got = _level_ranks(checked)
+    assert got[("320500", "gdp_per_capita")] == 1 and got[("440300", "gdp_per_capita")] == 3
+    assert got[("320500", "gdp")] is None
+
+
+def test_numbers_of_a_lead_sentence_are_no_period(catalogs, tmp_path):
+    """2009年衡阳GDP为1168.01人民币 above the table: the period is 2009, not “1168.01”."""
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            ["2009年长沙GDP为3744.76人民币;2009年衡阳GDP为1168.01人民币,在湖南各市中排第四名。"],
+            ["城市", "GDP(亿元)"],
+            ["长沙", 3744.76],
+            ["衡阳", 1168.01],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430100", "gdp", "2009-01/2009-12")] == (3744.76, None, None)
+    assert got[("430400", "gdp", "2009-01/2009-12")] == (1168.01, None, None)
+
+
+def test_renamed_counties_and_a_city_named_like_its_district(catalogs, tmp_path):
+    """宁乡县 (now 宁乡市) and 海门市 (now 海门区) under their old names; 嘉峪关市 is the city,
+    not the district of the same name the division codes give it."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["县市", "2016年GDP(亿元)"],
+            ["宁乡县", 1098.35],
+            ["海门市", 1005.06],
+            ["嘉峪关市", 200.5],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430182", "gdp", "2016-01/2016-12")] == (1098.35, None, None)
+    assert got[("320614", "gdp", "2016-01/2016-12")] == (1005.06, None, None)
+    assert got[("620200", "gdp", "2016-01/2016-12")] == (200.5, None, None)
+
+
+def test_column_without_its_year_beside_one_with_it_is_left_out(catalogs, tmp_path):
+    """GDP(亿元) | 2015年GDP(亿元) under a 2015 title: the first is another year's (2014's on
+    the page); it is left out with a warning, not stored as 2015 beside the real 2015."""
+    path = _sheet(
+        tmp_path / "贵州.xlsx",
+        [
+            ["2015年贵州各市GDP排名"],
+            ["2015年GDP排名", "地级市", "GDP(亿元)", "2015年GDP(亿元)"],
+            [1, "贵阳", 2497.27, 2891.16],
+            [3, "六盘水", 1042.73, 1201.08],
+            [2, "遵义", 1874.5, 2168.34],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert any("不写时期" in f.message for f in checked.findings)
+    got = _records(checked)
+    assert got == {
+        ("520100", "gdp", "2015-01/2015-12"): (2891.16, None, None),
+        ("520200", "gdp", "2015-01/2015-12"): (1201.08, None, None),
+        ("520300", "gdp", "2015-01/2015-12"): (2168.34, None, None),
+    }
+    assert _level_ranks(checked)[("520200", "gdp")] == 3
+
+
+@pytest.mark.parametrize(("rise", "stored"), [(4.8, True), (2.0, False)], ids=["agree", "disagree"])
+def test_price_index_in_the_level_column_beside_its_rise(catalogs, tmp_path, rise, stored):
+    """居民消费价格总指数(CPI) | % | 104.80 | 4.8: 104.80 is the index (上年同期=100), the rise
+    written again; only the rise is stored. Where the two disagree, nothing is guessed: the
+    index read as a rate of 104.8% is refused."""
+    path = _sheet(
+        tmp_path / "绵阳.xlsx",
+        [
+            ["2020年1-6月绵阳主要经济指标"],
+            ["指标", "单位", "累计", "±%"],
+            ["社会消费品零售总额", "亿元", 631.38, -7.8],
+            ["居民消费价格总指数(CPI)", "%", 104.80, rise],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    got = _records(checked)
+    assert got[("510700", "retail", "2020-01/2020-06")] == (631.38, -7.8, None)
+    if stored:
+        assert _errors(checked) == []
+        assert got[("510700", "cpi", "2020-01/2020-06")] == (None, 4.8, None)
+    else:
+        assert any("104.8" in e for e in _errors(checked))
+
+
+def test_years_down_table_below_a_county_table(catalogs, tmp_path):
+    """A county ranking, then 遵义市历年GDP对比表 (年份 | GDP | 增速) on the same sheet: the
+    second is the city's years, not more counties."""
+    path = _sheet(
+        tmp_path / "遵义.xlsx",
+        [
+            ["2021年遵义各区GDP排行榜"],
+            ["排行", "各区", "2021年GDP(亿元)", "增速(%)"],
+            [1, "仁怀市", 1564.49, 12],
+            [2, "红花岗区", 481.84, 12.3],
+            [],
+            ["遵义市历年GDP对比表"],
+            ["年份", "GDP(亿元)", "增速(%)"],
+            ["2021年", 4169.9, 10.3],
+            ["2020年", 3720.05, 4.6],
+            ["2019年", 3483.32, 9.7],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("520382", "gdp", "2021-01/2021-12")] == (1564.49, 12.0, None)
+    assert got[("520300", "gdp", "2021-01/2021-12")] == (4169.9, 10.3, None)
+    assert got[("520300", "gdp", "2020-01/2020-12")] == (3720.05, 4.6, None)
+    assert len(got) == 5
+
+
+def test_total_merged_over_rank_and_name_columns_is_a_name(catalogs, tmp_path):
+    """全省 merged over 排名 and 地级市: the province's row, its rank cell no “note” to report."""
+    path = _sheet(
+        tmp_path / "贵州.xlsx",
+        [
+            ["2015年贵州各市GDP排名"],
+            ["2015年GDP排名", "地级市", "2015年GDP(亿元)"],
+            [1, "贵阳", 2891.16],
+            [3, "六盘水", 1201.08],
+            [2, "遵义", 2168.34],
+            ["全省", None, 10502.56],
+        ],
+        ("A6:B6",),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert not any("位次" in f.message for f in checked.findings)
+    assert _records(checked)[("520000", "gdp", "2015-01/2015-12")] == (10502.56, None, None)

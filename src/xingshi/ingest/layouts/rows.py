@@ -34,7 +34,7 @@ from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
-from xingshi.ingest.values import normalize_text, split_unit
+from xingshi.ingest.values import normalize_text, parse_number, split_unit
 
 INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名", "项目名称", "二级指标")
 UNIT_HEADERS = ("单位", "计量单位", "计算单位")
@@ -426,5 +426,20 @@ def read_rows(
                 obs.growth, obs.growth_col = value, col["col"]
             else:
                 obs.set_rank(value, col["col"], col["basis"])
+        if "价格" in name and "指数" in name:
+            for obs in by_key.values():
+                _index_beside_its_rise(obs)
         reading.observations.extend(by_key.values())
     return None
+
+
+def _index_beside_its_rise(obs: RawObs) -> None:
+    """居民消费价格总指数 | % | 104.80 | 4.8: the figure under 累计 is the index on the same
+    period last year, the rise 4.8 written again, not a rate of 104.8%. Only the rise is kept,
+    and only where the two agree; otherwise both stay for the checks to report."""
+    try:
+        level, growth = parse_number(obs.level), parse_number(obs.growth, percent_ok=True)
+    except ValueError:
+        return
+    if level is not None and growth is not None and abs(level - 100 - growth) <= 0.15:
+        obs.level, obs.level_col = None, None

@@ -52,7 +52,7 @@ from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
-from xingshi.ingest.values import normalize_text, split_unit
+from xingshi.ingest.values import normalize_text, parse_number, parse_rank, split_unit
 
 
 def _note_unit(sheet: Sheet, header_row: int) -> str | None:
@@ -134,6 +134,13 @@ _YEAR_FIRST = re.compile(
 )
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
+
+
+def _header_of_another(sheet: Sheet, row: int) -> bool:
+    """年份 | GDP(亿元) | 增速(%) under a table of counties: the header of a years-down table
+    of its own (遵义市历年GDP对比表), not a row of the table above."""
+    cells = [v for v in sheet.rows[row] if v is not None]
+    return len(cells) >= 2 and is_year_header(cells[0]) and all(isinstance(v, str) for v in cells)
 
 
 def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
@@ -279,11 +286,73 @@ def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
                 k["basis"] = basis
 
 
+def _cell_number(value: Any, *, rank: bool = False) -> float | None:
+    try:
+        return parse_rank(value) if rank else parse_number(value)
+    except ValueError:
+        return None
+
+
+def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
+    """Does the rank column order the rows by this column's amounts, largest first, every row
+    (ties allowed)? Then the ranks are of these amounts, whatever the header does not say."""
+    pairs: list[tuple[float, float]] = []
+    for r in range(start, len(sheet.rows)):
+        rank = _cell_number(sheet.cell(r, rank_col), rank=True)
+        value = _cell_number(sheet.cell(r, col))
+        if rank is not None and value is not None:
+            pairs.append((rank, value))
+    if len(pairs) < 4:  # three rows fall in order by chance too often
+        return False
+    # a smaller rank beside a smaller amount anywhere: not these amounts' ranks
+    return all(
+        (r1 - r2) * (v1 - v2) <= 0 for i, (r1, v1) in enumerate(pairs) for r2, v2 in pairs[i + 1 :]
+    )
+
+
+def _drop_unsaid_periods(
+    columns: list[dict[str, Any]],
+    sheet: Sheet,
+    names: list[Any],
+    name_rows: list[int],
+    reading: Reading,
+) -> list[dict[str, Any]]:
+    """GDP(亿元) beside 2015年GDP(亿元): the column that names no period of its own would take
+    the title's 2015 too, yet it is another year's (2014's on the page). Where it would fall on
+    a period another column of the indicator names, which period it holds is not said."""
+    said = {(k["indicator"], k["kind"], k["period"]): k for k in columns if k["own_period"]}
+    kept: list[dict[str, Any]] = []
+    for k in columns:
+        other = None if k["own_period"] else said.get((k["indicator"], k["kind"], k["period"]))
+        if other is None:
+            kept.append(k)
+            continue
+        c, o = k["indicator_col"], other["indicator_col"]
+        head = names[c] if c < len(names) else None
+        reading.findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"“{head}”列不写时期，与“{names[o] if o < len(names) else ''}”列是同一指标，"
+                "不能确定是哪一时期，该列未导入",
+                sheet.where(name_rows[c] if c < len(name_rows) else 0, k["col"], head),
+                hint="请在表头写明该列的年份或月份（如 2014年GDP）",
+            )
+        )
+    return kept
+
+
 def _left_ranks(
-    top: list[Any], region_col: int, columns: list[dict[str, Any]], skipped: list[int]
+    top: list[Any],
+    region_col: int,
+    columns: list[dict[str, Any]],
+    skipped: list[int],
+    sheet: Sheet | None = None,
+    start: int = 0,
 ) -> list[dict[str, Any]]:
     """A rank column left of the regions (GDP排行 | 各省市 | 2021年GDP): the rank of the
-    indicator it names, by its amount unless it says 增速."""
+    indicator it names, by its amount unless it says 增速. A plain 排名 over several amounts
+    ranks the one whose order its ranks follow in every row (a page sorted by GDP)."""
     out: list[dict[str, Any]] = []
     for c in range(region_col):
         text = normalize_text(top[c]) if c < len(top) else ""
@@ -303,6 +372,9 @@ def _left_ranks(
             grown = {(k["indicator"], k["period"]) for k in columns if k["kind"] == "growth"}
             named = [k for k in named if (k["indicator"], k["period"]) in grown]
         target = named[0] if len(named) == 1 else None
+        if target is None and sheet is not None and rank_basis(text) == "default":
+            following = [k for k in (named or levels) if _ranks_follow(sheet, start, c, k["col"])]
+            target = following[0] if len(following) == 1 else None
         if target is None:
             # 排名 beside 2018年GDP | 2017年GDP: which year's rank is not said.
             skipped.append(c)
@@ -558,8 +630,10 @@ def read_wide(
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    columns = _drop_unsaid_periods(columns, sheet, names, name_rows, reading)
     unplaced: list[int] = []
-    columns += _left_ranks(top, region_col, columns, unplaced)
+    start = (units_at or sub_row) + 1 if has_sub else header_row + 1
+    columns += _left_ranks(top, region_col, columns, unplaced, sheet, start)
     for c in unplaced:
         reading.findings.append(
             Finding(
@@ -589,8 +663,9 @@ def read_wide(
         raw_region = _region_cell(sheet, r, region_col)
         if is_footer(raw_region):
             break
-        if r > first_data and is_region_header(raw_region):
-            # Another table stacked below (title, 地区 | … header): hand it back.
+        if r > first_data and (is_region_header(raw_region) or _header_of_another(sheet, r)):
+            # Another table stacked below (title, 地区 | … header, or 年份 | … of one region's
+            # years): hand it back.
             return next(i for i in range(last_data + 1, r + 1) if sheet.rows[i])
         if period_col is not None:
             # Region and period cells merged down over the rows they cover.
@@ -608,7 +683,16 @@ def read_wide(
         if bilingual and isinstance(raw_region, str):
             # 全市 Ningbo, #鄞州 Yinzhou: the Chinese name; # marks a part (of 市区), not a name
             region = without_english(raw_region).lstrip("#＃").strip()
-        values_present = any(sheet.cell(r, col["col"]) is not None for col in columns)
+        # A title inside the table (人均7000-9999美元的地级市) written in the rank column left of
+        # the names is the row's name, not a figure of that column.
+        from_left = sheet.cell(r, region_col) is None
+        values_present = any(
+            sheet.cell(r, col["col"]) is not None
+            and not (
+                from_left and col["col"] < region_col and sheet.cell(r, col["col"]) is raw_region
+            )
+            for col in columns
+        )
         if not region:
             continue
         if sectioned and not values_present and (kind := _section_kind(region)) is not None:
@@ -707,7 +791,8 @@ def read_wide(
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = col["index"]
-            else:
+            elif not (col["col"] < region_col and value is not None and value == raw_region):
+                # 全省 merged over the rank and name columns is the name, not a rank cell
                 obs.set_rank(value, col["col"], col["basis"])
         reading.observations.extend(by_indicator.values())
     return None
