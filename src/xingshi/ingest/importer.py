@@ -115,15 +115,21 @@ def check_file(
         and normalized.targets.is_empty()
         and not findings.total("error")
     ):
-        findings.add(
-            Finding(
-                "no_data",
-                "error",
-                "文件中没有可导入的数据",
-                Location(file=path.name),
-                hint="检查表头下方是否有数据行，数值是否都为空",
+        # Figures there, but every one left out: say why instead of "no data".
+        unknown = [f for f in findings.findings() if f.rule == "unknown_indicator"]
+        names = list(dict.fromkeys(str(f.where.value) for f in unknown if f.where.value))
+        if unknown:
+            first = unknown[0].where
+            shown = "、".join(f"“{n}”" for n in names[:5]) + (
+                f" 等 {len(names)} 项" if len(names) > 5 else ""
             )
-        )
+            message = f"表中的指标都不在目录中（{shown}），没有可导入的数据"
+            where = Location(file=path.name, sheet=first.sheet, row=first.row, column=first.column)
+            hint = "在工作区 indicators.toml 中添加这些指标（或给已有指标加别名）后再导入"
+        else:
+            message, where = "文件中没有可导入的数据", Location(file=path.name)
+            hint = "检查表头下方是否有数据行，数值是否都为空"
+        findings.add(Finding("no_data", "error", message, where, hint=hint))
     return FileCheck(path, normalized, findings.findings(), findings.total("error"))
 
 
