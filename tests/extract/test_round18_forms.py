@@ -143,3 +143,22 @@ def test_a_sector_alone_in_an_investment_paragraph_is_its_investment():
         (3.5, "第一产业增加值"),
         (6.9, "第二产业增加值"),
     ]
+
+
+def test_a_region_heading_the_sentence_holds_past_its_semicolons():
+    text = (
+        "一季度,拉萨市城市居民人均可支配收入2347元,比去年同期增长8.3%;"
+        "城市居民人均消费性支出2464元,同比增长5.4%。全区城镇居民人均可支配收入增长5%。"
+    )
+    got = [(f.value, f.region) for f in _facts(text, "西藏自治区", None)]
+    assert got == [
+        (2347, "拉萨市"),
+        (8.3, "拉萨市"),
+        (2464, "拉萨市"),
+        (5.4, "拉萨市"),
+        (5, "西藏自治区"),
+    ]
+    # the text's own words (全省, 全国) heading a sentence do not carry
+    text = "全国城镇居民人均可支配收入增长5%;农村居民人均可支配收入增长6%。"
+    got = [(f.value, f.region) for f in _facts(text, "西藏自治区", None)]
+    assert got == [(5, "全国"), (6, "西藏自治区")]

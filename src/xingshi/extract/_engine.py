@@ -421,6 +421,12 @@ class Engine:
             # 全国…,两年平均增长7.0% (but 广东、江苏超过…;16个省份高于“全国线”: the count counts
             # provinces, it is no figure of the last one named)
             region_name, region_code = self._inherited.region, self._inherited.region_code
+        elif subject.region is None and not counts_regions and norm[cs - 1 : cs] in (";", ";"):
+            # 拉萨市城市居民人均可支配收入2347元…;城市居民人均消费性支出2464元: a region heading
+            # the sentence holds past its semicolons for clauses that name none
+            head = sent.facts[0] if sent.facts else None
+            if head is not None and head.extra.get("heads") and not head.derived:
+                region_name, region_code = head.region, head.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = None
         if subject.region is None and _ENTITY_NEED.search(norm, near, s):
@@ -542,6 +548,10 @@ class Engine:
                 if entity and name and name.startswith(region_name or "\0"):
                     fact.words = re.sub(r"^(?:实现|完成|的)+", "", name[len(region_name) :]) or None
                 fact.extra["figure"] = figure
+                if subject.region is not None and not sent.facts and not facts:
+                    w = self.g.raw["words"]
+                    own = w["parent"] + w["country"] + w["self_prefecture"] + w["self_county"]
+                    fact.extra["heads"] = subject.region not in own and not entity
                 self._of_investment(fact)
                 self._canonical(fact)
                 sent.subj_start[id(fact)] = quote_start
