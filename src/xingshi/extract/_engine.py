@@ -119,6 +119,24 @@ _FIGURES_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:倍|%)(?:、|和|及))+$")
 _KIND_OF_FIRM = re.compile(r"(?:上市|龙头|国有|民营|外资|规上|重点)(?:公司|集团)$")
 
 
+# 11月份…。国有控股企业增加值累计同比增长1.6%，当月同比增长8.2%: 累计 is the year to date, 当月
+# the month alone, whichever the period phrase before named.
+_TO_DATE_WORD = re.compile(r"累计(?!完成)")
+_MONTH_ALONE = re.compile(r"当月")
+
+
+def _to_date_or_month(period: str, words: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)
+    if m is None or m.group(1) != m.group(3):
+        return period
+    year, first, last = m.group(1), m.group(2), m.group(4)
+    if _MONTH_ALONE.search(words) and not _TO_DATE_WORD.search(words) and first == "01":
+        return f"{year}-{last}/{year}-{last}"
+    if _TO_DATE_WORD.search(words) and not _MONTH_ALONE.search(words) and first == last:
+        return f"{year}-01/{year}-{last}"
+    return period
+
+
 def _same_things(a: str, b: str) -> bool:
     """Whether two count units can count the same things (112件信访件已办结56项)."""
     return a == b or (a in _GENERIC and b in _GENERIC)
@@ -364,7 +382,8 @@ class Engine:
         vs_period = None
         if kind == "percent" and reading.measure == "ratio_pct" and reading.cue_at >= len(clause):
             bm = _BRACKET_PERIOD.search(clause)
-            prior = [f for f in sent.facts[-4:] if not f.derived]
+            # 增长8.1%,居全省第六位,较去年同期(-1.1%)提高: a rank between them changes nothing
+            prior = [f for f in sent.facts[-4:] if not f.derived and f.measure != "rank"]
             if bm and prior and prior[-1].measure == "growth_pct":
                 # 增长-8.7%,较一季度(-10.8%)回升: the earlier period's growth, in brackets
                 reading = rd.Reading("growth_pct", cue_at=len(clause))
@@ -402,6 +421,12 @@ class Engine:
             # 全国…,两年平均增长7.0% (but 广东、江苏超过…;16个省份高于“全国线”: the count counts
             # provinces, it is no figure of the last one named)
             region_name, region_code = self._inherited.region, self._inherited.region_code
+        elif subject.region is None and not counts_regions and norm[cs - 1 : cs] in (";", ";"):
+            # 拉萨市城市居民人均可支配收入2347元…;城市居民人均消费性支出2464元: a region heading
+            # the sentence holds past its semicolons for clauses that name none
+            head = sent.facts[0] if sent.facts else None
+            if head is not None and head.extra.get("heads") and not head.derived:
+                region_name, region_code = head.region, head.region_code
         near = max(ss, s - 2 * _WINDOW)
         entity = None
         if subject.region is None and _ENTITY_NEED.search(norm, near, s):
@@ -421,6 +446,8 @@ class Engine:
         self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
         self._reported = True
+        if vs_period is None and period and kind == "percent" and reading.measure == "growth_pct":
+            period = _to_date_or_month(period, norm[cs:s])
         if vs_period is not None:
             period = vs_period
         elif period and reading.measure in ("count", "level", "target") and self._year_set(ss, s):
@@ -521,11 +548,17 @@ class Engine:
                 if entity and name and name.startswith(region_name or "\0"):
                     fact.words = re.sub(r"^(?:实现|完成|的)+", "", name[len(region_name) :]) or None
                 fact.extra["figure"] = figure
+                if subject.region is not None and not sent.facts and not facts:
+                    w = self.g.raw["words"]
+                    own = w["parent"] + w["country"] + w["self_prefecture"] + w["self_county"]
+                    fact.extra["heads"] = subject.region not in own and not entity
+                self._of_investment(fact)
                 self._canonical(fact)
                 sent.subj_start[id(fact)] = quote_start
                 facts.append(fact)
         self._bracket_parts(facts, sent)
         self._completed_of(facts, sent)
+        self._peer_rates(facts, sent)
         stated = [f for f in facts if f.words]
         if stated:
             self._last = stated[-1]
@@ -599,6 +632,34 @@ class Engine:
                 return again
         return reading
 
+    def _of_investment(self, fact: Fact) -> None:
+        """全市固定资产投资增长11.9%…。分产业看,第一产业下降18.3%: in an investment paragraph a
+        sector alone is that sector's investment, not its value added."""
+        last = self._last
+        if (
+            fact.words in _SECTORS
+            and last is not None
+            and (last.indicator or last.words or "").endswith("投资")
+            and "\n" not in self.norm[last.end : fact.start]
+        ):
+            fact.words += "投资"
+
+    def _comma_names(self, subject: Subject, k: int, cs: int) -> list[tuple[str, int]] | None:
+        """采矿业,制造业,电力、热力、燃气及水生产和供应业分别下降29.8%、增长6.5%和增长4.1%: names
+        in the bare clauses before (no figure, no verb) complete the list the figures pair with."""
+        if "分别" not in self.norm[cs : subject.start + len(subject.text) + 4]:
+            return None
+        names = [(subject.text, subject.start)]
+        end = cs - 1
+        while len(names) < k and end > 0 and self.norm[end] == ",":
+            start = self.norm.rfind(",", max(0, end - 16), end) + 1
+            piece = self.norm[start:end]
+            if start <= 0 or not _BARE_NAME.fullmatch(piece) or _QUALIFIER.search(piece):
+                return None
+            names.insert(0, (piece, start))
+            end = start - 1
+        return names if len(names) == k else None
+
     def _items(self, subject: Subject, values: list, reading: rd.Reading, sent: _Sentence,
                kind: str, end: int, se: int, cs: int) -> list[list[tuple[str, int]]]:  # fmt: skip
         """For each value, the indicator names (with phrase offsets) it belongs to."""
@@ -623,6 +684,9 @@ class Engine:
                 cr = city_rural(subject)
                 if cr and k == 2:
                     return [[it] for it in cr]
+                named = self._comma_names(subject, k, cs)
+                if named:
+                    return [[it] for it in named]
                 return [[(text, subject.start)]] * k
             if len(items) > 1 and (subject.distribute or kind == "rank"):
                 return [items]
@@ -631,7 +695,9 @@ class Engine:
             return [[("", self._first_value(values))]] * k  # 5千万以下项目74个: a group bound
         # No indicator in this clause: it is the previous figure's (增长39.9%, 增速全省第一),
         # or a previous clause without figures names it (不论是销售收入还是税收,都…翻一番).
-        previous = [f for f in sent.facts[-40:] if not f.derived and f.words]
+        # a peer's rate in brackets (高于全国水平(5.2%)) is no figure of the text's to go on with
+        stated = [f for f in sent.facts[-40:] if not f.derived and f.words]
+        previous = [f for f in stated if not f.extra.get("peer")]
         # Looking back a bounded stretch keeps a sentence without full stops linear.
         lo = max(sent.start, cs - 2 * _WINDOW)
         before = self.norm.rfind(",", lo, cs - 1)
@@ -641,7 +707,7 @@ class Engine:
         while before > lo and _QUALIFIER.search(self.norm, before + 1, cs - 1):
             before = self.norm.rfind(",", lo, before)
         qualifier = _QUALIFIER.search(self.norm, max(before + 1, lo), max(cs - 1, lo))
-        if cs - 1 > lo and not qualifier and (not previous or previous[-1].end <= before):
+        if cs - 1 > lo and not qualifier and (not stated or stated[-1].end <= before):
             prev_clause = clean(self.norm, max(before + 1, lo), cs - 1)
             prev_clause.text = _SPEED_BEFORE.sub("", prev_clause.text)  # 古丈县增速最低
             if prev_clause.text:
@@ -1038,6 +1104,42 @@ class Engine:
             out.append(d)
         return out
 
+    def _peer_rates(self, facts: list[Fact], sent: _Sentence) -> None:
+        """增长8.1%,分别高出全国(5.9%)、全省(6.4%)平均水平2.2个和1.7个百分点: a rate in brackets
+        after a peer is the peer's growth of the indicator before, and the difference after it
+        is that indicator's too (its words are the comparison, no indicator)."""
+        growth = [
+            f
+            for f in sent.facts[-12:]
+            if f.measure == "growth_pct"
+            and f.words
+            and not _PEER_WORDS.fullmatch(f.words)
+            and not f.extra.get("peer")
+        ]
+        if not growth:
+            return
+        base = growth[-1]
+        for f in facts:
+            at = f.extra.get("figure", (f.start,))[0]
+            peer = None
+            if f.measure in ("ratio_pct", "growth_pct") and self.norm.startswith("(", at - 1):
+                peer = _PEER_BEFORE.search(self.norm, max(0, at - 12), at)
+            place = self._versus_region(peer.group("peer")) if peer else None
+            if place is not None:
+                f.measure = "growth_pct"
+                f.region, f.region_code = place
+                f.extra["peer"] = True
+            elif f.measure != "pp_diff":
+                continue
+            if place is not None or _PEER_WORDS.fullmatch(f.words or ""):
+                f.words = base.words
+                f.indicator, f.indicator_code = base.indicator, base.indicator_code
+            if f.measure == "pp_diff" and f.versus:
+                # no peer differs from itself: the difference is the text's own region's
+                vs = self._versus_region(_BRACKETED.sub("", f.versus))
+                if vs is not None and vs[0] == f.region:
+                    f.region, f.region_code = base.region, base.region_code
+
     def _versus_region(self, words: str) -> tuple[str | None, str | None] | None:
         w = self.g.raw["words"]
         head = re.sub(r"(?:平均水平|平均|水平|增速|增幅)$", "", words)
@@ -1091,6 +1193,15 @@ _PROGRESS_WORD = re.compile(
 # 第一批基本建设项目537个,总投资2571亿元,年度计划投资695.8亿元: the year's plan follows
 _YEAR_PLAN_AFTER = re.compile(r"[^。;;]{0,40}?(?:年度|全年)计划投资")
 _TASK_SHARE_AFTER = re.compile(r"[,,]?占(?:总|目标|年度|全年)?(?:目标)?任务")
+_SECTORS = frozenset(["第一产业", "第二产业", "第三产业", "一产", "二产", "三产"])
+_BARE_NAME = re.compile(r"[\u4e00-\u9fa5、]{2,14}(?<![看计算中])")
+# 分别高出全国, 高于全国水平: the words of a comparison with peers, no indicator of their own.
+_PEER = r"(?:全国|全省|全市|全州|全区|全县)"
+_PEER_WORDS = re.compile(
+    rf"(?:分别)?(?:高于|高出|低于|快于|慢于|超过|超出){_PEER}(?:平均)?(?:水平|增速)?"
+    rf"(?:\([^()]{{1,8}}\)、{_PEER})*"
+)
+_PEER_BEFORE = re.compile(rf"(?P<peer>{_PEER})(?:平均)?(?:水平|增速)?\($")
 _BRACKET_PERIOD = re.compile(
     r"(?:比|较)(?P<p>上年同期|去年同期|同期|[一二三四]季度|上半年|前三季度|1-\d{1,2}月(?:份)?"
     r"|\d{1,2}月(?:份)?)\($"

@@ -46,7 +46,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     w, c = g.raw["words"], g.raw["cues"]
     region_words = w["self_prefecture"] + w["self_county"] + w["parent"] + w["country"]
     lead = re.compile(
-        rf"(?:{_alt(w['lead'] + w['periods'] + c['target'])}"
+        # 占比同比提高2.6个百分点: 占比 names the share, its 占 is no lead word
+        rf"(?!占比)(?:{_alt(w['lead'] + w['periods'] + c['target'])}"
         r"|\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:-|至|到|~)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})?月(?:份|末|底|初)?"
         r"|[,;:、\s\"”)]|当前|截至\S{0,6}?底|截至\S{0,6}?末"
         # 比2019年一季度增长19.3%, 较一季度(-10.8%)回升: a comparison base names no indicator
@@ -98,6 +99,8 @@ def clean(norm: str, start: int, end: int) -> Subject:
     if d:
         i += d.end()
         text = text[d.end() :]
+    if len(text) > 2 and text.endswith("同") and norm.startswith("比", end):
+        text = text[:-1]  # 占比同比提高: 比 was read as the comparison, 同 is its half
     if text in _no_indicator():
         text = ""
     elif len(text) > 4:
@@ -134,7 +137,8 @@ def _region_prefix(norm: str, i: int, end: int, prefixes: dict[str, tuple[str, .
 @cache
 def _inner_verbs() -> re.Pattern[str]:
     # only between two words: a verb at the phrase's ends is stripped as lead or trail
-    return re.compile(rf"(?<=.)(?:{_alt(grammar().raw['words'].get('inner_verbs', []))})(?=.)")
+    # 通过互联网实现的商品零售额: a verb before 的 qualifies the noun and stays
+    return re.compile(rf"(?<=.)(?:{_alt(grammar().raw['words'].get('inner_verbs', []))})(?=[^的])")
 
 
 @cache
