@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xingshi.errors import ImportRejected, Location
+from xingshi.errors import ImportRejected, Location, XingshiError
 from xingshi.findings import Finding
 from xingshi.ingest.checks import CheckContext, plausible, run_checks
 from xingshi.ingest.layouts import read_file
@@ -97,6 +97,7 @@ def check_file(
         catalogs.indicators,
         scope=scope,
         cap=limits.max_findings_per_rule,
+        home=_home_region(settings, catalogs),
     )
     ctx = CheckContext(
         file=path.name,
@@ -131,6 +132,17 @@ def check_file(
             hint = "检查表头下方是否有数据行，数值是否都为空"
         findings.add(Finding("no_data", "error", message, where, hint=hint))
     return FileCheck(path, normalized, findings.findings(), findings.total("error"))
+
+
+def _home_region(settings: Any, catalogs: Catalogs) -> str | None:
+    """The workspace's own region (xingshi.toml [workspace] region), if set and known."""
+    name = getattr(getattr(settings, "workspace", None), "region", "") or ""
+    if not name:
+        return None
+    try:
+        return catalogs.regions.resolve(name).code
+    except XingshiError:
+        return None  # a bad setting is reported where it is used for analysis
 
 
 def import_file(

@@ -75,18 +75,20 @@ def normalize(
     *,
     scope: str | None = None,
     cap: int | None = None,
+    home: str | None = None,
 ) -> Normalized:
     """Resolve raw records into frames; findings collect every problem (none raised).
 
     With ``cap``, at most that many findings of each rule are kept (the rest counted), so a
-    file of a million bad rows costs bounded memory.
+    file of a million bad rows costs bounded memory. ``home`` (the workspace's own region) is
+    the region of a report that names none anywhere, said in a warning.
     """
     findings: list[Finding] = CappedFindings(cap) if cap else []
     findings.extend(f for r in readings for f in r.findings)
     raw_obs = [o for r in readings for o in r.observations]
     raw_targets = [t for r in readings for t in r.targets]
     tables = {id(o): i for i, r in enumerate(readings) for o in r.observations}
-    obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings)
+    obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings, home)
     obs_rows = _merge_stacked(_merge_complementary(obs_rows), tables, findings)
     target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
@@ -169,11 +171,15 @@ def _merge_stacked(
     return out
 
 
-def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, bool, Any]:
+def _region_item(
+    o: RawObs, regions: Any, scope: str | None, home: str | None = None
+) -> tuple[Any, Any, bool, Any]:
     """(name, code, is_parent_alias, location) of the region one raw record names."""
     if o.region_from_title:
         code = region_in_text(regions, o.region, scope)
         where = Location(file=o.sheet.file, sheet=o.sheet.name, value=o.region)
+        if code is None and home is not None:
+            return (regions.get(home).name, home, False, where)
         if code is None:
             return (None, None, False, where)
         return (o.region, code, False, where)
@@ -243,9 +249,34 @@ def _as_component(
 
 
 def _normalize_obs(
-    raw: list[RawObs], regions: Any, indicators: Any, scope: str | None, findings: list[Finding]
+    raw: list[RawObs],
+    regions: Any,
+    indicators: Any,
+    scope: str | None,
+    findings: list[Finding],
+    home: str | None = None,
 ) -> list[dict[str, Any]]:
-    items = [_region_item(o, regions, scope) for o in raw]
+    items = [_region_item(o, regions, scope, home if scope is None else None) for o in raw]
+    homed: dict[Any, Any] = {}  # sheet → place, for reports given the home region
+    if home is not None and scope is None:
+        named: dict[Any, bool] = {}  # one lookup per title text, not per record
+        for o, item in zip(raw, items, strict=True):
+            if o.region_from_title and item[1] == home and o.sheet.name not in homed:
+                if o.region not in named:
+                    named[o.region] = region_in_text(regions, o.region, None) is not None
+                if not named[o.region]:
+                    homed[o.sheet.name] = item[3]
+    for where in homed.values():
+        # A report of the bureau's own region names none: taken as the workspace's, said once.
+        findings.append(
+            Finding(
+                "unknown_region",
+                "warning",
+                f"报表未注明地区，按工作区的本地区“{regions.get(home).name}”导入",
+                where,
+                hint="如不是本地区的报表，请用 --region-scope 指定所属地区后重新导入",
+            )
+        )
     codes, region_findings = resolve_regions(items, regions, scope)
     # A one-region report without a region in its title: say it once, not once per row.
     seen: set[tuple[Any, ...]] = set()
