@@ -24,3 +24,27 @@ def test_a_quarter_compared_with_does_not_set_the_texts_period():
         (8.9, "2019-08/2019-08"),
         (9.1, "2019-01/2019-08"),
     ]
+
+
+def test_the_year_opening_a_review_holds_for_its_parts():
+    # 一、过去一年工作回顾 names no year: 2024年 opening its first paragraph holds for (一), (二)
+    text = (
+        "一、过去一年工作回顾\n2024年,我们紧扣高质量发展主题,实现地区生产总值440.5亿元、增长5.4%。\n"
+        "(一)坚持项目支撑。158个重点项目完成投资189.4亿元,争取上级转移支付31.8亿元。\n"
+        "(二)坚持改革创新。新增“五上”企业62户。\n二、2025年工作安排\n全年新增“五上”企业50户。"
+    )
+    facts = _facts(text, "汉滨区", 2025)
+    got = [(f.value, f.measure, f.period) for f in facts[:-1]]
+    year = "2024-01/2024-12"
+    assert got == [
+        (440.5, "level", year),
+        (5.4, "growth_pct", year),
+        (158, "count", year),
+        (189.4, "level", year),
+        (31.8, "level", year),
+        (62, "count", year),
+    ]
+    assert (facts[-1].value, facts[-1].period) == (50, "2025-01/2025-12")  # past 二、
+    # without the review heading the opening year stays in its paragraph
+    plain = text.replace("一、过去一年工作回顾\n", "")
+    assert [f.period for f in _facts(plain, "汉滨区", 2025)][2] != year

@@ -106,6 +106,7 @@ _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 _BASE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})倍")
 # 一、2019年工作回顾2019年,是…: a review heading run into its paragraph.
 _REVIEW = re.compile(r"(?:主要)?工作(?:回顾|总结)")
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、", re.M)  # 二、: a work report's next part
 
 
 _DONE_ANY = re.compile(
@@ -178,6 +179,7 @@ class Engine:
         self.newlines = [i for i in self.ends if norm[i] == "\n"]
         self.periods = [(m.start(), m) for m in _PERIOD_SCAN.finditer(norm)]
         self.period_starts = [p for p, _ in self.periods]
+        self.top_headings = [m.start() for m in _TOP_HEADING.finditer(norm)]
         # parks and year-list verbs found once, looked up by position (linear in the text)
         self.parks = _parks(norm)
         self.park_starts = [a for a, _ in self.parks]
@@ -909,14 +911,15 @@ class Engine:
                             return heading, m.start() >= ss
                     return q.key, m.start() >= ss
             i -= 1
-        heading = self._heading_year(i)
+        heading = self._heading_year(i, para)
         if heading is not None:
             return heading, False
         return (self.ctx.default.key if self.ctx.default else None), False
 
-    def _heading_year(self, i: int) -> str | None:
+    def _heading_year(self, i: int, para: int = -1) -> str | None:
         """一、2018年工作回顾: a short heading line naming a year alone holds for the paragraphs
-        after it (a work report's review), until a period is named again."""
+        after it (a work report's review), until a period is named again. Under 一、过去一年工作
+        回顾 the year opening the review's first paragraph holds so, up to the next heading 二、."""
         stop = max(i - 16, -1)
         while i > stop:
             start, m = self.periods[i]
@@ -930,8 +933,20 @@ class Engine:
             le = self.newlines[k] if k < len(self.newlines) else len(self.norm)
             if le - ls <= 30 or _REVIEW.match(self.norm, m.end()):
                 return Period(int(m.group("yo")), 1, 12).key
+            if start == ls and ls > 0 and para > ls and self._under_review(ls, para):
+                return Period(int(m.group("yo")), 1, 12).key
             i -= 1
         return None
+
+    def _under_review(self, ls: int, para: int) -> bool:
+        """Whether the line before ``ls`` is a review heading (一、过去一年工作回顾) and no
+        top heading (二、) opens a line from there up to ``para``."""
+        k = bisect_left(self.newlines, ls - 1)
+        hs = self.newlines[k - 1] + 1 if k > 0 else 0
+        if ls - 1 - hs > 30 or not _REVIEW.search(self.norm, hs, ls - 1):
+            return False
+        j = bisect_right(self.top_headings, ls)
+        return j >= len(self.top_headings) or self.top_headings[j] > para
 
     def _compared(self, m: re.Match[str]) -> bool:
         """比上半年回落, 增速与上半年持平, 较5月和3月分别提升: the other side of a comparison."""
