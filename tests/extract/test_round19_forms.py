@@ -48,3 +48,22 @@ def test_the_year_opening_a_review_holds_for_its_parts():
     # without the review heading the opening year stays in its paragraph
     plain = text.replace("一、过去一年工作回顾\n", "")
     assert [f.period for f in _facts(plain, "汉滨区", 2025)][2] != year
+
+
+def test_a_period_restated_in_each_part_holds_for_its_part_only():
+    # 1-6月 is restated after 其中: and ;: each part's counts and plans are the whole year's
+    text = (
+        "2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元,"
+        "其中:在建项目185项,年度计划投资327.53亿元,1-6月累计完成投资235.8亿元;"
+        "预备项目188项,年度计划投资39.78亿元,1-6月累计完成投资24.56亿元。"
+    )
+    year, half = "2023-01/2023-12", "2023-01/2023-06"
+    got = [(f.value, f.period) for f in _facts(text, "闽侯县", 2023)]
+    assert got == [
+        (530, year), (561.86, year), (362.32, half),
+        (185, year), (327.53, year), (235.8, half),
+        (188, year), (39.78, year), (24.56, half),
+    ]  # fmt: skip
+    # a period named once before 其中 holds for the parts
+    text = "全年增长5.1%,1-6月完成投资30亿元,其中:工业投资12亿元,基础设施投资8亿元。"
+    assert [f.period for f in _facts(text, "闽侯县", 2023)][1:] == [half, half, half]
