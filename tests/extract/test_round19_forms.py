@@ -67,3 +67,13 @@ def test_a_period_restated_in_each_part_holds_for_its_part_only():
     # a period named once before 其中 holds for the parts
     text = "全年增长5.1%,1-6月完成投资30亿元,其中:工业投资12亿元,基础设施投资8亿元。"
     assert [f.period for f in _facts(text, "闽侯县", 2023)][1:] == [half, half, half]
+
+
+def test_planned_starts_described_by_their_total_are_a_set_of_projects():
+    # 计划新开工项目157项,总投资…: a kind of project with its own figures; alone it is a goal
+    text = "计划新开工项目157项,总投资506.08亿元,1-6月累计完成投资101.97亿元。"
+    got = [(f.measure, f.value) for f in _facts(text, "闽侯县", 2023)]
+    assert got[0] == ("count", 157)
+    assert [(f.measure, f.value) for f in _facts("计划新开工项目45个。", "闽侯县", 2023)] == [
+        ("target", 45)
+    ]
