@@ -77,3 +77,11 @@ def test_planned_starts_described_by_their_total_are_a_set_of_projects():
     assert [(f.measure, f.value) for f in _facts("计划新开工项目45个。", "闽侯县", 2023)] == [
         ("target", 45)
     ]
+
+
+def test_target_firms_are_a_noun_not_a_goal():
+    text = "2024年,区级领导带队招商考察32次,拜访目标企业150家。"
+    got = [(f.measure, f.value) for f in _facts(text, "汉滨区", 2025)]
+    assert got == [("count", 32), ("count", 150)]
+    text = "2025年目标新增企业150家。"
+    assert [f.measure for f in _facts(text, "汉滨区", 2025)] == ["target"]

@@ -97,10 +97,12 @@ def _rx() -> _Rx:
         done=re.compile(rf"(?:{_alt(c['completed'])})(?!企业|单位)[^,;:]{{0,14}}$"),
         # 争取落实到位资金505万元 reports money obtained, not a goal.
         done_any=re.compile(rf"(?:{_alt(c['completed'])})"),
-        # 人均预期寿命 is a measure's name, not an expectation; 计划生育 is no plan.
+        # 人均预期寿命 is a measure's name, not an expectation; 计划生育 is no plan;
+        # 拜访目标企业150家 counts firms sought, it sets no goal.
         target=re.compile(
             "(?:"
             + target.replace("争取", "争取(?!到|了|落实)")
+            .replace("目标", "目标(?!企业|客户|市场|群体|人群)")
             .replace("预期", "预期(?!寿命)")
             .replace("计划", "计划(?!生育)")
             + ")"
