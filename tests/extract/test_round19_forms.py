@@ -85,3 +85,11 @@ def test_target_firms_are_a_noun_not_a_goal():
     assert got == [("count", 32), ("count", 150)]
     text = "2025年目标新增企业150家。"
     assert [f.measure for f in _facts(text, "汉滨区", 2025)] == ["target"]
+
+
+def test_an_age_bound_before_a_kind_of_people_is_no_level():
+    text = "0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为18891人、19099人、48951人和25594人。"
+    got = [(f.measure, f.value) for f in _facts(text, "云和县", 2022)]
+    assert got == [("count", 18891), ("count", 19099), ("count", 48951), ("count", 25594)]
+    # a life expectancy in years stays a figure
+    assert [f.value for f in _facts("人均预期寿命78.2岁。", "云和县", 2022)] == [78.2]
