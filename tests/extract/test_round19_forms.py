@@ -93,3 +93,12 @@ def test_an_age_bound_before_a_kind_of_people_is_no_level():
     assert got == [("count", 18891), ("count", 19099), ("count", 48951), ("count", 25594)]
     # a life expectancy in years stays a figure
     assert [f.value for f in _facts("人均预期寿命78.2岁。", "云和县", 2022)] == [78.2]
+
+
+def test_a_rank_of_the_to_date_growth_after_a_month_is_to_date():
+    text = (
+        "1-8月,全市规模工业增加值同比增长7.3%。规模工业增加值8月当月增长8.9%,"
+        "当月增幅列全省第三,累计增幅位次较一季度前移6位至全省并列第六。"
+    )
+    got = [(f.value, f.period) for f in _facts(text, "南通市") if f.measure == "rank"]
+    assert got == [(3, "2019-08/2019-08"), (6, "2019-01/2019-08")]

@@ -450,7 +450,9 @@ class Engine:
         self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
         self._reported = True
-        if vs_period is None and period and kind == "percent" and reading.measure == "growth_pct":
+        growth = kind == "percent" and reading.measure == "growth_pct"
+        if vs_period is None and period and (growth or reading.measure == "rank"):
+            # 当月增幅列全省第三,累计增幅位次…至全省并列第六: a rank of a to-date growth too
             period = _to_date_or_month(period, norm[cs:s])
         if vs_period is not None:
             period = vs_period
