@@ -107,7 +107,8 @@ _BASE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{
 # 一、2019年工作回顾2019年,是…: a review heading run into its paragraph.
 _REVIEW = re.compile(r"(?:主要)?工作(?:回顾|总结)")
 _PART_BREAK = re.compile(r";|其中")  # 其中:在建项目185项…;计划新开工项目157项…: parts of a list
-_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、", re.M)  # 二、: a work report's next part
+# 二、: a work report's next part
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、", re.M)
 
 
 _DONE_ANY = re.compile(
