@@ -309,9 +309,9 @@ def _default_period(norm: str, year: int | None, when: date | None) -> Period | 
         if m.group("prev") or m.group("yo"):
             continue
         own_year = not m.group("y") or int(m.group("y")) == year  # 2020年1-11月 in a 2020 text
+        if m.start() > 0 and norm[m.start() - 1] in "比较":
+            continue  # 比1-9月提高2.1个百分点, 较一季度提升: the other side of a comparison
         if m.group("m2") and own_year:
-            if m.start() > 0 and norm[m.start() - 1] in "比较":
-                continue  # 比1-9月提高2.1个百分点: the other side of a comparison
             a, b = _month(m.group("m1")), _month(m.group("m2"))
             if a == 1 and 1 <= b <= 12:
                 seen[(1, b)] += 1

@@ -106,6 +106,9 @@ _GENERIC = frozenset(["个", "项", "件", "宗", "条", "家"])
 _BASE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})倍")
 # 一、2019年工作回顾2019年,是…: a review heading run into its paragraph.
 _REVIEW = re.compile(r"(?:主要)?工作(?:回顾|总结)")
+_PART_BREAK = re.compile(r";|其中")  # 其中:在建项目185项…;计划新开工项目157项…: parts of a list
+# 二、: a work report's next part
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、", re.M)
 
 
 _DONE_ANY = re.compile(
@@ -178,6 +181,8 @@ class Engine:
         self.newlines = [i for i in self.ends if norm[i] == "\n"]
         self.periods = [(m.start(), m) for m in _PERIOD_SCAN.finditer(norm)]
         self.period_starts = [p for p, _ in self.periods]
+        self.top_headings = [m.start() for m in _TOP_HEADING.finditer(norm)]
+        self.breaks = [m.start() for m in _PART_BREAK.finditer(norm)]
         # parks and year-list verbs found once, looked up by position (linear in the text)
         self.parks = _parks(norm)
         self.park_starts = [a for a, _ in self.parks]
@@ -185,7 +190,7 @@ class Engine:
         self._from_previous = tuple(self.g.raw["words"]["from_previous_year"])
         self._canon: dict[str, tuple[str, str | None]] = {}
         self._captions: dict[tuple[str, ...], str | None] = {}
-        self._period_memo: dict[tuple[int, int, int, bool], tuple[str | None, bool]] = {}
+        self._period_memo: dict[tuple[int, int, int, bool, int], tuple[str | None, bool]] = {}
         self._regions: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._inherited: Fact | None = None  # the figure whose indicator a clause borrows
         self._last: Fact | None = None  # the last figure with an indicator, for the next sentence
@@ -446,7 +451,9 @@ class Engine:
         self._reported = reading.measure != "target"
         period, stated = self._period_at(s, ss)
         self._reported = True
-        if vs_period is None and period and kind == "percent" and reading.measure == "growth_pct":
+        growth = kind == "percent" and reading.measure == "growth_pct"
+        if vs_period is None and period and (growth or reading.measure == "rank"):
+            # 当月增幅列全省第三,累计增幅位次…至全省并列第六: a rank of a to-date growth too
             period = _to_date_or_month(period, norm[cs:s])
         if vs_period is not None:
             period = vs_period
@@ -877,6 +884,7 @@ class Engine:
             bisect_right(self.period_starts, s),
             ss,
             self._reported,
+            bisect_right(self.breaks, s),
         )
         hit = self._period_memo.get(key)
         if hit is None:
@@ -898,6 +906,7 @@ class Engine:
                 and not self._compared(m)
                 and not (relative and m.start() < ss)
                 and (m.start() >= ss or self._carries(i))
+                and not self._restated_after(i, ss, s)
             ):
                 p = self.ctx.period_of(m)
                 if p is not None:
@@ -909,14 +918,15 @@ class Engine:
                             return heading, m.start() >= ss
                     return q.key, m.start() >= ss
             i -= 1
-        heading = self._heading_year(i)
+        heading = self._heading_year(i, para)
         if heading is not None:
             return heading, False
         return (self.ctx.default.key if self.ctx.default else None), False
 
-    def _heading_year(self, i: int) -> str | None:
+    def _heading_year(self, i: int, para: int = -1) -> str | None:
         """一、2018年工作回顾: a short heading line naming a year alone holds for the paragraphs
-        after it (a work report's review), until a period is named again."""
+        after it (a work report's review), until a period is named again. Under 一、过去一年工作
+        回顾 the year opening the review's first paragraph holds so, up to the next heading 二、."""
         stop = max(i - 16, -1)
         while i > stop:
             start, m = self.periods[i]
@@ -930,8 +940,38 @@ class Engine:
             le = self.newlines[k] if k < len(self.newlines) else len(self.norm)
             if le - ls <= 30 or _REVIEW.match(self.norm, m.end()):
                 return Period(int(m.group("yo")), 1, 12).key
+            if start == ls and ls > 0 and para > ls and self._under_review(ls, para):
+                return Period(int(m.group("yo")), 1, 12).key
             i -= 1
         return None
+
+    def _restated_after(self, i: int, ss: int, s: int) -> bool:
+        """530项…,1-6月累计完成投资362.32亿元,其中:在建项目185项,总投资…,1-6月累计完成投资…:
+        a period inside its sentence (after a figure) that a later part, past 其中 or ;,
+        names again holds for its own part only; the part's first figures take the sentence's."""
+        start, m = self.periods[i]
+        if start < ss or not any(ch.isdigit() for ch in self.norm[ss:start]):
+            return False
+        b = bisect_right(self.breaks, m.end() - 1)
+        if b >= len(self.breaks) or self.breaks[b] >= s:
+            return False
+        j = bisect_right(self.period_starts, s)
+        if j >= len(self.periods):
+            return False
+        nxt, mn = self.periods[j]
+        e = bisect_right(self.ends, s)
+        end = self.ends[e] if e < len(self.ends) else len(self.norm)
+        return nxt < end and mn.group(0) == m.group(0)
+
+    def _under_review(self, ls: int, para: int) -> bool:
+        """Whether the line before ``ls`` is a review heading (一、过去一年工作回顾) and no
+        top heading (二、) opens a line from there up to ``para``."""
+        k = bisect_left(self.newlines, ls - 1)
+        hs = self.newlines[k - 1] + 1 if k > 0 else 0
+        if ls - 1 - hs > 30 or not _REVIEW.search(self.norm, hs, ls - 1):
+            return False
+        j = bisect_right(self.top_headings, ls)
+        return j >= len(self.top_headings) or self.top_headings[j] > para
 
     def _compared(self, m: re.Match[str]) -> bool:
         """比上半年回落, 增速与上半年持平, 较5月和3月分别提升: the other side of a comparison."""

@@ -97,10 +97,12 @@ def _rx() -> _Rx:
         done=re.compile(rf"(?:{_alt(c['completed'])})(?!企业|单位)[^,;:]{{0,14}}$"),
         # 争取落实到位资金505万元 reports money obtained, not a goal.
         done_any=re.compile(rf"(?:{_alt(c['completed'])})"),
-        # 人均预期寿命 is a measure's name, not an expectation; 计划生育 is no plan.
+        # 人均预期寿命 is a measure's name, not an expectation; 计划生育 is no plan;
+        # 拜访目标企业150家 counts firms sought, it sets no goal.
         target=re.compile(
             "(?:"
             + target.replace("争取", "争取(?!到|了|落实)")
+            .replace("目标", "目标(?!企业|客户|市场|群体|人群)")
             .replace("预期", "预期(?!寿命)")
             .replace("计划", "计划(?!生育)")
             + ")"
@@ -261,6 +263,11 @@ def read_multiple(clause: str) -> Reading:
     return Reading("growth_multiple", cue_at=len(clause))
 
 
+# 计划新开工项目157项,总投资506.08亿元,…: a set of projects described by its own total
+_SET_TOTAL = re.compile(r"^[,,、]总投资")
+_PLANNED_KIND = re.compile(r"计划(?:新开工|新建|续建|竣工|开工)项目$")
+
+
 def read_amount(clause: str, right: str, kind: str) -> Reading:
     """A level or a count, unless a completion or target word makes it one of those."""
     r = _rx()
@@ -282,6 +289,8 @@ def read_amount(clause: str, right: str, kind: str) -> Reading:
     if m and _DONE_NOUN_LISTED.search(clause):
         m = None
     t = r.target.search(_PARENS.sub("", clause))
+    if counting and _SET_TOTAL.match(right) and _PLANNED_KIND.search(clause):
+        return Reading("count", cue_at=len(clause))  # 计划新开工项目157项,总投资506亿元: a set
     if counting and m and t and t.start() < m.start():  # 计划新开工项目45个: a goal
         last_done = max((x.start() for x in r.done_any.finditer(clause)), default=m.start())
         if not _ACTUAL_AFTER_PLAN.search(clause, t.end(), last_done + 1):
