@@ -171,15 +171,11 @@ def _merge_stacked(
     return out
 
 
-def _region_item(
-    o: RawObs, regions: Any, scope: str | None, home: str | None = None
-) -> tuple[Any, Any, bool, Any]:
+def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, bool, Any]:
     """(name, code, is_parent_alias, location) of the region one raw record names."""
     if o.region_from_title:
         code = region_in_text(regions, o.region, scope)
         where = Location(file=o.sheet.file, sheet=o.sheet.name, value=o.region)
-        if code is None and home is not None:
-            return (regions.get(home).name, home, False, where)
         if code is None:
             return (None, None, False, where)
         return (o.region, code, False, where)
@@ -256,16 +252,13 @@ def _normalize_obs(
     findings: list[Finding],
     home: str | None = None,
 ) -> list[dict[str, Any]]:
-    items = [_region_item(o, regions, scope, home if scope is None else None) for o in raw]
+    items = [_region_item(o, regions, scope) for o in raw]
     homed: dict[Any, Any] = {}  # sheet → place, for reports given the home region
     if home is not None and scope is None:
-        named: dict[Any, bool] = {}  # one lookup per title text, not per record
-        for o, item in zip(raw, items, strict=True):
-            if o.region_from_title and item[1] == home and o.sheet.name not in homed:
-                if o.region not in named:
-                    named[o.region] = region_in_text(regions, o.region, None) is not None
-                if not named[o.region]:
-                    homed[o.sheet.name] = item[3]
+        for i, (o, item) in enumerate(zip(raw, items, strict=True)):
+            if o.region_from_title and item[1] is None:
+                items[i] = (regions.get(home).name, home, False, item[3])
+                homed.setdefault(o.sheet.name, item[3])
     for where in homed.values():
         # A report of the bureau's own region names none: taken as the workspace's, said once.
         findings.append(

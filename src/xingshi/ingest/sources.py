@@ -83,6 +83,16 @@ def column_letter(col: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int | None:
+    """Spreadsheet letters → 0-based column index (A → 0, AA → 26); None for anything else."""
+    if not letters.isascii() or not letters.isalpha() or not letters.isupper():
+        return None
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 def cell_ref(row: int, col: int) -> str:
     """0-based row/col → a cell reference like ``C7``."""
     return f"{column_letter(col)}{row + 1}"

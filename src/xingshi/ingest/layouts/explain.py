@@ -15,7 +15,7 @@ from typing import Any
 from xingshi.errors import LayoutError
 from xingshi.ingest.layouts import detect_layout, read_file
 from xingshi.ingest.records import Reading
-from xingshi.ingest.sources import column_letter, read_sheets
+from xingshi.ingest.sources import column_index, column_letter, read_sheets
 from xingshi.ingest.values import normalize_text
 
 LAYOUTS = {
@@ -94,19 +94,10 @@ def _left_out(reading: Reading, later: list[Any]) -> dict[int, str]:
         col = f.where.column
         if f.rule not in _LEFT_OUT or f.where.sheet != reading.sheet or not col:
             continue
-        index = _column_index(col)
+        index = column_index(col)
         if index is not None and index not in name_cols:
             out.setdefault(index, _LEFT_OUT[f.rule])
     return out
-
-
-def _column_index(letters: str) -> int | None:
-    if not letters.isalpha() or not letters.isupper():
-        return None
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 def _unread_lines(reading: Reading, roles: dict[int, Any]) -> dict[int, str]:
@@ -114,7 +105,7 @@ def _unread_lines(reading: Reading, roles: dict[int, Any]) -> dict[int, str]:
     if not roles or reading.header_row is None or not reading.observations:
         return {}
     rows = reading.observations[0].sheet.rows
-    said = {_column_index(f.where.column or "") for f in reading.findings}
+    said = {column_index(f.where.column or "") for f in reading.findings}
     out: dict[int, str] = {}
     for col in range(max(roles)):
         if col in roles or col in said:
@@ -139,7 +130,7 @@ def _header_columns(
     """A header column the reader left out (美元, 比重) said in its place among the columns."""
     out: dict[int, tuple[str, Any]] = {}
     for f in reading.findings:
-        col = _column_index(f.where.column or "")
+        col = column_index(f.where.column or "")
         if f.rule != "header" or col is None or col in roles or col in taken or col in out:
             continue
         text = " ".join(f.message.split()).removesuffix("，该列未导入")

@@ -30,7 +30,7 @@ from xingshi.errors import LayoutError, Location
 from xingshi.ingest.layouts.headers import column_period
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias
 from xingshi.ingest.records import RawObs, Reading
-from xingshi.ingest.sources import Sheet, read_sheets
+from xingshi.ingest.sources import Sheet, column_index, read_sheets
 from xingshi.ingest.values import normalize_text
 
 MAPPINGS_DIR = "mappings"
@@ -45,10 +45,7 @@ def _col(letters: Any, where: str) -> int:
             where=Location(file=where, value=letters),
             hint='列写作字母，如 column = "B"',
         )
-    n = 0
-    for ch in text:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
+    return column_index(text)  # type: ignore[return-value]  # letters checked above
 
 
 def load_mapping(path: Path | str) -> dict[str, Any]:
