@@ -7,6 +7,7 @@ from pathlib import Path
 
 from xingshi.errors import LayoutError, Location
 from xingshi.findings import Finding
+from xingshi.ingest.layouts.content import header_by_content, header_top, names_region
 from xingshi.ingest.layouts.headers import (
     _UNIT_NOTE,
     SUBHEADER_WORDS,
@@ -88,13 +89,35 @@ def find_period_text(text: str) -> str | None:
 
 
 def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
-    """(layout, header row, region column) for a sheet; LayoutError when none fits."""
+    """(layout, header row, region column) for a sheet; LayoutError when none fits.
+
+    The header's words decide first (地区, 指标, 年份, roles and periods across); where they
+    are words no rule knows, the names under them do (see :mod:`.content`).
+    """
+    top = next((i for i, row in enumerate(sheet.rows) if row), 0)  # leading blank rows
+    scan = range(top, min(top + _SCAN_ROWS, len(sheet.rows)))
+    found = _by_words(sheet, scan) or header_by_content(sheet, scan, indicators_down)
+    if found is not None:
+        layout, h, c = found
+        if layout in ("rows", "wide"):
+            h = header_top(sheet, h, c, scan.start)
+        return layout, h, c
+    first = next((v for row in sheet.rows for v in row if v is not None), None)
+    exc = LayoutError(
+        f"无法识别表格格式：第 {scan.start + 1}-{max(scan.stop, scan.start + 1)} 行中"
+        "找不到可识别的表头",
+        where=sheet.where(value=first),
+        hint=f"支持的格式——{EXPECTED}；详见 docs/IMPORT.md",
+    )
+    exc.rule = "layout"  # type: ignore[attr-defined]
+    raise exc
+
+
+def _by_words(sheet: Sheet, scan: range) -> tuple[str, int, int] | None:
     if is_nbs(sheet):
         h = nbs_header_row(sheet)
         if h is not None:
             return "nbs", h, 0
-    top = next((i for i, row in enumerate(sheet.rows) if row), 0)  # leading blank rows
-    scan = range(top, min(top + _SCAN_ROWS, len(sheet.rows)))
     for r in scan:
         row = sheet.rows[r]
         keys = {header_key(v, targets=True) for v in row if v is not None}
@@ -139,15 +162,7 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
             subs = [v for v in nxt if any(w in normalize_text(v) for w in SUBHEADER_WORDS)]
             if others or subs:
                 return "wide", r, c
-    first = next((v for row in sheet.rows for v in row if v is not None), None)
-    exc = LayoutError(
-        f"无法识别表格格式：第 {scan.start + 1}-{max(scan.stop, scan.start + 1)} 行中"
-        "找不到可识别的表头",
-        where=sheet.where(value=first),
-        hint=f"支持的格式——{EXPECTED}；详见 docs/IMPORT.md",
-    )
-    exc.rule = "layout"  # type: ignore[attr-defined]
-    raise exc
+    return None
 
 
 _REGION_NAME = re.compile(r"^(全[省市州县区国]|合计|总计|.{1,8}(市|县|区|州|省|旗|盟|地区))$")
@@ -160,7 +175,11 @@ def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
         for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
         if normalize_text(sheet.cell(r, col))
     ][:8]
-    return len(names) >= 3 and sum(bool(_REGION_NAME.match(n)) for n in names) * 4 >= 3 * len(names)
+    # 北 京, 南昌: the catalogue knows short names the pattern does not.
+    region = [bool(_REGION_NAME.match(n)) or names_region(n) for n in names]
+    if not region or not region[0] or any(is_region_header(n) for n in names):
+        return False  # a header row further down (单位:亿元 over 地 区): this is no corner
+    return len(names) >= 3 and sum(region) * 4 >= 3 * len(names)
 
 
 def _section_corner(sheet: Sheet, r: int, corner: object, others: list[object]) -> bool:

@@ -1,0 +1,151 @@
+"""How far the reader generalises: the published corpus with the words a new publisher may change.
+
+    .venv/bin/python benchmarks/import/perturb.py                 # every perturbation
+    .venv/bin/python benchmarks/import/perturb.py --only corner
+
+Each table of ``tests/ingest/data/published`` that imports right as published is changed in one
+way a table from another bureau differs, and imported again with the same options:
+
+- ``corner``: the header's corner cell (地区, 指标, 项目 …) says ``类别``, a word no reader knows;
+- ``cover``: three cover lines (the bureau's name, a 目录 line, a blank) above the first row;
+- ``name``: the file is called ``表1.xlsx``, so its name says nothing;
+- ``spaces``: every region and indicator name is written with a space between its characters
+  (``吉 首 市``), as yearbooks align them.
+
+Prints, per perturbation, how many of the tables still import with every transcribed cell right,
+and the tables that did not (with the first wrong cell or the error). A table that stores a value
+wrong (an import without error but a wrong cell) is counted apart: that must stay 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+sys.path.insert(0, str(ROOT / "tests" / "ingest" / "data" / "published"))
+
+import test_published  # noqa: E402
+from corpus import TABLES  # noqa: E402
+
+from xingshi.ingest.layouts import detect_layout  # noqa: E402
+from xingshi.ingest.sources import read_sheets  # noqa: E402
+
+DATA = test_published.DATA
+
+
+def _anchor(ws, row: int, col: int):
+    cell = ws.cell(row, col)
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if cell.coordinate in rng:
+                return ws.cell(rng.min_row, rng.min_col)
+    return cell
+
+
+def _corner(src: Path, dst: Path) -> bool:
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, h, col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    _anchor(ws, h + 1, col + 1).value = "类别"
+    wb.save(dst)
+    return True
+
+
+def _cover(src: Path, dst: Path) -> bool:
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    ws.insert_rows(1, 3)
+    # insert_rows leaves merged ranges where they were: move them down with the cells.
+    ranges = list(ws.merged_cells.ranges)
+    for rng in ranges:
+        ws.merged_cells.remove(rng)
+        rng.shift(0, 3)
+        ws.merged_cells.add(rng)
+    ws.cell(1, 1).value = "统计局"
+    ws.cell(2, 1).value = "目 录"
+    wb.save(dst)
+    return True
+
+
+def _spaces(src: Path, dst: Path) -> bool:
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, h, col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    changed = False
+    for r in range(h + 2, ws.max_row + 1):
+        cell = ws.cell(r, col + 1)
+        text = cell.value
+        if isinstance(cell, MergedCell) or not isinstance(text, str):
+            continue
+        stripped = text.strip()
+        if 2 <= len(stripped) <= 4 and stripped.isalpha() and " " not in stripped:
+            lead = text[: len(text) - len(text.lstrip())]
+            cell.value = lead + " ".join(stripped)
+            changed = True
+    wb.save(dst)
+    return changed
+
+
+PERTURB = {"corner": _corner, "cover": _cover, "name": None, "spaces": _spaces}
+
+
+def run(kind: str) -> tuple[int, int, int, list[str]]:
+    tables = [t for t in TABLES if not t.get("refused")]
+    ok = stored_wrong = tried = 0
+    failed: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for spec in tables:
+            src = DATA / spec["file"]
+            name = "表1.xlsx" if kind == "name" else spec["file"]
+            dst = tmp / "files" / spec["file"].split("-")[0] / name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "name":
+                shutil.copy(src, dst)
+            elif not PERTURB[kind](src, dst):
+                continue
+            tried += 1
+            test_published.DATA = dst.parent
+            try:
+                wrong, exc = test_published.import_table(
+                    {**spec, "file": name}, tmp / "ws" / spec["file"].split("-")[0]
+                )
+            finally:
+                test_published.DATA = DATA
+            if not wrong:
+                ok += 1
+                continue
+            if exc is None:
+                stored_wrong += 1
+            failed.append(f"  {spec['file'][:36]:38} {wrong[0][:120]}")
+    return ok, tried, stored_wrong, failed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=sorted(PERTURB))
+    parser.add_argument("--quiet", action="store_true", help="only the counts")
+    args = parser.parse_args()
+    for kind in [args.only] if args.only else list(PERTURB):
+        ok, tried, stored_wrong, failed = run(kind)
+        print(f"{kind:8} {ok}/{tried} 张表每格都对；导入无误却有数不对的 {stored_wrong} 张")
+        if not args.quiet:
+            print("\n".join(failed))
+
+
+if __name__ == "__main__":
+    main()

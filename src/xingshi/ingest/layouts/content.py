@@ -1,0 +1,136 @@
+"""Finding a header by what lies under it, when its words are none the reader knows.
+
+A corner cell may say anything (类别, 分组, 县（市、区）名称, 2023年主要指标…). What every
+table shares is the column beneath it: region names (catalogue names, 南昌 as well as 南昌市)
+or catalogue indicators, each row with figures to its right. The header is then the block of
+text rows directly above the first such name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from xingshi.ingest.layouts.headers import is_period_head
+from xingshi.ingest.sources import Sheet
+from xingshi.ingest.values import normalize_text
+
+_FIGURE = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?%?$")
+_TOTAL = re.compile(r"^(全[省市州县区国盟]|合计|总计)$")
+_NUMBERED = re.compile(r"^\d{1,3}[.、．]?(?=\D)")  # 1.南昌 in a ranking's 序号 column
+
+
+@lru_cache(maxsize=1)
+def _catalogues() -> tuple[Any, Any]:
+    from xingshi.catalog.indicators import IndicatorCatalog
+    from xingshi.catalog.regions import RegionCatalog
+
+    return RegionCatalog.load(), IndicatorCatalog.load()
+
+
+def _figure(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return bool(_FIGURE.match(normalize_text(value)))
+
+
+def _figures_right(sheet: Sheet, r: int, c: int) -> bool:
+    return any(_figure(v) for v in sheet.rows[r][c + 1 :])
+
+
+def names_region(value: Any) -> bool:
+    """A cell naming a region of the catalogue (吉 首 市, 南昌, 全省), not a number or a note."""
+    if not isinstance(value, str):
+        return False
+    text = _NUMBERED.sub("", normalize_text(value)).lstrip("#＃")
+    if not text or len(text) > 12:
+        return False
+    return bool(_TOTAL.match(text)) or bool(_catalogues()[0].candidates(text))
+
+
+def names_indicator(value: Any) -> bool:
+    return isinstance(value, str) and _catalogues()[1].try_resolve(value) is not None
+
+
+def _text_row(sheet: Sheet, r: int, c: int) -> bool:
+    """A header row over the columns right of ``c``: texts there, no figures but years."""
+    cells = [v for v in sheet.rows[r][c + 1 :] if v is not None and normalize_text(v)]
+    if not cells:
+        return False
+    return not any(_figure(v) and not _group_number(v) for v in cells)
+
+
+def header_top(sheet: Sheet, r: int, c: int, top: int) -> int:
+    """The first row of the header block that ends at or below ``r``: group rows above it
+    (``10 | 1-10`` merged over 绝对量 | 同比增长) belong to it; a title or a ``单位：`` line,
+    one cell, does not."""
+    while r - 1 >= top and _group_row(sheet, r - 1, c):
+        r -= 1
+    return r
+
+
+def _group_row(sheet: Sheet, r: int, c: int) -> bool:
+    cells = [v for v in sheet.rows[r][c + 1 :] if v is not None and normalize_text(v)]
+    if not cells or any(_figure(v) and not _group_number(v) for v in cells):
+        return False
+    if len(cells) == 1 and not (_group_number(cells[0]) or is_period_head(cells[0])):
+        return False  # one cell: a title or a note, unless a year or period over its roles
+    return not any("单位" in normalize_text(v) or len(normalize_text(v)) > 30 for v in cells)
+
+
+def _group_number(value: Any) -> bool:
+    """A year (2023) or a month whose 月 was lost (10, 1-10) over its columns."""
+    text = normalize_text(value)
+    return bool(re.fullmatch(r"(19|20)\d\d|1[0-2]|0?[1-9]", text))
+
+
+def _first_run(sheet: Sheet, rows: range, c: int, test) -> int | None:
+    """The first row of column ``c`` starting a run of names that pass ``test`` (≥ 3 of the
+    next 8 texts, three in four of them), each with figures to its right."""
+    for r in rows:
+        if not test(sheet.cell(r, c)) or not _figures_right(sheet, r, c):
+            continue
+        texts = [
+            sheet.cell(i, c)
+            for i in range(r, min(r + 16, len(sheet.rows)))
+            if normalize_text(sheet.cell(i, c))
+        ][:8]
+        hits = sum(1 for v in texts if test(v))
+        if hits >= 3 and hits * 4 >= 3 * len(texts):
+            return r
+    return None
+
+
+def header_by_content(
+    sheet: Sheet, rows: range, across: Callable[[list[Any]], bool]
+) -> tuple[str, int, int] | None:
+    """(layout, header row, name column) from the names under the header, or None.
+
+    ``across`` tells a header row of an indicators-down table by its cells right of the
+    corner (单位 | 1-6月 | 同比增长%)."""
+    for r in rows:
+        row = sheet.rows[r]
+        for c in range(min(3, len(row))):
+            if not isinstance(row[c], str) or not across(row[c + 1 :]):
+                continue
+            below = range(r + 1, min(r + 25, len(sheet.rows)))
+            names = [sheet.cell(i, c) for i in below if _figures_right(sheet, i, c)]
+            if any(names_indicator(v) for v in names) and not any(
+                names_region(v) for v in names[:8]
+            ):
+                return "rows", r, c
+    for c in range(3):
+        first = _first_run(sheet, rows, c, names_region)
+        if first is None:
+            continue
+        h = first - 1
+        while h >= rows.start and not _text_row(sheet, h, c):
+            h -= 1
+        if h < rows.start:
+            continue
+        return "wide", header_top(sheet, h, c, rows.start), c
+    return None

@@ -1,0 +1,164 @@
+"""A header whose words the reader does not know is found by the names under it.
+
+Each sheet is a corpus table (data/published) with its corner cell written as another bureau
+might (类别, 分组): ``benchmarks/import/perturb.py`` does the same to every corpus table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from xingshi.errors import LayoutError
+from xingshi.ingest import Catalogs, check_file
+from xingshi.ingest.layouts import detect_layout
+from xingshi.ingest.sources import read_sheets
+
+
+@pytest.fixture(scope="module")
+def catalogs() -> Catalogs:
+    return Catalogs.load()
+
+
+def _sheet(path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row or [None])
+    for rng in merges:
+        ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+def _records(checked) -> dict[tuple[str, str, str], tuple]:
+    frame = checked.normalized.observations
+    return {
+        (r["region_code"], r["indicator"], r["period"]): (r["level"], r["growth_pct"], r["rank"])
+        for r in frame.iter_rows(named=True)
+    }
+
+
+def _errors(checked) -> list[str]:
+    return [f.message for f in checked.findings if f.severity == "error"]
+
+
+def test_unknown_corner_over_region_names(catalogs, tmp_path):
+    """类别 | 地区生产总值 | 增速: short region names down the side (南昌, 赣州) make it a wide
+    table; the header is the row above the first of them."""
+    path = _sheet(
+        tmp_path / "江西.xlsx",
+        [
+            ["2023年江西各市地区生产总值"],
+            ["类别", "地区生产总值(亿元)", "增速(%)"],
+            ["南昌", 7324.5, 4.0],
+            ["赣州", 4606.2, 4.4],
+            ["九江", 3826.9, 4.9],
+            ["上饶", 3401.3, 4.8],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("360100", "gdp", "2023-01/2023-12")] == (7324.5, 4.0, None)
+    assert got[("361100", "gdp", "2023-01/2023-12")] == (3401.3, 4.8, None)
+    assert len(got) == 4
+
+
+def test_unknown_corner_over_indicator_names(catalogs, tmp_path):
+    """分组 | 1-8月 | 同比增长(%): catalogue indicators down the side make it indicators-down."""
+    path = _sheet(
+        tmp_path / "月报.xlsx",
+        [
+            ["2022年1-8月门头沟区主要经济指标"],
+            ["分组", "1-8月", "同比增长(%)"],
+            ["规模以上工业总产值(万元)", 1200345, 5.6],
+            ["  其中：高技术制造业", 300122, 8.1],
+            ["社会消费品零售总额(亿元)", 58.3, -2.1],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110109", "industry_output", "2022-01/2022-08")] == (120.0345, 5.6, None)
+    assert got[("110109", "retail", "2022-01/2022-08")] == (58.3, -2.1, None)
+
+
+def test_short_names_under_a_blank_corner_are_regions(catalogs, tmp_path):
+    """A blank corner over 社会消费品零售总额 | 增 长, 北 京 … below: regions down the side
+    (the pattern of 市/县/区 endings alone took them for indicators)."""
+    path = _sheet(
+        tmp_path / "年鉴.xlsx",
+        [
+            ["17-22 社会消费品零售总额"],
+            ["类别", 2009, None],
+            [None, "社会消费品零售总额", "增 长"],
+            [None, "(亿元)", "(%)"],
+            ["全 国", 132678.4, 15.5],
+            ["北 京", 5309.9, 14.3],
+            ["天 津", 2430.8, 16.9],
+            ["河 北", 5764.9, 15.5],
+        ],
+        ("A2:A4", "B2:C2"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110000", "retail", "2009-01/2009-12")] == (5309.9, 14.3, None)
+    assert got[("100000", "retail", "2009-01/2009-12")] == (132678.4, 15.5, None)
+
+
+def test_group_row_above_a_blank_corner_belongs_to_the_header(catalogs, tmp_path):
+    """类别 | 10 | | 1-10 over 绝对量 | 同比增长: the periods row is part of the header. Read
+    from the 绝对量 row alone, the 1-10月 growth was stored as October's."""
+    path = _sheet(
+        tmp_path / "四川.xlsx",
+        [
+            ["2024年10月规模以上工业生产主要数据"],
+            ["类别", "10", None, "1-10", None],
+            [None, "绝对量", "同比增长\n%)", "绝对量", "同比增长\n%)"],
+            ["规模以上工业增加值", None, 7.8, None, 6.7],
+        ],
+        ("B2:C2", "D2:E2"),
+    )
+    sheet = read_sheets(path)[0]
+    assert detect_layout(sheet)[1] == 1
+    checked = check_file(path, catalogs, region_scope="四川省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("510000", "industry_va", "2024-10/2024-10")] == (None, 7.8, None)
+    assert got[("510000", "industry_va", "2024-01/2024-10")] == (None, 6.7, None)
+
+
+def test_unit_line_above_the_header_is_no_corner(catalogs, tmp_path):
+    """单位:亿元 | … | (100 million yuan) above 地 区 | Region: the header is the 地 区 row."""
+    path = _sheet(
+        tmp_path / "青海.xlsx",
+        [
+            ["全国各地区第二产业增加值(2016年)"],
+            ["单位:亿元", None, None, "(100 million yuan)"],
+            ["地 区", "Region", "第二产业增加值", "增长率"],
+            ["全 国", "National Total", 296236.0, 6.1],
+            ["北 京", "Beijing", 4944.4, 5.6],
+            ["天 津", "Tianjin", 7571.4, 8.0],
+        ],
+    )
+    assert detect_layout(read_sheets(path)[0])[1] == 2
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("120000", "secondary_va", "2016-01/2016-12")] == (7571.4, 8.0, None)
+
+
+def test_no_names_below_is_still_refused_with_the_rows_searched(catalogs, tmp_path):
+    """Neither header words nor known names: refused, naming the rows searched."""
+    path = _sheet(
+        tmp_path / "杂表.xlsx",
+        [["说明"], ["类别", "甲", "乙"], ["其他一", 1, 2], ["其他二", 3, 4], ["其他三", 5, 6]],
+    )
+    with pytest.raises(LayoutError) as raised:
+        check_file(path, catalogs)
+    assert "找不到可识别的表头" in raised.value.message
+    assert "第 1-5 行" in raised.value.message and raised.value.hint
