@@ -156,9 +156,75 @@ def test_no_names_below_is_still_refused_with_the_rows_searched(catalogs, tmp_pa
     """Neither header words nor known names: refused, naming the rows searched."""
     path = _sheet(
         tmp_path / "杂表.xlsx",
-        [["说明"], ["类别", "甲", "乙"], ["其他一", 1, 2], ["其他二", 3, 4], ["其他三", 5, 6]],
+        [
+            ["说明"],
+            ["类别", "说明文字", "备注"],
+            ["其他一", 1, 2],
+            ["其他二", 3, 4],
+            ["其他三", 5, 6],
+        ],
     )
     with pytest.raises(LayoutError) as raised:
         check_file(path, catalogs)
     assert "找不到可识别的表头" in raised.value.message
     assert "第 1-5 行" in raised.value.message and raised.value.hint
+
+
+def test_unknown_corner_over_years_down(catalogs, tmp_path):
+    """项目/年份 written as 类别 over 1978, 2023年 …: one region's years down the side."""
+    path = _sheet(
+        tmp_path / "厦门市地区生产总值.xlsx",
+        [
+            ["厦门市地区生产总值"],
+            ["类别", "地区生产总值(亿元)", "第一产业(亿元)"],
+            [2021, 7033.89, 26.13],
+            [2022, 7802.66, 28.34],
+            [2023, 8066.49, 28.76],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("350200", "gdp", "2023-01/2023-12")] == (8066.49, None, None)
+    assert got[("350200", "primary_va", "2021-01/2021-12")] == (26.13, None, None)
+
+
+def test_unknown_corner_over_sub_items_of_no_catalogue_name(catalogs, tmp_path):
+    """类别 | 本月 | 本月±% | 累计 | 累计±%: the names down are indicators (消费品零售额 under a
+    社会消费品零售总额 title) though no row is a catalogue name as written."""
+    path = _sheet(
+        tmp_path / "限上.xlsx",
+        [
+            ["2021年8月四川省社会消费品零售总额中限上企业"],
+            ["类别", "本月", "本月±%", "本月止累计", "累计±%"],
+            ["消费品零售额(亿元)", 679.79, 2.9, 5598.21, 20.6],
+            ["餐饮收入", 54.48, 9.7, 440.31, 53.4],
+            ["商品零售", 625.31, 2.4, 5157.90, 18.4],
+        ],
+    )
+    assert detect_layout(read_sheets(path)[0]) == ("rows", 1, 0)
+
+
+def test_first_table_in_unknown_words_is_read_before_a_second_in_known_words(catalogs, tmp_path):
+    """Two tables on a sheet, the first headed 类别, the second 城市: both are read."""
+    head = ["排名", "类别", "GDP(亿元)", "增速(%)"]
+    path = _sheet(
+        tmp_path / "2021年京津冀各城市GDP.xlsx",
+        [
+            ["2021年京津冀各城市GDP排行榜"],
+            head,
+            [1, "河北", 40391.3, 6.5],
+            [2, "北京", 40269.6, 8.5],
+            [3, "天津", 15695.05, 6.6],
+            [],
+            ["排名", "城市", "GDP(亿元)", "增速(%)"],
+            [1, "唐山", 8230.6, 6.4],
+            [2, "石家庄", 6490.3, 6.6],
+            [3, "沧州", 4163.4, 6.7],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("130000", "gdp", "2021-01/2021-12")][:2] == (40391.3, 6.5)
+    assert got[("130200", "gdp", "2021-01/2021-12")][:2] == (8230.6, 6.4)

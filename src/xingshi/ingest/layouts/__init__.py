@@ -7,7 +7,12 @@ from pathlib import Path
 
 from xingshi.errors import LayoutError, Location
 from xingshi.findings import Finding
-from xingshi.ingest.layouts.content import header_by_content, header_top, names_region
+from xingshi.ingest.layouts.content import (
+    header_by_content,
+    header_top,
+    names_region,
+    years_down,
+)
 from xingshi.ingest.layouts.headers import (
     _UNIT_NOTE,
     SUBHEADER_WORDS,
@@ -96,7 +101,13 @@ def detect_layout(sheet: Sheet) -> tuple[str, int, int]:
     """
     top = next((i for i, row in enumerate(sheet.rows) if row), 0)  # leading blank rows
     scan = range(top, min(top + _SCAN_ROWS, len(sheet.rows)))
-    found = _by_words(sheet, scan) or header_by_content(sheet, scan, indicators_down)
+    found = _by_words(sheet, scan)
+    if found is None or found[0] in ("rows", "wide"):
+        # A first table headed in words no rule knows, a second one in known words: the
+        # first is read first (the second follows it, see read_file).
+        by_names = header_by_content(sheet, scan, indicators_down)
+        if by_names is not None and (found is None or by_names[1] < found[1]):
+            found = by_names
     if found is not None:
         layout, h, c = found
         if layout in ("rows", "wide"):
@@ -302,7 +313,7 @@ def read_file(
         else:
             wide_period = period or _sheet_period(sheet, h, path)
             period_column = any(header_key(v) == "period" for v in sheet.rows[h])
-            period_column = period_column or is_year_header(sheet.cell(h, region_col))
+            period_column = period_column or years_down(sheet, h, region_col)
             if wide_period is None and not (has_period_columns(sheet, h) or period_column):
                 searched = f"标题（第 1–{h} 行）" if h > 1 else "标题行"
                 exc = LayoutError(

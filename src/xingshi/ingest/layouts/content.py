@@ -13,7 +13,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from xingshi.ingest.layouts.headers import is_period_head
+from xingshi.ingest.layouts.headers import (
+    YEAR_CELL,
+    is_period_head,
+    is_region_header,
+    is_year_header,
+)
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text
 
@@ -23,11 +28,10 @@ _NUMBERED = re.compile(r"^\d{1,3}[.、．]?(?=\D)")  # 1.南昌 in a ranking's �
 
 
 @lru_cache(maxsize=1)
-def _catalogues() -> tuple[Any, Any]:
-    from xingshi.catalog.indicators import IndicatorCatalog
+def _regions() -> Any:
     from xingshi.catalog.regions import RegionCatalog
 
-    return RegionCatalog.load(), IndicatorCatalog.load()
+    return RegionCatalog.load()
 
 
 def _figure(value: Any) -> bool:
@@ -49,11 +53,27 @@ def names_region(value: Any) -> bool:
     text = _NUMBERED.sub("", normalize_text(value)).lstrip("#＃")
     if not text or len(text) > 12:
         return False
-    return bool(_TOTAL.match(text)) or bool(_catalogues()[0].candidates(text))
+    return bool(_TOTAL.match(text)) or bool(_regions().candidates(text))
 
 
-def names_indicator(value: Any) -> bool:
-    return isinstance(value, str) and _catalogues()[1].try_resolve(value) is not None
+def names_year(value: Any) -> bool:
+    """A cell holding a year (1978, 2023年) as a years-down table's row name."""
+    return not isinstance(value, bool) and bool(YEAR_CELL.match(normalize_text(value)))
+
+
+def years_down(sheet: Sheet, header_row: int, col: int) -> bool:
+    """Is the name column a year per row (年 份 | 地区生产总值 …, or any corner over years)?"""
+    corner = sheet.cell(header_row, col)
+    if is_year_header(corner):
+        return True
+    if is_region_header(corner):
+        return False
+    names = [
+        sheet.cell(r, col)
+        for r in range(header_row + 1, min(header_row + 16, len(sheet.rows)))
+        if normalize_text(sheet.cell(r, col))
+    ][:8]
+    return len(names) >= 3 and sum(map(names_year, names)) * 4 >= 3 * len(names)
 
 
 def _text_row(sheet: Sheet, r: int, c: int) -> bool:
@@ -117,14 +137,19 @@ def header_by_content(
         for c in range(min(3, len(row))):
             if not isinstance(row[c], str) or not across(row[c + 1 :]):
                 continue
+            if all(_figure(v) for v in row[c + 1 :] if v is not None):
+                continue  # 其他一 | 1 | 2: a row of figures, though 1 and 2 may be months
             below = range(r + 1, min(r + 25, len(sheet.rows)))
+            # Roles and periods across (单位 | 本月 | 累计 | ±%), names with figures down that
+            # are not regions: the names are indicators, whatever the corner says.
             names = [sheet.cell(i, c) for i in below if _figures_right(sheet, i, c)]
-            if any(names_indicator(v) for v in names) and not any(
-                names_region(v) for v in names[:8]
-            ):
+            names = [v for v in names if isinstance(v, str) and normalize_text(v)]
+            if len(names) >= 2 and not any(names_region(v) for v in names[:8]):
                 return "rows", r, c
     for c in range(3):
         first = _first_run(sheet, rows, c, names_region)
+        if first is None:
+            first = _first_run(sheet, rows, c, names_year)  # one region's years down
         if first is None:
             continue
         h = first - 1

@@ -29,6 +29,7 @@ from xingshi.ingest.layouts.columns import (
     _same_month_beside_same_period,
     _year,
 )
+from xingshi.ingest.layouts.content import years_down as years_below
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
     _SUFFIX,
@@ -649,7 +650,7 @@ def read_wide(
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
 
     # 年 份 down the side: one region (the title's, or --region-scope), a year per row.
-    years_down = is_year_header(sheet.cell(header_row, region_col))
+    years_down = years_below(sheet, header_row, region_col)
     region_text = " ".join([title_text(sheet, header_row), sheet.name or "", Path(sheet.file).stem])
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
     bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or "")))
