@@ -228,3 +228,26 @@ def test_first_table_in_unknown_words_is_read_before_a_second_in_known_words(cat
     got = _records(checked)
     assert got[("130000", "gdp", "2021-01/2021-12")][:2] == (40391.3, 6.5)
     assert got[("130200", "gdp", "2021-01/2021-12")][:2] == (8230.6, 6.4)
+
+
+def test_cover_lines_above_a_one_indicator_title(catalogs, tmp_path):
+    """The bureau's name and a 目录 line above 表1上半年,全区规上工业产值增速: the title nearest
+    the header still names the indicator of the 全区规上累计 rows."""
+    path = _sheet(
+        tmp_path / "沙坪坝.xlsx",
+        [
+            ["沙坪坝区统计局"],
+            ["目 录"],
+            [],
+            ["表1上半年,全区规上工业产值增速"],
+            ["单位:%"],
+            ["月份", "5月", "6月"],
+            ["全区规上累计", 20.4, 17.0],
+            ["全区规上当月", -3.3, 3.4],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="沙坪坝区", period="2021年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("500106", "industry_output", "2021-01/2021-06")] == (None, 17.0, None)
+    assert got[("500106", "industry_output", "2021-06/2021-06")] == (None, 3.4, None)

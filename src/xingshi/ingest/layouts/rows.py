@@ -116,11 +116,18 @@ def _single_month(period: str | None) -> bool:
 def _title_indicator(title: str) -> tuple[str | None, str | None]:
     """The indicator and role a one-indicator title names: 表1上半年,全区规上工业产值增速 →
     (规上工业产值, growth)."""
+    # The line nearest the header first: cover lines (the bureau, 目录) may stand above it.
+    for word in reversed(title.split()):
+        found = _one_indicator_title(word)
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+def _one_indicator_title(word: str) -> tuple[str | None, str | None]:
     from xingshi.ingest.layouts import find_period_text
 
-    words = title.split()
-    text = normalize_text(words[0]) if words else ""
-    text = re.sub(r"^表\s*\d+[-.、:：]?\s*", "", text)
+    text = re.sub(r"^表\s*\d+[-.、:：]?\s*", "", normalize_text(word))
     found = find_period_text(text)
     if found:
         text = text.replace(found, "")
