@@ -10,7 +10,8 @@ way a table from another bureau differs, and imported again with the same option
 - ``cover``: three cover lines (the bureau's name, a 目录 line, a blank) above the first row;
 - ``name``: the file is called ``表1.xlsx``, so its name says nothing;
 - ``spaces``: every region and indicator name is written with a space between its characters
-  (``吉 首 市``), as yearbooks align them.
+  (``吉 首 市``), as yearbooks align them;
+- ``csv``: the first sheet saved as a GBK ``.csv`` (merges gone, as Excel and WPS save it).
 
 Prints, per perturbation, how many of the tables still import with every transcribed cell right,
 and the tables that did not (with the first wrong cell or the error). A table that stores a value
@@ -100,7 +101,21 @@ def _spaces(src: Path, dst: Path) -> bool:
     return changed
 
 
-PERTURB = {"corner": _corner, "cover": _cover, "name": None, "spaces": _spaces}
+def _csv(src: Path, dst: Path) -> bool:
+    """The first sheet saved as a GBK .csv, as WPS and Excel save it: merges gone (a merged
+    header's text stays in its first cell), numbers as Excel shows them."""
+    import csv
+
+    wb = load_workbook(src, data_only=True)
+    ws = wb.worksheets[0]
+    with dst.open("w", encoding="gb18030", newline="") as out:
+        writer = csv.writer(out)
+        for row in ws.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v for v in row])
+    return True
+
+
+PERTURB = {"corner": _corner, "cover": _cover, "name": None, "spaces": _spaces, "csv": _csv}
 
 
 def run(kind: str) -> tuple[int, int, int, list[str]]:
@@ -112,6 +127,8 @@ def run(kind: str) -> tuple[int, int, int, list[str]]:
         for spec in tables:
             src = DATA / spec["file"]
             name = "表1.xlsx" if kind == "name" else spec["file"]
+            if kind == "csv":
+                name = name.rsplit(".", 1)[0] + ".csv"
             dst = tmp / "files" / spec["file"].split("-")[0] / name
             dst.parent.mkdir(parents=True, exist_ok=True)
             if kind == "name":

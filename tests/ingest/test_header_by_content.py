@@ -251,3 +251,29 @@ def test_cover_lines_above_a_one_indicator_title(catalogs, tmp_path):
     got = _records(checked)
     assert got[("500106", "industry_output", "2021-01/2021-06")] == (None, 17.0, None)
     assert got[("500106", "industry_output", "2021-06/2021-06")] == (None, 3.4, None)
+
+
+def test_csv_keeps_the_indentation_of_sub_items(catalogs, tmp_path):
+    """A GBK .csv saved from 上海's GDP table: the indentation of ``    # 工业`` under
+    ``  按行业分`` is kept, so it reads as in the workbook (工业增加值, not an unknown item)."""
+    path = tmp_path / "上海市生产总值.csv"
+    path.write_bytes(
+        "\n".join(
+            [
+                "上海市生产总值,,",
+                "2022年上半年,,",
+                ',"总量\n(亿元)","比上年同期\n增长(%)"',
+                "地区生产总值,19349.31,-5.7",
+                "  按产业分,,",
+                "    第一产业,34.52,1.7",
+                "  按行业分,,",
+                "    # 工业,4217.11,-13.3",
+                "      建筑业,261.97,-20.7",
+            ]
+        ).encode("gb18030")
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("310000", "industry_added", "2022-01/2022-06")] == (4217.11, -13.3, None)
+    assert got[("310000", "primary_va", "2022-01/2022-06")] == (34.52, 1.7, None)

@@ -550,11 +550,17 @@ def _csv_reason(exc: csv.Error) -> str:
     return "引号或分隔符不成对"
 
 
+_NUMERIC = re.compile(r"^\s*[-+]?[\d.,%]+\s*$")
+
+
 def _clean_text(value: str) -> str | None:
-    # NBS exports pad every cell with a tab before the comma; strip such padding.
-    value = value.strip().strip("\t").strip()
-    if not value:
+    # NBS exports pad every cell with a tab before the comma; strip such padding. Leading
+    # spaces stay: they indent a table's sub-items (    # 工业 under 按行业分), as in Excel.
+    value = value.strip("\t").rstrip()
+    if not value.strip():
         return None
+    if _NUMERIC.match(value):
+        value = value.strip()
     # Names, indicators, periods and units repeat on every row: one object each, not millions.
     return sys.intern(value) if len(value) <= 32 else value
 
