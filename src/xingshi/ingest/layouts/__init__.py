@@ -22,6 +22,7 @@ from xingshi.ingest.layouts.headers import (
     is_region_header,
     is_role_only,
     is_year_header,
+    pure_unit,
 )
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
@@ -166,8 +167,8 @@ def _by_words(sheet: Sheet, scan: range) -> tuple[str, int, int] | None:
                 and not any(is_region_header(v) and normalize_text(v) != "单位" for v in row)
             ):
                 return "rows", r, c
-            if not is_region_header(row[c]):
-                continue
+            if not is_region_header(row[c]) or _units_below(sheet, r, c):
+                continue  # 单位 over 亿元, %: a unit column, not reporting units (填报单位)
             others = [v for v in row[c + 1 :] if v is not None]
             nxt = sheet.rows[r + 1] if r + 1 < len(sheet.rows) else []
             subs = [v for v in nxt if any(w in normalize_text(v) for w in SUBHEADER_WORDS)]
@@ -191,6 +192,17 @@ def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
     if not region or not region[0] or any(is_region_header(n) for n in names):
         return False  # a header row further down (单位:亿元 over 地 区): this is no corner
     return len(names) >= 3 and sum(region) * 4 >= 3 * len(names)
+
+
+def _units_below(sheet: Sheet, header_row: int, col: int) -> bool:
+    """Do the cells under a 单位 header hold units (亿元, %, 万人) rather than names?"""
+    cells = [
+        sheet.cell(r, col)
+        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
+        if normalize_text(sheet.cell(r, col))
+    ][:8]
+    units = sum(pure_unit(v) or normalize_text(v) in ("%", "％") for v in cells)
+    return len(cells) >= 2 and units * 2 > len(cells)
 
 
 def _section_corner(sheet: Sheet, r: int, corner: object, others: list[object]) -> bool:

@@ -18,6 +18,7 @@ from xingshi.ingest.layouts.headers import (
     is_period_head,
     is_region_header,
     is_year_header,
+    without_english,
 )
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text
@@ -50,7 +51,7 @@ def names_region(value: Any) -> bool:
     """A cell naming a region of the catalogue (吉 首 市, 南昌, 全省), not a number or a note."""
     if not isinstance(value, str):
         return False
-    text = _NUMBERED.sub("", normalize_text(value)).lstrip("#＃")
+    text = _NUMBERED.sub("", without_english(value)).lstrip("#＃")  # 福州市 Fuzhou
     if not text or len(text) > 12:
         return False
     return bool(_TOTAL.match(text)) or bool(_regions().candidates(text))

@@ -110,14 +110,6 @@ def _growth_or_rank(texts: list[str]) -> bool:
     return not any(re.fullmatch(r"[+-]?\d+(\.\d+)?%?", v) for v in texts)
 
 
-_ENGLISH_ONLY = re.compile(r"^[A-Za-z][A-Za-z .,&()'/-]*$")
-
-
-def _english_only(value: Any) -> bool:
-    """English text only (Region, National Total, Gross Domestic Product)."""
-    return isinstance(value, str) and bool(_ENGLISH_ONLY.match(value.strip()))
-
-
 def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
     """The region of a row; a name merged over 序号 and 地区 (全州 in A:B) sits further left."""
     value = sheet.cell(row, region_col)
@@ -411,7 +403,7 @@ def _period_row(sheet: Sheet, row: int, region_col: int) -> dict[int, str]:
 
 
 def _english_only(value: Any) -> bool:
-    # Gross Domestic\nProduct: a wrapped English name is one too
+    """English text only (Region, National Total); Gross Domestic\nProduct wrapped too."""
     return isinstance(value, str) and bool(_ENGLISH_ONLY.fullmatch(" ".join(value.split())))
 
 
@@ -653,7 +645,10 @@ def read_wide(
     years_down = years_below(sheet, header_row, region_col)
     region_text = " ".join([title_text(sheet, header_row), sheet.name or "", Path(sheet.file).stem])
     first_data = (units_at or sub_row) + 1 if has_sub else header_row + 1
-    bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or "")))
+    # 地区 Region in the corner, or English rows under any corner (Gross Domestic Product).
+    bilingual = bool(re.search("[A-Za-z]", str(sheet.cell(header_row, region_col) or ""))) or any(
+        _english_only(v) for r in range(header_row, first_data) for v in sheet.rows[r]
+    )
     last_region: Any = None
     section: str | None = None  # a section row's kind: share (结构) or growth (增长速度)
     sectioned = all(col["kind"] == "level" for col in columns)  # no roles in the header
