@@ -1145,3 +1145,30 @@ def test_total_merged_over_rank_and_name_columns_is_a_name(catalogs, tmp_path):
     assert _errors(checked) == []
     assert not any("位次" in f.message for f in checked.findings)
     assert _records(checked)[("520000", "gdp", "2015-01/2015-12")] == (10502.56, None, None)
+
+
+def test_provinces_under_a_shengshi_header_and_a_points_change_column(catalogs, tmp_path):
+    """省市 | 增长率 | 增速与去年同期比较 under a caption naming the indicator: 省市 heads the
+    provinces; the last column is this growth minus last year's (points), left out with a
+    warning, never stored as a growth of this year or of last year."""
+    path = _sheet(
+        tmp_path / "西部.xlsx",
+        [
+            ["一、工业增速稳中略降"],
+            ["规模以上工业增加值 (亿元、%、%)"],
+            ["省市", "增长率", "增速与去年同期比较"],
+            ["全国", 6.00, -0.20],
+            ["重庆", 10.1, -0.90],
+            ["陕西", 6.8, 1.10],
+        ],
+    )
+    checked = check_file(path, catalogs, period="2016年1-5月")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("100000", "industry_va", "2016-01/2016-05"): (None, 6.0, None),
+        ("500000", "industry_va", "2016-01/2016-05"): (None, 10.1, None),
+        ("610000", "industry_va", "2016-01/2016-05"): (None, 6.8, None),
+    }
+    left_out = [f for f in checked.findings if f.rule == "header"]
+    assert [(f.where.row, f.where.column) for f in left_out] == [(3, "C")]
+
