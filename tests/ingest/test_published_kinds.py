@@ -1172,3 +1172,19 @@ def test_provinces_under_a_shengshi_header_and_a_points_change_column(catalogs, 
     left_out = [f for f in checked.findings if f.rule == "header"]
     assert [(f.where.row, f.where.column) for f in left_out] == [(3, "C")]
 
+
+def test_nei_meng_is_inner_mongolia(catalogs, tmp_path):
+    """内蒙, the short form western-region comparisons write, is 内蒙古自治区."""
+    path = _sheet(
+        tmp_path / "西部.xlsx",
+        [
+            ["2015年1-4月西部地区主要经济指标比较"],
+            ["规模以上工业增加值 (亿元、%、%)"],
+            ["省市", "增速"],
+            ["西藏", 14.7],
+            ["内蒙", 8],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("150000", "industry_va", "2015-01/2015-04")] == (None, 8.0, None)
