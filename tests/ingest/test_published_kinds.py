@@ -1188,3 +1188,24 @@ def test_nei_meng_is_inner_mongolia(catalogs, tmp_path):
     checked = check_file(path, catalogs)
     assert _errors(checked) == []
     assert _records(checked)[("150000", "industry_va", "2015-01/2015-04")] == (None, 8.0, None)
+
+
+def test_rate_column_beside_the_growth_of_an_indicators_down_table(catalogs, tmp_path):
+    """指标名称 | 增长(%) | 产销率(%): the last column is each row's own rate, not a region;
+    it is left out with a warning, and 工业增加值 under a 规模以上 title is 规模以上工业增加值."""
+    path = _sheet(
+        tmp_path / "江苏.xlsx",
+        [
+            ["规模以上工业增加值增速、产销率"],
+            ["2020年1-3月"],
+            ["指标名称", "增长(%)", "产销率(%)"],
+            ["工业增加值", -7.8, 95.4],
+            ["#轻工业", -6.0, 96.2],
+            ["重工业", -8.5, 95.1],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="江苏省")
+    assert _errors(checked) == []
+    assert _records(checked) == {("320000", "industry_va", "2020-01/2020-03"): (None, -7.8, None)}
+    left_out = [f for f in checked.findings if f.rule == "header"]
+    assert [(f.where.row, f.where.column) for f in left_out] == [(3, "C")]

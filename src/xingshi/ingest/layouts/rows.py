@@ -173,6 +173,24 @@ def _column_numbers(sheet: Sheet, r: int, indicator_col: int, columns: list) -> 
     )
 
 
+def _rate_column(text: str) -> bool:
+    """A column of a rate beside the roles (产销率(%) right of 增长(%)): a percentage of its
+    own for each row, not a region's figures, a growth or a level of the row's indicator."""
+    name, unit = split_unit(text)
+    return bool(name) and unit in ("%", "％") and _role(name) is None
+
+
+def _rate_finding(sheet: Sheet, row: int, col: int) -> Finding:
+    text = sheet.cell(row, col)
+    return Finding(
+        "header",
+        "warning",
+        f"“{text}”列是各行自己的比率，不是该行指标的总量、增速或位次，也不是地区，该列未导入",
+        sheet.where(row, col, text),
+        hint="产销率、比重等比率列不导入；需要时另建长表，以比率为指标导入",
+    )
+
+
 def _role(text: str) -> str | None:
     return sub_kind(text) or ("level" if _MONTHS.search(text) else None)
 
@@ -244,6 +262,9 @@ def read_rows(
             region, region_col, text = region_text, None, top  # one region, roles across
         elif top and _role(top) and has_sub:
             continue  # a role over roles: not a shape we read
+        elif top and not has_sub and _rate_column(top):
+            reading.findings.append(_rate_finding(sheet, header_row, c))
+            continue
         else:
             if top:
                 current = (top, c)
