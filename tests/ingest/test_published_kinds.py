@@ -1209,3 +1209,32 @@ def test_rate_column_beside_the_growth_of_an_indicators_down_table(catalogs, tmp
     assert _records(checked) == {("320000", "industry_va", "2020-01/2020-03"): (None, -7.8, None)}
     left_out = [f for f in checked.findings if f.rule == "header"]
     assert [(f.where.row, f.where.column) for f in left_out] == [(3, "C")]
+
+
+def test_composition_section_titled_in_its_header_row_is_left_out(catalogs, tmp_path):
+    """1、本地生产总值 | 3月 | 1-3月累计 | 累计增长%, then 3、第三产业增加值构成 | … | 累计增长%
+    (the section titles in the header rows): the second holds shares, not levels, though its
+    head says 增长; it is left out with a warning instead of clashing with the first."""
+    path = _sheet(
+        tmp_path / "中山.xlsx",
+        [
+            ["2018年1-4月主要指标进度数据"],
+            ["1、本地生产总值", "3月", "1-3月累计", "累计增长%"],
+            ["本地生产总值(亿元)", "——", 720.45, 2.9],
+            ["      批发和零售业", "——", 59.58, 2.2],
+            ["注:绝对数按现行价计算,相对数按可比价格计算。"],
+            [],
+            ["3、第三产业增加值构成", "3月", "1-3月累计", "累计增长%"],
+            ["      运输仓储邮政业", "——", 3, "——"],
+            ["      批发和零售业", "——", 8.27, "——"],
+            ["      金融保险", "——", 5.93, "——"],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="中山市", period="2018年1-4月")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("442000", "gdp", "2018-01/2018-03"): (720.45, 2.9, None),
+        ("442000", "wholesale_retail_va", "2018-01/2018-03"): (59.58, 2.2, None),
+    }
+    shares = [f for f in checked.findings if "构成（比重）表" in f.message]
+    assert [(f.where.row, f.where.column) for f in shares] == [(7, "A")]

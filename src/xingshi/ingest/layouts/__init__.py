@@ -31,6 +31,8 @@ __all__ = ["detect_layout", "find_period_text", "read_file"]
 
 _SCAN_ROWS = 60  # cover lines, 目录 and 说明 may come before the header
 _SHARES = re.compile(r"构成|结构|比重|占比")
+# A section named for a composition alone (3、第三产业增加值构成), not "X及其构成".
+_COMPOSITION = re.compile(r"^[^及]*(构成|结构|比重)$")
 EXPECTED = (
     "长表：列标题含“地区”“指标”“时期”“数值/增长%/位次”；"
     "目标表：含“地区”“指标”“年度”“目标类型”“目标值”；"
@@ -311,16 +313,30 @@ def read_file(
                     re.search("增长|增速|增幅", normalize_text(v))
                     for v in sheet.rows[h] + (sheet.rows[h + 1] if h + 1 < len(sheet.rows) else [])
                 )
+                corner = sheet.cell(h, region_col)
+                section = (
+                    normalize_text(corner)
+                    if isinstance(corner, str) and not is_indicator_header(corner)
+                    else ""
+                )
                 if _SHARES.search(normalize_text(own_title)) and not growth_heads:
                     # 固定资产投资及其构成 | 增长速度(%): the parts' growth rates, not shares.
                     # 本地生产总值构成, 三次产业结构: shares of a total, not the indicators.
+                    shares_title, where = own_title.strip(), sheet.where(h, value=own_title.strip())
+                elif _COMPOSITION.search(section):
+                    # 3、第三产业增加值构成 | 3月 | 1-3月累计 | 累计增长%, the section's title in
+                    # its header row: shares (and their changes), whatever the head says.
+                    shares_title, where = str(corner).strip(), sheet.where(h, region_col, corner)
+                else:
+                    shares_title = None
+                if shares_title is not None:
                     reading.observations.clear()
                     reading.findings.append(
                         Finding(
                             "layout",
                             "warning",
-                            f"“{own_title.strip()}”是构成（比重）表，未导入",
-                            sheet.where(h, value=own_title.strip()),
+                            f"“{shares_title}”是构成（比重）表，未导入",
+                            where,
                             hint="构成表的数是占比，不是指标的总量或增速",
                         )
                     )
