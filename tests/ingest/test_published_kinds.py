@@ -1238,3 +1238,19 @@ def test_composition_section_titled_in_its_header_row_is_left_out(catalogs, tmp_
     }
     shares = [f for f in checked.findings if "构成（比重）表" in f.message]
     assert [(f.where.row, f.where.column) for f in shares] == [(7, "A")]
+
+
+def test_transport_under_its_older_short_name(catalogs, tmp_path):
+    """运输仓储邮政业 (中山's progress tables) is 交通运输、仓储和邮政业增加值."""
+    path = _sheet(
+        tmp_path / "中山.xlsx",
+        [
+            ["2018年1-3月本地生产总值"],
+            ["指标", "1-3月累计", "累计增长%"],
+            ["本地生产总值(亿元)", 720.45, 2.9],
+            ["      运输仓储邮政业", 21.61, 1],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="中山市")
+    assert _errors(checked) == []
+    assert _records(checked)[("442000", "transport_va", "2018-01/2018-03")] == (21.61, 1.0, None)
