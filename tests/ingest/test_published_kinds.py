@@ -1254,3 +1254,29 @@ def test_transport_under_its_older_short_name(catalogs, tmp_path):
     checked = check_file(path, catalogs, region_scope="中山市")
     assert _errors(checked) == []
     assert _records(checked)[("442000", "transport_va", "2018-01/2018-03")] == (21.61, 1.0, None)
+
+
+def test_sections_below_the_first_take_the_title_period(catalogs, tmp_path):
+    """A progress report's title (2018年1-4月主要指标进度数据) over several sections, each with
+    its own months (3月 | 1-3月累计, then 4月 | 1-4月累计): the sections below take the year
+    from the title, not only from a file name that may say nothing."""
+    path = _sheet(
+        tmp_path / "表.xlsx",
+        [
+            ["2018年1-4月主要指标进度数据"],
+            ["1、本地生产总值", "3月", "1-3月累计", "累计增长%"],
+            ["本地生产总值(亿元)", "——", 720.45, 2.9],
+            ["注:绝对数按现行价计算,相对数按可比价格计算。"],
+            [],
+            ["5、规模以上工业产销", "4月", "1-4月累计", "累计增长%"],
+            ["规模以上工业增加值(亿元)", 89.36, 316.44, 1.5],
+            ["规模以上工业销售产值(亿元)", 430.9, 1512.62, 3.8],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="中山市")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("442000", "gdp", "2018-01/2018-03"): (720.45, 2.9, None),
+        ("442000", "industry_va", "2018-04/2018-04"): (89.36, None, None),
+        ("442000", "industry_va", "2018-01/2018-04"): (316.44, 1.5, None),
+    }

@@ -187,8 +187,11 @@ def _years_below(sheet: Sheet, header_row: int, col: int) -> bool:
     return len(names) >= 3 and sum(bool(YEAR_CELL.match(n)) for n in names) * 2 >= len(names)
 
 
-def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
-    # The table's own title line first, then the cover lines above it (公报 title, 月报 cover).
+def _sheet_period(
+    sheet: Sheet, header_row: int, path: Path, above: str | None = None
+) -> str | None:
+    # The table's own title line first, then the cover lines above it (公报 title, 月报 cover);
+    # for a section further down a report's sheet, the period of the table above (``above``).
     lines = [" ".join(str(v) for v in sheet.rows[r] if v is not None) for r in range(header_row)]
     joined = find_period_text(title_text(sheet, header_row))
     nearest = next((p for p in map(find_period_text, reversed(lines)) if p), None)
@@ -196,6 +199,8 @@ def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
         # 2021年 over 1-6月 on the next line: one period written on two lines.
         bare_year = re.fullmatch(r"\d{4}年", nearest)
         return joined if bare_year and joined and joined.startswith(nearest) else nearest
+    if above is not None:
+        return above
     for text in (sheet.name or "", path.stem):
         found = find_period_text(text)
         if found:
@@ -259,6 +264,9 @@ def read_file(
         hidden = []
     queue = list(sheets)
     continued: list[Sheet] = []
+    # The period a report's sections below the first take from the table above them: the
+    # title (2018年1-4月主要指标进度数据) is blanked with the rows above the next section.
+    period_above: dict[int, str | None] = {}
     while queue:
         sheet = queue.pop(0)
         try:
@@ -283,7 +291,7 @@ def read_file(
             for obs in reading.observations:
                 obs.default_year = year
         else:
-            wide_period = period or _sheet_period(sheet, h, path)
+            wide_period = period or _sheet_period(sheet, h, path, period_above.get(id(sheet)))
             period_column = any(header_key(v) == "period" for v in sheet.rows[h])
             period_column = period_column or is_year_header(sheet.cell(h, region_col))
             if wide_period is None and not (has_period_columns(sheet, h) or period_column):
@@ -344,6 +352,7 @@ def read_file(
                     rest = [[] for _ in range(below)] + sheet.rows[below:]
                     queue.insert(0, Sheet(sheet.file, sheet.name, rest))
                     continued.append(queue[0])
+                    period_above[id(queue[0])] = wide_period
             else:
                 below = read_wide(
                     sheet, h, region_col, reading, period=wide_period, indicator=indicator
