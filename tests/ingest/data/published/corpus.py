@@ -3718,7 +3718,7 @@ table(
 table(
     file="76-中山市统计局-2018年1-4月主要指标进度数据.xlsx",
     source="http://zs.gov.cn/zwgk/sjfb/tjyb/content/post_311019.html",
-    publisher="中山市统计局（zs.gov.cn 发布）",
+    publisher="中山市统计局",
     kind=MONTHLY,
     note="页面以空格分栏的文字存储（“1、本地生产总值 3月 1-3月累计 累计增长%”），按表名、两栏时期、增长栏拆回各格；"
     "每表的表名写在栏头一行的首格；标题写“2018年1-4月”，而 GDP、农业表是 3月、1-3月的季度数；"
