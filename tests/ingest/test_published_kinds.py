@@ -1280,3 +1280,25 @@ def test_sections_below_the_first_take_the_title_period(catalogs, tmp_path):
         ("442000", "industry_va", "2018-04/2018-04"): (89.36, None, None),
         ("442000", "industry_va", "2018-01/2018-04"): (316.44, 1.5, None),
     }
+
+
+def test_unit_in_a_region_header_is_the_columns_not_the_names(catalogs, tmp_path):
+    """指标 | 全州(%) | 吉首市(%): the regions are 全州 (the prefecture) and 吉首市, not 全州县
+    of 广西; the (%) is the figures' unit, so a rate is stored and a % under an 亿元 indicator
+    is refused as a unit clash, never stored as a level in 亿元."""
+    path = _sheet(
+        tmp_path / "湘西.xlsx",
+        [
+            ["2021年1-6月湘西州各县市主要指标"],
+            ["指标", "全州(%)", "吉首市(%)"],
+            ["城镇登记失业率", 3.1, 2.9],
+            ["规模工业增加值", 8.1, 9.2],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    got = _records(checked)
+    assert got[("433100", "registered_unemployment", "2021-01/2021-06")] == (3.1, None, None)
+    assert got[("433101", "registered_unemployment", "2021-01/2021-06")] == (2.9, None, None)
+    assert "450324" not in {region for region, _i, _p in got}
+    clashes = [f for f in checked.findings if f.severity == "error" and "不相容" in f.message]
+    assert [f.where.row for f in clashes] == [4]

@@ -22,6 +22,7 @@ from xingshi.ingest.layouts.columns import (
 )
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
+    _REGION_LIKE,
     _SUFFIX,
     _cumulative,
     column_period,
@@ -177,6 +178,8 @@ def _rate_column(text: str) -> bool:
     """A column of a rate beside the roles (产销率(%) right of 增长(%)): a percentage of its
     own for each row, not a region's figures, a growth or a level of the row's indicator."""
     name, unit = split_unit(text)
+    if _REGION_LIKE.match(name) or _WHOLE_AREA.match(name):
+        return False  # 吉首市(%), 全州(%): a region's column of rates
     return bool(name) and unit in ("%", "％") and _role(name) is None
 
 
@@ -244,6 +247,7 @@ def read_rows(
     note_unit = _note_unit(sheet, header_row)
     columns: list[dict[str, Any]] = []
     current: tuple[str | None, int | None] = (None, None)  # region text, its header column
+    current_unit: str | None = None  # the unit a region's header names, 全州(%)
     for c in range(indicator_col + 1, max(len(head), len(subs))):
         if c == unit_col:
             continue
@@ -267,7 +271,10 @@ def read_rows(
             continue
         else:
             if top:
-                current = (top, c)
+                # 全州(%): the region 全州, its figures in %; the unit is the column's, not a
+                # part of the name (全州(%) is no 全州县).
+                bare, head_unit = split_unit(top)
+                current, current_unit = (bare or top, c), (head_unit if bare else None)
             region, region_col = current
             text = sub
         if region is None and region_col is None and region_text is None:
@@ -319,6 +326,7 @@ def read_rows(
                 "monthly": any(w in text for w in ("本月", "当月")) and not cumulative,
                 "indicator_col": (region, region_col),
                 "text": text,
+                "unit": current_unit if region_col is not None else None,
             }
         )
     _same_month_beside_same_period(columns, period, "text")
@@ -443,6 +451,9 @@ def read_rows(
                 obs.growth, obs.growth_col = value, col["col"]  # growth = index − 100
             elif kind == "level":
                 obs.level, obs.level_col = value, col["col"]
+                if col["unit"]:
+                    # the header's unit wins: a (%) over an 亿元 row is refused as a clash
+                    obs.unit, obs.unit_is_default = col["unit"], False
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
             else:
