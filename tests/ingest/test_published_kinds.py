@@ -1302,3 +1302,28 @@ def test_unit_in_a_region_header_is_the_columns_not_the_names(catalogs, tmp_path
     assert "450324" not in {region for region, _i, _p in got}
     clashes = [f for f in checked.findings if f.severity == "error" and "不相容" in f.message]
     assert [f.where.row for f in clashes] == [4]
+
+
+@pytest.mark.parametrize("caption", [True, False], ids=["caption", "sentence-only"])
+def test_lead_sentence_naming_other_indicators_does_not_name_the_table(catalogs, tmp_path, caption):
+    """省市 | 增速 under a lead sentence on 固定资产投资 and 社会消费品零售总额: the caption
+    nearest the header (规模以上工业增加值 (亿元、%、%)) names the table's indicator; without
+    it, the sentence names two and the table is refused, not read as 社零."""
+    rows = [
+        ["2015年1-4月西部地区主要经济指标比较"],
+        ["1-4月,西部地区固定资产投资增长放缓,社会消费品零售总额平稳增长。"],
+        *([["规模以上工业增加值 (亿元、%、%)"]] if caption else []),
+        ["省市", "增速"],
+        ["西藏", 14.7],
+        ["重庆", 11],
+    ]
+    checked = check_file(_sheet(tmp_path / "西部.xlsx", rows), catalogs)
+    if caption:
+        assert _errors(checked) == []
+        assert _records(checked) == {
+            ("540000", "industry_va", "2015-01/2015-04"): (None, 14.7, None),
+            ("500000", "industry_va", "2015-01/2015-04"): (None, 11.0, None),
+        }
+    else:
+        assert _records(checked) == {}
+        assert any("没有指标名" in e for e in _errors(checked))
