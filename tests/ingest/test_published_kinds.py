@@ -1145,3 +1145,185 @@ def test_total_merged_over_rank_and_name_columns_is_a_name(catalogs, tmp_path):
     assert _errors(checked) == []
     assert not any("位次" in f.message for f in checked.findings)
     assert _records(checked)[("520000", "gdp", "2015-01/2015-12")] == (10502.56, None, None)
+
+
+def test_provinces_under_a_shengshi_header_and_a_points_change_column(catalogs, tmp_path):
+    """省市 | 增长率 | 增速与去年同期比较 under a caption naming the indicator: 省市 heads the
+    provinces; the last column is this growth minus last year's (points), left out with a
+    warning, never stored as a growth of this year or of last year."""
+    path = _sheet(
+        tmp_path / "西部.xlsx",
+        [
+            ["一、工业增速稳中略降"],
+            ["规模以上工业增加值 (亿元、%、%)"],
+            ["省市", "增长率", "增速与去年同期比较"],
+            ["全国", 6.00, -0.20],
+            ["重庆", 10.1, -0.90],
+            ["陕西", 6.8, 1.10],
+        ],
+    )
+    checked = check_file(path, catalogs, period="2016年1-5月")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("100000", "industry_va", "2016-01/2016-05"): (None, 6.0, None),
+        ("500000", "industry_va", "2016-01/2016-05"): (None, 10.1, None),
+        ("610000", "industry_va", "2016-01/2016-05"): (None, 6.8, None),
+    }
+    left_out = [f for f in checked.findings if f.rule == "header"]
+    assert [(f.where.row, f.where.column) for f in left_out] == [(3, "C")]
+
+
+def test_nei_meng_is_inner_mongolia(catalogs, tmp_path):
+    """内蒙, the short form western-region comparisons write, is 内蒙古自治区."""
+    path = _sheet(
+        tmp_path / "西部.xlsx",
+        [
+            ["2015年1-4月西部地区主要经济指标比较"],
+            ["规模以上工业增加值 (亿元、%、%)"],
+            ["省市", "增速"],
+            ["西藏", 14.7],
+            ["内蒙", 8],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("150000", "industry_va", "2015-01/2015-04")] == (None, 8.0, None)
+
+
+def test_rate_column_beside_the_growth_of_an_indicators_down_table(catalogs, tmp_path):
+    """指标名称 | 增长(%) | 产销率(%): the last column is each row's own rate, not a region;
+    it is left out with a warning, and 工业增加值 under a 规模以上 title is 规模以上工业增加值."""
+    path = _sheet(
+        tmp_path / "江苏.xlsx",
+        [
+            ["规模以上工业增加值增速、产销率"],
+            ["2020年1-3月"],
+            ["指标名称", "增长(%)", "产销率(%)"],
+            ["工业增加值", -7.8, 95.4],
+            ["#轻工业", -6.0, 96.2],
+            ["重工业", -8.5, 95.1],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="江苏省")
+    assert _errors(checked) == []
+    assert _records(checked) == {("320000", "industry_va", "2020-01/2020-03"): (None, -7.8, None)}
+    left_out = [f for f in checked.findings if f.rule == "header"]
+    assert [(f.where.row, f.where.column) for f in left_out] == [(3, "C")]
+
+
+def test_composition_section_titled_in_its_header_row_is_left_out(catalogs, tmp_path):
+    """1、本地生产总值 | 3月 | 1-3月累计 | 累计增长%, then 3、第三产业增加值构成 | … | 累计增长%
+    (the section titles in the header rows): the second holds shares, not levels, though its
+    head says 增长; it is left out with a warning instead of clashing with the first."""
+    path = _sheet(
+        tmp_path / "中山.xlsx",
+        [
+            ["2018年1-4月主要指标进度数据"],
+            ["1、本地生产总值", "3月", "1-3月累计", "累计增长%"],
+            ["本地生产总值(亿元)", "——", 720.45, 2.9],
+            ["      批发和零售业", "——", 59.58, 2.2],
+            ["注:绝对数按现行价计算,相对数按可比价格计算。"],
+            [],
+            ["3、第三产业增加值构成", "3月", "1-3月累计", "累计增长%"],
+            ["      运输仓储邮政业", "——", 3, "——"],
+            ["      批发和零售业", "——", 8.27, "——"],
+            ["      金融保险", "——", 5.93, "——"],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="中山市", period="2018年1-4月")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("442000", "gdp", "2018-01/2018-03"): (720.45, 2.9, None),
+        ("442000", "wholesale_retail_va", "2018-01/2018-03"): (59.58, 2.2, None),
+    }
+    shares = [f for f in checked.findings if "构成（比重）表" in f.message]
+    assert [(f.where.row, f.where.column) for f in shares] == [(7, "A")]
+
+
+def test_transport_under_its_older_short_name(catalogs, tmp_path):
+    """运输仓储邮政业 (中山's progress tables) is 交通运输、仓储和邮政业增加值."""
+    path = _sheet(
+        tmp_path / "中山.xlsx",
+        [
+            ["2018年1-3月本地生产总值"],
+            ["指标", "1-3月累计", "累计增长%"],
+            ["本地生产总值(亿元)", 720.45, 2.9],
+            ["      运输仓储邮政业", 21.61, 1],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="中山市")
+    assert _errors(checked) == []
+    assert _records(checked)[("442000", "transport_va", "2018-01/2018-03")] == (21.61, 1.0, None)
+
+
+def test_sections_below_the_first_take_the_title_period(catalogs, tmp_path):
+    """A progress report's title (2018年1-4月主要指标进度数据) over several sections, each with
+    its own months (3月 | 1-3月累计, then 4月 | 1-4月累计): the sections below take the year
+    from the title, not only from a file name that may say nothing."""
+    path = _sheet(
+        tmp_path / "表.xlsx",
+        [
+            ["2018年1-4月主要指标进度数据"],
+            ["1、本地生产总值", "3月", "1-3月累计", "累计增长%"],
+            ["本地生产总值(亿元)", "——", 720.45, 2.9],
+            ["注:绝对数按现行价计算,相对数按可比价格计算。"],
+            [],
+            ["5、规模以上工业产销", "4月", "1-4月累计", "累计增长%"],
+            ["规模以上工业增加值(亿元)", 89.36, 316.44, 1.5],
+            ["规模以上工业销售产值(亿元)", 430.9, 1512.62, 3.8],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="中山市")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("442000", "gdp", "2018-01/2018-03"): (720.45, 2.9, None),
+        ("442000", "industry_va", "2018-04/2018-04"): (89.36, None, None),
+        ("442000", "industry_va", "2018-01/2018-04"): (316.44, 1.5, None),
+    }
+
+
+def test_unit_in_a_region_header_is_the_columns_not_the_names(catalogs, tmp_path):
+    """指标 | 全州(%) | 吉首市(%): the regions are 全州 (the prefecture) and 吉首市, not 全州县
+    of 广西; the (%) is the figures' unit, so a rate is stored and a % under an 亿元 indicator
+    is refused as a unit clash, never stored as a level in 亿元."""
+    path = _sheet(
+        tmp_path / "湘西.xlsx",
+        [
+            ["2021年1-6月湘西州各县市主要指标"],
+            ["指标", "全州(%)", "吉首市(%)"],
+            ["城镇登记失业率", 3.1, 2.9],
+            ["规模工业增加值", 8.1, 9.2],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    got = _records(checked)
+    assert got[("433100", "registered_unemployment", "2021-01/2021-06")] == (3.1, None, None)
+    assert got[("433101", "registered_unemployment", "2021-01/2021-06")] == (2.9, None, None)
+    assert "450324" not in {region for region, _i, _p in got}
+    clashes = [f for f in checked.findings if f.severity == "error" and "不相容" in f.message]
+    assert [f.where.row for f in clashes] == [4]
+
+
+@pytest.mark.parametrize("caption", [True, False], ids=["caption", "sentence-only"])
+def test_lead_sentence_naming_other_indicators_does_not_name_the_table(catalogs, tmp_path, caption):
+    """省市 | 增速 under a lead sentence on 固定资产投资 and 社会消费品零售总额: the caption
+    nearest the header (规模以上工业增加值 (亿元、%、%)) names the table's indicator; without
+    it, the sentence names two and the table is refused, not read as 社零."""
+    rows = [
+        ["2015年1-4月西部地区主要经济指标比较"],
+        ["1-4月,西部地区固定资产投资增长放缓,社会消费品零售总额平稳增长。"],
+        *([["规模以上工业增加值 (亿元、%、%)"]] if caption else []),
+        ["省市", "增速"],
+        ["西藏", 14.7],
+        ["重庆", 11],
+    ]
+    checked = check_file(_sheet(tmp_path / "西部.xlsx", rows), catalogs)
+    if caption:
+        assert _errors(checked) == []
+        assert _records(checked) == {
+            ("540000", "industry_va", "2015-01/2015-04"): (None, 14.7, None),
+            ("500000", "industry_va", "2015-01/2015-04"): (None, 11.0, None),
+        }
+    else:
+        assert _records(checked) == {}
+        assert any("没有指标名" in e for e in _errors(checked))

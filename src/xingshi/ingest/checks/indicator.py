@@ -114,15 +114,20 @@ def indicator_in_texts(
     """The indicator a one-indicator table names in its title, sheet name or file name.
 
     The texts are tried in order; within one, the longest catalogue name or alias wins
-    (规模以上工业增加值 over 工业增加值).
+    (规模以上工业增加值 over 工业增加值). A text naming two indicators (a lead sentence on
+    投资 and 社零) says nothing about the one table: the next text is tried.
     """
     pairs = [(normalize_text(n), code) for n, code in indicators.alias_pairs()]
     pairs.sort(key=lambda p: -len(p[0]))
     for text in texts:
         norm = normalize_text(text)
-        for name, code in pairs:
-            if name and name in norm:
-                return indicators.get(code), None
+        found = next(((name, code) for name, code in pairs if name and name in norm), None)
+        if found is None:
+            continue
+        rest = norm.replace(found[0], "\0")
+        if any(name and code != found[1] and name in rest for name, code in pairs):
+            continue
+        return indicators.get(found[1]), None
     return None, Finding(
         "unknown_indicator",
         "error",

@@ -38,6 +38,8 @@ __all__ = ["detect_layout", "find_period_text", "read_file"]
 
 _SCAN_ROWS = 60  # cover lines, 目录 and 说明 may come before the header
 _SHARES = re.compile(r"构成|结构|比重|占比")
+# A section named for a composition alone (3、第三产业增加值构成), not "X及其构成".
+_COMPOSITION = re.compile(r"^[^及]*(构成|结构|比重)$")
 EXPECTED = (
     "长表：列标题含“地区”“指标”“时期”“数值/增长%/位次”；"
     "目标表：含“地区”“指标”“年度”“目标类型”“目标值”；"
@@ -227,8 +229,11 @@ def _years_below(sheet: Sheet, header_row: int, col: int) -> bool:
     return len(names) >= 3 and sum(bool(YEAR_CELL.match(n)) for n in names) * 2 >= len(names)
 
 
-def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
-    # The table's own title line first, then the cover lines above it (公报 title, 月报 cover).
+def _sheet_period(
+    sheet: Sheet, header_row: int, path: Path, above: str | None = None
+) -> str | None:
+    # The table's own title line first, then the cover lines above it (公报 title, 月报 cover);
+    # for a section further down a report's sheet, the period of the table above (``above``).
     lines = [" ".join(str(v) for v in sheet.rows[r] if v is not None) for r in range(header_row)]
     joined = find_period_text(title_text(sheet, header_row))
     nearest = next((p for p in map(find_period_text, reversed(lines)) if p), None)
@@ -236,6 +241,8 @@ def _sheet_period(sheet: Sheet, header_row: int, path: Path) -> str | None:
         # 2021年 over 1-6月 on the next line: one period written on two lines.
         bare_year = re.fullmatch(r"\d{4}年", nearest)
         return joined if bare_year and joined and joined.startswith(nearest) else nearest
+    if above is not None:
+        return above
     for text in (sheet.name or "", path.stem):
         found = find_period_text(text)
         if found:
@@ -299,6 +306,9 @@ def read_file(
         hidden = []
     queue = list(sheets)
     continued: list[Sheet] = []
+    # The period a report's sections below the first take from the table above them: the
+    # title (2018年1-4月主要指标进度数据) is blanked with the rows above the next section.
+    period_above: dict[int, str | None] = {}
     while queue:
         sheet = queue.pop(0)
         try:
@@ -323,7 +333,7 @@ def read_file(
             for obs in reading.observations:
                 obs.default_year = year
         else:
-            wide_period = period or _sheet_period(sheet, h, path)
+            wide_period = period or _sheet_period(sheet, h, path, period_above.get(id(sheet)))
             period_column = any(header_key(v) == "period" for v in sheet.rows[h])
             period_column = period_column or years_down(sheet, h, region_col)
             if wide_period is None and not (has_period_columns(sheet, h) or period_column):
@@ -353,16 +363,30 @@ def read_file(
                     re.search("增长|增速|增幅", normalize_text(v))
                     for v in sheet.rows[h] + (sheet.rows[h + 1] if h + 1 < len(sheet.rows) else [])
                 )
+                corner = sheet.cell(h, region_col)
+                section = (
+                    normalize_text(corner)
+                    if isinstance(corner, str) and not is_indicator_header(corner)
+                    else ""
+                )
                 if _SHARES.search(normalize_text(own_title)) and not growth_heads:
                     # 固定资产投资及其构成 | 增长速度(%): the parts' growth rates, not shares.
                     # 本地生产总值构成, 三次产业结构: shares of a total, not the indicators.
+                    shares_title, where = own_title.strip(), sheet.where(h, value=own_title.strip())
+                elif _COMPOSITION.search(section):
+                    # 3、第三产业增加值构成 | 3月 | 1-3月累计 | 累计增长%, the section's title in
+                    # its header row: shares (and their changes), whatever the head says.
+                    shares_title, where = str(corner).strip(), sheet.where(h, region_col, corner)
+                else:
+                    shares_title = None
+                if shares_title is not None:
                     reading.observations.clear()
                     reading.findings.append(
                         Finding(
                             "layout",
                             "warning",
-                            f"“{own_title.strip()}”是构成（比重）表，未导入",
-                            sheet.where(h, value=own_title.strip()),
+                            f"“{shares_title}”是构成（比重）表，未导入",
+                            where,
                             hint="构成表的数是占比，不是指标的总量或增速",
                         )
                     )
@@ -370,6 +394,7 @@ def read_file(
                     rest = [[] for _ in range(below)] + sheet.rows[below:]
                     queue.insert(0, Sheet(sheet.file, sheet.name, rest))
                     continued.append(queue[0])
+                    period_above[id(queue[0])] = wide_period
             else:
                 below = read_wide(
                     sheet, h, region_col, reading, period=wide_period, indicator=indicator

@@ -54,6 +54,7 @@ REGION_HEADERS = (
     "各地区",
     "省份",
     "省区市",
+    "省市",
     "地级市",
     "省市区",
     "城市",
@@ -198,10 +199,11 @@ def is_region_header(value: Any) -> bool:
 
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:
 # 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量; 名义增速 (the
-# catalogue's growth of GDP and value added is real, at comparable prices).
+# catalogue's growth of GDP and value added is real, at comparable prices); 增速与去年同期比较
+# (this growth minus last year's, in points).
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时|构成|结构|名义|^所属"
+    r"增加额|净增|序时|构成|结构|名义|^所属|与(上年|去年)同[期月]比较"
 )
 
 
@@ -234,7 +236,7 @@ def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
         "warning",
         f"“{text}”列不是本期总量、同比增速或位次，该列未导入",
         sheet.where(row, col, text),
-        hint="两年平均增速、比某年增长、环比、目标完成度、比重、所属省份等列不导入；"
+        hint="两年平均增速、比某年增长、增速与去年同期的百分点差、环比、目标完成度、比重、所属省份等列不导入；"
         "需要时另建长表导入",
     )
 

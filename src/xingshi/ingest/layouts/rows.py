@@ -22,6 +22,7 @@ from xingshi.ingest.layouts.columns import (
 )
 from xingshi.ingest.layouts.headers import (
     _MONTHS,
+    _REGION_LIKE,
     _SUFFIX,
     _cumulative,
     column_period,
@@ -180,6 +181,26 @@ def _column_numbers(sheet: Sheet, r: int, indicator_col: int, columns: list) -> 
     )
 
 
+def _rate_column(text: str) -> bool:
+    """A column of a rate beside the roles (产销率(%) right of 增长(%)): a percentage of its
+    own for each row, not a region's figures, a growth or a level of the row's indicator."""
+    name, unit = split_unit(text)
+    if _REGION_LIKE.match(name) or _WHOLE_AREA.match(name):
+        return False  # 吉首市(%), 全州(%): a region's column of rates
+    return bool(name) and unit in ("%", "％") and _role(name) is None
+
+
+def _rate_finding(sheet: Sheet, row: int, col: int) -> Finding:
+    text = sheet.cell(row, col)
+    return Finding(
+        "header",
+        "warning",
+        f"“{text}”列是各行自己的比率，不是该行指标的总量、增速或位次，也不是地区，该列未导入",
+        sheet.where(row, col, text),
+        hint="产销率、比重等比率列不导入；需要时另建长表，以比率为指标导入",
+    )
+
+
 def _role(text: str) -> str | None:
     return sub_kind(text) or ("level" if _MONTHS.search(text) else None)
 
@@ -233,6 +254,7 @@ def read_rows(
     note_unit = _note_unit(sheet, header_row)
     columns: list[dict[str, Any]] = []
     current: tuple[str | None, int | None] = (None, None)  # region text, its header column
+    current_unit: str | None = None  # the unit a region's header names, 全州(%)
     for c in range(indicator_col + 1, max(len(head), len(subs))):
         if c == unit_col:
             continue
@@ -251,9 +273,15 @@ def read_rows(
             region, region_col, text = region_text, None, top  # one region, roles across
         elif top and _role(top) and has_sub:
             continue  # a role over roles: not a shape we read
+        elif top and not has_sub and _rate_column(top):
+            reading.findings.append(_rate_finding(sheet, header_row, c))
+            continue
         else:
             if top:
-                current = (top, c)
+                # 全州(%): the region 全州, its figures in %; the unit is the column's, not a
+                # part of the name (全州(%) is no 全州县).
+                bare, head_unit = split_unit(top)
+                current, current_unit = (bare or top, c), (head_unit if bare else None)
             region, region_col = current
             text = sub
         if region is None and region_col is None and region_text is None:
@@ -305,6 +333,7 @@ def read_rows(
                 "monthly": any(w in text for w in ("本月", "当月")) and not cumulative,
                 "indicator_col": (region, region_col),
                 "text": text,
+                "unit": current_unit if region_col is not None else None,
             }
         )
     _same_month_beside_same_period(columns, period, "text")
@@ -429,6 +458,9 @@ def read_rows(
                 obs.growth, obs.growth_col = value, col["col"]  # growth = index − 100
             elif kind == "level":
                 obs.level, obs.level_col = value, col["col"]
+                if col["unit"]:
+                    # the header's unit wins: a (%) over an 亿元 row is refused as a clash
+                    obs.unit, obs.unit_is_default = col["unit"], False
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
             else:

@@ -490,9 +490,15 @@ def read_wide(
     default_unit = _note_unit(sheet, header_row)
     # Headers that name no indicator (本年累计 | 上年同期 | 增幅%, or 2021年1-2月 | …): the
     # indicator is the table's own, named in the title, the sheet name or the file name.
-    titles = [title_text(sheet, header_row), sheet.name or "", Path(sheet.file).stem]
+    # The line nearest the header first (a caption under a lead paragraph that names other
+    # indicators: 规模以上工业增加值 (亿元、%、%) below “……固定资产投资……社会消费品零售总额……”).
+    lines = [" ".join(str(v) for v in sheet.rows[r] if v is not None) for r in range(header_row)]
+    titles = [*reversed([t for t in lines if t.strip()]), sheet.name or "", Path(sheet.file).stem]
+    # The qualifiers of the whole title (城镇居民… over 可支配收入) hold for every column.
+    context_text = title_text(sheet, header_row)
     if indicator is not None:
         titles = [indicator]
+        context_text = indicator
     from_title = False
     width = max(len(names), len(sheet.rows[sub_row]) if has_sub else 0)
     # 单位：以上年为100 above the header: the table's figures without a unit of their own are
@@ -767,7 +773,7 @@ def read_wide(
                     # An unknown indicator column is skipped with a warning naming it; the
                     # file still fails when nothing at all can be read.
                     optional_indicator=True,
-                    context=titles[0],
+                    context=context_text,
                     parent_indicator=groups.get(col["indicator_col"]),
                     parent_is_group=True,
                 )
