@@ -1145,3 +1145,28 @@ def test_total_merged_over_rank_and_name_columns_is_a_name(catalogs, tmp_path):
     assert _errors(checked) == []
     assert not any("位次" in f.message for f in checked.findings)
     assert _records(checked)[("520000", "gdp", "2015-01/2015-12")] == (10502.56, None, None)
+
+
+def test_year_column_beside_its_index_on_the_previous_year(catalogs, tmp_path):
+    """Blank corner over 2011年 | 2011年为上年% | 占地区生产总值, each wrapped onto a second
+    header line ((按可比价计算), 比重%): the level, the growth (index − 100), a share left out."""
+    path = _sheet(
+        tmp_path / "表2-1.xlsx",
+        [
+            ["表2—1  全市地区生产总值"],
+            [None, None, None, "计量单位:亿元"],
+            [None, "2011年", "2011年为上年%", "占地区生产总值"],
+            [None, None, "(按可比价计算)", "比重%"],
+            ["地区生产总值", 6145.52, 112, 100],
+            ["第一产业", 164.27, 104.1, 2.7],
+        ],
+        ("B3:B4",),
+    )
+    checked = check_file(path, catalogs, region_scope="南京市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("320100", "gdp", "2011-01/2011-12")] == (6145.52, 12.0, None)
+    level, growth, _rank = got[("320100", "primary_va", "2011-01/2011-12")]
+    assert (level, round(growth, 6)) == (164.27, 4.1)
+    assert len(got) == 2
+    assert any("比重" in f.message and f.severity == "warning" for f in checked.findings)

@@ -96,6 +96,7 @@ _ROLE_TOKENS = sorted(
     (
         "比上年同期",
         "比上年同月",
+        "为上年",
         "比去年同月",
         "上年同月",
         "比上年",
@@ -270,7 +271,7 @@ def column_period(sub: str, period: str | None, kind: str = "level") -> str | No
         p = parse_period_text(period)
     except Exception:  # the period check reports it, once, on every value
         return period
-    if re.search("上年|去年", re.sub("[比较](上年|去年)", "", sub)):
+    if re.search("上年|去年", re.sub("[比较为](上年|去年)", "", sub)):
         return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
     m = _MONTHS.search(sub)
     if m:
