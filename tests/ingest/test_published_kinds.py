@@ -1170,3 +1170,32 @@ def test_year_column_beside_its_index_on_the_previous_year(catalogs, tmp_path):
     assert (level, round(growth, 6)) == (164.27, 4.1)
     assert len(got) == 2
     assert any("比重" in f.message and f.severity == "warning" for f in checked.findings)
+
+
+def test_industries_indented_unevenly_under_the_first(catalogs, tmp_path):
+    """第一产业, then 第二产业 and 工业 indented under it (a page's loose indents): 第二产业 is
+    a part of GDP beside 第一产业, 工业 a part of 第二产业; items of an investment stay out."""
+    path = _sheet(
+        tmp_path / "表2-1.xlsx",
+        [
+            ["2011年全市地区生产总值"],
+            ["指标", "2011年"],
+            ["地区生产总值", 6145.52],
+            ["第一产业", 164.27],
+            ["    第二产业", 2760.84],
+            ["      工业", 2390.51],
+            ["建筑业", 370.33],
+            ["全社会固定资产投资", 4010.0],
+            ["   第二产业", 900.0],
+            ["        工业", 880.0],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="南京市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    year = "2011-01/2011-12"
+    assert got[("320100", "secondary_va", year)] == (2760.84, None, None)
+    assert got[("320100", "industry_added", year)] == (2390.51, None, None)
+    assert got[("320100", "construction_va", year)] == (370.33, None, None)
+    assert got[("320100", "fai", year)] == (4010.0, None, None)
+    assert len(got) == 6

@@ -190,6 +190,25 @@ def _components(indicators: Any, code: str) -> set[str]:
     return out
 
 
+def _siblings(indicators: Any, a: str, b: str) -> bool:
+    """Two parts of the same total (第一产业增加值, 第二产业增加值 of 地区生产总值)."""
+    return a != b and any({a, b} <= set(ind.components or ()) for ind in indicators)
+
+
+def _nearer_parent(indicators: Any, o: RawObs) -> Any:
+    """The indented row an item is indented under (      工业 under     第二产业), where that
+    row is itself read: a component of the unindented parent, or a part beside it."""
+    if o.previous_indicator is None or o.parent_indicator is None:
+        return None
+    try:
+        top = indicators.resolve(_parent_text(o.parent_indicator))
+        nearer = indicators.resolve(_parent_text(o.previous_indicator))
+    except Exception:  # either row is no catalogue indicator: no nesting to follow
+        return None
+    inside = nearer.code in _components(indicators, top.code)
+    return nearer if inside or _siblings(indicators, top.code, nearer.code) else None
+
+
 def _parent_text(text: Any) -> str:
     """The group's indicator name: 地区生产总值中 (“in GDP”) over 工业 | 建筑业 is 地区生产总值."""
     return re.sub("(?<=.)中$", "", normalize_text(text))
@@ -231,6 +250,11 @@ def _as_component(
         parent = None
     if parent is not None and indicator.code in _components(indicators, parent.code):
         return indicator
+    if parent is not None and _siblings(indicators, parent.code, indicator.code):
+        return indicator  # 第一产业 over an indented 第二产业: two parts of one total
+    nearer = _nearer_parent(indicators, o)
+    if nearer is not None and indicator.code in _components(indicators, nearer.code):
+        return indicator  # 工业增加值 under an indented 第二产业 under 第一产业
     if not any(x.rule == "sub_item" and x.where == where for x in findings):
         findings.append(
             Finding(
@@ -310,6 +334,8 @@ def _normalize_obs(
             if indicator is None and o.parent_indicator is not None:
                 # # 工业 under 地区生产总值: the component 工业增加值.
                 indicator = _component_named(indicators, o)
+                if indicator is None and _nearer_parent(indicators, o) is not None:
+                    indicator = _component_named(indicators, o, o.previous_indicator)
                 f = None if indicator is not None else f
             elif indicator is None and o.previous_indicator is not None:
                 # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值.

@@ -343,6 +343,7 @@ def read_rows(
     first = sub_row + 1 if has_sub else header_row + 1
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
+    items: list[tuple[int, str]] = []  # the item rows under ``parent``, with their indents
     mark_indents = _mark_indents(sheet, first, indicator_col)
     months_across = bool(columns) and all(
         k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
@@ -372,8 +373,14 @@ def read_rows(
             # # itself (    一般公共预算支出) is the next indicator, not one more item.
             is_sub = False
         previous = parent
+        depth = _indent(name) if isinstance(name, str) else 0
         if not is_sub:
-            parent = normalize_text(name)
+            parent, items = normalize_text(name), []
+        # An item indented under an item (      工业 under     第二产业): the nearer one is its
+        # own parent, tried when the row is no component of the unindented one.
+        nearer = next((n for d, n in reversed(items) if d < depth), None) if is_sub else None
+        if is_sub:
+            items.append((depth, normalize_text(name)))
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
         row_period = None
         if months_across and isinstance(name, str):
@@ -442,7 +449,7 @@ def read_rows(
                     region_from_title=col["region_col"] is None,
                     context=title,
                     parent_indicator=parent if is_sub else None,
-                    previous_indicator=None if is_sub else previous,
+                    previous_indicator=nearer if is_sub else previous,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
