@@ -1199,3 +1199,25 @@ def test_industries_indented_unevenly_under_the_first(catalogs, tmp_path):
     assert got[("320100", "construction_va", year)] == (370.33, None, None)
     assert got[("320100", "fai", year)] == (4010.0, None, None)
     assert len(got) == 6
+
+
+def test_per_capita_by_registered_population_is_not_the_catalogues(catalogs, tmp_path):
+    """附:按户籍…人均地区生产总值 beside 按常住…人均地区生产总值: the resident one is the
+    catalogue's per-capita GDP; the registered one is left out with a warning naming it."""
+    path = _sheet(
+        tmp_path / "表2-1.xlsx",
+        [
+            ["2011年全市地区生产总值"],
+            ["指标", "2011年"],
+            ["其他服务业", 1159.01],
+            ["附:按户籍平均人口计算的人均地区生产总值(元)", 96872],
+            ["    按常住平均人口计算的人均地区生产总值(元)", 76263],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="南京市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("320100", "gdp_per_capita", "2011-01/2011-12")] == (76263, None, None)
+    assert got[("320100", "other_va", "2011-01/2011-12")] == (1159.01, None, None)
+    assert len(got) == 2
+    assert any("户籍" in f.message and f.severity == "warning" for f in checked.findings)
