@@ -1221,3 +1221,18 @@ def test_per_capita_by_registered_population_is_not_the_catalogues(catalogs, tmp
     assert got[("320100", "other_va", "2011-01/2011-12")] == (1159.01, None, None)
     assert len(got) == 2
     assert any("户籍" in f.message and f.severity == "warning" for f in checked.findings)
+
+
+def test_a_run_of_quarters_in_a_title_is_january_to_its_last_month(catalogs, tmp_path):
+    """2013年1-3季度 in a title is January to September, not the third quarter alone."""
+    path = _sheet(
+        tmp_path / "表1.xlsx",
+        [
+            ["根据有关资料,2013年1-3季度国内生产总值(GDP)初步核算结果如下:"],
+            ["指标", "总量(亿元)", "增长(%)"],
+            ["国内生产总值", 386762, 7.7],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国")
+    assert _errors(checked) == []
+    assert _records(checked) == {("100000", "gdp", "2013-01/2013-09"): (386762, 7.7, None)}
