@@ -1236,3 +1236,23 @@ def test_a_run_of_quarters_in_a_title_is_january_to_its_last_month(catalogs, tmp
     checked = check_file(path, catalogs, region_scope="全国")
     assert _errors(checked) == []
     assert _records(checked) == {("100000", "gdp", "2013-01/2013-09"): (386762, 7.7, None)}
+
+
+def test_absolute_amount_beside_growth_of_a_quarters_release(catalogs, tmp_path):
+    """绝对额(亿元) | 比去年同期增长(%) under a title of 2013年1-3季度: the level and its growth
+    for January to September, not a region “绝对额” nor the third quarter alone."""
+    path = _sheet(
+        tmp_path / "表1.xlsx",
+        [
+            ["表1:2013年1-3季度国内生产总值初步核算数据"],
+            [None, "绝对额(亿元)", "比去年同期增长(%)"],
+            ["国内生产总值", 386762, 7.7],
+            ["第一产业", 35669, 3.4],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("100000", "gdp", "2013-01/2013-09")] == (386762, 7.7, None)
+    assert got[("100000", "primary_va", "2013-01/2013-09")] == (35669, 3.4, None)
+    assert len(got) == 2
