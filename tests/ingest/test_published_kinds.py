@@ -1256,3 +1256,25 @@ def test_absolute_amount_beside_growth_of_a_quarters_release(catalogs, tmp_path)
     assert got[("100000", "gdp", "2013-01/2013-09")] == (386762, 7.7, None)
     assert got[("100000", "primary_va", "2013-01/2013-09")] == (35669, 3.4, None)
     assert len(got) == 2
+
+
+def test_a_citys_urban_districts_in_the_title_are_not_the_city(catalogs, tmp_path):
+    """1-9 市区历年地区生产总值 under --region-scope 金华市: the figures are 市区's (its districts
+    together), not the city's: refused whole, saying so. A title naming 沙市区 or 各县市区 is
+    no such table."""
+    rows = [
+        ["1-9 市区历年地区生产总值及构成"],
+        ["年份", "生产总值(万元)"],
+        ["2003", 1463146],
+        ["2004", 1802940],
+        ["2005", 2052164],
+    ]
+    checked = check_file(_sheet(tmp_path / "表1-9.xlsx", rows), catalogs, region_scope="金华市")
+    assert _records(checked) == {}
+    errors = [f for f in checked.findings if f.severity == "error"]
+    assert len(errors) == 1 and "市区" in errors[0].message
+    assert errors[0].where.sheet and errors[0].hint
+    rows[0] = ["沙市区历年地区生产总值"]
+    checked = check_file(_sheet(tmp_path / "沙市区.xlsx", rows), catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("421002", "gdp", "2005-01/2005-12")] == (205.2164, None, None)

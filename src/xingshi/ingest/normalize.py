@@ -18,7 +18,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.checks.indicator import indicator_in_texts, resolve_indicator
 from xingshi.ingest.checks.number import read_number
 from xingshi.ingest.checks.period import resolve_period
-from xingshi.ingest.checks.region import region_in_text, resolve_regions
+from xingshi.ingest.checks.region import region_in_text, resolve_regions, urban_part
 from xingshi.ingest.checks.unit import to_canonical
 from xingshi.ingest.limits import CappedFindings
 from xingshi.ingest.records import RawObs, RawTarget, Reading
@@ -178,6 +178,9 @@ def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, 
         where = Location(file=o.sheet.file, sheet=o.sheet.name, value=o.region)
         if code is None:
             return (None, None, False, where)
+        if regions.get(code).level == "prefecture" and (part := urban_part(regions, o.region)):
+            # 市区历年… under --region-scope 金华市: the districts' figures, not the city's.
+            return (part, None, False, where)
         return (o.region, code, False, where)
     where = _where(o, o.region_col, o.region, row=o.region_row)
     return (o.region, o.region_code, o.parent_alias, where)
