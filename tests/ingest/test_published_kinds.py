@@ -1278,3 +1278,23 @@ def test_a_citys_urban_districts_in_the_title_are_not_the_city(catalogs, tmp_pat
     checked = check_file(_sheet(tmp_path / "沙市区.xlsx", rows), catalogs)
     assert _errors(checked) == []
     assert _records(checked)[("421002", "gdp", "2005-01/2005-12")] == (205.2164, None, None)
+
+
+def test_a_table_of_fixed_base_indexes_only_is_refused_saying_why(catalogs, tmp_path):
+    """地区生产总值指数(1978-2010年,1978=100): every column a fixed-base index, none a growth
+    on the previous year (121.8 in 1980 is no growth of 21.8%): refused, naming the column."""
+    path = _sheet(
+        tmp_path / "4-3.xlsx",
+        [
+            ["4- 3 地区生产总值指数(1978-2010年,1978=100)"],
+            ["年 份", "地区生产总值", "第一产业"],
+            [1978, 100.0, 100.0],
+            [1979, 108.6, 104.4],
+            [1980, 121.8, 101.7],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="常州市")
+    assert _records(checked) == {}
+    errors = [f for f in checked.findings if f.severity == "error"]
+    assert len(errors) == 1 and "定基指数" in errors[0].message
+    assert errors[0].where.sheet and errors[0].where.column and errors[0].hint

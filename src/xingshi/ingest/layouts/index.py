@@ -49,4 +49,5 @@ def fixed_base_finding(sheet: Sheet, row: int, col: int, name: str) -> Finding:
         f"“{name}”列是定基指数（不以上年为100），既不是增速也不是总量，该列未导入",
         sheet.where(row, col, value),
         hint="以上年（或上年同期）为100的指数按增速导入：107.6 即增长 7.6%",
+        data={"left_out": True},
     )
