@@ -1298,3 +1298,22 @@ def test_a_table_of_fixed_base_indexes_only_is_refused_saying_why(catalogs, tmp_
     errors = [f for f in checked.findings if f.severity == "error"]
     assert len(errors) == 1 and "定基指数" in errors[0].message
     assert errors[0].where.sheet and errors[0].where.column and errors[0].hint
+
+
+def test_rank_of_the_total_value_ranks_the_amount(catalogs, tmp_path):
+    """位次(GDP总值) beside GDP and its real growth: the rank follows the amount, not the growth."""
+    path = _sheet(
+        tmp_path / "安徽.xlsx",
+        [
+            ["2021年安徽各市GDP列表"],
+            ["地区", "位次\n(GDP总值)", "GDP(亿元)", "年增幅\n实际(GDP/%)"],
+            ["合肥市", 1, 11412.80, 9.2],
+            ["芜湖市", 2, 4302.63, 11.6],
+            ["滁州市", 3, 3362.11, 9.9],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {(r["region_code"], r["rank"], r["level_rank"]) for r in frame.iter_rows(named=True)}
+    assert got == {("340100", None, 1), ("340200", None, 2), ("341100", None, 3)}
