@@ -1317,3 +1317,45 @@ def test_rank_of_the_total_value_ranks_the_amount(catalogs, tmp_path):
     frame = checked.normalized.observations
     got = {(r["region_code"], r["rank"], r["level_rank"]) for r in frame.iter_rows(named=True)}
     assert got == {("340100", None, 1), ("340200", None, 2), ("341100", None, 3)}
+
+
+def test_parts_of_an_amount_on_a_third_header_row(catalogs, tmp_path):
+    """地区生产总值 over 位次 | GDP(本币) | GDP(美元) | 年增幅 实际 | 年增幅 名义, GDP(本币) merged
+    over 总值 | 第一产业: each part its amount, the real growth and the rank GDP's again; 人均GDP
+    over 位次(人均) | 人均(本币) with no growth of its own: that rank is the amount's."""
+    path = _sheet(
+        tmp_path / "安徽.xlsx",
+        [
+            ["2021年安徽各市GDP与人均GDP列表(单位:GDP/亿元;人均/元)"],
+            [None, "地区生产总值(GDP)", *[None] * 5, "人均GDP", None],
+            [
+                None,
+                "位次\n(GDP总值)",
+                "GDP\n(本币)",
+                None,
+                "GDP\n(美元)",
+                "年增幅\n实际(GDP/%)",
+                "年增幅\n名义(GDP/%)",
+                "位次\n(人均)",
+                "人均\n(本币)",
+            ],
+            [None, None, "总值", "第一产业", *[None] * 5],
+            ["合肥市", 1, 11412.80, 351.05, 1450.40, 9.2, 14.06, 1, 120579],
+            ["芜湖市", 2, 4302.63, 169.58, 538.40, 11.6, 15.84, 2, 117174],
+            ["马鞍山市", 6, 2439.33, 104.23, 304.81, 9.1, 16.01, 3, 113089],
+        ],
+        ("A2:A4", "B2:G2", "H2:I2", "B3:B4", "C3:D3", "E3:E4", "F3:F4", "G3:G4", "H3:H4", "I3:I4"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["indicator"]): (r["level"], r["growth_pct"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("340100", "gdp")] == (11412.80, 9.2, 1)
+    assert got[("340100", "primary_va")] == (351.05, None, None)
+    assert got[("340100", "gdp_per_capita")] == (120579, None, 1)
+    assert got[("340500", "gdp")] == (2439.33, 9.1, 6)
+    assert got[("340500", "gdp_per_capita")] == (113089, None, 3)
+    assert len(got) == 9

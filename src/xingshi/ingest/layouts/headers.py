@@ -248,9 +248,10 @@ def sub_kind(text: str) -> str | None:
         return "rank"
     if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
         return "growth"
-    if any(w in text for w in _LEVEL_WORDS) or text in ("数量", "本币") or text.startswith("本币("):
+    local = text in ("数量", "本币") or text.startswith("本币(") or text.endswith("(本币)")
+    if any(w in text for w in _LEVEL_WORDS) or local:
         # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name);
-        # 本币 | 美元: the amount in yuan beside its dollar conversion
+        # 本币 | 美元, GDP(本币) | GDP(美元): the amount in yuan beside its dollar conversion
         return "level"
     # 数 量 | 位 次 (a yearbook's amount), 本 年 over 本月 | 1-本月: whole words only, since
     # 企业数量 or 本年度目标 name something else.
