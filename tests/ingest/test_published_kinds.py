@@ -1278,6 +1278,10 @@ def test_a_citys_urban_districts_in_the_title_are_not_the_city(catalogs, tmp_pat
     checked = check_file(_sheet(tmp_path / "沙市区.xlsx", rows), catalogs)
     assert _errors(checked) == []
     assert _records(checked)[("421002", "gdp", "2005-01/2005-12")] == (205.2164, None, None)
+    rows[0] = ["全市区域历年地区生产总值"]
+    checked = check_file(_sheet(tmp_path / "全市.xlsx", rows), catalogs, region_scope="金华市")
+    assert _errors(checked) == []
+    assert _records(checked)[("330700", "gdp", "2005-01/2005-12")] == (205.2164, None, None)
 
 
 def test_a_table_of_fixed_base_indexes_only_is_refused_saying_why(catalogs, tmp_path):

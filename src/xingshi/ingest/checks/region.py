@@ -241,7 +241,7 @@ def _listed(regions: Any, codes: list[Any]) -> str:
 
 # 1-9 市区历年地区生产总值: the figures of the city's districts together, not the whole city's.
 # 县市区, 县(市区), 各市区, 省市区 list kinds of units; 沙市区 is a district's own name.
-_URBAN = re.compile(r"(?<![县各省(（、/])(市区|市辖区)(?![县、)）])")
+_URBAN = re.compile(r"(?<![县各省(（、/])(市区|市辖区)(?![县、)）域])")  # 全市区域 is no 市区
 
 
 def urban_part(regions: Any, text: str | None) -> str | None:

@@ -228,6 +228,8 @@ def _parts_under_a_level(sheet: Sheet, sub_row: int, region_col: int) -> bool:
     texts = {c: normalize_text(v) for c, v in enumerate(cells) if c > region_col and v is not None}
     if len(texts) < 2 or any(not isinstance(cells[c], str) for c in texts):
         return False
+    if any(pure_unit(t) or "%" in t or _english_only(cells[c]) for c, t in texts.items()):
+        return False  # a row of units (亿元 | 万元) or translations, not of parts
     name_row, roles = sheet.rows[sub_row - 1], sheet.rows[sub_row]
     runs: list[tuple[int, int]] = []
     for c in sorted(texts):
