@@ -1327,3 +1327,221 @@ def test_lead_sentence_naming_other_indicators_does_not_name_the_table(catalogs,
     else:
         assert _records(checked) == {}
         assert any("没有指标名" in e for e in _errors(checked))
+
+
+def test_year_column_beside_its_index_on_the_previous_year(catalogs, tmp_path):
+    """Blank corner over 2011年 | 2011年为上年% | 占地区生产总值, each wrapped onto a second
+    header line ((按可比价计算), 比重%): the level, the growth (index − 100), a share left out."""
+    path = _sheet(
+        tmp_path / "表2-1.xlsx",
+        [
+            ["表2—1  全市地区生产总值"],
+            [None, None, None, "计量单位:亿元"],
+            [None, "2011年", "2011年为上年%", "占地区生产总值"],
+            [None, None, "(按可比价计算)", "比重%"],
+            ["地区生产总值", 6145.52, 112, 100],
+            ["第一产业", 164.27, 104.1, 2.7],
+        ],
+        ("B3:B4",),
+    )
+    checked = check_file(path, catalogs, region_scope="南京市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("320100", "gdp", "2011-01/2011-12")] == (6145.52, 12.0, None)
+    level, growth, _rank = got[("320100", "primary_va", "2011-01/2011-12")]
+    assert (level, round(growth, 6)) == (164.27, 4.1)
+    assert len(got) == 2
+    assert any("比重" in f.message and f.severity == "warning" for f in checked.findings)
+
+
+def test_industries_indented_unevenly_under_the_first(catalogs, tmp_path):
+    """第一产业, then 第二产业 and 工业 indented under it (a page's loose indents): 第二产业 is
+    a part of GDP beside 第一产业, 工业 a part of 第二产业; items of an investment stay out."""
+    path = _sheet(
+        tmp_path / "表2-1.xlsx",
+        [
+            ["2011年全市地区生产总值"],
+            ["指标", "2011年"],
+            ["地区生产总值", 6145.52],
+            ["第一产业", 164.27],
+            ["    第二产业", 2760.84],
+            ["      工业", 2390.51],
+            ["建筑业", 370.33],
+            ["全社会固定资产投资", 4010.0],
+            ["   第二产业", 900.0],
+            ["        工业", 880.0],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="南京市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    year = "2011-01/2011-12"
+    assert got[("320100", "secondary_va", year)] == (2760.84, None, None)
+    assert got[("320100", "industry_added", year)] == (2390.51, None, None)
+    assert got[("320100", "construction_va", year)] == (370.33, None, None)
+    assert got[("320100", "fai", year)] == (4010.0, None, None)
+    assert len(got) == 6
+
+
+def test_per_capita_by_registered_population_is_not_the_catalogues(catalogs, tmp_path):
+    """附:按户籍…人均地区生产总值 beside 按常住…人均地区生产总值: the resident one is the
+    catalogue's per-capita GDP; the registered one is left out with a warning naming it."""
+    path = _sheet(
+        tmp_path / "表2-1.xlsx",
+        [
+            ["2011年全市地区生产总值"],
+            ["指标", "2011年"],
+            ["其他服务业", 1159.01],
+            ["附:按户籍平均人口计算的人均地区生产总值(元)", 96872],
+            ["    按常住平均人口计算的人均地区生产总值(元)", 76263],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="南京市")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("320100", "gdp_per_capita", "2011-01/2011-12")] == (76263, None, None)
+    assert got[("320100", "other_va", "2011-01/2011-12")] == (1159.01, None, None)
+    assert len(got) == 2
+    assert any("户籍" in f.message and f.severity == "warning" for f in checked.findings)
+
+
+def test_a_run_of_quarters_in_a_title_is_january_to_its_last_month(catalogs, tmp_path):
+    """2013年1-3季度 in a title is January to September, not the third quarter alone."""
+    path = _sheet(
+        tmp_path / "表1.xlsx",
+        [
+            ["根据有关资料,2013年1-3季度国内生产总值(GDP)初步核算结果如下:"],
+            ["指标", "总量(亿元)", "增长(%)"],
+            ["国内生产总值", 386762, 7.7],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国")
+    assert _errors(checked) == []
+    assert _records(checked) == {("100000", "gdp", "2013-01/2013-09"): (386762, 7.7, None)}
+
+
+def test_absolute_amount_beside_growth_of_a_quarters_release(catalogs, tmp_path):
+    """绝对额(亿元) | 比去年同期增长(%) under a title of 2013年1-3季度: the level and its growth
+    for January to September, not a region “绝对额” nor the third quarter alone."""
+    path = _sheet(
+        tmp_path / "表1.xlsx",
+        [
+            ["表1:2013年1-3季度国内生产总值初步核算数据"],
+            [None, "绝对额(亿元)", "比去年同期增长(%)"],
+            ["国内生产总值", 386762, 7.7],
+            ["第一产业", 35669, 3.4],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("100000", "gdp", "2013-01/2013-09")] == (386762, 7.7, None)
+    assert got[("100000", "primary_va", "2013-01/2013-09")] == (35669, 3.4, None)
+    assert len(got) == 2
+
+
+def test_a_citys_urban_districts_in_the_title_are_not_the_city(catalogs, tmp_path):
+    """1-9 市区历年地区生产总值 under --region-scope 金华市: the figures are 市区's (its districts
+    together), not the city's: refused whole, saying so. A title naming 沙市区 or 各县市区 is
+    no such table."""
+    rows = [
+        ["1-9 市区历年地区生产总值及构成"],
+        ["年份", "生产总值(万元)"],
+        ["2003", 1463146],
+        ["2004", 1802940],
+        ["2005", 2052164],
+    ]
+    checked = check_file(_sheet(tmp_path / "表1-9.xlsx", rows), catalogs, region_scope="金华市")
+    assert _records(checked) == {}
+    errors = [f for f in checked.findings if f.severity == "error"]
+    assert len(errors) == 1 and "市区" in errors[0].message
+    assert errors[0].where.sheet and errors[0].hint
+    rows[0] = ["沙市区历年地区生产总值"]
+    checked = check_file(_sheet(tmp_path / "沙市区.xlsx", rows), catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("421002", "gdp", "2005-01/2005-12")] == (205.2164, None, None)
+    rows[0] = ["全市区域历年地区生产总值"]
+    checked = check_file(_sheet(tmp_path / "全市.xlsx", rows), catalogs, region_scope="金华市")
+    assert _errors(checked) == []
+    assert _records(checked)[("330700", "gdp", "2005-01/2005-12")] == (205.2164, None, None)
+
+
+def test_a_table_of_fixed_base_indexes_only_is_refused_saying_why(catalogs, tmp_path):
+    """地区生产总值指数(1978-2010年,1978=100): every column a fixed-base index, none a growth
+    on the previous year (121.8 in 1980 is no growth of 21.8%): refused, naming the column."""
+    path = _sheet(
+        tmp_path / "4-3.xlsx",
+        [
+            ["4- 3 地区生产总值指数(1978-2010年,1978=100)"],
+            ["年 份", "地区生产总值", "第一产业"],
+            [1978, 100.0, 100.0],
+            [1979, 108.6, 104.4],
+            [1980, 121.8, 101.7],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="常州市")
+    assert _records(checked) == {}
+    errors = [f for f in checked.findings if f.severity == "error"]
+    assert len(errors) == 1 and "定基指数" in errors[0].message
+    assert errors[0].where.sheet and errors[0].where.column and errors[0].hint
+
+
+def test_rank_of_the_total_value_ranks_the_amount(catalogs, tmp_path):
+    """位次(GDP总值) beside GDP and its real growth: the rank follows the amount, not the growth."""
+    path = _sheet(
+        tmp_path / "安徽.xlsx",
+        [
+            ["2021年安徽各市GDP列表"],
+            ["地区", "位次\n(GDP总值)", "GDP(亿元)", "年增幅\n实际(GDP/%)"],
+            ["合肥市", 1, 11412.80, 9.2],
+            ["芜湖市", 2, 4302.63, 11.6],
+            ["滁州市", 3, 3362.11, 9.9],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {(r["region_code"], r["rank"], r["level_rank"]) for r in frame.iter_rows(named=True)}
+    assert got == {("340100", None, 1), ("340200", None, 2), ("341100", None, 3)}
+
+
+def test_parts_of_an_amount_on_a_third_header_row(catalogs, tmp_path):
+    """地区生产总值 over 位次 | GDP(本币) | GDP(美元) | 年增幅 实际 | 年增幅 名义, GDP(本币) merged
+    over 总值 | 第一产业: each part its amount, the real growth and the rank GDP's again; 人均GDP
+    over 位次(人均) | 人均(本币) with no growth of its own: that rank is the amount's."""
+    path = _sheet(
+        tmp_path / "安徽.xlsx",
+        [
+            ["2021年安徽各市GDP与人均GDP列表(单位:GDP/亿元;人均/元)"],
+            [None, "地区生产总值(GDP)", *[None] * 5, "人均GDP", None],
+            [
+                None,
+                "位次\n(GDP总值)",
+                "GDP\n(本币)",
+                None,
+                "GDP\n(美元)",
+                "年增幅\n实际(GDP/%)",
+                "年增幅\n名义(GDP/%)",
+                "位次\n(人均)",
+                "人均\n(本币)",
+            ],
+            [None, None, "总值", "第一产业", *[None] * 5],
+            ["合肥市", 1, 11412.80, 351.05, 1450.40, 9.2, 14.06, 1, 120579],
+            ["芜湖市", 2, 4302.63, 169.58, 538.40, 11.6, 15.84, 2, 117174],
+            ["马鞍山市", 6, 2439.33, 104.23, 304.81, 9.1, 16.01, 3, 113089],
+        ],
+        ("A2:A4", "B2:G2", "H2:I2", "B3:B4", "C3:D3", "E3:E4", "F3:F4", "G3:G4", "H3:H4", "I3:I4"),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    frame = checked.normalized.observations
+    got = {
+        (r["region_code"], r["indicator"]): (r["level"], r["growth_pct"], r["level_rank"])
+        for r in frame.iter_rows(named=True)
+    }
+    assert got[("340100", "gdp")] == (11412.80, 9.2, 1)
+    assert got[("340100", "primary_va")] == (351.05, None, None)
+    assert got[("340100", "gdp_per_capita")] == (120579, None, 1)
+    assert got[("340500", "gdp")] == (2439.33, 9.1, 6)
+    assert got[("340500", "gdp_per_capita")] == (113089, None, 3)
+    assert len(got) == 9

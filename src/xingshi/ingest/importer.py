@@ -119,7 +119,12 @@ def check_file(
         # Figures there, but every one left out: say why instead of "no data".
         unknown = [f for f in findings.findings() if f.rule == "unknown_indicator"]
         names = list(dict.fromkeys(str(f.where.value) for f in unknown if f.where.value))
-        if unknown:
+        # 市区 figures, fixed-base indexes: left out whatever their indicators, said first.
+        left = [f for f in findings.findings() if f.data.get("left_out")]
+        if left:
+            message = f"表中的数都未导入：{left[0].message}"
+            where, hint = left[0].where, left[0].hint
+        elif unknown:
             first = unknown[0].where
             shown = "、".join(f"“{n}”" for n in names[:5]) + (
                 f" 等 {len(names)} 项" if len(names) > 5 else ""

@@ -18,7 +18,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.checks.indicator import indicator_in_texts, resolve_indicator
 from xingshi.ingest.checks.number import read_number
 from xingshi.ingest.checks.period import resolve_period
-from xingshi.ingest.checks.region import region_in_text, resolve_regions
+from xingshi.ingest.checks.region import region_in_text, resolve_regions, urban_part
 from xingshi.ingest.checks.unit import to_canonical
 from xingshi.ingest.limits import CappedFindings
 from xingshi.ingest.records import RawObs, RawTarget, Reading
@@ -178,6 +178,9 @@ def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, 
         where = Location(file=o.sheet.file, sheet=o.sheet.name, value=o.region)
         if code is None:
             return (None, None, False, where)
+        if regions.get(code).level == "prefecture" and (part := urban_part(regions, o.region)):
+            # 市区历年… under --region-scope 金华市: the districts' figures, not the city's.
+            return (part, None, False, where)
         return (o.region, code, False, where)
     where = _where(o, o.region_col, o.region, row=o.region_row)
     return (o.region, o.region_code, o.parent_alias, where)
@@ -188,6 +191,25 @@ def _components(indicators: Any, code: str) -> set[str]:
     for part in indicators.get(code).components or ():
         out |= {part, *_components(indicators, part)}
     return out
+
+
+def _siblings(indicators: Any, a: str, b: str) -> bool:
+    """Two parts of the same total (第一产业增加值, 第二产业增加值 of 地区生产总值)."""
+    return a != b and any({a, b} <= set(ind.components or ()) for ind in indicators)
+
+
+def _nearer_parent(indicators: Any, o: RawObs) -> Any:
+    """The indented row an item is indented under (      工业 under     第二产业), where that
+    row is itself read: a component of the unindented parent, or a part beside it."""
+    if o.previous_indicator is None or o.parent_indicator is None:
+        return None
+    try:
+        top = indicators.resolve(_parent_text(o.parent_indicator))
+        nearer = indicators.resolve(_parent_text(o.previous_indicator))
+    except Exception:  # either row is no catalogue indicator: no nesting to follow
+        return None
+    inside = nearer.code in _components(indicators, top.code)
+    return nearer if inside or _siblings(indicators, top.code, nearer.code) else None
 
 
 def _parent_text(text: Any) -> str:
@@ -231,6 +253,11 @@ def _as_component(
         parent = None
     if parent is not None and indicator.code in _components(indicators, parent.code):
         return indicator
+    if parent is not None and _siblings(indicators, parent.code, indicator.code):
+        return indicator  # 第一产业 over an indented 第二产业: two parts of one total
+    nearer = _nearer_parent(indicators, o)
+    if nearer is not None and indicator.code in _components(indicators, nearer.code):
+        return indicator  # 工业增加值 under an indented 第二产业 under 第一产业
     if not any(x.rule == "sub_item" and x.where == where for x in findings):
         findings.append(
             Finding(
@@ -310,6 +337,8 @@ def _normalize_obs(
             if indicator is None and o.parent_indicator is not None:
                 # # 工业 under 地区生产总值: the component 工业增加值.
                 indicator = _component_named(indicators, o)
+                if indicator is None and _nearer_parent(indicators, o) is not None:
+                    indicator = _component_named(indicators, o, o.previous_indicator)
                 f = None if indicator is not None else f
             elif indicator is None and o.previous_indicator is not None:
                 # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值.

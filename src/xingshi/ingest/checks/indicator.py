@@ -25,8 +25,12 @@ def _variants(name: str) -> list[str]:
 # Numbering and sub-item marks of statistical reports: 一、 1、 1. (一) ① 其中： # 在总额中：
 _PREFIX = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|"
-    r"其中[:：]?|内[:：]|#+|[*＊]+)+"
+    r"其中[:：]?|内[:：]|附[:：]|#+|[*＊]+)+"
 )
+# 按常住平均人口计算的人均地区生产总值: the catalogue's per-capita figures are by resident
+# population; the same figure by registered population (按户籍人口) is another measure.
+_RESIDENT_BASIS = re.compile(r"^按常住(平均)?人口(计算)?的?(?=人均)")
+_REGISTERED_BASIS = re.compile(r"^按户籍(平均)?人口(计算)?的?(?=人均)")
 # 期末金融机构本外币存款余额: a stock is at the period's end whether or not the name says so.
 _AT_END = re.compile(r"^(期末|月末|年末)(?=.{4,}余额$)")
 # Words a table's title qualifies every row with: 可支配收入 under 城镇居民…, 工业总产值 under
@@ -44,7 +48,7 @@ QUALIFIERS = (
 
 
 def _cleaned(text: str) -> str:
-    return _AT_END.sub("", _PREFIX.sub("", text))
+    return _RESIDENT_BASIS.sub("", _AT_END.sub("", _PREFIX.sub("", text)))
 
 
 def _qualified(text: str, context: str | None) -> list[str]:
@@ -84,6 +88,14 @@ def resolve_indicator(
         if from_file_name:
             hint = "文件名和表头都没有指标名：请用 --indicator 指定，如 --indicator 地区生产总值"
         return None, Finding("unknown_indicator", severity, "指标名称为空", where, hint=hint)
+    if _REGISTERED_BASIS.match(text):
+        return None, Finding(
+            "unknown_indicator",
+            severity,
+            f"“{text}”按户籍人口计算，目录中的人均指标按常住人口计算，该行未导入",
+            where,
+            hint="按常住人口计算的一行照常导入；需要户籍口径时在工作区目录中另加指标",
+        )
     last: CatalogError | None = None
     candidates = _variants(text) if from_file_name else [*_qualified(text, context), text]
     for candidate in candidates:

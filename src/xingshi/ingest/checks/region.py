@@ -199,10 +199,13 @@ def resolve_regions(
                 Finding(
                     "unknown_region",
                     "warning",
-                    f"“{name}”是{kind}，不在区划目录中，该行未导入",
+                    f"“{name}”是{kind}，不在区划目录中，该行未导入"
+                    if where.row is not None or where.column is not None
+                    else f"标题所指的“{name}”是{kind}，不是全市，不在区划目录中，整表未导入",
                     where,
                     hint="如需导入园区、市区、本级等非行政区划单位的数据，在工作区的 regions.csv"
                     f"（code,name,short,level,parent,aliases）中加一行，如：{example}",
+                    data={"left_out": True},
                 )
             )
         else:
@@ -234,6 +237,22 @@ def _guess(regions: Any, name: Any, codes: list[str | None]) -> Any:
 
 def _listed(regions: Any, codes: list[Any]) -> str:
     return "、".join(f"{regions.qualified_name(str(c))}（{c}）" for c in codes)
+
+
+# 1-9 市区历年地区生产总值: the figures of the city's districts together, not the whole city's.
+# 县市区, 县(市区), 各市区, 省市区 list kinds of units; 沙市区 is a district's own name.
+_URBAN = re.compile(r"(?<![县各省(（、/])(市区|市辖区)(?![县、)）域])")  # 全市区域 is no 市区
+
+
+def urban_part(regions: Any, text: str | None) -> str | None:
+    """``市区`` when a title says its figures are a city's districts together (市区历年…)."""
+    if not text:
+        return None
+    masked = text
+    for m in regions.find_all(text):
+        masked = masked[: m.start] + "　" * (m.end - m.start) + masked[m.end :]
+    found = _URBAN.search(masked)
+    return "市区" if found else None
 
 
 def region_in_text(regions: Any, text: str | None, scope: str | None) -> str | None:

@@ -67,6 +67,7 @@ _GROWTH_WORDS = ("增长", "增速", "±", "比上年", "同比", "增减", "增
 _LEVEL_WORDS = (
     "绝对值",
     "绝对数",
+    "绝对额",
     "累计",
     "本月",
     "本期",
@@ -97,6 +98,7 @@ _ROLE_TOKENS = sorted(
     (
         "比上年同期",
         "比上年同月",
+        "为上年",
         "比去年同月",
         "上年同月",
         "比上年",
@@ -110,6 +112,7 @@ _ROLE_TOKENS = sorted(
         "累计",
         "绝对值",
         "绝对数",
+        "绝对额",
         "增长速度",
         "总量",
         "完成值",
@@ -247,9 +250,10 @@ def sub_kind(text: str) -> str | None:
         return "rank"
     if any(w in text for w in _GROWTH_WORDS) or text in {"%", "±%"}:
         return "growth"
-    if any(w in text for w in _LEVEL_WORDS) or text in ("数量", "本币") or text.startswith("本币("):
+    local = text in ("数量", "本币") or text.startswith("本币(") or text.endswith("(本币)")
+    if any(w in text for w in _LEVEL_WORDS) or local:
         # 数量 | 位次 | 增长率 | 位次: a yearbook's amount (only whole: 企业数量 is a name);
-        # 本币 | 美元: the amount in yuan beside its dollar conversion
+        # 本币 | 美元, GDP(本币) | GDP(美元): the amount in yuan beside its dollar conversion
         return "level"
     # 数 量 | 位 次 (a yearbook's amount), 本 年 over 本月 | 1-本月: whole words only, since
     # 企业数量 or 本年度目标 name something else.
@@ -272,7 +276,7 @@ def column_period(sub: str, period: str | None, kind: str = "level") -> str | No
         p = parse_period_text(period)
     except Exception:  # the period check reports it, once, on every value
         return period
-    if re.search("上年|去年", re.sub("[比较](上年|去年)", "", sub)):
+    if re.search("上年|去年", re.sub("[比较为](上年|去年)", "", sub)):
         return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
     m = _MONTHS.search(sub)
     if m:

@@ -20,12 +20,16 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 _YEAR_BASE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?(=|为)100")
+# 2011年为上年% (a yearbook's index column): the year's figure as % of the previous year's.
+_AS_PERCENT_OF_PREVIOUS = re.compile(r"为上年(同期)?的?%")
 
 
 def index_base(text: Any, year: int | None) -> str | None:
     """``previous`` when ``text`` says values stand on the previous year's 100 (a base year
     one before ``year`` counts), ``fixed`` for another base year, None when it says neither."""
     norm = normalize_text(text)
+    if _AS_PERCENT_OF_PREVIOUS.search(norm):
+        return "previous"
     if "=100" not in norm and "为100" not in norm:
         return None
     if _PREVIOUS.search(norm):
@@ -45,4 +49,5 @@ def fixed_base_finding(sheet: Sheet, row: int, col: int, name: str) -> Finding:
         f"“{name}”列是定基指数（不以上年为100），既不是增速也不是总量，该列未导入",
         sheet.where(row, col, value),
         hint="以上年（或上年同期）为100的指数按增速导入：107.6 即增长 7.6%",
+        data={"left_out": True},
     )

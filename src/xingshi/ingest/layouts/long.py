@@ -95,7 +95,8 @@ def header_key(text: Any, *, targets: bool = False) -> str | None:
 
 def rank_basis(text: str) -> str:
     """What a rank column ranks by: ``level`` (总量位次), ``growth`` (增速位次) or ``default``."""
-    if any(w in text for w in ("总量", "规模", "绝对值")):
+    # 位次(GDP总值): by the amount; 生产总值 is a name, not the amount's rank
+    if any(w in text for w in ("总量", "规模", "绝对值")) or re.search("(?<!生产)总值", text):
         return "level"
     if any(w in text for w in ("增速", "增长", "增幅")):
         return "growth"

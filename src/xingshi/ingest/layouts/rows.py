@@ -29,6 +29,7 @@ from xingshi.ingest.layouts.headers import (
     foreign_column,
     foreign_finding,
     is_period_head,
+    pure_unit,
     sub_kind,
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
@@ -202,7 +203,27 @@ def _rate_finding(sheet: Sheet, row: int, col: int) -> Finding:
 
 
 def _role(text: str) -> str | None:
+    if index_base(text, None) == "previous" and not sub_kind(text):
+        return "growth"  # 2011年为上年%: an index on the previous year, read as its growth
     return sub_kind(text) or ("level" if _MONTHS.search(text) else None)
+
+
+def _continued_header(sheet: Sheet, header_row: int, indicator_col: int) -> list[str] | None:
+    """The header's second line where its cells wrap (占地区生产总值 over 比重%, 2011年为上年%
+    over (按可比价计算)): texts only, no role, no unit row, no name in the indicator column."""
+    if header_row + 1 >= len(sheet.rows):
+        return None
+    row = sheet.rows[header_row + 1]
+    if normalize_text(sheet.cell(header_row + 1, indicator_col)):
+        return None
+    texts = [normalize_text(v) for v in row[indicator_col + 1 :]]
+    if not any(texts) or any(
+        not isinstance(v, str) for v in row[indicator_col + 1 :] if v is not None
+    ):
+        return None
+    if any(_role(t) or pure_unit(t) or t in UNIT_HEADERS for t in texts if t):
+        return None
+    return [""] * (indicator_col + 1) + texts
 
 
 def read_rows(
@@ -246,6 +267,15 @@ def read_rows(
         head = merged
         header_row, has_sub = sub_row, False
         sub_row = header_row + 1
+    continued = None if has_sub else _continued_header(sheet, header_row, indicator_col)
+    if continued is not None:
+        head = [
+            (normalize_text(h) + continued[c]) if c < len(continued) and continued[c] else h
+            for c, h in enumerate(head)
+        ]
+        header_row += 1  # figures start below the second line
+        sub_row = header_row + 1
+        subs = [normalize_text(v) for v in sheet.rows[sub_row]] if sub_row < len(sheet.rows) else []
     if any("累计" in normalize_text(v) for v in [*head, *subs]):
         period = _cumulative(period)
     unit_col = next((c for c, v in enumerate(head) if normalize_text(v) in UNIT_HEADERS), None)
@@ -309,13 +339,16 @@ def read_rows(
         # 增长 over 本月 | 累计: each growth says its own period, none is inherited.
         own_month = any(w in text for w in ("本月", "当月")) and not cumulative
         inherits = (
-            kind != "level" and not _MONTHS.search(text) and "上年" not in text and not own_month
+            kind != "level"
+            and not _MONTHS.search(text)
+            and "上年" not in text.replace("为上年", "")  # 2011年为上年%: that year's index
+            and not own_month
         )
         if kind != "level" and "累计" in text and not _MONTHS.search(text):
             col_period = _cumulative(period)
         if inherits and left is not None and left["region_col"] == region_col:
             col_period = left["period"]  # 比去年同期增长 right of 1-本月: that column's growth
-        if _PRIOR.search(re.sub("[比较](上年|去年)", "", text)):
+        if _PRIOR.search(re.sub("[比较为](上年|去年)", "", text)):
             # 上年本月 | 上年1-本月: last year's month and last year's January-to-month.
             bare = _PRIOR.sub("", text)
             this = column_period(bare, period, kind)
@@ -334,6 +367,7 @@ def read_rows(
                 "indicator_col": (region, region_col),
                 "text": text,
                 "unit": current_unit if region_col is not None else None,
+                "index": kind == "growth" and index_base(text, None) == "previous",
             }
         )
     _same_month_beside_same_period(columns, period, "text")
@@ -345,6 +379,7 @@ def read_rows(
     first = sub_row + 1 if has_sub else header_row + 1
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
+    items: list[tuple[int, str]] = []  # the item rows under ``parent``, with their indents
     mark_indents = _mark_indents(sheet, first, indicator_col)
     months_across = bool(columns) and all(
         k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
@@ -374,8 +409,14 @@ def read_rows(
             # # itself (    一般公共预算支出) is the next indicator, not one more item.
             is_sub = False
         previous = parent
+        depth = _indent(name) if isinstance(name, str) else 0
         if not is_sub:
-            parent = normalize_text(name)
+            parent, items = normalize_text(name), []
+        # An item indented under an item (      工业 under     第二产业): the nearer one is its
+        # own parent, tried when the row is no component of the unindented one.
+        nearer = next((n for d, n in reversed(items) if d < depth), None) if is_sub else None
+        if is_sub:
+            items.append((depth, normalize_text(name)))
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
         row_period = None
         if months_across and isinstance(name, str):
@@ -444,7 +485,7 @@ def read_rows(
                     region_from_title=col["region_col"] is None,
                     context=title,
                     parent_indicator=parent if is_sub else None,
-                    previous_indicator=None if is_sub else previous,
+                    previous_indicator=nearer if is_sub else previous,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
@@ -463,6 +504,7 @@ def read_rows(
                     obs.unit, obs.unit_is_default = col["unit"], False
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
+                obs.growth_is_index = obs.growth_is_index or col["index"]
             else:
                 obs.set_rank(value, col["col"], col["basis"])
         if "价格" in name and "指数" in name:

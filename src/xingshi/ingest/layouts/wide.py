@@ -206,6 +206,50 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
     return rows[-1], parents
 
 
+_WHOLE = {"总值", "合计", "总计", "小计", "总量"}
+
+
+def _parts_under_a_level(sheet: Sheet, sub_row: int, region_col: int) -> bool:
+    """GDP(本币) merged over 总值 | 第一产业 | 第二产业 | 第三产业 on a row below the roles: each
+    column is that part's amount (总值 the indicator's own). The names go up into the name row,
+    the role is carried over the run, and the indicator resumes right of it (实际 | 位次 of
+    GDP). The parts row is then blank, so figures start below it."""
+    parts_row = sub_row + 1
+    if parts_row >= len(sheet.rows) or sub_row < 1:
+        return False
+    cells = sheet.rows[parts_row]
+    texts = {c: normalize_text(v) for c, v in enumerate(cells) if c > region_col and v is not None}
+    if len(texts) < 2 or any(not isinstance(cells[c], str) for c in texts):
+        return False
+    if any(pure_unit(t) or "%" in t or _english_only(cells[c]) for c, t in texts.items()):
+        return False  # a row of units (亿元 | 万元) or translations, not of parts
+    name_row, roles = sheet.rows[sub_row - 1], sheet.rows[sub_row]
+    runs: list[tuple[int, int]] = []
+    for c in sorted(texts):
+        start = c
+        while start > region_col and normalize_text(sheet.cell(sub_row, start)) == "":
+            start -= 1
+        if sub_kind(normalize_text(sheet.cell(sub_row, start))) != "level":
+            return False
+        if runs and runs[-1][0] == start:
+            runs[-1] = (start, c)
+        else:
+            runs.append((start, c))
+    width = max(len(name_row), len(roles), len(cells)) + 1
+    name_row = [*name_row, *[None] * (width - len(name_row))]
+    roles = [*roles, *[None] * (width - len(roles))]
+    for start, end in runs:
+        group = next((name_row[k] for k in range(start, region_col, -1) if name_row[k]), None)
+        for c in range(start, end + 1):
+            part = texts.get(c, "")
+            name_row[c] = group if part in _WHOLE or not part else part
+            roles[c] = roles[start]
+        if name_row[end + 1] is None:
+            name_row[end + 1] = group  # the group's own columns go on right of its parts
+    sheet.rows[sub_row - 1], sheet.rows[sub_row], sheet.rows[parts_row] = name_row, roles, []
+    return True
+
+
 def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
     """2018年8月 | 同比增长(%) | 2018年1-8月 | 同比增长(%): each growth is its left level's.
 
@@ -483,6 +527,9 @@ def read_wide(
         sub_row += 1
         subs = _roles_row(sheet, sub_row, region_col)
         has_sub = True
+    if has_sub and _parts_under_a_level(sheet, sub_row, region_col):
+        subs = _roles_row(sheet, sub_row, region_col)
+        names, name_rows = list(sheet.rows[header_row]), [header_row] * len(sheet.rows[header_row])
     # A row of units under the roles (绝对值 | 增速 over 亿元 | %): units for the columns above.
     units_at = sub_row + 1 if has_sub and _units_row(sheet, sub_row + 1, region_col) else None
     if has_sub and any("累计" in v for v in subs):
