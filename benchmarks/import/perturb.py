@@ -12,7 +12,9 @@ the same options:
 - ``name``: the file is called ``表1.xlsx``, so its name says nothing;
 - ``spaces``: every region and indicator name is written with a space between its characters
   (``吉 首 市``), as yearbooks align them;
-- ``csv``: the first sheet saved as a GBK ``.csv`` (merges gone, as Excel and WPS save it).
+- ``csv``: the first sheet saved as a GBK ``.csv`` (merges gone, as Excel and WPS save it);
+- ``roles``: the role words of the header (增长(%), 绝对值, 位次) written as another bureau's
+  (增幅(%), 绝对额, 排位).
 
 Prints, per perturbation, how many of the tables still import with every transcribed cell right,
 and the tables that did not (with the first wrong cell or the error). A table that stores a value
@@ -117,7 +119,48 @@ def _csv(src: Path, dst: Path) -> bool:
     return True
 
 
-PERTURB = {"corner": _corner, "cover": _cover, "name": None, "spaces": _spaces, "csv": _csv}
+# Role words a bureau may use for the same thing; each is written as the rarest form below.
+_ROLE_SYNONYMS = (
+    (
+        {"增长", "增长%", "增长(%)", "增速", "增速(%)", "增速%", "同比增长", "同比增长(%)"}
+        | {"同比增长%", "增幅", "增幅%", "±%", "同比±%", "增长率", "增长率(%)"},
+        "增幅(%)",
+    ),
+    ({"绝对值", "绝对数", "总量", "绝对量", "数值", "完成值"}, "绝对额"),
+    ({"位次", "排名", "名次", "排序"}, "排位"),
+)
+
+
+def _roles(src: Path, dst: Path) -> bool:
+    """Role words in the header rows (增长(%), 绝对值, 位次) written as another bureau's
+    (增幅(%), 绝对额, 排位)."""
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, h, _col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    changed = False
+    for r in range(h + 1, min(h + 5, ws.max_row + 1)):
+        for cell in ws[r]:
+            if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
+                continue
+            text = "".join(cell.value.split()).replace("（", "(").replace("）", ")")
+            for words, other in _ROLE_SYNONYMS:
+                if text in words and text != other:
+                    cell.value, changed = other, True
+    wb.save(dst)
+    return changed
+
+
+PERTURB = {
+    "corner": _corner,
+    "cover": _cover,
+    "name": None,
+    "spaces": _spaces,
+    "csv": _csv,
+    "roles": _roles,
+}
 
 
 _RIGHT: set[str] | None = None
