@@ -1545,3 +1545,26 @@ def test_parts_of_an_amount_on_a_third_header_row(catalogs, tmp_path):
     assert got[("340500", "gdp")] == (2439.33, 9.1, 6)
     assert got[("340500", "gdp_per_capita")] == (113089, None, 3)
     assert len(got) == 9
+
+
+def test_figures_after_a_note_line_that_no_reader_places_are_named(catalogs, tmp_path):
+    """表1 … 注:… then 表2:GDP环比增长速度 (quarters down, one 环比 column): the second table
+    is not read, and a warning names the row where its figures start (no silent drop)."""
+    path = _sheet(
+        tmp_path / "2013年1-3季度国内生产总值.xlsx",
+        [
+            ["表1:2013年1-3季度国内生产总值初步核算数据"],
+            [None, "绝对额(亿元)", "比去年同期增长(%)"],
+            ["国内生产总值", 386762, 7.7],
+            ["注:绝对额按现价计算,增长速度按不变价计算。"],
+            ["表2:GDP环比增长速度"],
+            [None, "环比增长速度(%)"],
+            ["2013年1季度", 1.5],
+            ["2季度", 1.9],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国")
+    assert _errors(checked) == []
+    assert _records(checked)[("100000", "gdp", "2013-01/2013-09")] == (386762, 7.7, None)
+    skipped = [f for f in checked.findings if "不在可识别的表格中" in f.message]
+    assert [(f.severity, f.where.row) for f in skipped] == [("warning", 7)]

@@ -253,6 +253,15 @@ def _sheet_period(
     return None
 
 
+def _first_figure_row(sheet: Sheet) -> int | None:
+    """The first row holding a number (not a year, not a note's text), or None."""
+    for r, row in enumerate(sheet.rows):
+        for v in row:
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                return r
+    return None
+
+
 def _year_of(text: str | None) -> int | None:
     m = re.match(r"\d{4}", text or "")
     return int(m.group(0)) if m else None
@@ -309,6 +318,7 @@ def read_file(
         hidden = []
     queue = list(sheets)
     continued: list[Sheet] = []
+    later: list[Finding] = []  # parts after a table's 注 lines that could not be read
     # The period a report's sections below the first take from the table above them: the
     # title (2018年1-4月主要指标进度数据) is blanked with the rows above the next section.
     period_above: dict[int, str | None] = {}
@@ -318,9 +328,20 @@ def read_file(
             layout, h, region_col = detect_layout(sheet)
         except LayoutError as exc:
             # Workbooks carry note and chart sheets: skip them if another sheet holds data.
-            # What follows a table's 注 lines is only reported when it is a sheet of its own.
+            # What follows a table's 注 lines is reported when it holds figures (a second
+            # table the readers cannot place), never dropped unsaid.
             if not any(s is sheet for s in continued):
                 skipped.append(exc)
+            elif (first := _first_figure_row(sheet)) is not None:
+                later.append(
+                    Finding(
+                        "layout",
+                        "warning",
+                        f"第 {first + 1} 行起的数字不在可识别的表格中，已跳过",
+                        sheet.where(first),
+                        hint="如这是另一张表，请把它放到单独的工作表并写明表头（指标、地区、时期）后导入",
+                    )
+                )
             continue
         reading = Reading(file=path.name, layout=layout, sheet=sheet.name, header_row=h)
         if layout == "nbs":
@@ -410,6 +431,7 @@ def read_file(
     if not readings:
         raise skipped[0]
     readings[0].findings.extend(reader_findings)
+    readings[0].findings.extend(later)
     for sheet in hidden:
         readings[0].findings.append(
             Finding(
