@@ -29,9 +29,30 @@ def _close(a: Any, b: Any) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-6)
 
 
-def import_table(spec: dict, workspace: Path, *, mapped: bool = False) -> tuple[list[str], Any]:
+STORED = DATA / "stored.csv"
+_STORED_COLUMNS = ("region_code", "indicator", "period", "level", "unit", "growth_pct", "rank")
+_STORED_COLUMNS += ("level_rank", "level_cell", "growth_cell")
+
+
+def _stored_rows(ws: Any, file: str) -> list[str]:
+    """Every figure a table stored, one line each, in a fixed order: what the approval file
+    ``stored.csv`` keeps beside the hand-transcribed cells."""
+    obs = ws.store.observations()
+    lines = []
+    for r in obs.iter_rows(named=True):
+        values = [
+            "" if r[c] is None else f"{r[c]:.10g}" if isinstance(r[c], float) else str(r[c])
+            for c in _STORED_COLUMNS
+        ]
+        lines.append(",".join([file.split("-")[0], *values]))
+    return sorted(lines)
+
+
+def import_table(
+    spec: dict, workspace: Path, *, mapped: bool = False, stored: list[str] | None = None
+) -> tuple[list[str], Any]:
     """Import one corpus file into a fresh workspace (with its ``--mapping`` when ``mapped``);
-    the cells that are wrong, and the error."""
+    the cells that are wrong, and the error. ``stored`` receives every figure stored."""
     ws = init_workspace(workspace)
     options = dict(spec["options"])
     if mapped:
@@ -42,6 +63,8 @@ def import_table(spec: dict, workspace: Path, *, mapped: bool = False) -> tuple[
         except XingshiError as exc:
             return [f"未导入：{exc}"], exc
         obs = ws.store.observations()
+        if stored is not None:
+            stored.extend(_stored_rows(ws, spec["file"]))
         got = {
             (r["region_code"], r["indicator"], r["period"]): r for r in obs.iter_rows(named=True)
         }
@@ -91,6 +114,42 @@ def test_published_table_imports_every_cell(spec, tmp_path):
     assert wrong == []
 
 
+def _approved() -> dict[str, list[str]]:
+    by_table: dict[str, list[str]] = {}
+    for line in STORED.read_text(encoding="utf-8").splitlines()[1:]:
+        by_table.setdefault(line.split(",", 1)[0], []).append(line)
+    return by_table
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [t for t in TABLES if not t.get("refused")],
+    ids=[t["file"].split("-")[0] for t in TABLES if not t.get("refused")],
+)
+def test_published_table_stores_what_was_approved(spec, tmp_path):
+    """Beyond the transcribed cells, every figure a table stores is the one approved in
+    ``stored.csv``: a rule that starts storing an item as another indicator, or drops one,
+    shows here. After checking a change against the page, rewrite the file with
+    ``python tests/ingest/test_published.py --approve``."""
+    stored: list[str] = []
+    import_table(spec, tmp_path / "ws", stored=stored)
+    assert stored == _approved().get(spec["file"].split("-")[0], [])
+
+
+def approve() -> None:
+    """Rewrite ``stored.csv`` from what the importer stores now (review its diff)."""
+    import tempfile
+
+    lines = ["table," + ",".join(_STORED_COLUMNS)]
+    for spec in TABLES:
+        if spec.get("refused"):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            import_table(spec, Path(tmp) / "ws", stored=lines)
+    STORED.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{STORED.name}：{len(lines) - 1} 个数")
+
+
 def main() -> None:
     """Print, per table, whether every cell imported right (the corpus's before/after figure)."""
     import tempfile
@@ -113,4 +172,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    approve() if "--approve" in sys.argv else main()
