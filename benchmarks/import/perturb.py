@@ -13,6 +13,7 @@ the same options:
 - ``spaces``: every region and indicator name is written with a space between its characters
   (``吉 首 市``), as yearbooks align them;
 - ``csv``: the first sheet saved as a GBK ``.csv`` (merges gone, as Excel and WPS save it);
+- ``unmerge``: merged cells undone, the value repeated in every cell of the range;
 - ``roles``: the role words of the header (增长(%), 绝对值, 位次) written as another bureau's
   (增幅(%), 绝对额, 排位).
 
@@ -153,12 +154,31 @@ def _roles(src: Path, dst: Path) -> bool:
     return changed
 
 
+def _unmerge(src: Path, dst: Path) -> bool:
+    """Merged cells undone with the value written into every cell of the range, as some
+    exports and copies from web pages leave a table."""
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    ranges = list(ws.merged_cells.ranges)
+    for rng in ranges:
+        value = ws.cell(rng.min_row, rng.min_col).value
+        ws.unmerge_cells(str(rng))
+        for row in ws.iter_rows(
+            min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col
+        ):
+            for cell in row:
+                cell.value = value
+    wb.save(dst)
+    return bool(ranges)
+
+
 PERTURB = {
     "corner": _corner,
     "cover": _cover,
     "name": None,
     "spaces": _spaces,
     "csv": _csv,
+    "unmerge": _unmerge,
     "roles": _roles,
 }
 

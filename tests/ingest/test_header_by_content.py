@@ -277,3 +277,43 @@ def test_csv_keeps_the_indentation_of_sub_items(catalogs, tmp_path):
     got = _records(checked)
     assert got[("310000", "industry_added", "2022-01/2022-06")] == (4217.11, -13.3, None)
     assert got[("310000", "primary_va", "2022-01/2022-06")] == (34.52, 1.7, None)
+
+
+def test_merged_header_cells_filled_in_every_cell(catalogs, tmp_path):
+    """WPS's 拆分并填充 leaves 2009 | 2009 over 社会消费品零售总额 | 增 长 and 地 区 in each row of
+    the corner: read as the merged header it was (growth in its own column, not a level)."""
+    path = _sheet(
+        tmp_path / "年鉴.xlsx",
+        [
+            ["17-22 社会消费品零售总额"],
+            ["地 区", 2008, 2008, 2009, 2009],
+            ["地 区", "社会消费品零售总额", "增 长", "社会消费品零售总额", "增 长"],
+            ["地 区", "(亿元)", "(%)", "(亿元)", "(%)"],
+            ["北 京", 4645.5, 21.1, 5309.9, 14.3],
+            ["天 津", 2078.7, 25.9, 2430.8, 16.9],
+            ["河 北", 4991.1, 23.1, 5764.9, 15.5],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110000", "retail", "2008-01/2008-12")] == (4645.5, 21.1, None)
+    assert got[("130000", "retail", "2009-01/2009-12")] == (5764.9, 15.5, None)
+
+
+def test_two_columns_units_in_the_last_header_row_stay_apart(catalogs, tmp_path):
+    """本月 | 累计 over 万元 | 万元: the second 万元 is the 累计 column's own unit, kept."""
+    path = _sheet(
+        tmp_path / "2022年1-8月门头沟区规模以上工业总产值.xlsx",
+        [
+            ["2022年1-8月门头沟区规模以上工业总产值"],
+            ["指标名称", "8月", "1-8月"],
+            [None, "万元", "万元"],
+            ["规模以上工业总产值", 52345.0, 384032.0],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110109", "industry_output", "2022-01/2022-08")] == (38.4032, None, None)
+    assert got[("110109", "industry_output", "2022-08/2022-08")] == (5.2345, None, None)

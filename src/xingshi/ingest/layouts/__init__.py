@@ -11,6 +11,7 @@ from xingshi.ingest.layouts.content import (
     header_by_content,
     header_top,
     names_region,
+    unfill_merges,
     years_down,
 )
 from xingshi.ingest.layouts.headers import (
@@ -343,6 +344,8 @@ def read_file(
                     )
                 )
             continue
+        if layout in ("wide", "rows"):
+            sheet = unfill_merges(sheet, h)
         reading = Reading(file=path.name, layout=layout, sheet=sheet.name, header_row=h)
         if layout == "nbs":
             read_nbs(sheet, reading, indicator=indicator)

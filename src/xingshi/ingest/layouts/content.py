@@ -160,3 +160,53 @@ def header_by_content(
             continue
         return "wide", header_top(sheet, h, c, rows.start), c
     return None
+
+
+def _header_rows(sheet: Sheet, h: int) -> range:
+    """The header block from ``h`` down to the row before the first row of figures."""
+    end = h + 1
+    while end < len(sheet.rows) and end < h + 8:
+        row = sheet.rows[end]
+        if any(_figure(v) and not _group_number(v) for v in row):
+            break
+        end += 1
+    return range(h, end)
+
+
+def unfill_merges(sheet: Sheet, h: int) -> Sheet:
+    """The sheet with merged header cells as Excel keeps them: a value written again into each
+    cell of its range (WPS's 拆分并填充, exports, copies from web pages) kept in the first cell
+    only. Across, only in a group row over different labels (2008 | 2008 over 总额 | 增长);
+    a last header row's ``万元 | 万元`` are two columns' own units. Down, a cell repeating the
+    one above it in the header."""
+    rows = _header_rows(sheet, h)
+    if len(rows) < 2:
+        return sheet
+    grid = [list(sheet.rows[r]) for r in rows]
+    orig = [list(row) for row in grid]
+
+    def at(i: int, c: int) -> Any:
+        return orig[i][c] if 0 <= i < len(orig) and 0 <= c < len(orig[i]) else None
+
+    changed = False
+    for i in range(len(grid)):
+        for c in range(len(grid[i])):
+            v = orig[i][c]
+            if v is None or not normalize_text(v):
+                continue
+            down = i > 0 and at(i - 1, c) == v
+            across = (
+                c > 0
+                and at(i, c - 1) == v
+                and i + 1 < len(orig)
+                and at(i + 1, c) is not None
+                and at(i + 1, c) != at(i + 1, c - 1)
+            )
+            if down or across:
+                grid[i][c], changed = None, True
+    if not changed:
+        return sheet
+    new_rows = list(sheet.rows)
+    for i, r in enumerate(rows):
+        new_rows[r] = grid[i]
+    return Sheet(sheet.file, sheet.name, new_rows, sheet.hidden, sheet.findings)

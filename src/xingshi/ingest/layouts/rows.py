@@ -31,6 +31,7 @@ from xingshi.ingest.layouts.headers import (
     is_period_head,
     pure_unit,
     sub_kind,
+    unit_text,
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
@@ -226,6 +227,14 @@ def _continued_header(sheet: Sheet, header_row: int, indicator_col: int) -> list
     return [""] * (indicator_col + 1) + texts
 
 
+def _units_row(sheet: Sheet, r: int, indicator_col: int, columns: list[dict[str, Any]]) -> bool:
+    """A row under the header with no name and a unit (亿元, 万元, %) over every column read."""
+    if r >= len(sheet.rows) or normalize_text(sheet.cell(r, indicator_col)) or not columns:
+        return False
+    cells = [normalize_text(sheet.cell(r, col["col"])) for col in columns]
+    return all(pure_unit(t) or t in ("%", "(%)") for t in cells if t) and any(cells)
+
+
 def read_rows(
     sheet: Sheet,
     header_row: int,
@@ -377,6 +386,13 @@ def read_rows(
     ) + [c for c in columns if c["monthly"] and c["period"] != _cumulative(period)]
     columns.sort(key=lambda k: k["col"])
     first = sub_row + 1 if has_sub else header_row + 1
+    if _units_row(sheet, first, indicator_col, columns):
+        # 8月 | 1-8月 over 万元 | 万元: each column's unit, in a row of its own.
+        for col in columns:
+            unit = normalize_text(sheet.cell(first, col["col"]))
+            if col["kind"] == "level" and unit and pure_unit(unit):
+                col["unit"] = unit_text(unit)
+        first += 1
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
     items: list[tuple[int, str]] = []  # the item rows under ``parent``, with their indents
