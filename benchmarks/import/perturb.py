@@ -14,6 +14,7 @@ the same options:
   (``吉 首 市``), as yearbooks align them;
 - ``csv``: the first sheet saved as a GBK ``.csv`` (merges gone, as Excel and WPS save it);
 - ``unmerge``: merged cells undone, the value repeated in every cell of the range;
+- ``wan``: a column headed in 亿元 written in 万元, its figures 10 000 times larger;
 - ``roles``: the role words of the header (增长(%), 绝对值, 位次) written as another bureau's
   (增幅(%), 绝对额, 排位).
 
@@ -26,6 +27,7 @@ must stay 0. A table imported with cells missing counts as not right, not as sto
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -172,6 +174,52 @@ def _unmerge(src: Path, dst: Path) -> bool:
     return bool(ranges)
 
 
+def _header_block(sheet, h: int) -> range:
+    """1-based rows from the header down to the row before the first number (a year apart)."""
+    end = h + 1
+    while end < len(sheet.rows) and not any(
+        isinstance(v, (int, float)) and not 1900 <= v <= 2100 for v in sheet.rows[end]
+    ):
+        end += 1
+    return range(h + 1, end + 1)
+
+
+def _wan(src: Path, dst: Path) -> bool:
+    """Amounts in 万元 where the table says 亿元 in a column's header (a county's habit): the
+    header says 万元 and every figure below it is 10 000 times larger."""
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, h, _col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    changed = False
+    for r in _header_block(sheet, h):  # header rows only, not a row's name
+        for cell in ws[r]:
+            if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
+                continue
+            if "亿元" not in cell.value or "万亿元" in cell.value:
+                continue
+            if any(
+                cell.coordinate in rng and rng.max_col > rng.min_col
+                for rng in ws.merged_cells.ranges
+            ):
+                continue  # 生产总值(亿元) merged over its parts: several columns' unit
+            cell.value = cell.value.replace("亿元", "万元")
+            for below in range(r + 1, ws.max_row + 1):
+                figure = ws.cell(below, cell.column)
+                value = figure.value
+                if isinstance(value, str) and re.fullmatch(r"-?[\d,]+(\.\d+)?", value.strip()):
+                    value = float(value.strip().replace(",", ""))  # 24,899.3 as text
+                elif isinstance(value, str) and value.strip() and below > r + 1:
+                    break  # the next table's header: its columns are its own
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    figure.value = round(value * 10000, 6)
+            changed = True
+    wb.save(dst)
+    return changed
+
+
 PERTURB = {
     "corner": _corner,
     "cover": _cover,
@@ -179,6 +227,7 @@ PERTURB = {
     "spaces": _spaces,
     "csv": _csv,
     "unmerge": _unmerge,
+    "wan": _wan,
     "roles": _roles,
 }
 

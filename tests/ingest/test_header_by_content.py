@@ -317,3 +317,22 @@ def test_two_columns_units_in_the_last_header_row_stay_apart(catalogs, tmp_path)
     got = _records(checked)
     assert got[("110109", "industry_output", "2022-01/2022-08")] == (38.4032, None, None)
     assert got[("110109", "industry_output", "2022-08/2022-08")] == (5.2345, None, None)
+
+
+def test_unit_in_a_role_header_of_an_indicators_down_table(catalogs, tmp_path):
+    """绝对数(万元) | 比上年增长(%): the level column's unit is 万元 (it was taken for the
+    catalogue's 亿元, 10 000 times too large); a row's own unit still wins."""
+    path = _sheet(
+        tmp_path / "表1 2019年玉环市生产总值.xlsx",
+        [
+            ["表1 2019年玉环市生产总值"],
+            [None, "绝对数(万元)", "比上年增长(%)"],
+            ["地区生产总值", 6175000, 5.2],
+            ["人均地区生产总值(元)", 142000, 4.1],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("331083", "gdp", "2019-01/2019-12")] == (617.5, 5.2, None)
+    assert got[("331083", "gdp_per_capita", "2019-01/2019-12")] == (142000, 4.1, None)

@@ -162,7 +162,7 @@ def header_by_content(
     return None
 
 
-def _header_rows(sheet: Sheet, h: int) -> range:
+def header_rows(sheet: Sheet, h: int) -> range:
     """The header block from ``h`` down to the row before the first row of figures."""
     end = h + 1
     while end < len(sheet.rows) and end < h + 8:
@@ -179,7 +179,7 @@ def unfill_merges(sheet: Sheet, h: int) -> Sheet:
     only. Across, only in a group row over different labels (2008 | 2008 over 总额 | 增长);
     a last header row's ``万元 | 万元`` are two columns' own units. Down, a cell repeating the
     one above it in the header."""
-    rows = _header_rows(sheet, h)
+    rows = header_rows(sheet, h)
     if len(rows) < 2:
         return sheet
     grid = [list(sheet.rows[r]) for r in rows]

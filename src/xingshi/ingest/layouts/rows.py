@@ -227,6 +227,12 @@ def _continued_header(sheet: Sheet, header_row: int, indicator_col: int) -> list
     return [""] * (indicator_col + 1) + texts
 
 
+def _role_unit(text: str) -> str | None:
+    """The money or count unit a role header names (总量(亿元) → 亿元); None for rates."""
+    _bare, unit = split_unit(text or "")
+    return unit if unit and pure_unit(unit) else None
+
+
 def _units_row(sheet: Sheet, r: int, indicator_col: int, columns: list[dict[str, Any]]) -> bool:
     """A row under the header with no name and a unit (亿元, 万元, %) over every column read."""
     if r >= len(sheet.rows) or normalize_text(sheet.cell(r, indicator_col)) or not columns:
@@ -376,6 +382,7 @@ def read_rows(
                 "indicator_col": (region, region_col),
                 "text": text,
                 "unit": current_unit if region_col is not None else None,
+                "role_unit": _role_unit(text),
                 "index": kind == "growth" and index_base(text, None) == "previous",
             }
         )
@@ -518,6 +525,9 @@ def read_rows(
                 if col["unit"]:
                     # the header's unit wins: a (%) over an 亿元 row is refused as a clash
                     obs.unit, obs.unit_is_default = col["unit"], False
+                elif col["role_unit"] and (unit is None or unit_is_default):
+                    # 总量(万元), 绝对数(亿元): the column's unit, where the row names none
+                    obs.unit, obs.unit_is_default = col["role_unit"], False
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = obs.growth_is_index or col["index"]
