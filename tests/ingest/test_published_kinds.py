@@ -1327,3 +1327,26 @@ def test_lead_sentence_naming_other_indicators_does_not_name_the_table(catalogs,
     else:
         assert _records(checked) == {}
         assert any("没有指标名" in e for e in _errors(checked))
+
+
+def test_bare_year_columns_after_a_forecast_take_the_title_indicator(catalogs, tmp_path):
+    """排名 | 地区 | 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: the bare years are
+    the title's GDP, as amounts (the title's 排名 is the list's own 排名 column); the forecast and
+    its 增长率 are no statistics and are not stored."""
+    path = _sheet(
+        tmp_path / "城市.xlsx",
+        [
+            ["中国城市GDP排名"],
+            ["排名", "地区", "2017年预测", "增长率", "2016年", "2015年"],
+            [1, "上海", 30402, "10.7%", 28178.7, 25123.5],
+            [2, "北京", 28056, "12.7%", 25669.1, 23014.6],
+            [3, "深圳", 22471, "11.9%", 20078.6, 17502.9],
+            [4, "广州", 21664, "10.5%", 19805.4, 18100.4],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("310000", "gdp", "2016-01/2016-12")] == (28178.7, None, None)
+    assert got[("440100", "gdp", "2015-01/2015-12")] == (18100.4, None, None)
+    assert sorted({p for _r, _i, p in got}) == ["2015-01/2015-12", "2016-01/2016-12"]

@@ -125,6 +125,7 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
 _YEAR_FIRST = re.compile(
     r"^(\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)(\D.+)$"
 )
+_BARE_PERIOD = re.compile(r"^\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?$")
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
@@ -505,6 +506,9 @@ def read_wide(
     # indexes on the previous year (107.6 is growth 7.6).
     table_base = index_base(title_text(sheet, header_row), _year(period))
 
+    own_rank_col = any(
+        sub_kind(normalize_text(names[k])) == "rank" for k in range(min(region_col, len(names)))
+    )
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
     head_periods: dict[int, str] = {}
@@ -513,7 +517,7 @@ def read_wide(
     for c in range(region_col + 1, width):
         head = names[c] if c < len(names) else None
         name_row = name_rows[c] if c < len(name_rows) else header_row
-        single_sub = ""
+        single_sub, bare_period = "", False
         if c == period_col:
             continue
         if _english_only(head) and current is None:
@@ -534,9 +538,14 @@ def read_wide(
                 head_role = sub_kind(normalize_text(head))
                 single_sub = ""
             elif not has_sub and (current is None or from_title) and is_role_only(head):
-                single_sub = normalize_text(head)
+                single_sub, bare_period = normalize_text(head), bool(_BARE_PERIOD.match(name))
                 if current is None:
                     current, from_title = (" ".join(titles), None, c), True
+            elif not has_sub and current is not None and _BARE_PERIOD.match(name):
+                # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year after a
+                # column of another name is the title's indicator, not a name of its own.
+                single_sub, bare_period = normalize_text(head), True
+                current, from_title = (" ".join(titles), None, c), True
             elif current is not None and short_sub and (not has_sub or col_periods):
                 single_sub = normalize_text(head)  # 增 长 beside 社会消费品零售总额
             elif not has_sub and (m := _SUFFIX.match(name)):
@@ -575,6 +584,11 @@ def read_wide(
                 kind = None if sub_kind(normalize_text(head)) else "level"
             if kind is None:
                 continue
+        elif bare_period:
+            # The title's kind (各市增速位次 | 1-5月 | 1-6月: ranks), but a title's 排名 over a
+            # list with its own 排名 column left of the names orders the list: amounts.
+            kind = title_kind(titles) if from_title else "level"
+            kind = "level" if kind == "rank" and own_rank_col else kind
         elif single_sub:
             kind = sub_kind(single_sub) or (title_kind(titles) if from_title else None)
         elif head is None:
