@@ -1350,3 +1350,26 @@ def test_bare_year_columns_after_a_forecast_take_the_title_indicator(catalogs, t
     assert got[("310000", "gdp", "2016-01/2016-12")] == (28178.7, None, None)
     assert got[("440100", "gdp", "2015-01/2015-12")] == (18100.4, None, None)
     assert sorted({p for _r, _i, p in got}) == ["2015-01/2015-12", "2016-01/2016-12"]
+
+
+def test_forum_list_of_districts_with_rank_in_the_name_and_year_release_headers(catalogs, tmp_path):
+    """排名、市区县 | 所属市 | 2009初 | 2010核 | 2011 over 1、铁西区: the corner heads the names
+    (its rank word is the list's, written in the names' cells), 2009初/2010核 are the years'
+    preliminary and final figures, the plain 2011 a year; all the title's GDP, as amounts."""
+    path = _sheet(
+        tmp_path / "辽宁各区GDP排行.xlsx",
+        [
+            ["编者按:二百亿元以上:2009年16个、10为24个。"],
+            ["排名、市区县", "所属市", "2009初", "2010核", 2011],
+            ["1、沈河区", "沈阳1", 416, 652.00, 739.23],
+            ["2、金州区", "大连2", 469.3, 1100.42, 1321.08],
+            ["3、于洪区", "沈阳3", 338, 324.86, 385.88],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("210103", "gdp", "2009-01/2009-12")] == (416, None, None)
+    assert got[("210213", "gdp", "2010-01/2010-12")] == (1100.42, None, None)
+    assert got[("210114", "gdp", "2011-01/2011-12")] == (385.88, None, None)
+    assert len(got) == 9

@@ -44,6 +44,7 @@ from xingshi.ingest.layouts.headers import (
     is_role_only,
     is_year_header,
     pure_unit,
+    ranks_in_region_header,
     sub_kind,
     title_kind,
     unit_text,
@@ -125,7 +126,11 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
 _YEAR_FIRST = re.compile(
     r"^(\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)(\D.+)$"
 )
-_BARE_PERIOD = re.compile(r"^\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?$")
+_BARE_PERIOD = re.compile(
+    r"^(?:1[89]|20)\d\d(?:年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)?$"
+)
+# A forum list's 2009初 | 2010核: a year's preliminary (初步) and final (核实) figures.
+_YEAR_RELEASE = re.compile(r"^((?:1[89]|20)\d\d)(?:初步?|核实?)?$")
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
@@ -508,7 +513,7 @@ def read_wide(
 
     own_rank_col = any(
         sub_kind(normalize_text(names[k])) == "rank" for k in range(min(region_col, len(names)))
-    )
+    ) or (region_col < len(names) and ranks_in_region_header(names[region_col]))
     # Carry merged indicator names to the right; find each column's role.
     columns: list[dict[str, Any]] = []
     head_periods: dict[int, str] = {}
@@ -537,15 +542,17 @@ def read_wide(
                 current, from_title = (" ".join(titles), None, c), True
                 head_role = sub_kind(normalize_text(head))
                 single_sub = ""
-            elif not has_sub and (current is None or from_title) and is_role_only(head):
-                single_sub, bare_period = normalize_text(head), bool(_BARE_PERIOD.match(name))
-                if current is None:
-                    current, from_title = (" ".join(titles), None, c), True
-            elif not has_sub and current is not None and _BARE_PERIOD.match(name):
-                # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year after a
-                # column of another name is the title's indicator, not a name of its own.
+            elif not has_sub and (_BARE_PERIOD.match(name) or _YEAR_RELEASE.match(name)):
+                # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year, even
+                # after a column of another name, is the title's indicator in that year.
                 single_sub, bare_period = normalize_text(head), True
                 current, from_title = (" ".join(titles), None, c), True
+                if m := _YEAR_RELEASE.match(name):
+                    head_periods[c] = f"{m.group(1)}年"
+            elif not has_sub and (current is None or from_title) and is_role_only(head):
+                single_sub = normalize_text(head)
+                if current is None:
+                    current, from_title = (" ".join(titles), None, c), True
             elif current is not None and short_sub and (not has_sub or col_periods):
                 single_sub = normalize_text(head)  # 增 长 beside 社会消费品零售总额
             elif not has_sub and (m := _SUFFIX.match(name)):
