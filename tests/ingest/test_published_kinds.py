@@ -1373,3 +1373,25 @@ def test_forum_list_of_districts_with_rank_in_the_name_and_year_release_headers(
     assert got[("210213", "gdp", "2010-01/2010-12")] == (1100.42, None, None)
     assert got[("210114", "gdp", "2011-01/2011-12")] == (385.88, None, None)
     assert len(got) == 9
+
+
+def test_a_belongs_to_column_tells_which_of_two_same_named_districts(catalogs, tmp_path):
+    """市区县 | 所属市 | 2012 over 铁西区 | 沈阳1 and 铁东区 | 鞍山5: 铁西区 and 铁东区 are each
+    the name of districts of several cities; the row's 所属市 (its city, with the rank there)
+    says whose."""
+    path = _sheet(
+        tmp_path / "辽宁各区GDP.xlsx",
+        [
+            ["辽宁各市辖区GDP"],
+            ["市区县", "所属市", 2012],
+            ["铁西区", "沈阳1", 1104.97],
+            ["铁东区", "鞍山5", 396.29],
+            ["和平区", "沈阳2", 700.33],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("210106", "gdp", "2012-01/2012-12")] == (1104.97, None, None)
+    assert got[("210302", "gdp", "2012-01/2012-12")] == (396.29, None, None)
+    assert got[("210102", "gdp", "2012-01/2012-12")] == (700.33, None, None)

@@ -131,6 +131,7 @@ _BARE_PERIOD = re.compile(
 )
 # A forum list's 2009初 | 2010核: a year's preliminary (初步) and final (核实) figures.
 _YEAR_RELEASE = re.compile(r"^((?:1[89]|20)\d\d)(?:初步?|核实?)?$")
+_PARENT_HEAD = re.compile(r"^所属(省份|省分|省区|省|市州|地市|城市|市|地区|州)$")
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
@@ -515,6 +516,7 @@ def read_wide(
         sub_kind(normalize_text(names[k])) == "rank" for k in range(min(region_col, len(names)))
     ) or (region_col < len(names) and ranks_in_region_header(names[region_col]))
     # Carry merged indicator names to the right; find each column's role.
+    parent_col: int | None = None
     columns: list[dict[str, Any]] = []
     head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
@@ -528,6 +530,8 @@ def read_wide(
         if _english_only(head) and current is None:
             continue  # the English name column of a bilingual yearbook (地 区 | Region)
         if head is not None and not has_sub and foreign_column(normalize_text(head)):
+            if _PARENT_HEAD.match(normalize_text(head)):
+                parent_col = c  # 所属市: not a figure, but whose each row's name is
             if current is not None:
                 reading.findings.append(foreign_finding(sheet, name_row, c, head))
             continue
@@ -797,6 +801,7 @@ def read_wide(
                     context=context_text,
                     parent_indicator=groups.get(col["indicator_col"]),
                     parent_is_group=True,
+                    region_parent=None if parent_col is None else sheet.cell(r, parent_col),
                 )
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
