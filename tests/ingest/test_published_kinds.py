@@ -1378,7 +1378,7 @@ def test_forum_list_of_districts_with_rank_in_the_name_and_year_release_headers(
 def test_a_belongs_to_column_tells_which_of_two_same_named_districts(catalogs, tmp_path):
     """市区县 | 所属市 | 2012 over 铁西区 | 沈阳1 and 铁东区 | 鞍山5: 铁西区 and 铁东区 are each
     the name of districts of several cities; the row's 所属市 (its city, with the rank there)
-    says whose."""
+    says whose; 东陵区, renamed 浑南区 in 2014, is 浑南区."""
     path = _sheet(
         tmp_path / "辽宁各区GDP.xlsx",
         [
@@ -1387,6 +1387,7 @@ def test_a_belongs_to_column_tells_which_of_two_same_named_districts(catalogs, t
             ["铁西区", "沈阳1", 1104.97],
             ["铁东区", "鞍山5", 396.29],
             ["和平区", "沈阳2", 700.33],
+            ["东陵区", "沈阳8", 442.73],
         ],
     )
     checked = check_file(path, catalogs)
@@ -1395,3 +1396,4 @@ def test_a_belongs_to_column_tells_which_of_two_same_named_districts(catalogs, t
     assert got[("210106", "gdp", "2012-01/2012-12")] == (1104.97, None, None)
     assert got[("210302", "gdp", "2012-01/2012-12")] == (396.29, None, None)
     assert got[("210102", "gdp", "2012-01/2012-12")] == (700.33, None, None)
+    assert got[("210112", "gdp", "2012-01/2012-12")] == (442.73, None, None)
