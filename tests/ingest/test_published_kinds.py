@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from xingshi.errors import LayoutError
 from xingshi.ingest import Catalogs, check_file
 
 
@@ -1397,3 +1398,19 @@ def test_a_belongs_to_column_tells_which_of_two_same_named_districts(catalogs, t
     assert got[("210302", "gdp", "2012-01/2012-12")] == (396.29, None, None)
     assert got[("210102", "gdp", "2012-01/2012-12")] == (700.33, None, None)
     assert got[("210112", "gdp", "2012-01/2012-12")] == (442.73, None, None)
+
+
+def test_a_year_with_chu_over_balances_is_not_read_as_that_year(catalogs, tmp_path):
+    """地区 | 2009初 | 2009末 over 存款余额: 2009初 is the start of 2009 (the end of 2008), not
+    2009's preliminary figure; it is not stored as 2009's balance."""
+    path = _sheet(
+        tmp_path / "存款.xlsx",
+        [
+            ["各区金融机构人民币存款余额(亿元)"],
+            ["地区", "2009初", "2009末"],
+            ["沈河区", 1200.5, 1350.2],
+            ["和平区", 980.1, 1010.7],
+        ],
+    )
+    with pytest.raises(LayoutError, match="没有注明时期"):
+        check_file(path, catalogs, region_scope="沈阳市")

@@ -130,7 +130,17 @@ _BARE_PERIOD = re.compile(
     r"^(?:1[89]|20)\d\d(?:年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)?$"
 )
 # A forum list's 2009初 | 2010核: a year's preliminary (初步) and final (核实) figures.
-_YEAR_RELEASE = re.compile(r"^((?:1[89]|20)\d\d)(?:初步?|核实?)?$")
+_YEAR_RELEASE = re.compile(r"^((?:1[89]|20)\d\d)(初步?|核实?)?$")
+
+
+def _release_year(name: str, balances: bool) -> str | None:
+    """The year of 2011, 2009初步, 2010核; a bare 初 only where it cannot be the year's start."""
+    m = _YEAR_RELEASE.match(name)
+    if m is None or (m.group(2) == "初" and balances):
+        return None
+    return m.group(1)
+
+
 _PARENT_HEAD = re.compile(r"^所属(省份|省分|省区|省|市州|地市|城市|市|地区|州)$")
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
@@ -517,6 +527,11 @@ def read_wide(
     ) or (region_col < len(names) and ranks_in_region_header(names[region_col]))
     # Carry merged indicator names to the right; find each column's role.
     parent_col: int | None = None
+    # 2009初 beside 2009末, or over balances (存款余额), is the start of 2009, not its
+    # preliminary figure: such a header stays unread.
+    balances = "余额" in context_text or any(
+        re.search(r"\d{4}年?末", normalize_text(n)) for n in names if n is not None
+    )
     columns: list[dict[str, Any]] = []
     head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
@@ -546,13 +561,13 @@ def read_wide(
                 current, from_title = (" ".join(titles), None, c), True
                 head_role = sub_kind(normalize_text(head))
                 single_sub = ""
-            elif not has_sub and (_BARE_PERIOD.match(name) or _YEAR_RELEASE.match(name)):
+            elif not has_sub and (_BARE_PERIOD.match(name) or _release_year(name, balances)):
                 # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year, even
                 # after a column of another name, is the title's indicator in that year.
                 single_sub, bare_period = normalize_text(head), True
                 current, from_title = (" ".join(titles), None, c), True
-                if m := _YEAR_RELEASE.match(name):
-                    head_periods[c] = f"{m.group(1)}年"
+                if year := _release_year(name, balances):
+                    head_periods[c] = f"{year}年"
             elif not has_sub and (current is None or from_title) and is_role_only(head):
                 single_sub = normalize_text(head)
                 if current is None:
