@@ -144,3 +144,12 @@ def test_explain_without_a_period_still_says_the_layout_and_where_it_looked():
     )
     assert "标题行、表头（第 2 行）、工作表名和文件名中都找不到" in lines[2]
     assert any("--period" in line for line in lines)
+
+
+def test_explain_names_the_indicator_a_column_takes_from_the_title():
+    """8pu's 2016年 | 2015年 … under 中国城市GDP排名 name no indicator: the explanation names
+    the one the title gives (not the title's whole text), and the forecast left out."""
+    lines = _explain("92-8pu转载-中国城市GDP排名含2017年预测.xlsx")
+    assert "  E 列 — 标题所指的“地区生产总值”·总量（2016年）" in lines
+    assert "  I 列 — 标题所指的“地区生产总值”·总量（2012年）" in lines
+    assert "  C 列 — 预测·总量（2017年）——未导入：指标不在目录中" in lines

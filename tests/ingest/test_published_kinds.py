@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from xingshi.errors import LayoutError
 from xingshi.ingest import Catalogs, check_file
 
 
@@ -1568,3 +1569,89 @@ def test_figures_after_a_note_line_that_no_reader_places_are_named(catalogs, tmp
     assert _records(checked)[("100000", "gdp", "2013-01/2013-09")] == (386762, 7.7, None)
     skipped = [f for f in checked.findings if "不在可识别的表格中" in f.message]
     assert [(f.severity, f.where.row) for f in skipped] == [("warning", 7)]
+
+
+def test_bare_year_columns_after_a_forecast_take_the_title_indicator(catalogs, tmp_path):
+    """排名 | 地区 | 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: the bare years are
+    the title's GDP, as amounts (the title's 排名 is the list's own 排名 column); the forecast and
+    its 增长率 are no statistics and are not stored."""
+    path = _sheet(
+        tmp_path / "城市.xlsx",
+        [
+            ["中国城市GDP排名"],
+            ["排名", "地区", "2017年预测", "增长率", "2016年", "2015年"],
+            [1, "上海", 30402, "10.7%", 28178.7, 25123.5],
+            [2, "北京", 28056, "12.7%", 25669.1, 23014.6],
+            [3, "深圳", 22471, "11.9%", 20078.6, 17502.9],
+            [4, "广州", 21664, "10.5%", 19805.4, 18100.4],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("310000", "gdp", "2016-01/2016-12")] == (28178.7, None, None)
+    assert got[("440100", "gdp", "2015-01/2015-12")] == (18100.4, None, None)
+    assert sorted({p for _r, _i, p in got}) == ["2015-01/2015-12", "2016-01/2016-12"]
+
+
+def test_forum_list_of_districts_with_rank_in_the_name_and_year_release_headers(catalogs, tmp_path):
+    """排名、市区县 | 所属市 | 2009初 | 2010核 | 2011 over 1、铁西区: the corner heads the names
+    (its rank word is the list's, written in the names' cells), 2009初/2010核 are the years'
+    preliminary and final figures, the plain 2011 a year; all the title's GDP, as amounts."""
+    path = _sheet(
+        tmp_path / "辽宁各区GDP排行.xlsx",
+        [
+            ["编者按:二百亿元以上:2009年16个、10为24个。"],
+            ["排名、市区县", "所属市", "2009初", "2010核", 2011],
+            ["1、沈河区", "沈阳1", 416, 652.00, 739.23],
+            ["2、金州区", "大连2", 469.3, 1100.42, 1321.08],
+            ["3、于洪区", "沈阳3", 338, 324.86, 385.88],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("210103", "gdp", "2009-01/2009-12")] == (416, None, None)
+    assert got[("210213", "gdp", "2010-01/2010-12")] == (1100.42, None, None)
+    assert got[("210114", "gdp", "2011-01/2011-12")] == (385.88, None, None)
+    assert len(got) == 9
+
+
+def test_a_belongs_to_column_tells_which_of_two_same_named_districts(catalogs, tmp_path):
+    """市区县 | 所属市 | 2012 over 铁西区 | 沈阳1 and 铁东区 | 鞍山5: 铁西区 and 铁东区 are each
+    the name of districts of several cities; the row's 所属市 (its city, with the rank there)
+    says whose; 东陵区, renamed 浑南区 in 2014, is 浑南区."""
+    path = _sheet(
+        tmp_path / "辽宁各区GDP.xlsx",
+        [
+            ["辽宁各市辖区GDP"],
+            ["市区县", "所属市", 2012],
+            ["铁西区", "沈阳1", 1104.97],
+            ["铁东区", "鞍山5", 396.29],
+            ["和平区", "沈阳2", 700.33],
+            ["东陵区", "沈阳8", 442.73],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("210106", "gdp", "2012-01/2012-12")] == (1104.97, None, None)
+    assert got[("210302", "gdp", "2012-01/2012-12")] == (396.29, None, None)
+    assert got[("210102", "gdp", "2012-01/2012-12")] == (700.33, None, None)
+    assert got[("210112", "gdp", "2012-01/2012-12")] == (442.73, None, None)
+
+
+def test_a_year_with_chu_over_balances_is_not_read_as_that_year(catalogs, tmp_path):
+    """地区 | 2009初 | 2009末 over 存款余额: 2009初 is the start of 2009 (the end of 2008), not
+    2009's preliminary figure; it is not stored as 2009's balance."""
+    path = _sheet(
+        tmp_path / "存款.xlsx",
+        [
+            ["各区金融机构人民币存款余额(亿元)"],
+            ["地区", "2009初", "2009末"],
+            ["沈河区", 1200.5, 1350.2],
+            ["和平区", 980.1, 1010.7],
+        ],
+    )
+    with pytest.raises(LayoutError, match="没有注明时期"):
+        check_file(path, catalogs, region_scope="沈阳市")

@@ -297,7 +297,8 @@ def _normalize_obs(
                 hint="如不是本地区的报表，请用 --region-scope 指定所属地区后重新导入",
             )
         )
-    codes, region_findings = resolve_regions(items, regions, scope)
+    parents = [o.region_parent for o in raw]
+    codes, region_findings = resolve_regions(items, regions, scope, parents)
     # A one-region report without a region in its title: say it once, not once per row.
     seen: set[tuple[Any, ...]] = set()
     for f in region_findings:

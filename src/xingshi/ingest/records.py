@@ -49,6 +49,7 @@ class RawObs:
     optional_indicator: bool = False  # NBS columns: an unknown indicator is skipped, a warning
     region_row: int | None = None  # regions across: the region is named in the header row
     region_from_title: bool = False  # one-region report: ``region`` is the title text
+    region_parent: Any = None  # the row's 所属市 / 所属省份 cell (沈阳1): whose the name is
     default_year: int | None = None  # for 时期 written without a year (1-6月): from the title
     # A table of one indicator whose headers name none: search these texts (title, sheet name,
     # file name) for the catalogue indicator they name.

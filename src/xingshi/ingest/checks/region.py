@@ -100,17 +100,34 @@ def _shared_short(regions: Any, name: Any, code: str) -> bool:
 _PREFECTURE_ENDS = ("市", "州", "地区", "盟")
 
 
+def _parent_code(regions: Any, text: Any) -> str | None:
+    """The region a 所属市 / 所属省份 cell names (沈阳1, 广东1: the name and its rank there)."""
+    name = re.sub(r"\d+$", "", normalize_text(text))
+    found = regions.try_resolve(name) if name else None
+    return found.code if found is not None and found.level != "county" else None
+
+
 def resolve_regions(
-    items: list[tuple[Any, Any, bool, Location]], regions: Any, scope: str | None
+    items: list[tuple[Any, Any, bool, Location]],
+    regions: Any,
+    scope: str | None,
+    parents: list[Any] | None = None,
 ) -> tuple[list[str | None], list[Finding]]:
-    """Codes for (name, code, is_parent_alias, location) items, with findings for failures."""
+    """Codes for (name, code, is_parent_alias, location) items, with findings for failures;
+    ``parents`` the row's own 所属市 cells, where the table has them."""
     codes: list[str | None] = [None] * len(items)
     pending: dict[int, Exception] = {}
+    hinted: set[int] = set()  # rows whose own 所属市 says whose they are
     for i, (name, code, is_parent, _where) in enumerate(items):
         if is_parent:
             continue
+        within = scope
+        if scope is None and parents and parents[i] is not None:
+            within = _parent_code(regions, parents[i])
+            if within is not None:
+                hinted.add(i)
         try:
-            codes[i] = resolve_one(regions, name, code, scope)
+            codes[i] = resolve_one(regions, name, code, within)
         except CatalogError as exc:
             pending[i] = exc.with_traceback(None)  # a traceback per row holds its frames
     # 海南, 吉林: a short name a province shares with a prefecture reads as the province on its
@@ -222,7 +239,9 @@ def resolve_regions(
                     hint="检查地区名称是否有错别字；自定义地区（园区、片区）请先加入工作区目录",
                 )
             )
-    findings.extend(check_family(items, codes, regions))
+    # A row whose own 所属市 names its city is no stray of the others' family.
+    keep = [i for i in range(len(items)) if i not in hinted]
+    findings.extend(check_family([items[i] for i in keep], [codes[i] for i in keep], regions))
     return codes, findings
 
 

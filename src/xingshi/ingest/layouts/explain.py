@@ -39,9 +39,22 @@ def _listed(values: set[str], limit: int = 3) -> str:
     return "、".join(items)
 
 
-def _columns(reading: Reading) -> dict[int, dict[str, set[str]]]:
+def _title_indicator(o: Any, catalogs: Any) -> str | None:
+    """The catalogue indicator a column naming none takes from the title (标题中的…)."""
+    if o.indicator_texts is None or catalogs is None:
+        return None
+    from xingshi.errors import Location
+    from xingshi.ingest.checks.indicator import indicator_in_texts
+
+    where = Location(file=o.sheet.file, sheet=o.sheet.name)
+    found, _finding = indicator_in_texts(catalogs.indicators, o.indicator_texts, where)
+    return f"标题所指的“{found.name}”" if found is not None else "标题中没有目录中的指标"
+
+
+def _columns(reading: Reading, catalogs: Any = None) -> dict[int, dict[str, set[str]]]:
     """Column → role → the values seen there (names, or periods for figures)."""
     roles: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    titled: dict[int, str | None] = {}  # one look-up per sheet's title texts
     for o in reading.observations:
         if not o.region_from_title:
             roles[o.region_col]["地区"].add(normalize_text(o.region))
@@ -60,6 +73,11 @@ def _columns(reading: Reading) -> dict[int, dict[str, set[str]]]:
             if kind == "growth" and o.growth_is_index:
                 what = "增速（由指数 上年=100 换算）"
             name = normalize_text(o.indicator) if o.indicator_row is not None else "各行指标"
+            if o.indicator_texts is not None:
+                key = id(o.indicator_texts)
+                if key not in titled:
+                    titled[key] = _title_indicator(o, catalogs)
+                name = titled[key] or name
             roles[col][f"{name}·{what}"].add(str(o.period))
             if kind == "level" and o.unit:
                 roles[col][f"{name}·{what}·单位"].add(normalize_text(o.unit))
@@ -195,7 +213,7 @@ def explain_file(
         region = _region_line(reading, catalogs, region_scope)
         if region:
             lines.append(region)
-        roles = _columns(reading)
+        roles = _columns(reading, catalogs)
         left_out = _left_out(reading, later)
         by_col = _unread_lines(reading, roles)
         for col in roles:

@@ -18,6 +18,7 @@ from xingshi.ingest.values import normalize_text, split_unit
 REGION_HEADERS = (
     "地区",
     "县市区",
+    "市区县",
     "县市",
     "县区",
     "市州",
@@ -195,8 +196,18 @@ _YEARS_OVER_REGIONS = re.compile(
 )
 
 
+# A forum list's corner joining its rank column to the names (排名、市区县 over 1、铁西区).
+_RANK_AND_REGIONS = re.compile(r"^(排名|名次|排序|位次|序号)[、/,，]")
+
+
+def ranks_in_region_header(value: Any) -> bool:
+    """排名、市区县: the names' column holds the list's ranks too (1、铁西区)."""
+    return bool(_RANK_AND_REGIONS.match(without_english(value)))
+
+
 def is_region_header(value: Any) -> bool:
     text = without_english(value)
+    text = _RANK_AND_REGIONS.sub("", text) or text
     return text in _REGION_HEADERS or bool(_YEARS_OVER_REGIONS.match(text))
 
 

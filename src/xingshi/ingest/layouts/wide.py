@@ -44,6 +44,7 @@ from xingshi.ingest.layouts.headers import (
     is_role_only,
     is_year_header,
     pure_unit,
+    ranks_in_region_header,
     sub_kind,
     title_kind,
     unit_text,
@@ -125,6 +126,22 @@ def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
 _YEAR_FIRST = re.compile(
     r"^(\d{4}年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)(\D.+)$"
 )
+_BARE_PERIOD = re.compile(
+    r"^(?:1[89]|20)\d\d(?:年(?:\d{1,2}(?:-\d{1,2})?月|上半年|前三季度|第?[一二三四]季度)?)?$"
+)
+# A forum list's 2009初 | 2010核: a year's preliminary (初步) and final (核实) figures.
+_YEAR_RELEASE = re.compile(r"^((?:1[89]|20)\d\d)(初步?|核实?)?$")
+
+
+def _release_year(name: str, balances: bool) -> str | None:
+    """The year of 2011, 2009初步, 2010核; a bare 初 only where it cannot be the year's start."""
+    m = _YEAR_RELEASE.match(name)
+    if m is None or (m.group(2) == "初" and balances):
+        return None
+    return m.group(1)
+
+
+_PARENT_HEAD = re.compile(r"^所属(省份|省分|省区|省|市州|地市|城市|市|地区|州)$")
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
@@ -552,7 +569,16 @@ def read_wide(
     # indexes on the previous year (107.6 is growth 7.6).
     table_base = index_base(title_text(sheet, header_row), _year(period))
 
+    own_rank_col = any(
+        sub_kind(normalize_text(names[k])) == "rank" for k in range(min(region_col, len(names)))
+    ) or (region_col < len(names) and ranks_in_region_header(names[region_col]))
     # Carry merged indicator names to the right; find each column's role.
+    parent_col: int | None = None
+    # 2009初 beside 2009末, or over balances (存款余额), is the start of 2009, not its
+    # preliminary figure: such a header stays unread.
+    balances = "余额" in context_text or any(
+        re.search(r"\d{4}年?末", normalize_text(n)) for n in names if n is not None
+    )
     columns: list[dict[str, Any]] = []
     head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
@@ -560,12 +586,14 @@ def read_wide(
     for c in range(region_col + 1, width):
         head = names[c] if c < len(names) else None
         name_row = name_rows[c] if c < len(name_rows) else header_row
-        single_sub = ""
+        single_sub, bare_period = "", False
         if c == period_col:
             continue
         if _english_only(head) and current is None:
             continue  # the English name column of a bilingual yearbook (地 区 | Region)
         if head is not None and not has_sub and foreign_column(normalize_text(head)):
+            if _PARENT_HEAD.match(normalize_text(head)):
+                parent_col = c  # 所属市: not a figure, but whose each row's name is
             if current is not None:
                 reading.findings.append(foreign_finding(sheet, name_row, c, head))
             continue
@@ -580,6 +608,13 @@ def read_wide(
                 current, from_title = (" ".join(titles), None, c), True
                 head_role = sub_kind(normalize_text(head))
                 single_sub = ""
+            elif not has_sub and (_BARE_PERIOD.match(name) or _release_year(name, balances)):
+                # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year, even
+                # after a column of another name, is the title's indicator in that year.
+                single_sub, bare_period = normalize_text(head), True
+                current, from_title = (" ".join(titles), None, c), True
+                if year := _release_year(name, balances):
+                    head_periods[c] = f"{year}年"
             elif not has_sub and (current is None or from_title) and is_role_only(head):
                 single_sub = normalize_text(head)
                 if current is None:
@@ -622,6 +657,11 @@ def read_wide(
                 kind = None if sub_kind(normalize_text(head)) else "level"
             if kind is None:
                 continue
+        elif bare_period:
+            # The title's kind (各市增速位次 | 1-5月 | 1-6月: ranks), but a title's 排名 over a
+            # list with its own 排名 column left of the names orders the list: amounts.
+            kind = title_kind(titles) if from_title else "level"
+            kind = "level" if kind == "rank" and own_rank_col else kind
         elif single_sub:
             kind = sub_kind(single_sub) or (title_kind(titles) if from_title else None)
         elif head is None:
@@ -823,6 +863,7 @@ def read_wide(
                     context=context_text,
                     parent_indicator=groups.get(col["indicator_col"]),
                     parent_is_group=True,
+                    region_parent=None if parent_col is None else sheet.cell(r, parent_col),
                 )
                 if period_col is not None and not col["own_period"]:
                     obs.period_col = period_col  # the row's own 时期 cell
