@@ -15,6 +15,9 @@ the same options:
 - ``csv``: the first sheet saved as a GBK ``.csv`` (merges gone, as Excel and WPS save it);
 - ``unmerge``: merged cells undone, the value repeated in every cell of the range;
 - ``wan``: a column headed in 亿元 written in 万元, its figures 10 000 times larger;
+- ``text``: every figure as text with grouped thousands (``1,234.5``), as copied from a page;
+- ``spacer``: an empty column right of the name column;
+- ``marks``: footnote marks after every third name (``吉首市①``, ``地区生产总值*``);
 - ``roles``: the role words of the header (增长(%), 绝对值, 位次) written as another bureau's
   (增幅(%), 绝对额, 排位).
 
@@ -220,6 +223,70 @@ def _wan(src: Path, dst: Path) -> bool:
     return changed
 
 
+def _text(src: Path, dst: Path) -> bool:
+    """Every figure below the header as text, thousands grouped (``1,234.5``), as a table
+    copied from a web page into WPS or Excel keeps them."""
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, h, _col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    changed = False
+    for row in ws.iter_rows(min_row=h + 2):
+        for cell in row:
+            v = cell.value
+            if isinstance(cell, MergedCell) or isinstance(v, bool):
+                continue
+            if isinstance(v, (int, float)) and not (isinstance(v, int) and 1900 <= v <= 2100):
+                cell.value = f"{v:,}" if isinstance(v, int) else f"{v:,.10g}"
+                changed = True
+    wb.save(dst)
+    return changed
+
+
+def _spacer(src: Path, dst: Path) -> bool:
+    """An empty column right of the name column, as a copied web table's layout cell."""
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, _h, col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    ranges = list(ws.merged_cells.ranges)
+    for rng in ranges:
+        ws.merged_cells.remove(rng)
+    ws.insert_cols(col + 2)
+    for rng in ranges:
+        if rng.min_col > col + 1:
+            rng.shift(1, 0)
+        elif rng.max_col > col + 1:
+            rng.expand(right=1)
+        ws.merged_cells.add(rng)
+    wb.save(dst)
+    return True
+
+
+def _marks(src: Path, dst: Path) -> bool:
+    """Footnote marks after names (``吉首市①``, ``地区生产总值*``), as yearbooks print them."""
+    sheet = next(s for s in read_sheets(src) if not s.hidden)
+    layout, h, col = detect_layout(sheet)
+    if layout not in ("wide", "rows"):
+        return False
+    wb = load_workbook(src)
+    ws = wb.worksheets[0]
+    changed = False
+    for n, r in enumerate(range(h + 2, ws.max_row + 1)):
+        cell = ws.cell(r, col + 1)
+        if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
+            continue
+        if n % 3 == 0 and cell.value.strip() and not cell.value.strip().startswith("注"):
+            cell.value = cell.value.rstrip() + ("①" if n % 2 else "*")
+            changed = True
+    wb.save(dst)
+    return changed
+
+
 PERTURB = {
     "corner": _corner,
     "cover": _cover,
@@ -228,6 +295,9 @@ PERTURB = {
     "csv": _csv,
     "unmerge": _unmerge,
     "wan": _wan,
+    "text": _text,
+    "spacer": _spacer,
+    "marks": _marks,
     "roles": _roles,
 }
 

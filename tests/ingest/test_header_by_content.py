@@ -336,3 +336,23 @@ def test_unit_in_a_role_header_of_an_indicators_down_table(catalogs, tmp_path):
     got = _records(checked)
     assert got[("331083", "gdp", "2019-01/2019-12")] == (617.5, 5.2, None)
     assert got[("331083", "gdp_per_capita", "2019-01/2019-12")] == (142000, 4.1, None)
+
+
+def test_footnote_marks_after_names_and_years(catalogs, tmp_path):
+    """社会消费品零售总额(亿元)*, 吉首市¹, 2021△: a note mark after a name or a year is no part
+    of it (a cell of marks alone, ＊, stays a placeholder)."""
+    path = _sheet(
+        tmp_path / "2021年湘西州各县市.xlsx",
+        [
+            ["2021年湘西州各县市社会消费品零售总额"],
+            ["地区", "社会消费品零售总额(亿元)*", "增长(%)"],
+            ["吉首市¹", 120.5, 14.1],
+            ["泸溪县△", 30.2, "＊"],
+            ["凤凰县", 45.3, 13.0],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("433101", "retail", "2021-01/2021-12")] == (120.5, 14.1, None)
+    assert got[("433122", "retail", "2021-01/2021-12")] == (30.2, None, None)

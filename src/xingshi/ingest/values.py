@@ -34,7 +34,10 @@ EXCEL_ERRORS = {
 
 
 # Footnote marks: ①, and a wiki page's [注 4] (美元[注 4], 地区生产总值(GDP)[注 2]).
-_FOOTNOTE_MARKS = re.compile("[\u2460-\u24ff\u2776-\u2793]|[\\[［]注?\\s*\\d{1,2}[\\]］]")
+# Superscript digits (吉首市¹) too: NFKC would make them the name's or the figure's digits.
+_FOOTNOTE_MARKS = re.compile(
+    "[\u2460-\u24ff\u2776-\u2793\u00b9\u00b2\u00b3\u2070-\u2079]|[\\[［]注?\\s*\\d{1,2}[\\]］]"
+)
 # Marks after a figure (12.5* 快报数, 8.1△): a note on the figure, not part of it.
 _TRAILING_MARKS = re.compile(r"[*※△▲☆★]+$")
 _MINUS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\ufe63": "-"})
@@ -69,7 +72,10 @@ def _normalize_str(value: str) -> str:
     text = _FOOTNOTE_MARKS.sub("", value)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_MINUS)  # − (U+2212) and kin, as Word and some exports write minus
-    return re.sub(r"\s+", "", text)
+    text = re.sub(r"\s+", "", text)
+    # 地区生产总值*, 吉首市△: a note mark after a name; a cell of marks alone (＊) stays.
+    bare = _TRAILING_MARKS.sub("", text)
+    return bare or text
 
 
 def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
