@@ -356,3 +356,21 @@ def test_footnote_marks_after_names_and_years(catalogs, tmp_path):
     got = _records(checked)
     assert got[("433101", "retail", "2021-01/2021-12")] == (120.5, 14.1, None)
     assert got[("433122", "retail", "2021-01/2021-12")] == (30.2, None, None)
+
+
+def test_empty_spacer_column_beside_the_names(catalogs, tmp_path):
+    """指标 | (empty) | 单位 | 累计 | ±%: the empty column of a copied page is no level column."""
+    path = _sheet(
+        tmp_path / "2020年1-6月绵阳主要经济指标.xlsx",
+        [
+            ["2020年1-6月绵阳主要经济指标"],
+            ["指标", None, "单位", "累计", "±%"],
+            ["规模以上工业增加值", None, "亿元", "―", 3.0],
+            ["社会消费品零售总额", None, "亿元", 631.38, -7.8],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("510700", "retail", "2020-01/2020-06")] == (631.38, -7.8, None)
+    assert got[("510700", "industry_va", "2020-01/2020-06")] == (None, 3.0, None)

@@ -227,6 +227,10 @@ def _continued_header(sheet: Sheet, header_row: int, indicator_col: int) -> list
     return [""] * (indicator_col + 1) + texts
 
 
+def _empty_column(sheet: Sheet, start: int, col: int) -> bool:
+    return all(normalize_text(sheet.cell(r, col)) == "" for r in range(start, len(sheet.rows)))
+
+
 def _role_unit(text: str) -> str | None:
     """The money or count unit a role header names (总量(亿元) → 亿元); None for rates."""
     _bare, unit = split_unit(text or "")
@@ -335,6 +339,8 @@ def read_rows(
             row = sub_row if has_sub else header_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
             continue
+        if not text and not top and _empty_column(sheet, header_row + 1, c):
+            continue  # a spacer column of a copied page: no header, no figures
         kind = _role(text) if text else "level"
         if kind is None:
             continue
