@@ -349,7 +349,7 @@ def run(kind: str) -> tuple[int, int, int, list[str]]:
             if not wrong:
                 ok += 1
                 continue
-            if exc is None and any("应为" in w for w in wrong):
+            if exc is None and any("应为" in w and not w.endswith("实为 None") for w in wrong):
                 stored_wrong += 1  # imported, a cell with another value (not only missing)
             failed.append(f"  {spec['file'][:36]:38} {wrong[0][:120]}")
     return ok, tried, stored_wrong, failed
