@@ -90,7 +90,7 @@ def normalize(
     tables = {id(o): i for i, r in enumerate(readings) for o in r.observations}
     obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings, home)
     obs_rows = _merge_stacked(_merge_complementary(obs_rows), tables, findings)
-    target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings)
+    target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings, home)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
     targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
     return Normalized(obs, targets, findings)
@@ -171,7 +171,9 @@ def _merge_stacked(
     return out
 
 
-def _region_item(o: RawObs, regions: Any, scope: str | None) -> tuple[Any, Any, bool, Any]:
+def _region_item(
+    o: RawObs | RawTarget, regions: Any, scope: str | None
+) -> tuple[Any, Any, bool, Any]:
     """(name, code, is_parent_alias, location) of the region one raw record names."""
     if o.region_from_title:
         code = region_in_text(regions, o.region, scope)
@@ -446,9 +448,21 @@ def _normalize_obs(
 
 
 def _normalize_targets(
-    raw: list[RawTarget], regions: Any, indicators: Any, scope: str | None, findings: list[Finding]
+    raw: list[RawTarget],
+    regions: Any,
+    indicators: Any,
+    scope: str | None,
+    findings: list[Finding],
+    home: str | None = None,
 ) -> list[dict[str, Any]]:
-    items = [(t.region, t.region_code, False, _where(t, t.region_col, t.region)) for t in raw]
+    items = [_region_item(t, regions, scope) for t in raw]  # type: ignore[arg-type]
+    if home is not None and scope is None:
+        items = [
+            (regions.get(home).name, home, False, item[3])
+            if t.region_from_title and item[1] is None
+            else item
+            for t, item in zip(raw, items, strict=True)
+        ]
     codes, region_findings = resolve_regions(items, regions, scope)
     findings.extend(region_findings)
     rows: list[dict[str, Any]] = []
@@ -471,6 +485,8 @@ def _normalize_targets(
                 )
             )
         kind = TARGET_KINDS.get(normalize_text(t.kind).lower())
+        if kind == "growth" and t.region_from_title and indicator and indicator.unit == "%":
+            kind = "level"  # 城镇调查失业率 | 5.5以内: a rate's own target, not its growth
         if kind is None:
             findings.append(
                 Finding(

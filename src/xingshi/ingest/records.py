@@ -93,6 +93,10 @@ class RawTarget:
     unit: Any = None
     unit_col: int | None = None
     note: Any = None
+    # A 全年目标 column of a one-region report: ``region`` is the title text, as for RawObs.
+    region_from_title: bool = False
+    region_row: int | None = None
+    parent_alias: bool = False
 
 
 @dataclass

@@ -81,6 +81,10 @@ def _columns(reading: Reading, catalogs: Any = None) -> dict[int, dict[str, set[
             roles[col][f"{name}·{what}"].add(str(o.period))
             if kind == "level" and o.unit:
                 roles[col][f"{name}·{what}·单位"].add(normalize_text(o.unit))
+    for t in reading.targets:
+        if t.region_from_title:  # a 全年目标 column beside the figures
+            what = "增速目标" if t.kind == "增长" else "总量目标"
+            roles[t.value_col][f"各行指标·{what}"].add(f"{t.year}年")
     return roles
 
 

@@ -35,6 +35,7 @@ from xingshi.ingest.layouts.headers import (
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
+from xingshi.ingest.layouts.targets import is_target_head, target_of_row
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, parse_number, split_unit
@@ -304,12 +305,16 @@ def read_rows(
     columns: list[dict[str, Any]] = []
     current: tuple[str | None, int | None] = (None, None)  # region text, its header column
     current_unit: str | None = None  # the unit a region's header names, 全州(%)
+    target_cols: list[tuple[int, str]] = []
     for c in range(indicator_col + 1, max(len(head), len(subs))):
         if c == unit_col:
             continue
         top = normalize_text(head[c]) if c < len(head) else ""
         sub = subs[c] if has_sub and c < len(subs) else ""
         column_of_period = None
+        if top and not has_sub and is_target_head(top) and region_text is not None:
+            target_cols.append((c, top))  # 全年目标: each row's target for the year
+            continue
         if top and not has_sub and foreign_column(top):
             reading.findings.append(
                 foreign_finding(sheet, header_row, c, sheet.cell(header_row, c))
@@ -485,6 +490,22 @@ def read_rows(
             name, row_role = split_unit(m.group(1))[0], sub_kind(m.group(2))
         if row_period is not None:
             row_role = title_role  # 表1 全区规上工业产值增速: every figure is a growth
+        if region_text is not None and not any(k["region_col"] is not None for k in columns):
+            for c, head_text in target_cols:
+                target = target_of_row(
+                    sheet,
+                    r,
+                    c,
+                    head_text,
+                    name=name,
+                    name_col=indicator_col,
+                    row_unit=unit if not unit_is_default else None,
+                    region_text=region_text,
+                    year=_year(period),
+                    findings=reading.findings,
+                )
+                if target is not None:
+                    reading.targets.append(target)
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
             col_period = col["period"]
