@@ -80,3 +80,30 @@ def test_targets_land_in_the_store_beside_the_figures(tmp_path):
         assert ("gdp", 342.1) in set(zip(obs["indicator"], obs["level"], strict=True))
     finally:
         ws.close()
+
+
+def test_target_sub_column_of_a_wide_table(catalogs, tmp_path):
+    """县市区 | 地区生产总值 over 全年目标 | 1-6月 | 增长%: each county's target; a growth beside
+    an amount column only when the cell says so (7.5%), else left out with a warning; under an
+    indicator with growth columns only, the target is a growth."""
+    path = _sheet(
+        tmp_path / "湘西州2023年1-6月各县市主要指标.xlsx",
+        [
+            ["湘西州2023年1-6月各县市主要指标"],
+            ["县市区", "地区生产总值", None, None, "规模工业增加值", None],
+            [None, "全年目标", "1-6月", "增长%", "全年目标", "增长%"],
+            ["吉首市", "7.5%", 120.5, 5.1, 8, 6.2],
+            ["泸溪县", 7, 30.2, 4.8, "8.5-9", 7.1],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert [f for f in checked.findings if f.severity == "error"] == []
+    got = _targets(checked)
+    assert got[("433101", "gdp", 2023)] == ("growth", 7.5, None)
+    assert ("433122", "gdp", 2023) not in got  # 7 beside 1-6月 amounts: 7% or 7 亿元?
+    assert got[("433101", "industry_va", 2023)] == ("growth", 8.0, None)
+    assert got[("433122", "industry_va", 2023)] == ("growth", 8.5, "目标区间 8.5-9")
+    obs = checked.normalized.observations
+    assert ("433101", "gdp", 120.5) in set(
+        zip(obs["region_code"], obs["indicator"], obs["level"], strict=True)
+    )

@@ -500,7 +500,8 @@ def read_rows(
                     name=name,
                     name_col=indicator_col,
                     row_unit=unit if not unit_is_default else None,
-                    region_text=region_text,
+                    region=region_text,
+                    region_col=None,
                     year=_year(period),
                     findings=reading.findings,
                 )

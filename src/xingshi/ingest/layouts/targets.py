@@ -54,11 +54,16 @@ def target_of_row(
     name: Any,
     name_col: int,
     row_unit: Any,
-    region_text: str,
+    region: Any,
+    region_col: int | None,
     year: int | None,
     findings: list[Finding],
+    growth_only: bool = False,
 ) -> RawTarget | None:
-    """The target one row's cell gives, or None (an empty cell, or a kind not said)."""
+    """The target one row's cell gives, or None (an empty cell, or a kind not said).
+
+    ``region_col`` None: a one-region report, ``region`` its title text. ``growth_only``: the
+    target's indicator has growth columns only beside it (目标 | 1-6月增速), so is a growth."""
     cell = sheet.cell(row, col)
     text = normalize_text(cell)
     if not text or text in ("-", "—", "/", "…") or year is None:
@@ -69,7 +74,8 @@ def target_of_row(
     value, note, percent = read
     _bare, head_unit = split_unit(normalize_text(head))
     unit_of_row = normalize_text(row_unit)
-    if percent or "%" in (head_unit or "") or re.search("增长|增速", head) or unit_of_row == "%":
+    said_growth = percent or "%" in (head_unit or "") or bool(re.search("增长|增速", head))
+    if said_growth or unit_of_row == "%" or (growth_only and not head_unit):
         kind, unit = "增长", None
     elif head_unit and pure_unit(head_unit):
         kind, unit = "总量", unit_text(head_unit)
@@ -87,8 +93,8 @@ def target_of_row(
     return RawTarget(
         sheet=sheet,
         row=row,
-        region=region_text,
-        region_col=col,
+        region=region,
+        region_col=col if region_col is None else region_col,
         indicator=name,
         indicator_col=name_col,
         year=year,
@@ -99,5 +105,5 @@ def target_of_row(
         value_col=col,
         unit=unit,
         note=note,
-        region_from_title=True,
+        region_from_title=region_col is None,
     )

@@ -52,6 +52,7 @@ from xingshi.ingest.layouts.headers import (
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, rank_basis
+from xingshi.ingest.layouts.targets import is_target_head, target_of_row
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import normalize_text, parse_number, parse_rank, split_unit
@@ -580,6 +581,7 @@ def read_wide(
         re.search(r"\d{4}年?末", normalize_text(n)) for n in names if n is not None
     )
     columns: list[dict[str, Any]] = []
+    target_cols: list[dict[str, Any]] = []  # 全年目标 sub-columns, one per indicator
     head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
     head_role: str | None = None
@@ -637,6 +639,10 @@ def read_wide(
         name, head_unit, name_col = current
         sub = normalize_text(sheet.cell(sub_row, c)) if has_sub else single_sub
         foreign = sub if has_sub else normalize_text(head)
+        if has_sub and sub and is_target_head(sub):
+            # 地区生产总值 over 全年目标 | 1-6月 | 增长%: each region's target for the year.
+            target_cols.append({"col": c, "indicator": name, "indicator_col": name_col})
+            continue
         if foreign and foreign_column(foreign):
             row = sub_row if has_sub else name_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
@@ -831,6 +837,27 @@ def read_wide(
                 )
             )
             continue
+        for target in target_cols if row_year is None and period_col is None else ():
+            found = target_of_row(
+                sheet,
+                r,
+                target["col"],
+                normalize_text(sheet.cell(sub_row, target["col"])),
+                name=target["indicator"],
+                name_col=target["indicator_col"],
+                row_unit=None,
+                region=region,
+                region_col=region_col,
+                year=_year(period),
+                findings=reading.findings,
+                growth_only=not any(
+                    k["indicator_col"] == target["indicator_col"] and k["kind"] == "level"
+                    for k in columns
+                ),
+            )
+            if found is not None:
+                found.parent_alias = is_parent_alias(region)
+                reading.targets.append(found)
         by_indicator: dict[tuple[int, str | None], RawObs] = {}
         for col in columns:
             col_period = col["period"]
