@@ -61,13 +61,22 @@ def _anchor(ws, row: int, col: int):
     return cell
 
 
-def _corner(src: Path, dst: Path) -> bool:
+def _table(src: Path):
+    """(sheet as read, header row, name column, workbook, its first sheet) of a wide or
+    indicators-down table; None for another layout (nothing to perturb there)."""
     sheet = next(s for s in read_sheets(src) if not s.hidden)
     layout, h, col = detect_layout(sheet)
     if layout not in ("wide", "rows"):
-        return False
+        return None
     wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    return sheet, h, col, wb, wb.worksheets[0]
+
+
+def _corner(src: Path, dst: Path) -> bool:
+    table = _table(src)
+    if table is None:
+        return False
+    _sheet, h, col, wb, ws = table
     _anchor(ws, h + 1, col + 1).value = "类别"
     wb.save(dst)
     return True
@@ -90,12 +99,10 @@ def _cover(src: Path, dst: Path) -> bool:
 
 
 def _spaces(src: Path, dst: Path) -> bool:
-    sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, h, col = detect_layout(sheet)
-    if layout not in ("wide", "rows"):
+    table = _table(src)
+    if table is None:
         return False
-    wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    _sheet, h, col, wb, ws = table
     changed = False
     for r in range(h + 2, ws.max_row + 1):
         cell = ws.cell(r, col + 1)
@@ -140,12 +147,10 @@ _ROLE_SYNONYMS = (
 def _roles(src: Path, dst: Path) -> bool:
     """Role words in the header rows (增长(%), 绝对值, 位次) written as another bureau's
     (增幅(%), 绝对额, 排位)."""
-    sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, h, _col = detect_layout(sheet)
-    if layout not in ("wide", "rows"):
+    table = _table(src)
+    if table is None:
         return False
-    wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    _sheet, h, _col, wb, ws = table
     changed = False
     for r in range(h + 1, min(h + 5, ws.max_row + 1)):
         for cell in ws[r]:
@@ -190,12 +195,10 @@ def _header_block(sheet, h: int) -> range:
 def _wan(src: Path, dst: Path) -> bool:
     """Amounts in 万元 where the table says 亿元 in a column's header (a county's habit): the
     header says 万元 and every figure below it is 10 000 times larger."""
-    sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, h, _col = detect_layout(sheet)
-    if layout not in ("wide", "rows"):
+    table = _table(src)
+    if table is None:
         return False
-    wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    sheet, h, _col, wb, ws = table
     changed = False
     for r in _header_block(sheet, h):  # header rows only, not a row's name
         for cell in ws[r]:
@@ -226,12 +229,10 @@ def _wan(src: Path, dst: Path) -> bool:
 def _text(src: Path, dst: Path) -> bool:
     """Every figure below the header as text, thousands grouped (``1,234.5``), as a table
     copied from a web page into WPS or Excel keeps them."""
-    sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, h, _col = detect_layout(sheet)
-    if layout not in ("wide", "rows"):
+    table = _table(src)
+    if table is None:
         return False
-    wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    _sheet, h, _col, wb, ws = table
     changed = False
     for row in ws.iter_rows(min_row=h + 2):
         for cell in row:
@@ -247,12 +248,10 @@ def _text(src: Path, dst: Path) -> bool:
 
 def _spacer(src: Path, dst: Path) -> bool:
     """An empty column right of the name column, as a copied web table's layout cell."""
-    sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, _h, col = detect_layout(sheet)
-    if layout not in ("wide", "rows"):
+    table = _table(src)
+    if table is None:
         return False
-    wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    _sheet, _h, col, wb, ws = table
     ranges = list(ws.merged_cells.ranges)
     for rng in ranges:
         ws.merged_cells.remove(rng)
@@ -269,12 +268,10 @@ def _spacer(src: Path, dst: Path) -> bool:
 
 def _marks(src: Path, dst: Path) -> bool:
     """Footnote marks after names (``吉首市①``, ``地区生产总值*``), as yearbooks print them."""
-    sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, h, col = detect_layout(sheet)
-    if layout not in ("wide", "rows"):
+    table = _table(src)
+    if table is None:
         return False
-    wb = load_workbook(src)
-    ws = wb.worksheets[0]
+    _sheet, h, col, wb, ws = table
     changed = False
     for n, r in enumerate(range(h + 2, ws.max_row + 1)):
         cell = ws.cell(r, col + 1)

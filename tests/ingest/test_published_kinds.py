@@ -10,38 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from sheets import errors as _errors
+from sheets import records as _records
+from sheets import write_sheet as _sheet
 
 from xingshi.errors import LayoutError
-from xingshi.ingest import Catalogs, check_file
-
-
-@pytest.fixture(scope="module")
-def catalogs() -> Catalogs:
-    return Catalogs.load()
-
-
-def _sheet(path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row or [None])
-    for rng in merges:
-        ws.merge_cells(rng)
-    wb.save(path)
-    return path
-
-
-def _records(checked) -> dict[tuple[str, str, str], tuple]:
-    frame = checked.normalized.observations
-    return {
-        (r["region_code"], r["indicator"], r["period"]): (r["level"], r["growth_pct"], r["rank"])
-        for r in frame.iter_rows(named=True)
-    }
-
-
-def _errors(checked) -> list[str]:
-    return [f.message for f in checked.findings if f.severity == "error"]
+from xingshi.ingest import check_file
 
 
 def test_points_change_in_a_growth_cell_is_not_a_growth(catalogs, tmp_path):

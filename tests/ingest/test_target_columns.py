@@ -4,27 +4,10 @@ target in a header's unit; a cell that does not say which kind is left out with 
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from sheets import write_sheet as _sheet
 
-import pytest
-from openpyxl import Workbook
-
-from xingshi.ingest import Catalogs, check_file, import_files
+from xingshi.ingest import check_file, import_files
 from xingshi.workspace import init_workspace
-
-
-@pytest.fixture(scope="module")
-def catalogs() -> Catalogs:
-    return Catalogs.load()
-
-
-def _sheet(path: Path, rows: list[list[Any]]) -> Path:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row or [None])
-    wb.save(path)
-    return path
 
 
 def _targets(checked) -> dict[tuple[str, str, int], tuple]:
