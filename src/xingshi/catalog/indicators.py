@@ -65,6 +65,7 @@ def normalise_name(text: str) -> str:
 
 
 _TRAILING_UNIT = re.compile(r"\(([^()]*)\)$")
+_WHOLE_AREA = re.compile(r"^全[省市州县区旗盟](?=..)")
 _LEADING = re.compile(r"^(?:其中[:：]?|[#*#＃]+|\(?[0-9一二三四五六七八九十]{1,3}[)、.．]|[①-⑳])+")
 
 
@@ -121,6 +122,12 @@ class IndicatorCatalog:
             code = self._index.get(s)
         if code is None and (m := _TRAILING_UNIT.search(s)) and try_parse_unit(m[1]):
             code = self._index.get(s[: m.start()])
+        if code is None and (m := _TRAILING_UNIT.search(s)):
+            # 地区生产总值(GDP): the bracket names the same indicator as the words before it.
+            before, inner = self._index.get(s[: m.start()]), self._index.get(m[1])
+            code = before if before is not None and before == inner else None
+        if code is None and (m := _WHOLE_AREA.match(s)):
+            code = self._index.get(s[m.end() :])  # 全市生产总值, 全县地区生产总值
         if code is None:
             raise self._unknown(name)
         return self._by_code[code]
