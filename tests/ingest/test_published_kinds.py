@@ -1655,3 +1655,36 @@ def test_a_year_with_chu_over_balances_is_not_read_as_that_year(catalogs, tmp_pa
     )
     with pytest.raises(LayoutError, match="没有注明时期"):
         check_file(path, catalogs, region_scope="沈阳市")
+
+
+def test_a_row_naming_its_own_period_in_an_indicators_down_table(catalogs, tmp_path):
+    """七、实际使用外资(1-5月) in a 1-6月 table: the row's figures are January to May's, not
+    stored as January to June's; with 本月 | 累计 columns the row cannot be placed and is left
+    out with a warning naming it."""
+    rows = [
+        ["全省主要经济指标"],
+        [None, "单位", "1-6月", "增速(%)"],
+        ["六、进出口总额", "亿元", 4295.9, 6.7],
+        ["七、实际使用外资(1-5月)", "亿美元", 7.7, 16.9],
+    ]
+    checked = check_file(
+        _sheet(tmp_path / "全省.xlsx", rows), catalogs, region_scope="湖北省", period="2026年6月"
+    )
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("420000", "foreign_capital", "2026-01/2026-05")] == (77000, 16.9, None)
+    assert ("420000", "foreign_capital", "2026-01/2026-06") not in got
+    assert got[("420000", "exports", "2026-01/2026-06")] == (4295.9, 6.7, None)
+
+    two = [
+        ["全省主要经济指标"],
+        ["指标", "单位", "6月", "1-6月"],
+        ["六、进出口总额", "亿元", 801.2, 4295.9],
+        ["七、实际使用外资(1-5月)", "亿美元", 1.2, 7.7],
+    ]
+    checked = check_file(
+        _sheet(tmp_path / "两栏.xlsx", two), catalogs, region_scope="湖北省", period="2026年6月"
+    )
+    got = _records(checked)
+    assert not [k for k in got if k[1] == "foreign_capital"]
+    assert [f.where.row for f in checked.findings if "注明了自己的时期" in f.message] == [4]
