@@ -1688,3 +1688,37 @@ def test_a_row_naming_its_own_period_in_an_indicators_down_table(catalogs, tmp_p
     got = _records(checked)
     assert not [k for k in got if k[1] == "foreign_capital"]
     assert [f.where.row for f in checked.findings if "注明了自己的时期" in f.message] == [4]
+
+
+def test_a_price_index_row_with_unit_on_last_years_period(catalogs, tmp_path):
+    """居民消费价格指数 | 上年同期=100 | 101.1 | (blank): the figure is the index on the same
+    period last year, so the rise is 1.1; the unit is the index's, not a level's to clash."""
+    path = _sheet(
+        tmp_path / "全省主要经济指标.xlsx",
+        [
+            ["全省主要经济指标"],
+            [None, "单位", "1-6月", "增速(%)"],
+            ["五、社会消费品零售总额", "亿元", 13274.26, 1.5],
+            ["十、居民消费价格指数", "上年同期=100", 101.1, None],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("420000", "cpi", "2026-01/2026-06")] == (None, 1.1, None)
+    assert got[("420000", "retail", "2026-01/2026-06")] == (13274.26, 1.5, None)
+
+
+def test_a_price_index_beside_a_rise_that_disagrees_is_refused(catalogs, tmp_path):
+    """居民消费价格指数 | 上年同期=100 | 101.1 | 2.5: the two disagree; nothing is guessed."""
+    path = _sheet(
+        tmp_path / "全省主要经济指标.xlsx",
+        [
+            ["全省主要经济指标"],
+            [None, "单位", "1-6月", "增速(%)"],
+            ["十、居民消费价格指数", "上年同期=100", 101.1, 2.5],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
+    errors = [f for f in checked.findings if f.severity == "error"]
+    assert [(f.rule, f.where.row, f.where.column) for f in errors] == [("unit_clash", 3, "B")]

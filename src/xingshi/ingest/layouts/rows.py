@@ -558,7 +558,7 @@ def read_rows(
                 obs.set_rank(value, col["col"], col["basis"])
         if "价格" in name and "指数" in name:
             for obs in by_key.values():
-                _index_beside_its_rise(obs)
+                _index_beside_its_rise(obs, on_previous=base == "previous")
         reading.observations.extend(by_key.values())
     return None
 
@@ -583,13 +583,21 @@ def _own_period(named: str | None, periods: set[Any]) -> str | bool | None:
     return None if mine.key == theirs.key else mine.label
 
 
-def _index_beside_its_rise(obs: RawObs) -> None:
+def _index_beside_its_rise(obs: RawObs, *, on_previous: bool = False) -> None:
     """居民消费价格总指数 | % | 104.80 | 4.8: the figure under 累计 is the index on the same
     period last year, the rise 4.8 written again, not a rate of 104.8%. Only the rise is kept,
-    and only where the two agree; otherwise both stay for the checks to report."""
+    and only where the two agree; otherwise both stay for the checks to report.
+
+    ``on_previous``: the row's unit says so (居民消费价格指数 | 上年同期=100 | 101.1 |): with no
+    rise beside it, the index gives the rise (1.1); the unit was the index's, not a level's."""
     try:
         level, growth = parse_number(obs.level), parse_number(obs.growth, percent_ok=True)
     except ValueError:
         return
     if level is not None and growth is not None and abs(level - 100 - growth) <= 0.15:
         obs.level, obs.level_col = None, None
+        if on_previous:
+            obs.unit = None
+    elif on_previous and level is not None and growth is None:
+        obs.growth, obs.growth_col, obs.growth_is_index = obs.level, obs.level_col, True
+        obs.level, obs.level_col, obs.unit = None, None, None
