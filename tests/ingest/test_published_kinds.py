@@ -1722,3 +1722,22 @@ def test_a_price_index_beside_a_rise_that_disagrees_is_refused(catalogs, tmp_pat
     checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
     errors = [f for f in checked.findings if f.severity == "error"]
     assert [(f.rule, f.where.row, f.where.column) for f in errors] == [("unit_clash", 3, "B")]
+
+
+def test_private_investment_marked_under_fixed_asset_investment(catalogs, tmp_path):
+    """四、固定资产投资 | | | 1.8 over #民间投资 | | | -9.3: 民间投资 is a part of 固定资产投资
+    (by ownership), so the # item is the catalogue's 民间投资."""
+    path = _sheet(
+        tmp_path / "全省.xlsx",
+        [
+            ["全省主要经济指标"],
+            [None, "单位", "1-6月", "增速(%)"],
+            ["四、固定资产投资", None, None, 1.8],
+            ["#民间投资", None, None, -9.3],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("420000", "private_investment", "2026-01/2026-06")] == (None, -9.3, None)
+    assert got[("420000", "fai", "2026-01/2026-06")] == (None, 1.8, None)
