@@ -1741,3 +1741,32 @@ def test_private_investment_marked_under_fixed_asset_investment(catalogs, tmp_pa
     got = _records(checked)
     assert got[("420000", "private_investment", "2026-01/2026-06")] == (None, -9.3, None)
     assert got[("420000", "fai", "2026-01/2026-06")] == (None, 1.8, None)
+
+
+def test_a_name_wrapped_over_two_header_rows_is_not_a_group_over_a_part(catalogs, tmp_path):
+    """A yearbook's 人均地区 over 生产总值 over (元) | (美元) beside 地区生产总值 over (亿元) and
+    its parts, no merges kept: column J is 人均地区生产总值 in 元, never 生产总值 (GDP) in 元
+    (117.88 元 stored as GDP); the group's own column B, whose last header cell is only its
+    unit, is 地区生产总值 in 亿元."""
+    path = _sheet(
+        tmp_path / "1-9地区生产总值.xlsx",
+        [
+            ["1-9  地区生产总值"],
+            ["本表按当年价格计算 (At current price)"],
+            ["年  份", "地区生产总值", None, None, None, "\n", "\n"],
+            [None, None, "第一产业", "第二产业", None, "人均地区", "人均地区"],
+            [None, "(亿元)", None, None, "工业", "生产总值", "生产总值"],
+            ["Year", None, None, None, None, "(元)", "(美元)"],
+            ["1955", 34.05, 18.14, 7.43, 6.25, 117.88, 47.88],
+            ["1957", 48.86, 24.33, 11.56, 9.03, 162.17, 65.87],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    year = ("420000", "1957-01/1957-12")
+    assert got[(year[0], "gdp", year[1])] == (48.86, None, None)
+    assert got[(year[0], "gdp_per_capita", year[1])] == (162.17, None, None)
+    assert got[(year[0], "primary_va", year[1])] == (24.33, None, None)
+    assert got[(year[0], "industry_added", year[1])] == (9.03, None, None)
+    assert len(got) == 10  # the 美元 column is left out
