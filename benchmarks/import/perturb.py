@@ -200,7 +200,8 @@ def _wan(src: Path, dst: Path) -> bool:
         return False
     sheet, h, _col, wb, ws = table
     changed = False
-    for r in _header_block(sheet, h):  # header rows only, not a row's name
+    block = _header_block(sheet, h)
+    for r in block:  # header rows only, not a row's name
         for cell in ws[r]:
             if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
                 continue
@@ -218,6 +219,8 @@ def _wan(src: Path, dst: Path) -> bool:
                 if isinstance(value, str) and re.fullmatch(r"-?[\d,]+(\.\d+)?", value.strip()):
                     value = float(value.strip().replace(",", ""))  # 24,899.3 as text
                 elif isinstance(value, str) and value.strip() and below > r + 1:
+                    if below in block:
+                        continue  # a header row further down (GDP (100 million yuan))
                     break  # the next table's header: its columns are its own
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     figure.value = round(value * 10000, 6)

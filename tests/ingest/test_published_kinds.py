@@ -1629,3 +1629,118 @@ def test_a_year_with_chu_over_balances_is_not_read_as_that_year(catalogs, tmp_pa
     )
     with pytest.raises(LayoutError, match="没有注明时期"):
         check_file(path, catalogs, region_scope="沈阳市")
+
+
+def test_a_row_naming_its_own_period_in_an_indicators_down_table(catalogs, tmp_path):
+    """七、实际使用外资(1-5月) in a 1-6月 table: the row's figures are January to May's, not
+    stored as January to June's; with 本月 | 累计 columns the row cannot be placed and is left
+    out with a warning naming it."""
+    rows = [
+        ["全省主要经济指标"],
+        [None, "单位", "1-6月", "增速(%)"],
+        ["六、进出口总额", "亿元", 4295.9, 6.7],
+        ["七、实际使用外资(1-5月)", "亿美元", 7.7, 16.9],
+    ]
+    checked = check_file(
+        _sheet(tmp_path / "全省.xlsx", rows), catalogs, region_scope="湖北省", period="2026年6月"
+    )
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("420000", "foreign_capital", "2026-01/2026-05")] == (77000, 16.9, None)
+    assert ("420000", "foreign_capital", "2026-01/2026-06") not in got
+    assert got[("420000", "exports", "2026-01/2026-06")] == (4295.9, 6.7, None)
+
+    two = [
+        ["全省主要经济指标"],
+        ["指标", "单位", "6月", "1-6月"],
+        ["六、进出口总额", "亿元", 801.2, 4295.9],
+        ["七、实际使用外资(1-5月)", "亿美元", 1.2, 7.7],
+    ]
+    checked = check_file(
+        _sheet(tmp_path / "两栏.xlsx", two), catalogs, region_scope="湖北省", period="2026年6月"
+    )
+    got = _records(checked)
+    assert not [k for k in got if k[1] == "foreign_capital"]
+    assert [f.where.row for f in checked.findings if "注明了自己的时期" in f.message] == [4]
+
+
+def test_a_price_index_row_with_unit_on_last_years_period(catalogs, tmp_path):
+    """居民消费价格指数 | 上年同期=100 | 101.1 | (blank): the figure is the index on the same
+    period last year, so the rise is 1.1; the unit is the index's, not a level's to clash."""
+    path = _sheet(
+        tmp_path / "全省主要经济指标.xlsx",
+        [
+            ["全省主要经济指标"],
+            [None, "单位", "1-6月", "增速(%)"],
+            ["五、社会消费品零售总额", "亿元", 13274.26, 1.5],
+            ["十、居民消费价格指数", "上年同期=100", 101.1, None],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("420000", "cpi", "2026-01/2026-06")] == (None, 1.1, None)
+    assert got[("420000", "retail", "2026-01/2026-06")] == (13274.26, 1.5, None)
+
+
+def test_a_price_index_beside_a_rise_that_disagrees_is_refused(catalogs, tmp_path):
+    """居民消费价格指数 | 上年同期=100 | 101.1 | 2.5: the two disagree; nothing is guessed."""
+    path = _sheet(
+        tmp_path / "全省主要经济指标.xlsx",
+        [
+            ["全省主要经济指标"],
+            [None, "单位", "1-6月", "增速(%)"],
+            ["十、居民消费价格指数", "上年同期=100", 101.1, 2.5],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
+    errors = [f for f in checked.findings if f.severity == "error"]
+    assert [(f.rule, f.where.row, f.where.column) for f in errors] == [("unit_clash", 3, "B")]
+
+
+def test_private_investment_marked_under_fixed_asset_investment(catalogs, tmp_path):
+    """四、固定资产投资 | | | 1.8 over #民间投资 | | | -9.3: 民间投资 is a part of 固定资产投资
+    (by ownership), so the # item is the catalogue's 民间投资."""
+    path = _sheet(
+        tmp_path / "全省.xlsx",
+        [
+            ["全省主要经济指标"],
+            [None, "单位", "1-6月", "增速(%)"],
+            ["四、固定资产投资", None, None, 1.8],
+            ["#民间投资", None, None, -9.3],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省", period="2026年6月")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("420000", "private_investment", "2026-01/2026-06")] == (None, -9.3, None)
+    assert got[("420000", "fai", "2026-01/2026-06")] == (None, 1.8, None)
+
+
+def test_a_name_wrapped_over_two_header_rows_is_not_a_group_over_a_part(catalogs, tmp_path):
+    """A yearbook's 人均地区 over 生产总值 over (元) | (美元) beside 地区生产总值 over (亿元) and
+    its parts, no merges kept: column J is 人均地区生产总值 in 元, never 生产总值 (GDP) in 元
+    (117.88 元 stored as GDP); the group's own column B, whose last header cell is only its
+    unit, is 地区生产总值 in 亿元."""
+    path = _sheet(
+        tmp_path / "1-9地区生产总值.xlsx",
+        [
+            ["1-9  地区生产总值"],
+            ["本表按当年价格计算 (At current price)"],
+            ["年  份", "地区生产总值", None, None, None, "\n", "\n"],
+            [None, None, "第一产业", "第二产业", None, "人均地区", "人均地区"],
+            [None, "(亿元)", None, None, "工业", "生产总值", "生产总值"],
+            ["Year", None, None, None, None, "(元)", "(美元)"],
+            ["1955", 34.05, 18.14, 7.43, 6.25, 117.88, 47.88],
+            ["1957", 48.86, 24.33, 11.56, 9.03, 162.17, 65.87],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖北省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    year = ("420000", "1957-01/1957-12")
+    assert got[(year[0], "gdp", year[1])] == (48.86, None, None)
+    assert got[(year[0], "gdp_per_capita", year[1])] == (162.17, None, None)
+    assert got[(year[0], "primary_va", year[1])] == (24.33, None, None)
+    assert got[(year[0], "industry_added", year[1])] == (9.03, None, None)
+    assert len(got) == 10  # the 美元 column is left out

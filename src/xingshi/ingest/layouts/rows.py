@@ -45,6 +45,11 @@ UNIT_HEADERS = ("单位", "计量单位", "计算单位")
 # Rows that are items of the row above rather than indicators of their own: indented, marked
 # with #, 其中, or numbered 1、 under a 一、 heading.
 _SUB_MARK = re.compile(r"^(\s|#|＃|其中|\d+[、.．](?!\d))")
+# 七、实际使用外资(1-5月) in a 1-6月 table: the row's figures are of the period its name says.
+_PERIOD_IN_NAME = re.compile(
+    r"[(（]\s*((?:\d{1,2}\s*[-—–~至]\s*)?\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度"
+    r"|1\s*[-—–~至]\s*[1-4]季度)\s*[)）]"
+)
 # Headers damaged in copying: 11 and 1-11 (months without 月), 20221-8 (2022年1-8月).
 _BARE_MONTHS = re.compile(r"^(1\s*[-－—–~～]\s*)?(\d{1,2})$")
 _YEAR_MONTHS = re.compile(r"^(\d{4})年?(1[-－—–~～]\d{1,2})$")
@@ -451,8 +456,26 @@ def read_rows(
         nearer = next((n for d, n in reversed(items) if d < depth), None) if is_sub else None
         if is_sub:
             items.append((depth, normalize_text(name)))
+        named_period = (
+            m.group(1)
+            if isinstance(name, str) and (m := _PERIOD_IN_NAME.search(normalize_text(name)))
+            else None
+        )
         name, name_unit = split_unit(name)  # 地区生产总值(亿元), 地区生产总值指数(上年=100)
         row_period = None
+        own = _own_period(named_period, {k["period"] for k in columns})
+        if own is False:
+            reading.findings.append(
+                Finding(
+                    "header",
+                    "warning",
+                    f"“{normalize_text(sheet.cell(r, indicator_col))}”注明了自己的时期"
+                    f"（{named_period}），与各列的时期不同，不能确定各列是哪一时期的数，该行未导入",
+                    sheet.where(r, indicator_col, sheet.cell(r, indicator_col)),
+                    hint="该行的数单独成表、写明时期后再导入",
+                )
+            )
+            continue
         if months_across and isinstance(name, str):
             named = _area_and_period_row(name, title_indicator)
             if named == "other area":
@@ -509,7 +532,7 @@ def read_rows(
                     reading.targets.append(target)
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
-            col_period = col["period"]
+            col_period = own or col["period"]
             if row_period == "累计":
                 col_period = _cumulative(col_period)  # 3月 | 全区规上累计: January to March
             key = (col["indicator_col"], col_period)
@@ -563,18 +586,46 @@ def read_rows(
                 obs.set_rank(value, col["col"], col["basis"])
         if "价格" in name and "指数" in name:
             for obs in by_key.values():
-                _index_beside_its_rise(obs)
+                _index_beside_its_rise(obs, on_previous=base == "previous")
         reading.observations.extend(by_key.values())
     return None
 
 
-def _index_beside_its_rise(obs: RawObs) -> None:
+def _own_period(named: str | None, periods: set[Any]) -> str | bool | None:
+    """The period a row's name gives (实际使用外资(1-5月)) in the year of the table's one column
+    period: None where it names none or that same period; False where it cannot be placed
+    (本月 | 累计 columns: which of them would be its period is not said)."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if named is None:
+        return None
+    period = next(iter(periods)) if len(periods) == 1 else None
+    year = re.search(r"((?:19|20)\d\d)年", str(period or ""))
+    if year is None:
+        return False
+    try:
+        mine = parse_period_text(f"{year.group(1)}年{named.replace(' ', '')}")
+        theirs = parse_period_text(period)
+    except Exception:  # an unreadable period: nothing is guessed
+        return False
+    return None if mine.key == theirs.key else mine.label
+
+
+def _index_beside_its_rise(obs: RawObs, *, on_previous: bool = False) -> None:
     """居民消费价格总指数 | % | 104.80 | 4.8: the figure under 累计 is the index on the same
     period last year, the rise 4.8 written again, not a rate of 104.8%. Only the rise is kept,
-    and only where the two agree; otherwise both stay for the checks to report."""
+    and only where the two agree; otherwise both stay for the checks to report.
+
+    ``on_previous``: the row's unit says so (居民消费价格指数 | 上年同期=100 | 101.1 |): with no
+    rise beside it, the index gives the rise (1.1); the unit was the index's, not a level's."""
     try:
         level, growth = parse_number(obs.level), parse_number(obs.growth, percent_ok=True)
     except ValueError:
         return
     if level is not None and growth is not None and abs(level - 100 - growth) <= 0.15:
         obs.level, obs.level_col = None, None
+        if on_previous:
+            obs.unit = None
+    elif on_previous and level is not None and growth is None:
+        obs.growth, obs.growth_col, obs.growth_is_index = obs.level, obs.level_col, True
+        obs.level, obs.level_col, obs.unit = None, None, None

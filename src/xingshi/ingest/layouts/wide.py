@@ -183,6 +183,12 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
     if len(rows) == 1:
         return header_row, {}
     width = max(len(sheet.cell_row(r)) for r in rows)
+    # 生产总值 merged over (元) | (美元): the units row under the names counts as below them.
+    after = rows[-1] + 1
+    unit_cells = [v for v in sheet.cell_row(after)[region_col + 1 :] if v is not None]
+    units_after = bool(unit_cells) and all(
+        isinstance(v, str) and pure_unit(without_english(v)) for v in unit_cells
+    )
     carried: list[list[str]] = []
     for r in rows:
         line, current = [], ""
@@ -193,16 +199,22 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
             if c <= region_col:
                 line.append(text)
                 continue
-            below = any(sheet.cell(x, c) is not None for x in rows if x > r)
+            below = any(sheet.cell(x, c) is not None for x in rows if x > r) or (
+                units_after and sheet.cell(after, c) is not None
+            )
             current = text if text else (current if below else "")
             line.append(current)
         carried.append(line)
+    _join_wrapped_names(sheet, rows, carried, region_col)
     flat: list[Any] = list(sheet.cell_row(header_row)[: region_col + 1])
     parents: dict[int, str] = {}
     for c in range(region_col + 1, width):
         path = [carried[i][c] for i in range(len(rows)) if carried[i][c]]
         path = [p for i, p in enumerate(path) if i == 0 or p != path[i - 1]]
         names = [p for p in path if p not in _TOTAL]
+        if len(names) > 1 and split_unit(names[-1])[1] and not split_unit(names[-1])[0]:
+            # 地区生产总值 over (亿元) in its own column: the group's own figure, in 亿元
+            names = [*names[:-2], f"{split_unit(names[-2])[0]}({split_unit(names[-1])[1]})"]
         name = names[-1] if names else ""
         if len(names) > 1 and not re.search("指数|构成|比重", names[-2]):
             parents[c] = split_unit(names[-2])[0]  # 工业 under 第二产业: one of its parts
@@ -222,6 +234,35 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
     for r in rows[:-1]:
         sheet.rows[r] = []
     return rows[-1], parents
+
+
+def _catalogue_name(text: str) -> bool:
+    from xingshi.catalog.indicators import IndicatorCatalog, normalise_name
+
+    key = normalise_name(text)
+    return any(normalise_name(n) == key for n, _ in IndicatorCatalog.load().alias_pairs())
+
+
+def _join_wrapped_names(
+    sheet: Sheet, rows: list[int], carried: list[list[str]], region_col: int
+) -> None:
+    """人均地区 over 生产总值 in one column: a name wrapped onto two header rows, not a group over
+    a part (that would read 生产总值, GDP, in 元). Joined only where the two halves written in the
+    column itself make a catalogue name and the upper half alone is none."""
+    for c in range(region_col + 1, len(carried[0])):
+        for i in range(len(rows) - 1):
+            up, low = sheet.cell(rows[i], c), carried[i + 1][c]
+            if not (isinstance(up, str) and low):
+                continue
+            up, (low_name, low_unit) = without_english(up), split_unit(low)
+            if not up or not low_name or split_unit(up)[1] or _catalogue_name(up):
+                continue
+            if _catalogue_name(up + low_name):
+                carried[i + 1][c] = up + low_name + (f"({low_unit})" if low_unit else "")
+                for k in range(i + 1):
+                    if k == i or sheet.cell(rows[k], c) is None:
+                        # the upper half, and a group only carried over from the left
+                        carried[k][c] = ""
 
 
 _WHOLE = {"总值", "合计", "总计", "小计", "总量"}

@@ -4567,3 +4567,200 @@ table(
         if v is not None
     ],
 )
+
+
+# ------------------------------------------------------------------------------------------------
+# Batch 10: tables 101-102, from files kept in a public GitHub repository, transcribed before the
+# importer was run on them.
+# ------------------------------------------------------------------------------------------------
+
+# --- 湖北省统计局 统计月报 2026年1-6月 全省主要经济指标（GitHub 仓库 cscoheru/china-platform 转存的 xlsx）---------
+# The repository keeps the bureau's workbook (spikes/02-provincial-yearbook/hubei_2026_06.xlsx, one
+# sheet of 22 rows x 4 columns) and, beside it, the cells read from it with openpyxl
+# (data/extracts/02-provincial-yearbook/extracted.json: title, header row, each row's name, unit
+# and the two figures, the 注 line); the rows below are those cells in the sheet's order.
+_HB_2606 = [
+    ("一、地区生产总值(上半年)", "亿元", 31336.72, 5),
+    ("二、规模以上工业增加值", None, None, 8.9),
+    ("三、全社会用电量", "亿千瓦时", 1489.42, 5.7),
+    ("#工业用电量", "亿千瓦时", 862.88, 6.4),
+    ("四、固定资产投资", None, None, 1.8),
+    ("#民间投资", None, None, -9.3),
+    ("五、社会消费品零售总额", "亿元", 13274.26, 1.5),
+    ("六、进出口总额", "亿元", 4295.9, 6.7),
+    ("#进 口", "亿元", 1469.5, 33.3),
+    ("出 口", "亿元", 2826.4, -3.4),
+    ("七、实际使用外资(1-5月)", "亿美元", 7.7, 16.9),
+    ("八、地方一般公共预算收入", "亿元", 2436.39, 3.5),
+    ("地方一般公共预算支出", "亿元", 4876.79, -1.3),
+    ("九、月末金融机构存款余额", "亿元", 109548.75, 8.6),
+    ("月末金融机构贷款余额", "亿元", 99124.79, 6.7),
+    ("十、居民消费价格指数", "上年同期=100", 101.1, None),
+    ("工业生产者出厂价格指数", "上年同期=100", 101.8, None),
+    ("十一、城镇居民人均可支配收入(上半年)", "元", 26196, 4.8),
+    ("农村居民人均可支配收入(上半年)", "元", 10912, 6.7),
+]
+table(
+    file="101-湖北省统计局-2026年1-6月全省主要经济指标.xlsx",
+    source="https://github.com/cscoheru/china-platform/blob/f475717a6ac0b9ff1b635e03807ea32358aeaf99/spikes/02-provincial-yearbook/hubei_2026_06.xlsx"
+    "（原件 https://tjj.hubei.gov.cn/tjsj/sjkscx/tjyb/2026yb/202608/P020260804600767306528.xlsx）",
+    publisher="湖北省统计局（GitHub 仓库 cscoheru/china-platform 转存）",
+    kind=MONTHLY,
+    note="表题“全省主要经济指标”不写省名、不写年份，表头只有“1-6月”：用户导入时加 --region-scope 湖北省 和 --period 2026年6月；"
+    "“一、”“二、”编号照原样，“#”为其中项；规模以上工业增加值、固定资产投资、民间投资只有增速；"
+    "“#进 口”“出 口”二行（进口、出口不在目录中）不列入应得单元格；实际使用外资是1-5月数、亿美元；存贷款是6月末余额，照本库的存量惯例记在表的时期（2026年1-6月，指其期末）；"
+    "居民消费价格指数、工业生产者出厂价格指数两行“1-6月”栏是指数（上年同期=100），仓库的读数只给出指数本身，其增速栏按空白转录，"
+    "应得的 CPI 涨幅 1.1 由指数减 100 而来；工业生产者出厂价格指数不在目录中；“(上半年)”即1-6月；"
+    "注行说地区生产总值和居民收入为季度数（上半年累计即二季度累计）",
+    rows=[
+        ["全省主要经济指标"],
+        [None, "单位", "1-6月", "增速(%)"],
+        *[list(r) for r in _HB_2606],
+        ["注：1.地区生产总值（GDP）、居民收入为季度数。"],
+    ],
+    options={"region_scope": "湖北省", "period": "2026年6月"},
+    expected=[
+        ("湖北省", "gdp", "2026年1-6月", 31336.72, "亿元", 5, None),
+        ("湖北省", "industry_va", "2026年1-6月", None, None, 8.9, None),
+        ("湖北省", "electricity", "2026年1-6月", 1489.42, "亿千瓦时", 5.7, None),
+        ("湖北省", "industrial_electricity", "2026年1-6月", 862.88, "亿千瓦时", 6.4, None),
+        ("湖北省", "fai", "2026年1-6月", None, None, 1.8, None),
+        ("湖北省", "private_investment", "2026年1-6月", None, None, -9.3, None),
+        ("湖北省", "retail", "2026年1-6月", 13274.26, "亿元", 1.5, None),
+        ("湖北省", "exports", "2026年1-6月", 4295.9, "亿元", 6.7, None),
+        ("湖北省", "foreign_capital", "2026年1-5月", 7.7, "亿美元", 16.9, None),
+        ("湖北省", "local_fiscal", "2026年1-6月", 2436.39, "亿元", 3.5, None),
+        ("湖北省", "fiscal_expenditure", "2026年1-6月", 4876.79, "亿元", -1.3, None),
+        ("湖北省", "deposits", "2026年1-6月", 109548.75, "亿元", 8.6, None),
+        ("湖北省", "loans", "2026年1-6月", 99124.79, "亿元", 6.7, None),
+        ("湖北省", "cpi", "2026年1-6月", None, None, 1.1, None),
+        ("湖北省", "urban_income", "2026年1-6月", 26196, "元", 4.8, None),
+        ("湖北省", "rural_income", "2026年1-6月", 10912, "元", 6.7, None),
+    ],
+)
+
+# --- 湖北省统计局《湖北统计年鉴2025》1-9 地区生产总值（GitHub 仓库 cscoheru/china-platform 转存）-------------------
+# The repository keeps the yearbook's zip and the cells read from its 0109-地区生产总值.xls
+# (data/extracts/00-provincial-yearbook-table/extracted.json: the ten header rows as read, then each
+# cell with its address). The sheet's numbers are stored unrounded (the yearbook prints two
+# decimals); they are transcribed as stored. Rows A11 (1955) and A12 (1957) are transcribed.
+_HB_NJ = [
+    (
+        "1955",
+        34.05,
+        18.14,
+        7.42672892094549,
+        6.25,
+        1.2,
+        8.48327107905451,
+        0.414984885562113,
+        0.526452221897971,
+        117.87513198206776,
+        47.8780227290584,
+    ),
+    (
+        "1957",
+        48.86,
+        24.33,
+        11.556377944982,
+        9.03,
+        2.56,
+        12.973622055018,
+        0.570849287462214,
+        0.572564271830856,
+        162.17176067218634,
+        65.87071514754219,
+    ),
+]
+table(
+    file="102-湖北省统计局-统计年鉴2025-1-9地区生产总值.xlsx",
+    source="https://github.com/cscoheru/china-platform/blob/f475717a6ac0b9ff1b635e03807ea32358aeaf99/spikes/00-provincial-yearbook-table/data/hubei_2025_yearbook.zip"
+    "（湖北统计年鉴2025-定/第01章  综合/0109-地区生产总值.xls）",
+    publisher="湖北省统计局（GitHub 仓库 cscoheru/china-platform 转存）",
+    kind=YEARBOOK,
+    note="表头十行照仓库读出的单元格（中英对照：Year、GDP (100 / million yuan)），合并单元格仓库未记录，不加；"
+    "年份写成文字“1955”；“工业”“建筑业”在第二产业之下、“#金融业”“#房地产业”在第三产业之下；"
+    "人均地区生产总值(美元)不导入；数字照 xls 中所存（未四舍五入）；"
+    "只转录1955年、1957年两行（仓库读数的前两行），其后各年未收；注行照仓库所存，其后的英文注截断未收；"
+    "表中不写地区：用户导入时加 --region-scope 湖北省",
+    rows=[
+        ["1-9  地区生产总值"],
+        ["Gross Domestic Product"],
+        [],
+        ["本表按当年价格计算 (At current price)"],
+        ["年  份", "地区生产总值", None, None, None, None, None, None, None, "\n", "\n"],
+        [
+            None,
+            None,
+            "第一产业",
+            "第二产业",
+            None,
+            None,
+            "第三产业",
+            None,
+            None,
+            "人均地区",
+            "人均地区",
+        ],
+        [
+            None,
+            "(亿元)",
+            None,
+            None,
+            "工业",
+            "建筑业",
+            None,
+            "#金融业",
+            "#房地产业",
+            "生产总值",
+            "生产总值",
+        ],
+        ["Year", None, None, None, None, None, None, None, None, "(元)", "(美元)"],
+        [
+            None,
+            "GDP (100",
+            "Primary",
+            "Secondary",
+            "Industry",
+            "Contruction",
+            "Tertiary",
+            "Banking",
+            "Real Estate",
+            "Per Capita",
+            "Per Capita",
+        ],
+        [
+            None,
+            "million yuan)",
+            "Industry",
+            "Industry",
+            None,
+            None,
+            "Industry",
+            None,
+            None,
+            "GDP (yuan)",
+            "GDP (USD)",
+        ],
+        *[list(r) for r in _HB_NJ],
+        [
+            "注：1.2023年以前GDP及行业增加值数据为第五次全国经济普查后修订数据。\n    2.2024年为初步核算数。"
+        ],
+    ],
+    options={"region_scope": "湖北省"},
+    expected=[
+        c
+        for y, gdp, p1, p2, ind, con, p3, fin, re_, pc, _usd in _HB_NJ
+        for c in (
+            ("湖北省", "gdp", f"{y}年", gdp, "亿元", None, None),
+            ("湖北省", "primary_va", f"{y}年", p1, "亿元", None, None),
+            ("湖北省", "secondary_va", f"{y}年", p2, "亿元", None, None),
+            ("湖北省", "industry_added", f"{y}年", ind, "亿元", None, None),
+            ("湖北省", "construction_va", f"{y}年", con, "亿元", None, None),
+            ("湖北省", "tertiary_va", f"{y}年", p3, "亿元", None, None),
+            ("湖北省", "finance_va", f"{y}年", fin, "亿元", None, None),
+            ("湖北省", "real_estate_va", f"{y}年", re_, "亿元", None, None),
+            ("湖北省", "gdp_per_capita", f"{y}年", pc, "元", None, None),
+        )
+    ],
+)
