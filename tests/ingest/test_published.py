@@ -48,18 +48,45 @@ def _stored_rows(ws: Any, file: str) -> list[str]:
     return sorted(lines)
 
 
+def _corrected_copy(spec: dict, workspace: Path) -> Path:
+    """The file as the user has it after the fix its error names: misprinted cells corrected
+    (``corrected``), zones the catalogue lacks added to the workspace's ``regions.csv``."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(DATA / spec["file"])
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value in spec["corrected"]:
+                    cell.value = spec["corrected"][cell.value]
+    path = workspace.parent / "corrected" / spec["file"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    workspace.mkdir(parents=True, exist_ok=True)
+    lines = ["code,name,short,level,parent,aliases", *spec.get("regions_csv", [])]
+    (workspace / "regions.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def import_table(
-    spec: dict, workspace: Path, *, mapped: bool = False, stored: list[str] | None = None
+    spec: dict,
+    workspace: Path,
+    *,
+    mapped: bool = False,
+    stored: list[str] | None = None,
+    corrected: bool = False,
 ) -> tuple[list[str], Any]:
-    """Import one corpus file into a fresh workspace (with its ``--mapping`` when ``mapped``);
-    the cells that are wrong, and the error. ``stored`` receives every figure stored."""
+    """Import one corpus file into a fresh workspace (with its ``--mapping`` when ``mapped``,
+    after the fixes its error names when ``corrected``); the cells that are wrong, and the
+    error. ``stored`` receives every figure stored."""
+    path = _corrected_copy(spec, workspace) if corrected else DATA / spec["file"]
     ws = init_workspace(workspace)
     options = dict(spec["options"])
     if mapped:
         options["mapping"] = load_mapping(DATA / "mappings" / spec["mapping"])
     try:
         try:
-            import_files(ws, [DATA / spec["file"]], **options)
+            import_files(ws, [path], **options)
         except XingshiError as exc:
             return [f"未导入：{exc}"], exc
         obs = ws.store.observations()
@@ -86,6 +113,9 @@ def import_table(
                 checks.append(("rank", rank, row["rank"]))
             if level_rank and level_rank[0] is not ANY:
                 checks.append(("level_rank", level_rank[0], row["level_rank"]))
+            if corrected:
+                # 63's 名次 follows neither year's order on the page: left out, not checked.
+                checks = [c for c in checks if c[0] not in spec.get("unread_after_fix", ())]
             for what, want, have in checks:
                 if not _close(want, have):
                     wrong.append(f"{key} {what}: 应为 {want}，实为 {have}")
@@ -106,8 +136,15 @@ def test_published_table_imports_every_cell(spec, tmp_path):
             f for f in getattr(exc, "findings", [exc]) if getattr(f, "severity", "error") == "error"
         ]
         assert errors and all(e.where.sheet and e.hint for e in errors), exc.describe()
+        if "corrected" in spec:
+            # … misprinted names or a zone the catalogue lacks: after the fix the error names
+            # (the name corrected, the zone added to regions.csv), every cell is right.
+            wrong, exc = import_table(spec, tmp_path / "fixed", corrected=True)
+            assert exc is None, exc
+            assert wrong == []
+            return
         if "mapping" not in spec:
-            return  # a table with nothing to import (68), or misprinted names to fix first (63)
+            return  # a table with nothing to import (68, 82), or not the region it seems (81)
         # … and its mapping reads it with every cell right.
         wrong, exc = import_table(spec, tmp_path / "mapped", mapped=True)
         assert exc is None, exc
