@@ -345,3 +345,23 @@ def test_empty_spacer_column_beside_the_names(catalogs, tmp_path):
     got = _records(checked)
     assert got[("510700", "retail", "2020-01/2020-06")] == (631.38, -7.8, None)
     assert got[("510700", "industry_va", "2020-01/2020-06")] == (None, 3.0, None)
+
+
+def test_one_row_report_under_an_unknown_corner_with_a_unit_column(catalogs, tmp_path):
+    """类别 | 单位 | 2020年1-12月 | 同比增长(%) over one row: 单位 over 亿元 is the unit column
+    (not 填报单位), and the one name below is the indicator."""
+    path = _sheet(
+        tmp_path / "规模以上工业总产值.xlsx",
+        [
+            ["规模以上工业总产值"],
+            ["类别", "单位", "2020年1-12月", "同比增长(%)"],
+            ["规模以上工业总产值", "亿元", 749.9, -1.3],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="北京市朝阳区")
+    assert _errors(checked) == []
+    assert _records(checked)[("110105", "industry_output", "2020-01/2020-12")] == (
+        749.9,
+        -1.3,
+        None,
+    )

@@ -208,7 +208,7 @@ def _units_below(sheet: Sheet, header_row: int, col: int) -> bool:
         if normalize_text(sheet.cell(r, col))
     ][:8]
     units = sum(pure_unit(v) or normalize_text(v) in ("%", "％") for v in cells)
-    return len(cells) >= 2 and units * 2 > len(cells)
+    return bool(cells) and units * 2 > len(cells)
 
 
 def _section_corner(sheet: Sheet, r: int, corner: object, others: list[object]) -> bool:

@@ -145,7 +145,7 @@ def header_by_content(
             # are not regions: the names are indicators, whatever the corner says.
             names = [sheet.cell(i, c) for i in below if _figures_right(sheet, i, c)]
             names = [v for v in names if isinstance(v, str) and normalize_text(v)]
-            if len(names) >= 2 and not any(names_region(v) for v in names[:8]):
+            if names and not any(names_region(v) for v in names[:8]):
                 return "rows", r, c
     for c in range(3):
         first = _first_run(sheet, rows, c, names_region)
