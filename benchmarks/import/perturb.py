@@ -18,6 +18,7 @@ the same options:
 - ``text``: every figure as text with grouped thousands (``1,234.5``), as copied from a page;
 - ``spacer``: an empty column right of the name column;
 - ``marks``: footnote marks after every third name (``吉首市①``, ``地区生产总值*``);
+- ``notes``: a 说明 sheet of notes before the table's sheet;
 - ``roles``: the role words of the header (增长(%), 绝对值, 位次) written as another bureau's
   (增幅(%), 绝对额, 排位).
 
@@ -287,6 +288,20 @@ def _marks(src: Path, dst: Path) -> bool:
     return changed
 
 
+def _notes_sheet(src: Path, dst: Path) -> bool:
+    """A 说明 sheet before the table (the bureau's notes and 目录), as workbooks often start."""
+    wb = load_workbook(src)
+    notes = wb.create_sheet("说明", 0)
+    for line in (
+        "主要统计指标解释",
+        "1. 本资料中部分数据为初步统计数。",
+        "2. 增速按可比价格计算。",
+    ):
+        notes.append([line])
+    wb.save(dst)
+    return True
+
+
 PERTURB = {
     "corner": _corner,
     "cover": _cover,
@@ -298,6 +313,7 @@ PERTURB = {
     "text": _text,
     "spacer": _spacer,
     "marks": _marks,
+    "notes": _notes_sheet,
     "roles": _roles,
 }
 
