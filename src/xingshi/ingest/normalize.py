@@ -188,6 +188,21 @@ def _region_item(
     return (o.region, o.region_code, o.parent_alias, where)
 
 
+def _region_items(
+    raw: list[RawObs] | list[RawTarget], regions: Any, scope: str | None, home: str | None
+) -> tuple[list[tuple[Any, Any, bool, Any]], dict[Any, Any]]:
+    """Each record's region item; a report naming no region anywhere takes the workspace's
+    own (``home``). The second value: sheet → place, for the warning that says so."""
+    items = [_region_item(o, regions, scope) for o in raw]
+    homed: dict[Any, Any] = {}
+    if home is not None and scope is None:
+        for i, (o, item) in enumerate(zip(raw, items, strict=True)):
+            if o.region_from_title and item[1] is None:
+                items[i] = (regions.get(home).name, home, False, item[3])
+                homed.setdefault(o.sheet.name, item[3])
+    return items, homed
+
+
 def _components(indicators: Any, code: str) -> set[str]:
     out: set[str] = set()
     for part in indicators.get(code).components or ():
@@ -205,11 +220,10 @@ def _nearer_parent(indicators: Any, o: RawObs) -> Any:
     row is itself read: a component of the unindented parent, or a part beside it."""
     if o.previous_indicator is None or o.parent_indicator is None:
         return None
-    try:
-        top = indicators.resolve(_parent_text(o.parent_indicator))
-        nearer = indicators.resolve(_parent_text(o.previous_indicator))
-    except Exception:  # either row is no catalogue indicator: no nesting to follow
-        return None
+    top = indicators.try_resolve(_parent_text(o.parent_indicator))
+    nearer = indicators.try_resolve(_parent_text(o.previous_indicator))
+    if top is None or nearer is None:
+        return None  # either row is no catalogue indicator: no nesting to follow
     inside = nearer.code in _components(indicators, top.code)
     return nearer if inside or _siblings(indicators, top.code, nearer.code) else None
 
@@ -281,13 +295,7 @@ def _normalize_obs(
     findings: list[Finding],
     home: str | None = None,
 ) -> list[dict[str, Any]]:
-    items = [_region_item(o, regions, scope) for o in raw]
-    homed: dict[Any, Any] = {}  # sheet → place, for reports given the home region
-    if home is not None and scope is None:
-        for i, (o, item) in enumerate(zip(raw, items, strict=True)):
-            if o.region_from_title and item[1] is None:
-                items[i] = (regions.get(home).name, home, False, item[3])
-                homed.setdefault(o.sheet.name, item[3])
+    items, homed = _region_items(raw, regions, scope, home)
     for where in homed.values():
         # A report of the bureau's own region names none: taken as the workspace's, said once.
         findings.append(
@@ -455,14 +463,7 @@ def _normalize_targets(
     findings: list[Finding],
     home: str | None = None,
 ) -> list[dict[str, Any]]:
-    items = [_region_item(t, regions, scope) for t in raw]  # type: ignore[arg-type]
-    if home is not None and scope is None:
-        items = [
-            (regions.get(home).name, home, False, item[3])
-            if t.region_from_title and item[1] is None
-            else item
-            for t, item in zip(raw, items, strict=True)
-        ]
+    items, _homed = _region_items(raw, regions, scope, home)  # said once, by the figures
     codes, region_findings = resolve_regions(items, regions, scope)
     findings.extend(region_findings)
     rows: list[dict[str, Any]] = []

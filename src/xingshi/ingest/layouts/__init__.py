@@ -10,6 +10,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.layouts.content import (
     header_by_content,
     header_top,
+    names_below,
     names_region,
     unfill_merges,
     years_down,
@@ -188,11 +189,7 @@ _REGION_NAME = re.compile(r"^(全[省市州县区国]|合计|总计|.{1,8}(市|�
 
 def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
     """Do the cells under a 项目 corner name regions (全市, 东城区…) rather than indicators?"""
-    names = [
-        normalize_text(sheet.cell(r, col))
-        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
-        if normalize_text(sheet.cell(r, col))
-    ][:8]
+    names = [normalize_text(v) for v in names_below(sheet, header_row, col)]
     # 北 京, 南昌: the catalogue knows short names the pattern does not.
     region = [bool(_REGION_NAME.match(n)) or names_region(n) for n in names]
     if not region or not region[0] or any(is_region_header(n) for n in names):
@@ -202,11 +199,7 @@ def _regions_below(sheet: Sheet, header_row: int, col: int) -> bool:
 
 def _units_below(sheet: Sheet, header_row: int, col: int) -> bool:
     """Do the cells under a 单位 header hold units (亿元, %, 万人) rather than names?"""
-    cells = [
-        sheet.cell(r, col)
-        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
-        if normalize_text(sheet.cell(r, col))
-    ][:8]
+    cells = names_below(sheet, header_row, col)
     units = sum(pure_unit(v) or normalize_text(v) in ("%", "％") for v in cells)
     return bool(cells) and units * 2 > len(cells)
 
@@ -225,11 +218,7 @@ def _section_corner(sheet: Sheet, r: int, corner: object, others: list[object]) 
 
 def _years_below(sheet: Sheet, header_row: int, col: int) -> bool:
     """Do the cells under a 年份 corner hold years (1978, 2023年) rather than names?"""
-    names = [
-        normalize_text(sheet.cell(r, col))
-        for r in range(header_row + 1, min(header_row + 12, len(sheet.rows)))
-        if normalize_text(sheet.cell(r, col))
-    ][:8]
+    names = [normalize_text(v) for v in names_below(sheet, header_row, col)]
     return len(names) >= 3 and sum(bool(YEAR_CELL.match(n)) for n in names) * 2 >= len(names)
 
 

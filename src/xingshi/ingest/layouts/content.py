@@ -57,6 +57,13 @@ def names_region(value: Any) -> bool:
     return bool(_TOTAL.match(text)) or bool(_regions().candidates(text))
 
 
+def names_below(sheet: Sheet, header_row: int, col: int, span: int = 12) -> list[Any]:
+    """The first eight non-blank cells of a column within ``span`` rows under a header."""
+    last = min(header_row + span, len(sheet.rows))
+    cells = (sheet.cell(r, col) for r in range(header_row + 1, last))
+    return [v for v in cells if normalize_text(v)][:8]
+
+
 def names_year(value: Any) -> bool:
     """A cell holding a year (1978, 2023年) as a years-down table's row name."""
     return not isinstance(value, bool) and bool(YEAR_CELL.match(normalize_text(value)))
@@ -69,20 +76,18 @@ def years_down(sheet: Sheet, header_row: int, col: int) -> bool:
         return True
     if is_region_header(corner):
         return False
-    names = [
-        sheet.cell(r, col)
-        for r in range(header_row + 1, min(header_row + 16, len(sheet.rows)))
-        if normalize_text(sheet.cell(r, col))
-    ][:8]
+    names = names_below(sheet, header_row, col, span=16)
     return len(names) >= 3 and sum(map(names_year, names)) * 4 >= 3 * len(names)
+
+
+def _cells_right(sheet: Sheet, r: int, c: int) -> list[Any]:
+    return [v for v in sheet.rows[r][c + 1 :] if v is not None and normalize_text(v)]
 
 
 def _text_row(sheet: Sheet, r: int, c: int) -> bool:
     """A header row over the columns right of ``c``: texts there, no figures but years."""
-    cells = [v for v in sheet.rows[r][c + 1 :] if v is not None and normalize_text(v)]
-    if not cells:
-        return False
-    return not any(_figure(v) and not _group_number(v) for v in cells)
+    cells = _cells_right(sheet, r, c)
+    return bool(cells) and not any(_figure(v) and not _group_number(v) for v in cells)
 
 
 def header_top(sheet: Sheet, r: int, c: int, top: int) -> int:
@@ -95,9 +100,9 @@ def header_top(sheet: Sheet, r: int, c: int, top: int) -> int:
 
 
 def _group_row(sheet: Sheet, r: int, c: int) -> bool:
-    cells = [v for v in sheet.rows[r][c + 1 :] if v is not None and normalize_text(v)]
-    if not cells or any(_figure(v) and not _group_number(v) for v in cells):
+    if not _text_row(sheet, r, c):
         return False
+    cells = _cells_right(sheet, r, c)
     if len(cells) == 1 and not (_group_number(cells[0]) or is_period_head(cells[0])):
         return False  # one cell: a title or a note, unless a year or period over its roles
     return not any("单位" in normalize_text(v) or len(normalize_text(v)) > 30 for v in cells)

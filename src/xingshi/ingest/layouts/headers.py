@@ -341,6 +341,16 @@ def unit_text(text: str) -> str:
     return unit if unit and not name else name
 
 
+def units_row(sheet: Sheet, row: int, name_col: int) -> bool:
+    """A row holding only units right of the names (亿元 | % | 万元), at least one of them not
+    a percentage: the columns' units, in a header row of their own."""
+    texts = [t for t in (normalize_text(v) for v in sheet.cell_row(row)[name_col + 1 :]) if t]
+    rates = ("%", "±%", "个百分点", "百分点")
+    return any(pure_unit(t) for t in texts) and all(
+        pure_unit(t) or unit_text(t) in rates for t in texts
+    )
+
+
 def pure_unit(text: str) -> bool:
     """A header cell holding only a level's unit (亿元, （万元）, 家), not a percentage."""
     from xingshi.catalog.units import try_parse_unit

@@ -32,6 +32,7 @@ from xingshi.ingest.layouts.headers import (
     pure_unit,
     sub_kind,
     unit_text,
+    units_row,
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
@@ -243,14 +244,6 @@ def _role_unit(text: str) -> str | None:
     return unit if unit and pure_unit(unit) else None
 
 
-def _units_row(sheet: Sheet, r: int, indicator_col: int, columns: list[dict[str, Any]]) -> bool:
-    """A row under the header with no name and a unit (亿元, 万元, %) over every column read."""
-    if r >= len(sheet.rows) or normalize_text(sheet.cell(r, indicator_col)) or not columns:
-        return False
-    cells = [normalize_text(sheet.cell(r, col["col"])) for col in columns]
-    return all(pure_unit(t) or t in ("%", "(%)") for t in cells if t) and any(cells)
-
-
 def read_rows(
     sheet: Sheet,
     header_row: int,
@@ -408,8 +401,12 @@ def read_rows(
         [c for c in columns if not c["monthly"] or c["period"] == _cumulative(period)]
     ) + [c for c in columns if c["monthly"] and c["period"] != _cumulative(period)]
     columns.sort(key=lambda k: k["col"])
+    if any(k["region_col"] is not None for k in columns):
+        target_cols = []  # regions across: whose target a 全年目标 column holds is not said
     first = sub_row + 1 if has_sub else header_row + 1
-    if _units_row(sheet, first, indicator_col, columns):
+    if not normalize_text(sheet.cell(first, indicator_col)) and units_row(
+        sheet, first, indicator_col
+    ):
         # 8月 | 1-8月 over 万元 | 万元: each column's unit, in a row of its own.
         for col in columns:
             unit = normalize_text(sheet.cell(first, col["col"]))
@@ -513,23 +510,22 @@ def read_rows(
             name, row_role = split_unit(m.group(1))[0], sub_kind(m.group(2))
         if row_period is not None:
             row_role = title_role  # 表1 全区规上工业产值增速: every figure is a growth
-        if region_text is not None and not any(k["region_col"] is not None for k in columns):
-            for c, head_text in target_cols:
-                target = target_of_row(
-                    sheet,
-                    r,
-                    c,
-                    head_text,
-                    name=name,
-                    name_col=indicator_col,
-                    row_unit=unit if not unit_is_default else None,
-                    region=region_text,
-                    region_col=None,
-                    year=_year(period),
-                    findings=reading.findings,
-                )
-                if target is not None:
-                    reading.targets.append(target)
+        for c, head_text in target_cols:
+            target = target_of_row(
+                sheet,
+                r,
+                c,
+                head_text,
+                name=name,
+                name_col=indicator_col,
+                row_unit=unit if not unit_is_default else None,
+                region=region_text,
+                region_col=None,
+                year=_year(period),
+                findings=reading.findings,
+            )
+            if target is not None:
+                reading.targets.append(target)
         by_key: dict[tuple[Any, Any], RawObs] = {}
         for col in columns:
             col_period = own or col["period"]

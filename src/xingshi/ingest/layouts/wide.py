@@ -48,6 +48,7 @@ from xingshi.ingest.layouts.headers import (
     sub_kind,
     title_kind,
     unit_text,
+    units_row,
     without_english,
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
@@ -94,15 +95,6 @@ def _indicator_row(sheet: Sheet, header_row: int) -> tuple[list[Any], list[int]]
         names.append(lower if lower is not None else upper)
         rows.append(header_row + 1 if lower is not None else header_row)
     return names, rows
-
-
-def _units_row(sheet: Sheet, row: int, region_col: int) -> bool:
-    """A row holding only units (亿元 | % | 万元), at least one of them not a percentage."""
-    texts = [t for t in _roles_row(sheet, row, region_col) if t]
-    rates = ("%", "±%", "个百分点", "百分点")
-    return any(pure_unit(t) for t in texts) and all(
-        pure_unit(t) or unit_text(t) in rates for t in texts
-    )
 
 
 def _growth_or_rank(texts: list[str]) -> bool:
@@ -590,7 +582,7 @@ def read_wide(
         subs = _roles_row(sheet, sub_row, region_col)
         names, name_rows = list(sheet.rows[header_row]), [header_row] * len(sheet.rows[header_row])
     # A row of units under the roles (绝对值 | 增速 over 亿元 | %): units for the columns above.
-    units_at = sub_row + 1 if has_sub and _units_row(sheet, sub_row + 1, region_col) else None
+    units_at = sub_row + 1 if has_sub and units_row(sheet, sub_row + 1, region_col) else None
     if has_sub and any("累计" in v for v in subs):
         period = _cumulative(period)
     default_unit = _note_unit(sheet, header_row)
@@ -682,7 +674,9 @@ def read_wide(
         foreign = sub if has_sub else normalize_text(head)
         if has_sub and sub and is_target_head(sub):
             # 地区生产总值 over 全年目标 | 1-6月 | 增长%: each region's target for the year.
-            target_cols.append({"col": c, "indicator": name, "indicator_col": name_col})
+            target_cols.append(
+                {"col": c, "indicator": name, "indicator_col": name_col, "head": sub}
+            )
             continue
         if foreign and foreign_column(foreign):
             row = sub_row if has_sub else name_row
@@ -780,6 +774,11 @@ def read_wide(
     _ranks_by_neighbour(columns)
     _same_month_beside_same_period(columns, period, "sub")
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
+    for target in target_cols:
+        # 目标 beside growth columns only (目标 | 1-6月增速): the target is a growth.
+        target["growth_only"] = not any(
+            k["indicator_col"] == target["indicator_col"] and k["kind"] == "level" for k in columns
+        )
 
     # 年 份 down the side: one region (the title's, or --region-scope), a year per row.
     years_down = years_below(sheet, header_row, region_col)
@@ -883,7 +882,7 @@ def read_wide(
                 sheet,
                 r,
                 target["col"],
-                normalize_text(sheet.cell(sub_row, target["col"])),
+                target["head"],
                 name=target["indicator"],
                 name_col=target["indicator_col"],
                 row_unit=None,
@@ -891,10 +890,7 @@ def read_wide(
                 region_col=region_col,
                 year=_year(period),
                 findings=reading.findings,
-                growth_only=not any(
-                    k["indicator_col"] == target["indicator_col"] and k["kind"] == "level"
-                    for k in columns
-                ),
+                growth_only=target["growth_only"],
             )
             if found is not None:
                 found.parent_alias = is_parent_alias(region)
