@@ -241,3 +241,17 @@ def test_workspace_edits_are_seen_on_next_load(tmp_path):
     )
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     assert RegionCatalog.load(tmp_path).get("433199").short == "湘西高新"
+
+
+def test_taiwan_hong_kong_macao_resolve_beside_the_provinces(rc):
+    """台湾, 香港, 澳门 (GB/T 2260 710000, 810000, 820000) resolve by every usual name; they sit
+    under 全国 but are not among the 31 provinces its children are."""
+    for names, code in (
+        (("台湾", "台湾省", "中国台湾"), "710000"),
+        (("香港", "香港特区", "香港特别行政区", "中国香港"), "810000"),
+        (("澳门", "澳门特区", "澳门特别行政区", "中国澳门"), "820000"),
+    ):
+        assert {rc.resolve(n).code for n in names} == {code}
+        assert [a.code for a in rc.ancestors(code)] == ["100000"]
+        assert rc.get(code).level == "province"
+        assert code not in {r.code for r in rc.children("100000")}

@@ -114,3 +114,25 @@ def test_two_counties_beside_a_foreign_city_are_not_refused(catalogs, tmp_path):
     rows = ["吉首市,120,6.0", "凤凰县,60,4.0", "长沙市,6000,8.0"]
     findings = check_file(_csv(tmp_path, rows), catalogs, period="2021年1-6月").findings
     assert [f for f in findings if f.rule == "outside_family"] == []
+
+
+def test_ranking_of_34_provincial_units_reads_with_no_findings(catalogs, tmp_path):
+    """A ranking page of the "34 个省级行政区" lists 台湾, 香港 and 澳门 beside the 31 provinces:
+    they resolve, and neither the family nor the 全国 total asks for them in a 31-province table."""
+    from sheets import records, write_sheet
+
+    provinces = [r for r in catalogs.regions.children("100000")]
+    assert len(provinces) == 31
+    rows = [["2019年全国34个省级行政区GDP排名"], ["排名", "地区", "GDP(亿元)", "增速(%)"]]
+    names = [p.short for p in provinces] + ["台湾", "香港", "澳门"]
+    for i, name in enumerate(names, start=1):
+        rows.append([i, name, 100000 - i * 1000, 6.0])
+    checked = check_file(write_sheet(tmp_path / "排名.xlsx", rows), catalogs)
+    assert checked.findings == []
+    got = records(checked)
+    assert got[("810000", "gdp", "2019-01/2019-12")][:2] == (100000 - 33 * 1000, 6.0)
+    assert got[("710000", "gdp", "2019-01/2019-12")][:2] == (100000 - 32 * 1000, 6.0)
+    # With 全国 and only the 31 provinces, no child is reported missing.
+    rows = [rows[0], rows[1], [None, "全国", 990865, 6.1], *rows[2:33]]
+    checked = check_file(write_sheet(tmp_path / "31.xlsx", rows), catalogs)
+    assert [f.rule for f in checked.findings if f.rule == "missing_child"] == []

@@ -37,6 +37,7 @@ class RegionData:
     groups: dict[str, list[str]] = field(default_factory=dict)
     text_stopwords: frozenset[str] = frozenset()
     false_friends: tuple[str, ...] = ()
+    beyond: frozenset[str] = frozenset()  # 台湾, 香港, 澳门: under 全国, not among its children
 
 
 class _Naming:
@@ -101,6 +102,9 @@ def _shipped() -> RegionData:
     raw: list[tuple[str, str, str, str]] = []  # code, name, level, parent
     for r in _rows("provinces.csv"):
         raw.append((r["code"] + "0000", r["name"], "province", COUNTRY_CODE))
+    beyond = frozenset(r["code"] + "0000" for r in _rows("beyond.csv"))
+    for r in _rows("beyond.csv"):
+        raw.append((r["code"] + "0000", r["name"], "province", COUNTRY_CODE))
     for r in _rows("cities.csv"):
         raw.append((r["code"] + "00", r["name"], "prefecture", r["provinceCode"] + "0000"))
     prefectures = {code for code, _, _, _ in raw}
@@ -143,6 +147,7 @@ def _shipped() -> RegionData:
         {},
         naming.text_stopwords,
         naming.false_friends,
+        beyond,
     )
 
 
@@ -157,6 +162,7 @@ def shipped() -> RegionData:
         {},
         base.text_stopwords,
         base.false_friends,
+        base.beyond,
     )
 
 

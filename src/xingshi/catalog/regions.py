@@ -70,7 +70,7 @@ class RegionCatalog:
         self._false_friends = data.false_friends
         self._children: dict[str, list[str]] = {}
         for r in self._regions.values():
-            if r.parent is not None and r.code not in self._pseudo:
+            if r.parent is not None and r.code not in self._pseudo and r.code not in data.beyond:
                 self._children.setdefault(r.parent, []).append(r.code)
         self._by_name: dict[str, list[str]] = {}
         self._by_alias: dict[str, list[str]] = {}
