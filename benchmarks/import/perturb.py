@@ -20,7 +20,9 @@ the same options:
 - ``marks``: footnote marks after every third name (``吉首市①``, ``地区生产总值*``);
 - ``notes``: a 说明 sheet of notes before the table's sheet;
 - ``roles``: the role words of the header (增长(%), 绝对值, 位次) written as another bureau's
-  (增幅(%), 绝对额, 排位).
+  (增幅(%), 绝对额, 排位);
+- ``traditional``: every text cell in traditional characters (地區生產總值, 億元), as mirrors in
+  Hong Kong and Taiwan republish a table.
 
 Prints, per perturbation, how many of the tables still import with every transcribed cell right,
 and the tables that did not (with the first wrong cell or the error). A table that stores a value
@@ -302,6 +304,26 @@ def _notes_sheet(src: Path, dst: Path) -> bool:
     return True
 
 
+def _traditional(src: Path, dst: Path) -> bool:
+    """Every text cell in traditional characters (地區生產總值, 億元), as a mirror in Hong Kong
+    or Taiwan republishes a bureau's table."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    wb = load_workbook(src)
+    changed = False
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
+                    continue
+                new = to_traditional(cell.value)
+                if new != cell.value:
+                    cell.value, changed = new, True
+    wb.save(dst)
+    return changed
+
+
 PERTURB = {
     "corner": _corner,
     "cover": _cover,
@@ -315,6 +337,7 @@ PERTURB = {
     "marks": _marks,
     "notes": _notes_sheet,
     "roles": _roles,
+    "traditional": _traditional,
 }
 
 

@@ -137,6 +137,10 @@ def read_sheets(path: Path | str, limits: ReadLimits | None = None) -> list[Shee
     else:
         sheets = [_read_csv(path, data, limits)]
     non_empty = [s for s in sheets if any(_filled(v) for row in s.rows for v in row)]
+    from xingshi.ingest.script import simplify_sheet
+
+    for sheet in non_empty:
+        simplify_sheet(sheet)
     if not non_empty:
         raise _fail(
             path,
