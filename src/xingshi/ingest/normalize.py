@@ -23,7 +23,7 @@ from xingshi.ingest.checks.unit import to_canonical
 from xingshi.ingest.limits import CappedFindings
 from xingshi.ingest.records import RawObs, RawTarget, Reading
 from xingshi.ingest.sources import column_letter
-from xingshi.ingest.values import normalize_text
+from xingshi.ingest.values import normalize_text, split_cell_unit
 from xingshi.store import OBSERVATION_SCHEMA
 from xingshi.store import TARGET_SCHEMA as STORE_TARGET_SCHEMA
 
@@ -385,8 +385,13 @@ def _normalize_obs(
             # Only 规模以上工业增加值 is published by month: NBS's monthly 工业增加值 is it.
             indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
+        # 9946.66亿元, 10.77万亿: the cell's own unit is the level's, whatever the column says.
+        with_unit = split_cell_unit(o.level, indicator.unit) if indicator is not None else None
         level, f1 = read_number(
-            o.level, "level", partial(_where, o, o.level_col, o.level), percent_ok=pct_level
+            with_unit[0] if with_unit else o.level,
+            "level",
+            partial(_where, o, o.level_col, o.level),
+            percent_ok=pct_level,
         )
         growth, f2 = read_number(o.growth, "growth", partial(_where, o, o.growth_col, o.growth))
         rank, f3 = read_number(o.rank, "rank", partial(_where, o, o.rank_col, o.rank))
@@ -412,10 +417,12 @@ def _normalize_obs(
             unit_row = o.unit_row if o.unit_row is not None else o.row
             level, f = to_canonical(
                 level,
-                o.unit,
+                with_unit[1] if with_unit else o.unit,
                 indicator,
-                _where(o, o.unit_col, o.unit, row=unit_row),
-                lenient=o.unit_is_default,
+                _where(o, o.level_col, o.level)
+                if with_unit
+                else _where(o, o.unit_col, o.unit, row=unit_row),
+                lenient=o.unit_is_default and not with_unit,
             )
             if f is not None and not any(
                 x.rule == "unit_clash" and x.where == f.where for x in findings

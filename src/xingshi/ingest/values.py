@@ -117,6 +117,38 @@ def parse_number(value: Any, *, percent_ok: bool = False) -> float | None:
     return number
 
 
+_WITH_UNIT = re.compile(r"^([+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+))(\D{1,6})$")
+_MULTIPLIERS = ("万亿", "亿", "万")
+
+
+def split_cell_unit(value: Any, unit_of: str | None = None) -> tuple[str, str] | None:
+    """A figure written with its unit in the cell (``9946.66亿元``, ``10.77万亿``, ``5995亿``):
+    (the number, the unit), or None for anything else.
+
+    A bare multiplier (万亿, 亿, 万) takes the base of ``unit_of``, the unit the indicator is
+    kept in (亿 of 亿元 → 亿元, of 万人次 → 亿人次); without it only whole units count.
+    """
+    if not isinstance(value, str):
+        return None
+    m = _WITH_UNIT.match(normalize_text(value))
+    if m is None:
+        return None
+    number, unit = m.group(1), m.group(2)
+    from xingshi.catalog import units
+
+    if units.try_parse_unit(unit) is not None and unit not in ("%", "个百分点"):
+        return number, unit
+    if unit in _MULTIPLIERS and unit_of:
+        base = normalize_text(unit_of)
+        for prefix in _MULTIPLIERS:
+            if base.startswith(prefix):
+                base = base[len(prefix) :]
+                break
+        if units.try_parse_unit(unit + base) is not None:
+            return number, unit + base
+    return None
+
+
 _SAID = re.compile(r"^(增长|下降|减少|提高|回落)?([+-]?\d+(?:\.\d+)?)(%|倍|个百分点)?$")
 
 

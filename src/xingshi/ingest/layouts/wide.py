@@ -56,7 +56,13 @@ from xingshi.ingest.layouts.long import header_key, is_footer, is_parent_alias, 
 from xingshi.ingest.layouts.targets import is_target_head, target_of_row
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
-from xingshi.ingest.values import normalize_text, parse_number, parse_rank, split_unit
+from xingshi.ingest.values import (
+    normalize_text,
+    parse_number,
+    parse_rank,
+    split_cell_unit,
+    split_unit,
+)
 
 
 def _note_unit(sheet: Sheet, header_row: int) -> str | None:
@@ -102,6 +108,28 @@ def _growth_or_rank(texts: list[str]) -> bool:
     if not any(sub_kind(v) in ("growth", "rank") for v in texts):
         return False
     return not any(re.fullmatch(r"[+-]?\d+(\.\d+)?%?", v) for v in texts)
+
+
+def _holds_figures(cells: list[Any]) -> bool:
+    """Figures in a row: a decimal (9946.66), a growth in words (增长8.0%), an amount with its
+    unit (9946.66亿元). Whole numbers alone are not: years head columns too."""
+    for v in cells:
+        if isinstance(v, float) and not v.is_integer():
+            return True
+        if isinstance(v, str) and re.search(r"\d", v):
+            if split_cell_unit(v, "亿元") is not None:
+                return True
+            try:
+                if parse_number(v, percent_ok=True) is not None and not _YEARISH.fullmatch(
+                    normalize_text(v)
+                ):
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
+_YEARISH = re.compile(r"(19|20)\d\d")
 
 
 def _region_cell(sheet: Sheet, row: int, region_col: int) -> Any:
@@ -505,6 +533,24 @@ def _english_only(value: Any) -> bool:
 _ENGLISH_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9 .,&()/'’:-]*")
 
 
+def _figures_below(sheet: Sheet, row: int, col: int, depth: int = 12) -> bool:
+    """Figures under a header: a column headed ``GDP`` over 9946.66 is GDP, not the English
+    name column of a bilingual yearbook (which holds Fujian, Xiamen)."""
+    for r in range(row + 1, min(row + 1 + depth, len(sheet.rows))):
+        value = sheet.cell(r, col)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return True
+        if isinstance(value, str) and not _english_only(value):
+            if split_cell_unit(value, "亿元") is not None:
+                return True  # 9946.66亿元
+            try:
+                if parse_number(value, percent_ok=True) is not None:
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
 def english_name_finding(sheet: Sheet, row: int, col: int, value: Any) -> Finding:
     """A region cell with only its English name (Fujian) in a bilingual table: not guessed."""
     return Finding(
@@ -560,6 +606,8 @@ def read_wide(
     if period_col is not None:
         subs[period_col - region_col - 1 : period_col - region_col] = [""]
     has_sub = any(sub_kind(v) or _MONTHS.search(v) or pure_unit(v) for v in subs)
+    if has_sub and _holds_figures(sheet.cell_row(sub_row)[region_col + 1 :]):
+        has_sub = False  # 9946.66 | 增长8.0%: the first data row, not 总量 | 增长
     names, name_rows = list(top), [header_row] * len(top)
     if not has_sub and not col_periods:
         # 人均生产总值 over 2012 | 2013 over 数量 | 位次 | 增长率 | 位次 (an English row between
@@ -624,7 +672,7 @@ def read_wide(
         single_sub, bare_period = "", False
         if c == period_col:
             continue
-        if _english_only(head) and current is None:
+        if _english_only(head) and current is None and not _figures_below(sheet, name_row, c):
             continue  # the English name column of a bilingual yearbook (地 区 | Region)
         if head is not None and not has_sub and foreign_column(normalize_text(head)):
             if _PARENT_HEAD.match(normalize_text(head)):

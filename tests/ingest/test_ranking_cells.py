@@ -1,0 +1,95 @@
+"""Ranking pages write their figures as a reader would: ``GDP`` alone over the amounts, the unit
+in each cell (9946.66亿元, 10.77万亿), growth in words (增长8.0%, 下降1.2%)."""
+
+from __future__ import annotations
+
+from sheets import errors, records, write_sheet
+
+from xingshi.ingest import check_file
+
+Y2019 = "2019-01/2019-12"
+FUJIAN = [("350500", "泉州"), ("350100", "福州"), ("350200", "厦门")]
+
+
+def _check(tmp_path, catalogs, header, cells):
+    rows = [["2019年福建各市GDP排名"], header]
+    rows += [[name, *row] for (_code, name), row in zip(FUJIAN, cells, strict=True)]
+    return check_file(write_sheet(tmp_path / "排名.xlsx", rows), catalogs)
+
+
+def test_gdp_alone_over_figures_is_gdp_not_an_english_name_column(catalogs, tmp_path):
+    """``GDP`` heads the amounts (no unit: the catalogue's 亿元); it was taken for the English
+    name column of a bilingual yearbook and left out without a word."""
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "GDP", "增速"],
+        [[9946.66, "8.0%"], [9392.3, "7.9%"], [5995.04, "7.9%"]],
+    )
+    assert errors(checked) == [] and checked.findings == []
+    assert records(checked)[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
+
+
+def test_english_name_column_of_a_bilingual_table_is_still_left_out(catalogs, tmp_path):
+    """地区 | Region | GDP(亿元): the English names are no data and no region."""
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["地区", "Region", "GDP(亿元)"],
+        [["Quanzhou", 9946.66], ["Fuzhou", 9392.3], ["Xiamen", 5995.04]],
+    )
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("350100", "gdp", Y2019)] == (9392.3, None, None)
+    assert len(got) == 3
+
+
+def test_unit_in_the_cell_is_the_levels_unit(catalogs, tmp_path):
+    """9946.66亿元 and 5995亿 are 亿元; 10.77万亿 is 107 700 亿元; 99466600万元 under a 亿元 head
+    is the cell's 万元."""
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "GDP", "增速"],
+        [["9946.66亿元", "8.0%"], ["1.08万亿", "7.9%"], ["5995亿", "7.9%"]],
+    )
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
+    assert got[("350100", "gdp", Y2019)] == (10800.0, 7.9, None)
+    assert got[("350200", "gdp", Y2019)] == (5995.0, 7.9, None)
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "GDP(亿元)", "增速"],
+        [["99466600万元", 8.0], [9392.3, 7.9], ["5995.04亿元", 7.9]],
+    )
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
+    assert got[("350200", "gdp", Y2019)] == (5995.04, 7.9, None)
+
+
+def test_a_unit_of_another_dimension_in_the_cell_is_refused(catalogs, tmp_path):
+    """9946.66万人 under GDP is not money: refused naming the cell, nothing guessed."""
+    checked = _check(
+        tmp_path, catalogs, ["城市", "GDP(亿元)"], [["9946.66万人"], [9392.3], [5995.04]]
+    )
+    assert any("不相容" in e for e in errors(checked))
+    clash = next(f for f in checked.findings if f.rule == "unit_clash")
+    assert (clash.where.row, clash.where.column) == (3, "B")
+
+
+def test_growth_in_words_in_the_first_data_row_is_data_not_a_header(catalogs, tmp_path):
+    """增长8.0% under 比上年增长 is 泉州's growth; the row was read as a row of roles and the
+    GDP column lost."""
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "GDP(亿元)", "比上年增长"],
+        [[9946.66, "增长8.0%"], [9392.3, "增长7.9%"], [5995.04, "下降1.2%"]],
+    )
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
+    assert got[("350200", "gdp", Y2019)] == (5995.04, -1.2, None)
