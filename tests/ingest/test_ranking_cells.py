@@ -93,3 +93,54 @@ def test_growth_in_words_in_the_first_data_row_is_data_not_a_header(catalogs, tm
     got = records(checked)
     assert got[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
     assert got[("350200", "gdp", Y2019)] == (5995.04, -1.2, None)
+
+
+def test_growth_right_of_last_years_amount_is_this_years(catalogs, tmp_path):
+    """2019年GDP | 2018年GDP | 实际增速: the growth compares 2019 with its base 2018, so it is
+    2019's; it was stored as 2018's growth."""
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "2019年GDP(亿元)", "2018年GDP(亿元)", "实际增速"],
+        [[9946.66, 8468.0, 8.0], [9392.3, 7856.8, 7.9], [5995.04, 4791.4, 7.9]],
+    )
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
+    assert got[("350500", "gdp", "2018-01/2018-12")] == (8468.0, None, None)
+    # Each year with its own growth keeps it.
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "2019年GDP(亿元)", "增速", "2018年GDP(亿元)", "增速"],
+        [[9946.66, 8.0, 8468.0, 8.9], [9392.3, 7.9, 7856.8, 8.5], [5995.04, 7.9, 4791.4, 7.7]],
+    )
+    got = records(checked)
+    assert got[("350500", "gdp", Y2019)] == (9946.66, 8.0, None)
+    assert got[("350500", "gdp", "2018-01/2018-12")] == (8468.0, 8.9, None)
+
+
+def test_a_change_of_rank_is_no_rank(catalogs, tmp_path):
+    """排名变化 (↑1, ↓1, —) and 位次升降 are moves, left out with a warning; they refused the
+    whole table as ranks that are not numbers."""
+    for head in ("排名变化", "位次升降"):
+        checked = _check(
+            tmp_path,
+            catalogs,
+            ["城市", "GDP(亿元)", "增速(%)", "位次", head],
+            [[9946.66, 8.0, 1, "—"], [9392.3, 7.9, 2, "↑1"], [5995.04, 7.9, 3, "↓1"]],
+        )
+        assert errors(checked) == []
+        assert records(checked)[("350100", "gdp", Y2019)] == (9392.3, 7.9, 2)
+        (warning,) = [f for f in checked.findings if f.severity == "warning"]
+        assert warning.message == f"“{head}”列不是本期总量、同比增速或位次，该列未导入"
+
+
+def test_province_column_beside_the_cities_names_each_citys_province(catalogs, tmp_path):
+    """城市 | 省份: 朝阳 with 辽宁 is 朝阳市 of 辽宁, and 省份 is no indicator."""
+    rows = [["2019年中国城市GDP排名"], ["城市", "省份", "GDP(亿元)", "增速"]]
+    rows += [["深圳", "广东", 26927.09, 6.7], ["苏州", "江苏", 19235.8, 5.6]]
+    rows += [["朝阳", "辽宁", 899.5, 5.6]]
+    checked = check_file(write_sheet(tmp_path / "城市.xlsx", rows), catalogs)
+    assert checked.findings == []
+    assert records(checked)[("211300", "gdp", Y2019)] == (899.5, 5.6, None)

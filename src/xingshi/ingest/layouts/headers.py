@@ -214,10 +214,11 @@ def is_region_header(value: Any) -> bool:
 # Columns beside the figures that are not this period's level, year-on-year growth or rank:
 # 两年平均增长, 比2019年增长, 环比, 完成年度目标%, 占全州比重, 拉动, 增量; 名义增速 (the
 # catalogue's growth of GDP and value added is real, at comparable prices); 增速与去年同期比较
-# (this growth minus last year's, in points).
+# (this growth minus last year's, in points); 排名变化, 位次升降 (↑1: a move, not a rank).
 _FOREIGN = re.compile(
     r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
-    r"增加额|净增|序时|构成|结构|名义|^所属|与(上年|去年)同[期月]比较"
+    r"增加额|净增|序时|构成|结构|名义|^所属|^所在(省|市|地区)|^省份$|与(上年|去年)同[期月]比较|"
+    r"(排名|位次|名次|排位|排序)(变化|变动|升降|进退)|^(升降|变动)(位次)?$"
 )
 
 
@@ -250,7 +251,8 @@ def foreign_finding(sheet: Sheet, row: int, col: int, text: Any) -> Finding:
         "warning",
         f"“{text}”列不是本期总量、同比增速或位次，该列未导入",
         sheet.where(row, col, text),
-        hint="两年平均增速、比某年增长、增速与去年同期的百分点差、环比、目标完成度、比重、所属省份等列不导入；"
+        hint="两年平均增速、比某年增长、增速与去年同期的百分点差、环比、目标完成度、比重、位次升降、"
+        "所属省份等列不导入；"
         "需要时另建长表导入",
     )
 

@@ -162,7 +162,7 @@ def _release_year(name: str, balances: bool) -> str | None:
     return m.group(1)
 
 
-_PARENT_HEAD = re.compile(r"^所属(省份|省分|省区|省|市州|地市|城市|市|地区|州)$")
+_PARENT_HEAD = re.compile(r"^(所属|所在)(省份|省分|省区|省|市州|地市|城市|市|地区|州)$|^省份$")
 _TOTAL = {"合计", "小计", "总计", "计", "Total", "Subtotal"}
 _GROUP = re.compile(r"^.{1,10}(省|市|州|盟|地区|自治区)$")
 
@@ -327,6 +327,44 @@ def _parts_under_a_level(sheet: Sheet, sub_row: int, region_col: int) -> bool:
             name_row[end + 1] = group  # the group's own columns go on right of its parts
     sheet.rows[sub_row - 1], sheet.rows[sub_row], sheet.rows[parts_row] = name_row, roles, []
     return True
+
+
+def _growth_beside_its_base(columns: list[dict[str, Any]]) -> None:
+    """2019年GDP | 2018年GDP | 增速: a growth right of last year's amount compares this year's
+    with it, so it is this year's (2018's amount is its base), unless this year has one."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    def key(text: Any) -> Any:
+        try:
+            return parse_period_text(text)
+        except Exception:  # an unreadable period is reported on its values
+            return None
+
+    for col in columns:
+        if col["kind"] != "growth" or col["col"] == col["indicator_col"]:
+            continue
+        base = next(
+            (k for k in columns if k["col"] == col["indicator_col"] and k["kind"] == "level"), None
+        )
+        p = key(base["period"]) if base is not None else None
+        if p is None:
+            continue
+        later = [
+            k
+            for k in columns
+            if k["kind"] == "level"
+            and k["indicator"] == base["indicator"]
+            and (q := key(k["period"])) is not None
+            and q.same_period_last_year() == p
+        ]
+        if len(later) != 1:
+            continue
+        own = later[0]
+        if any(
+            g["kind"] == "growth" and g["indicator_col"] == own["indicator_col"] for g in columns
+        ):
+            continue
+        col["period"], col["indicator_col"] = own["period"], own["indicator_col"]
 
 
 def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
@@ -805,6 +843,7 @@ def read_wide(
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    _growth_beside_its_base(columns)
     columns = _drop_unsaid_periods(columns, sheet, names, name_rows, reading)
     unplaced: list[int] = []
     start = (units_at or sub_row) + 1 if has_sub else header_row + 1
