@@ -6,6 +6,7 @@ unit); nothing here raises for bad data, every problem becomes a Finding at its 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -245,6 +246,57 @@ def _component_named(indicators: Any, o: RawObs, parent_text: str | None = None)
     return found if found.code in _components(indicators, parent.code) else None
 
 
+_GROWTH_TITLE = re.compile(
+    r"(增速|增长速度|增幅|增长率|同比增长|比上年增长|比上年同期增长|同比增速)"
+    r"[(（]?(单位[:：])?[%％]?[)）]?$"
+)
+_PERCENT_NOTE = re.compile(r"(^|\s)[(（]?(计量)?单位[:：]\s*[%％][)）]?(\s|$)")
+_SHARES = re.compile("结构|构成|比重|占比|占全|份额")
+# 三次产业结构, 各县市占全州比重 (not 地区生产总值及其构成, whose figures are amounts)
+_SHARES_TITLE = re.compile(r"(?<!及)(?<!及其)(结构|构成|比重|占比|份额)[(（]?[%％]?[)）]?$")
+
+
+@functools.lru_cache(maxsize=256)
+def percent_table(context: str | None) -> str | None:
+    """Whether a table's figures without a unit of their own are growth rates: ``title`` when
+    its title ends in 增速 (…主要经济指标增速（%）), ``note`` when a note says 单位：% alone;
+    ``shares`` for shares (三次产业结构, 单位：% under …比重): in %, so refused for a money
+    indicator rather than stored as 亿元; None otherwise."""
+    if not context:
+        return None
+    if _SHARES.search(context):
+        parts = [normalize_text(p) for p in context.split()]
+        shares_title = any(_SHARES_TITLE.search(p) for p in parts)
+        return "shares" if shares_title or _PERCENT_NOTE.search(context) else None
+    if any(_GROWTH_TITLE.search(normalize_text(part)) for part in context.split()):
+        return "title"
+    if _PERCENT_NOTE.search(context):
+        return "note"
+    return None
+
+
+def _qualifier_of_heading(indicators: Any, o: RawObs) -> Any:
+    """An item naming only its qualifier (城镇居民, 工业) under a heading or parent row
+    (城乡居民人均可支配收入, 固定资产投资): the qualifier with the heading's measure, the longest
+    tail of the heading that makes a catalogue name (城镇居民人均可支配收入, 工业投资)."""
+    from xingshi.ingest.checks.indicator import _cleaned
+
+    item = _cleaned(normalize_text(o.indicator))
+    if not item or len(item) > 8:
+        return None  # a qualifier is a word or two, not a name of its own
+    # The parent row only for an item right under it (not under an item of its own).
+    parent = o.parent_indicator if o.previous_indicator is None else None
+    for above in (o.heading, parent):
+        head = _cleaned(_parent_text(above)) if above else ""
+        for i in range(1, len(head) - 1):
+            if item.endswith(head[:i]) and i > 1:
+                continue  # 城镇居民 + 居民人均…: the overlap is tried once, below
+            found = indicators.try_resolve(item + head[i:])
+            if found is not None:
+                return found
+    return None
+
+
 def _same_measure(parent_text: str, name: str) -> bool:
     """Names ending alike (全市工业总产值, 规模以上工业总产值): one measure, a narrower scope."""
     from xingshi.ingest.values import split_unit
@@ -317,6 +369,7 @@ def _normalize_obs(
             findings.append(f)
             seen.add(key)
     seen_bad_indicator: set[tuple[str, int | None]] = set()
+    percent_said: set[tuple[Any, str]] = set()
     periods_seen: dict[tuple[Any, Any], Any] = {}
     rows: list[dict[str, Any]] = []
     for o, code in zip(raw, codes, strict=True):
@@ -332,6 +385,7 @@ def _normalize_obs(
             if from_name
             else _where(o, o.indicator_col, o.indicator, row=ind_row)
         )
+        composed = False  # named by its qualifier under a heading: belongs there already
         if o.indicator_texts is not None:
             key = ("title", id(o.sheet))
             title_where = Location(file=o.sheet.file, sheet=o.sheet.name, row=1, value=o.indicator)
@@ -355,11 +409,15 @@ def _normalize_obs(
                 # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值.
                 indicator = _component_named(indicators, o, o.previous_indicator)
                 f = None if indicator is not None else f
+            if indicator is None and (o.heading or o.parent_indicator):
+                # 城镇居民 under 六、城乡居民人均可支配收入: 城镇居民人均可支配收入.
+                indicator = _qualifier_of_heading(indicators, o)
+                f, composed = (None, True) if indicator is not None else (f, False)
         if f is not None:
             if key not in seen_bad_indicator:
                 findings.append(f)
             seen_bad_indicator.add(key)
-        if indicator is not None and o.parent_indicator is not None:
+        if indicator is not None and o.parent_indicator is not None and not composed:
             indicator = _as_component(indicators, indicator, o, ind_where, findings)
         period_row = o.period_row if o.period_row is not None else o.row
         pkey = (o.period, o.default_year)
@@ -385,6 +443,31 @@ def _normalize_obs(
             # Only 规模以上工业增加值 is published by month: NBS's monthly 工业增加值 is it.
             indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
+        if (
+            indicator is not None
+            and not pct_level
+            and o.level is not None
+            and o.growth is None
+            and (o.unit is None or o.unit_is_default)
+            and split_cell_unit(o.level, indicator.unit) is None
+        ):
+            said = percent_table(o.context)
+            if said == "shares":
+                o.unit, o.unit_is_default = "%", False  # a share is no 亿元: the unit clash says so
+            elif said is not None:
+                # 各县市主要经济指标增速（%）, 单位：%: a money indicator's figure is its growth.
+                o.growth, o.growth_col, o.level, o.level_col = o.level, o.level_col, None, None
+                if said == "note" and (o.sheet.name, "note") not in percent_said:
+                    percent_said.add((o.sheet.name, "note"))
+                    findings.append(
+                        Finding(
+                            "header",
+                            "warning",
+                            "表上注明“单位：%”：以金额、数量计的指标的数按同比增速读取",
+                            Location(file=o.sheet.file, sheet=o.sheet.name, value=o.context),
+                            hint="如是比重或构成，请在表题写明（如“三次产业结构”）后重新导入",
+                        )
+                    )
         # 9946.66亿元, 10.77万亿: the cell's own unit is the level's, whatever the column says.
         with_unit = split_cell_unit(o.level, indicator.unit) if indicator is not None else None
         level, f1 = read_number(

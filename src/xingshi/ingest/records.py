@@ -60,6 +60,9 @@ class RawObs:
     parent_is_group: bool = False  # a header group (工业 over its columns): binds only if known
     # The indicator row above an unmarked row: 工业 under 第二产业 is its component 工业增加值.
     previous_indicator: str | None = None
+    # A heading row without figures above (六、城乡居民人均可支配收入 over 城镇居民 | 农村居民):
+    # an item that names only its qualifier is the heading's measure for it.
+    heading: str | None = None
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -43,6 +43,10 @@ from xingshi.ingest.values import normalize_text, parse_number, split_unit
 
 INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名", "项目名称", "二级指标")
 UNIT_HEADERS = ("单位", "计量单位", "计算单位")
+# A numbered row (七、, 1., （三）) that is no item starts a section of its own.
+_NUMBERED = re.compile(
+    r"^([一二三四五六七八九十]+|\d+)[、.．]|^[(（][一二三四五六七八九十\d]+[)）]"
+)
 # Rows that are items of the row above rather than indicators of their own: indented, marked
 # with #, 其中, or numbered 1、 under a 一、 heading.
 _SUB_MARK = re.compile(r"^(\s|#|＃|其中|\d+[、.．](?!\d))")
@@ -421,6 +425,7 @@ def read_rows(
         k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
     )
     title_indicator, title_role = _title_indicator(title or "")
+    heading: str | None = None
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
@@ -436,6 +441,8 @@ def read_rows(
         if normalize_text(name) == "" or not any(
             sheet.cell(r, k["col"]) is not None for k in columns
         ):
+            if normalize_text(name):
+                heading = normalize_text(name)
             continue  # blank rows and section headings (一、工业) carry no figures
         if _column_numbers(sheet, r, indicator_col, columns):
             continue  # 甲 | 1 | 2 | 3 …: the columns' numbers, not figures
@@ -444,6 +451,8 @@ def read_rows(
             # Items marked with # (    #地方一般公共预算收入): a row indented only as far as the
             # # itself (    一般公共预算支出) is the next indicator, not one more item.
             is_sub = False
+        if not is_sub and _NUMBERED.match(normalize_text(name)):
+            heading = None  # 七、… starts a section of its own
         previous = parent
         depth = _indent(name) if isinstance(name, str) else 0
         if not is_sub:
@@ -556,6 +565,7 @@ def read_rows(
                     context=title,
                     parent_indicator=parent if is_sub else None,
                     previous_indicator=nearer if is_sub else previous,
+                    heading=heading,
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
@@ -581,8 +591,24 @@ def read_rows(
             else:
                 obs.set_rank(value, col["col"], col["basis"])
         if "价格" in name and "指数" in name:
+            # 居民消费价格指数 | % | 101.2 with no base said: the usual 上年同期=100 (a base
+            # of its own, 上月=100, is said with its 100).
+            said = normalize_text(f"{name}{name_unit or ''}{unit if isinstance(unit, str) else ''}")
+            assumed = base is None and "100" not in said
             for obs in by_key.values():
-                _index_beside_its_rise(obs, on_previous=base == "previous")
+                if _index_beside_its_rise(obs, on_previous=base == "previous", assumed=assumed):
+                    reading.findings.append(
+                        Finding(
+                            "header",
+                            "warning",
+                            f"“{normalize_text(sheet.cell(r, indicator_col))}”的"
+                            f"{obs.growth}按上年同期=100的指数读取，即上涨"
+                            f"{parse_number(obs.growth) - 100:.10g}%",
+                            sheet.where(r, obs.growth_col, obs.growth),
+                            hint="价格指数未注明基期时按上年同期=100读取；如以上月或某年为100，"
+                            "请在单位中写明（如 上月=100）",
+                        )
+                    )
         reading.observations.extend(by_key.values())
     return None
 
@@ -607,21 +633,30 @@ def _own_period(named: str | None, periods: set[Any]) -> str | bool | None:
     return None if mine.key == theirs.key else mine.label
 
 
-def _index_beside_its_rise(obs: RawObs, *, on_previous: bool = False) -> None:
+def _index_beside_its_rise(
+    obs: RawObs, *, on_previous: bool = False, assumed: bool = False
+) -> bool:
     """居民消费价格总指数 | % | 104.80 | 4.8: the figure under 累计 is the index on the same
     period last year, the rise 4.8 written again, not a rate of 104.8%. Only the rise is kept,
     and only where the two agree; otherwise both stay for the checks to report.
 
     ``on_previous``: the row's unit says so (居民消费价格指数 | 上年同期=100 | 101.1 |): with no
-    rise beside it, the index gives the rise (1.1); the unit was the index's, not a level's."""
+    rise beside it, the index gives the rise (1.1); the unit was the index's, not a level's.
+
+    ``assumed``: no base is said (居民消费价格指数 | % | 101.2): a figure between 70 and 130 is
+    that index too, since no price rises 70%; True when it was so read, for a warning."""
     try:
         level, growth = parse_number(obs.level), parse_number(obs.growth, percent_ok=True)
     except ValueError:
-        return
+        return False
     if level is not None and growth is not None and abs(level - 100 - growth) <= 0.15:
         obs.level, obs.level_col = None, None
         if on_previous:
             obs.unit = None
-    elif on_previous and level is not None and growth is None:
+        return False
+    plausible = level is not None and 70 <= level <= 130
+    if (on_previous or (assumed and plausible)) and level is not None and growth is None:
         obs.growth, obs.growth_col, obs.growth_is_index = obs.level, obs.level_col, True
         obs.level, obs.level_col, obs.unit = None, None, None
+        return not on_previous
+    return False
