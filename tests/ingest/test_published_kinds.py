@@ -1744,3 +1744,40 @@ def test_a_name_wrapped_over_two_header_rows_is_not_a_group_over_a_part(catalogs
     assert got[(year[0], "primary_va", year[1])] == (24.33, None, None)
     assert got[(year[0], "industry_added", year[1])] == (9.03, None, None)
     assert len(got) == 10  # the 美元 column is left out
+
+
+def test_bare_year_columns_under_a_lead_naming_part_of_the_year(catalogs, tmp_path):
+    """排名 | 城市 | 2018年 | 2017年 under a lead that says 前三季度: both columns are 1-9月,
+    never the whole years (太原's 2679.82 stored as its 2018 GDP); where a column names its
+    own months (2017年 | 2018年1-9月) the bare year stays the whole year."""
+    lead = "根据公布的山西省前三季度各市的GDP数值,太原以2679.82亿元远超其他城市。"
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            [lead + "以下便是关于2018年山西省前三季度中各城市的GDP数据。"],
+            ["2018年山西各城市GDP排名"],
+            ["排名", "城市", "2018年", "2017年", "名义增速"],
+            [1, "太原", 2679.82, 2342.33, "14.41%"],
+            [2, "长治", 1145, 1034.7, "10.66%"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("140100", "gdp", "2018-01/2018-09")][0] == 2679.82
+    assert got[("140100", "gdp", "2017-01/2017-09")][0] == 2342.33
+    assert not any(k[2].endswith("-12") for k in got)
+    assert any("1-9月" in f.message for f in checked.findings if f.severity == "warning")
+
+    own = _sheet(
+        tmp_path / "自注.xlsx",
+        [
+            ["2018年前三季度各市GDP"],
+            ["城市", "2017年", "2018年1-9月"],
+            ["太原", 3884.5, 2679.82],
+            ["长治", 1477.5, 1145],
+        ],
+    )
+    got = _records(check_file(own, catalogs))
+    assert got[("140100", "gdp", "2017-01/2017-12")][0] == 3884.5
+    assert got[("140100", "gdp", "2018-01/2018-09")][0] == 2679.82

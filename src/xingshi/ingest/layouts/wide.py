@@ -398,6 +398,48 @@ def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
     )
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _years_in_part_of_year(
+    columns: list[dict[str, Any]],
+    period: str | None,
+    sheet: Sheet,
+    name_rows: list[int],
+    reading: Reading,
+) -> None:
+    """排名 | 城市 | 2018年 | 2017年 under a lead that says 2018年前三季度: each column is the
+    same months of its own year (a ranking page heads its 1-9月 figures by their years alone).
+    Not where any column names months of its own (2020年 | 2021年1-6月: the bare year is the
+    whole year), nor under a single month's title."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return
+    try:
+        p = parse_period_text(period)
+    except Exception:  # the period check reports it
+        return
+    if p.first_month != 1 or p.last_month in (1, 12):
+        return
+    bare = [k for k in columns if k["own_period"] and _BARE_YEAR.fullmatch(k["period"] or "")]
+    if not bare or any(k["own_period"] and k not in bare for k in columns):
+        return
+    for k in bare:
+        k["period"] = f"{k['period']}{p.short_label}"
+    first = bare[0]
+    row = name_rows[first["indicator_col"]] if first["indicator_col"] < len(name_rows) else 0
+    reading.findings.append(
+        Finding(
+            "header",
+            "warning",
+            f"表头只写年份，按标题和导语所说的“{period}”，各年份列读作该年的{p.short_label}",
+            sheet.where(row, first["col"], sheet.cell(row, first["col"])),
+            hint="若这些列是全年的数，请在表头写明（如“2018年全年”），或用 --period 指定",
+        )
+    )
+
+
 def _drop_unsaid_periods(
     columns: list[dict[str, Any]],
     sheet: Sheet,
@@ -757,6 +799,7 @@ def read_wide(
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    _years_in_part_of_year(columns, period, sheet, name_rows, reading)
     columns = _drop_unsaid_periods(columns, sheet, names, name_rows, reading)
     unplaced: list[int] = []
     start = (units_at or sub_row) + 1 if has_sub else header_row + 1
