@@ -1781,3 +1781,40 @@ def test_bare_year_columns_under_a_lead_naming_part_of_the_year(catalogs, tmp_pa
     got = _records(check_file(own, catalogs))
     assert got[("140100", "gdp", "2017-01/2017-12")][0] == 3884.5
     assert got[("140100", "gdp", "2018-01/2018-09")][0] == 2679.82
+
+
+def test_a_lead_notes_year_is_not_the_period_of_columns_naming_none(catalogs, tmp_path):
+    """A lead whose only year is a note's (人口采用2013年末数据) over 2015年GDP(亿元) |
+    人均GDP(元): the per-capita column is not 2013's (it was stored so); it names no year and
+    is left out with a warning, the 2015年 column is read. A lead whose year is the header's
+    (2021年 over 2021年GDP | 增速) still gives the growth its year."""
+    lead = "陕西省生产总值达到17689.94亿,全省人均GDP为47001.46元,"
+    lead += "(注:常住人口数据采用2013年末最新数据)"
+    path = _sheet(
+        tmp_path / "陕西.xlsx",
+        [
+            [lead],
+            ["陕西各市GDP和人均GDP排名"],
+            ["2015年GDP排名", "地级市", "2015年GDP(亿元)", "人均GDP(元)"],
+            [1, "西安", 5474.77, 63748.33],
+            [2, "榆林", 3005.74, 89183.16],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("610100", "gdp", "2015-01/2015-12")][0] == 5474.77
+    assert not any(k[1] == "gdp_per_capita" for k in got)
+    assert any("人均GDP(元)" in f.message for f in checked.findings if f.severity == "warning")
+
+    same = _sheet(
+        tmp_path / "长治.xlsx",
+        [
+            ["经初步核算,2021年长治市实现地区生产总值2311.1亿元,同比增长11%。其中潞州区最高。"],
+            ["GDP排行", "区域", "2021年GDP(亿元)", "增速(%)"],
+            [1, "潞州区", 565.7, 8],
+            [2, "襄垣县", 320.7, 9.9],
+        ],
+    )
+    got = _records(check_file(same, catalogs, region_scope="长治市"))
+    assert got[("140403", "gdp", "2021-01/2021-12")][:2] == (565.7, 8)

@@ -243,6 +243,17 @@ def _sheet_period(
     return None
 
 
+def _period_in_prose(sheet: Sheet, header_row: int) -> bool:
+    """Is the table's period (see _sheet_period) read from a lead paragraph's sentences rather
+    than a title: the nearest line above the header that names a period is prose (。 or
+    several commas), as a ranking page's lead with its note (常住人口数据采用2013年末数据)."""
+    for r in reversed(range(header_row)):
+        line = normalize_text(" ".join(str(v) for v in sheet.rows[r] if v is not None))
+        if find_period_text(line):
+            return "。" in line or len(re.findall("[,，;；]", line)) >= 2
+    return False
+
+
 def _first_figure_row(sheet: Sheet) -> int | None:
     """The first row holding a number (not a year, not a note's text), or None."""
     for r, row in enumerate(sheet.rows):
@@ -413,7 +424,13 @@ def read_file(
                     period_above[id(queue[0])] = wide_period
             else:
                 below = read_wide(
-                    sheet, h, region_col, reading, period=wide_period, indicator=indicator
+                    sheet,
+                    h,
+                    region_col,
+                    reading,
+                    period=wide_period,
+                    indicator=indicator,
+                    period_in_prose=period is None and _period_in_prose(sheet, h),
                 )
                 if below is not None:
                     # The rows above the next table are blanked so row numbers stay true.
