@@ -1818,3 +1818,39 @@ def test_a_lead_notes_year_is_not_the_period_of_columns_naming_none(catalogs, tm
     )
     got = _records(check_file(same, catalogs, region_scope="长治市"))
     assert got[("140403", "gdp", "2021-01/2021-12")][:2] == (565.7, 8)
+
+
+def test_amounts_written_with_their_unit_in_the_cell(catalogs, tmp_path):
+    """A forum list's 14900.93亿元 | 4350亿 | 1.19万亿 | 4742.6亿 元: each cell's own unit (亿
+    alone is 亿元), where every such cell was refused as 数值单元格不是数字; a unit that is no
+    money unit stays a text the checks refuse."""
+    path = _sheet(
+        tmp_path / "城市.xlsx",
+        [
+            ["2009年城市地区生产总值排名"],
+            ["排名", "城市", "地区生产总值", "增速"],
+            [1, "上海市", "14900.93亿元", "8.2%"],
+            [2, "北京市", "1.19万亿", "10.1%"],
+            [3, "佛山市", "4742.6亿 元", "13 .5%"],
+            [4, "沈阳市", "4350亿", "14.1%"],
+            [5, "郑州市", 3362.24, "12%"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("310000", "gdp", "2009-01/2009-12")][:2] == (14900.93, 8.2)
+    assert got[("110000", "gdp", "2009-01/2009-12")][0] == 11900
+    assert got[("440600", "gdp", "2009-01/2009-12")][:2] == (4742.6, 13.5)
+    assert got[("210100", "gdp", "2009-01/2009-12")][0] == 4350
+    assert got[("410100", "gdp", "2009-01/2009-12")][0] == 3362.24
+
+    people = _sheet(
+        tmp_path / "人口.xlsx",
+        [
+            ["2009年城市地区生产总值排名"],
+            ["排名", "城市", "地区生产总值", "增速"],
+            [1, "上海市", "1921万人", "8.2%"],
+        ],
+    )
+    assert _errors(check_file(people, catalogs))

@@ -27,6 +27,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "元": ("money", 1.0),
     "万元": ("money", 1e4),
     "亿元": ("money", 1e8),
+    "万亿元": ("money", 1e12),
     "美元": ("usd", 1.0),
     "万美元": ("usd", 1e4),
     "亿美元": ("usd", 1e8),

@@ -398,6 +398,17 @@ def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
     )
 
 
+# A figure written with its money unit in the cell (亿 alone is 亿元 in a list of amounts: a
+# count in 亿 of people or tons would be refused by the unit check, never converted as money).
+_CELL_UNITS = {
+    "元": "元",
+    "万元": "万元",
+    "亿元": "亿元",
+    "亿": "亿元",
+    "万亿元": "万亿元",
+    "万亿": "万亿元",
+}
+_AMOUNT_WITH_UNIT = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)\s*(万\s*亿\s*元?|亿\s*元?|万\s*元|元)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -1027,6 +1038,12 @@ def read_wide(
                 obs.level, obs.level_col = value, col["col"]
                 obs.unit, obs.unit_col, obs.unit_row = col["unit"], col["unit_col"], col["unit_row"]
                 obs.unit_is_default = col["unit_default"]
+                if isinstance(value, str) and (m := _AMOUNT_WITH_UNIT.match(normalize_text(value))):
+                    # 14900.93亿元, 4350亿, 1.2万亿 (a list's figures written with their unit):
+                    # the cell's own unit, whatever the header says.
+                    obs.level = m.group(1)
+                    obs.unit = _CELL_UNITS[re.sub(r"\s+", "", m.group(2))]
+                    obs.unit_col, obs.unit_row, obs.unit_is_default = col["col"], r, False
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = col["index"]
