@@ -1854,3 +1854,29 @@ def test_amounts_written_with_their_unit_in_the_cell(catalogs, tmp_path):
         ],
     )
     assert _errors(check_file(people, catalogs))
+
+
+def test_a_numbered_list_with_no_header(catalogs, tmp_path):
+    """A forum post's list, no title, no header: 1、上海市 | 14900.93亿元 | 8.2% | 上海. With
+    --indicator and --period it is read (the number before the name is the amount's rank, the
+    province column left out); without them it is refused saying what the table does not say."""
+    rows = [
+        ["1、上海市", "14900.93亿元", "8.2%", "上海"],
+        ["2、北京市", "11865.9亿元", "10.1%", "北京"],
+        ["3、广州市", "9118.6亿元", "11%", "广东1"],
+        ["4、深圳市", "8245亿元", "10.5%", "广东2"],
+        ["5、天津市", "7500亿元", "16.5%", "天津"],
+    ]
+    path = _sheet(tmp_path / "帖子.xlsx", rows)
+    checked = check_file(path, catalogs, indicator="地区生产总值", period="2009年")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert len(got) == 5
+    assert got[("440100", "gdp", "2009-01/2009-12")][:2] == (9118.6, 11.0)
+    frame = checked.normalized.observations
+    ranks = {r["region_code"]: r["level_rank"] for r in frame.iter_rows(named=True)}
+    assert ranks["440300"] == 4
+
+    with pytest.raises(LayoutError) as refused:
+        check_file(path, catalogs, period="2009年")
+    assert "不写指标" in str(refused.value) and "--indicator" in refused.value.hint

@@ -26,6 +26,7 @@ from xingshi.ingest.layouts.headers import (
     is_year_header,
     pure_unit,
 )
+from xingshi.ingest.layouts.lists import headerless_list, read_list
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
@@ -331,6 +332,17 @@ def read_file(
             # Workbooks carry note and chart sheets: skip them if another sheet holds data.
             # What follows a table's 注 lines is reported when it holds figures (a second
             # table the readers cannot place), never dropped unsaid.
+            listed = None if any(s is sheet for s in continued) else headerless_list(sheet)
+            if listed is not None:
+                # 1、上海市 | 14900.93亿元 | 8.2% with no header: read with --indicator, --period.
+                reading = Reading(file=path.name, layout="list", sheet=sheet.name)
+                try:
+                    read_list(sheet, listed, reading, period=period, indicator=indicator)
+                except LayoutError as said:
+                    skipped.append(said)
+                    continue
+                readings.append(reading)
+                continue
             if not any(s is sheet for s in continued):
                 skipped.append(exc)
             elif (first := _first_figure_row(sheet)) is not None:
