@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT / "tests" / "ingest" / "data" / "published"))
 import test_published  # noqa: E402
 from corpus import TABLES  # noqa: E402
 
+from xingshi.errors import LayoutError  # noqa: E402
 from xingshi.ingest.layouts import detect_layout  # noqa: E402
 from xingshi.ingest.sources import read_sheets  # noqa: E402
 
@@ -66,9 +67,13 @@ def _anchor(ws, row: int, col: int):
 
 def _table(src: Path):
     """(sheet as read, header row, name column, workbook, its first sheet) of a wide or
-    indicators-down table; None for another layout (nothing to perturb there)."""
+    indicators-down table; None for another layout or a list with no header (112: nothing
+    to perturb there)."""
     sheet = next(s for s in read_sheets(src) if not s.hidden)
-    layout, h, col = detect_layout(sheet)
+    try:
+        layout, h, col = detect_layout(sheet)
+    except LayoutError:
+        return None
     if layout not in ("wide", "rows"):
         return None
     wb = load_workbook(src)

@@ -1744,3 +1744,139 @@ def test_a_name_wrapped_over_two_header_rows_is_not_a_group_over_a_part(catalogs
     assert got[(year[0], "primary_va", year[1])] == (24.33, None, None)
     assert got[(year[0], "industry_added", year[1])] == (9.03, None, None)
     assert len(got) == 10  # the 美元 column is left out
+
+
+def test_bare_year_columns_under_a_lead_naming_part_of_the_year(catalogs, tmp_path):
+    """排名 | 城市 | 2018年 | 2017年 under a lead that says 前三季度: both columns are 1-9月,
+    never the whole years (太原's 2679.82 stored as its 2018 GDP); where a column names its
+    own months (2017年 | 2018年1-9月) the bare year stays the whole year."""
+    lead = "根据公布的山西省前三季度各市的GDP数值,太原以2679.82亿元远超其他城市。"
+    path = _sheet(
+        tmp_path / "排名.xlsx",
+        [
+            [lead + "以下便是关于2018年山西省前三季度中各城市的GDP数据。"],
+            ["2018年山西各城市GDP排名"],
+            ["排名", "城市", "2018年", "2017年", "名义增速"],
+            [1, "太原", 2679.82, 2342.33, "14.41%"],
+            [2, "长治", 1145, 1034.7, "10.66%"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("140100", "gdp", "2018-01/2018-09")][0] == 2679.82
+    assert got[("140100", "gdp", "2017-01/2017-09")][0] == 2342.33
+    assert not any(k[2].endswith("-12") for k in got)
+    assert any("1-9月" in f.message for f in checked.findings if f.severity == "warning")
+
+    own = _sheet(
+        tmp_path / "自注.xlsx",
+        [
+            ["2018年前三季度各市GDP"],
+            ["城市", "2017年", "2018年1-9月"],
+            ["太原", 3884.5, 2679.82],
+            ["长治", 1477.5, 1145],
+        ],
+    )
+    got = _records(check_file(own, catalogs))
+    assert got[("140100", "gdp", "2017-01/2017-12")][0] == 3884.5
+    assert got[("140100", "gdp", "2018-01/2018-09")][0] == 2679.82
+
+
+def test_a_lead_notes_year_is_not_the_period_of_columns_naming_none(catalogs, tmp_path):
+    """A lead whose only year is a note's (人口采用2013年末数据) over 2015年GDP(亿元) |
+    人均GDP(元): the per-capita column is not 2013's (it was stored so); it names no year and
+    is left out with a warning, the 2015年 column is read. A lead whose year is the header's
+    (2021年 over 2021年GDP | 增速) still gives the growth its year."""
+    lead = "陕西省生产总值达到17689.94亿,全省人均GDP为47001.46元,"
+    lead += "(注:常住人口数据采用2013年末最新数据)"
+    path = _sheet(
+        tmp_path / "陕西.xlsx",
+        [
+            [lead],
+            ["陕西各市GDP和人均GDP排名"],
+            ["2015年GDP排名", "地级市", "2015年GDP(亿元)", "人均GDP(元)"],
+            [1, "西安", 5474.77, 63748.33],
+            [2, "榆林", 3005.74, 89183.16],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("610100", "gdp", "2015-01/2015-12")][0] == 5474.77
+    assert not any(k[1] == "gdp_per_capita" for k in got)
+    assert any("人均GDP(元)" in f.message for f in checked.findings if f.severity == "warning")
+
+    same = _sheet(
+        tmp_path / "长治.xlsx",
+        [
+            ["经初步核算,2021年长治市实现地区生产总值2311.1亿元,同比增长11%。其中潞州区最高。"],
+            ["GDP排行", "区域", "2021年GDP(亿元)", "增速(%)"],
+            [1, "潞州区", 565.7, 8],
+            [2, "襄垣县", 320.7, 9.9],
+        ],
+    )
+    got = _records(check_file(same, catalogs, region_scope="长治市"))
+    assert got[("140403", "gdp", "2021-01/2021-12")][:2] == (565.7, 8)
+
+
+def test_amounts_written_with_their_unit_in_the_cell(catalogs, tmp_path):
+    """A forum list's 14900.93亿元 | 4350亿 | 1.19万亿 | 4742.6亿 元: each cell's own unit (亿
+    alone is 亿元), where every such cell was refused as 数值单元格不是数字; a unit that is no
+    money unit stays a text the checks refuse."""
+    path = _sheet(
+        tmp_path / "城市.xlsx",
+        [
+            ["2009年城市地区生产总值排名"],
+            ["排名", "城市", "地区生产总值", "增速"],
+            [1, "上海市", "14900.93亿元", "8.2%"],
+            [2, "北京市", "1.19万亿", "10.1%"],
+            [3, "佛山市", "4742.6亿 元", "13 .5%"],
+            [4, "沈阳市", "4350亿", "14.1%"],
+            [5, "郑州市", 3362.24, "12%"],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("310000", "gdp", "2009-01/2009-12")][:2] == (14900.93, 8.2)
+    assert got[("110000", "gdp", "2009-01/2009-12")][0] == 11900
+    assert got[("440600", "gdp", "2009-01/2009-12")][:2] == (4742.6, 13.5)
+    assert got[("210100", "gdp", "2009-01/2009-12")][0] == 4350
+    assert got[("410100", "gdp", "2009-01/2009-12")][0] == 3362.24
+
+    people = _sheet(
+        tmp_path / "人口.xlsx",
+        [
+            ["2009年城市地区生产总值排名"],
+            ["排名", "城市", "地区生产总值", "增速"],
+            [1, "上海市", "1921万人", "8.2%"],
+        ],
+    )
+    assert _errors(check_file(people, catalogs))
+
+
+def test_a_numbered_list_with_no_header(catalogs, tmp_path):
+    """A forum post's list, no title, no header: 1、上海市 | 14900.93亿元 | 8.2% | 上海. With
+    --indicator and --period it is read (the number before the name is the amount's rank, the
+    province column left out); without them it is refused saying what the table does not say."""
+    rows = [
+        ["1、上海市", "14900.93亿元", "8.2%", "上海"],
+        ["2、北京市", "11865.9亿元", "10.1%", "北京"],
+        ["3、广州市", "9118.6亿元", "11%", "广东1"],
+        ["4、深圳市", "8245亿元", "10.5%", "广东2"],
+        ["5、天津市", "7500亿元", "16.5%", "天津"],
+    ]
+    path = _sheet(tmp_path / "帖子.xlsx", rows)
+    checked = check_file(path, catalogs, indicator="地区生产总值", period="2009年")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert len(got) == 5
+    assert got[("440100", "gdp", "2009-01/2009-12")][:2] == (9118.6, 11.0)
+    frame = checked.normalized.observations
+    ranks = {r["region_code"]: r["level_rank"] for r in frame.iter_rows(named=True)}
+    assert ranks["440300"] == 4
+
+    with pytest.raises(LayoutError) as refused:
+        check_file(path, catalogs, period="2009年")
+    assert "不写指标" in str(refused.value) and "--indicator" in refused.value.hint

@@ -144,3 +144,12 @@ def test_province_column_beside_the_cities_names_each_citys_province(catalogs, t
     checked = check_file(write_sheet(tmp_path / "城市.xlsx", rows), catalogs)
     assert checked.findings == []
     assert records(checked)[("211300", "gdp", Y2019)] == (899.5, 5.6, None)
+
+
+def test_rank_among_a_wider_group_is_checked_as_a_lower_bound(catalogs, tmp_path):
+    """Ranks beyond the file's peers (全省第30位 among three of 福建's cities) are ranks in a
+    wider group: a rank above peers with higher growth is wrong, said as 第3或之后位."""
+    checked = _check(tmp_path, catalogs, ["城市", "GDP增速(%)", "全国位次"],
+                     [[9.0, 30], [8.0, 40], [7.0, 1]])  # fmt: skip
+    (error,) = errors(checked)
+    assert "按表中同级地区的增速应为第3或之后位" in error

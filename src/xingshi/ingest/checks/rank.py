@@ -58,7 +58,7 @@ def check(obs: pl.DataFrame, ctx: CheckContext) -> list[Finding]:
             if low <= row[rank] <= high:
                 continue
             expected = (
-                str(low) if low == high else (f"{low}-{high}" if high < 10**9 else f"{low}或之后")
+                str(low) if low == high else (f"{low}-{high}" if total < 10**9 else f"{low}或之后")
             )
             what = "总量" if basis == "level" else "增速"
             findings.append(

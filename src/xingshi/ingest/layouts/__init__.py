@@ -26,6 +26,7 @@ from xingshi.ingest.layouts.headers import (
     is_year_header,
     pure_unit,
 )
+from xingshi.ingest.layouts.lists import headerless_list, read_list
 from xingshi.ingest.layouts.long import header_key, read_long, read_targets
 from xingshi.ingest.layouts.nbs import header_row as nbs_header_row
 from xingshi.ingest.layouts.nbs import is_nbs, read_nbs
@@ -243,6 +244,17 @@ def _sheet_period(
     return None
 
 
+def _period_in_prose(sheet: Sheet, header_row: int) -> bool:
+    """Is the table's period (see _sheet_period) read from a lead paragraph's sentences rather
+    than a title: the nearest line above the header that names a period is prose (。 or
+    several commas), as a ranking page's lead with its note (常住人口数据采用2013年末数据)."""
+    for r in reversed(range(header_row)):
+        line = normalize_text(" ".join(str(v) for v in sheet.rows[r] if v is not None))
+        if find_period_text(line):
+            return "。" in line or len(re.findall("[,，;；]", line)) >= 2
+    return False
+
+
 def _first_figure_row(sheet: Sheet) -> int | None:
     """The first row holding a number (not a year, not a note's text), or None."""
     for r, row in enumerate(sheet.rows):
@@ -320,6 +332,17 @@ def read_file(
             # Workbooks carry note and chart sheets: skip them if another sheet holds data.
             # What follows a table's 注 lines is reported when it holds figures (a second
             # table the readers cannot place), never dropped unsaid.
+            listed = None if any(s is sheet for s in continued) else headerless_list(sheet)
+            if listed is not None:
+                # 1、上海市 | 14900.93亿元 | 8.2% with no header: read with --indicator, --period.
+                reading = Reading(file=path.name, layout="list", sheet=sheet.name)
+                try:
+                    read_list(sheet, listed, reading, period=period, indicator=indicator)
+                except LayoutError as said:
+                    skipped.append(said)
+                    continue
+                readings.append(reading)
+                continue
             if not any(s is sheet for s in continued):
                 skipped.append(exc)
             elif (first := _first_figure_row(sheet)) is not None:
@@ -413,7 +436,13 @@ def read_file(
                     period_above[id(queue[0])] = wide_period
             else:
                 below = read_wide(
-                    sheet, h, region_col, reading, period=wide_period, indicator=indicator
+                    sheet,
+                    h,
+                    region_col,
+                    reading,
+                    period=wide_period,
+                    indicator=indicator,
+                    period_in_prose=period is None and _period_in_prose(sheet, h),
                 )
                 if below is not None:
                     # The rows above the next table are blanked so row numbers stay true.

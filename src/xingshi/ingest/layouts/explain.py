@@ -26,6 +26,7 @@ LAYOUTS = {
     "rows": "指标纵排表（指标纵排，时期或地区横排）",
     "nbs": "国家数据导出",
     "mapping": "按映射文件读取",
+    "list": "无表头的编号名单（名次、名称 | 数值 | 增速）",
 }
 _ROLES = {"level": "总量", "growth": "增速", "rank": "位次", "level_rank": "位次（按总量）"}
 _BASIS = {"level": "（按总量）", "growth": "（按增速）"}

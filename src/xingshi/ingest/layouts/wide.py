@@ -464,6 +464,84 @@ def _ranks_follow(sheet: Sheet, start: int, rank_col: int, col: int) -> bool:
     )
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _years_in_part_of_year(
+    columns: list[dict[str, Any]],
+    period: str | None,
+    sheet: Sheet,
+    name_rows: list[int],
+    reading: Reading,
+) -> None:
+    """排名 | 城市 | 2018年 | 2017年 under a lead that says 2018年前三季度: each column is the
+    same months of its own year (a ranking page heads its 1-9月 figures by their years alone).
+    Not where any column names months of its own (2020年 | 2021年1-6月: the bare year is the
+    whole year), nor under a single month's title."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    if period is None:
+        return
+    try:
+        p = parse_period_text(period)
+    except Exception:  # the period check reports it
+        return
+    if p.first_month != 1 or p.last_month in (1, 12):
+        return
+    bare = [k for k in columns if k["own_period"] and _BARE_YEAR.fullmatch(k["period"] or "")]
+    if not bare or any(k["own_period"] and k not in bare for k in columns):
+        return
+    for k in bare:
+        k["period"] = f"{k['period']}{p.short_label}"
+    first = bare[0]
+    row = name_rows[first["indicator_col"]] if first["indicator_col"] < len(name_rows) else 0
+    reading.findings.append(
+        Finding(
+            "header",
+            "warning",
+            f"表头只写年份，按标题和导语所说的“{period}”，各年份列读作该年的{p.short_label}",
+            sheet.where(row, first["col"], sheet.cell(row, first["col"])),
+            hint="若这些列是全年的数，请在表头写明（如“2018年全年”），或用 --period 指定",
+        )
+    )
+
+
+def _drop_prose_periods(
+    columns: list[dict[str, Any]],
+    period: str | None,
+    sheet: Sheet,
+    names: list[Any],
+    name_rows: list[int],
+    reading: Reading,
+) -> list[dict[str, Any]]:
+    """2015年GDP(亿元) | 人均GDP(元) under a lead whose only year is a note's (常住人口数据
+    采用2013年末数据): the header names its years, and the lead's is none of them; a column
+    that names no year of its own would take the note's year, which says nothing of it. Such
+    columns are left out, with a warning each."""
+    years = {_year(k["period"]) for k in columns if k["own_period"]} - {None}
+    if not years or _year(period) in years:
+        return columns
+    said = "、".join(f"{y}年" for y in sorted(years))
+    kept: list[dict[str, Any]] = []
+    for k in columns:
+        if k["own_period"]:
+            kept.append(k)
+            continue
+        c = k["indicator_col"]
+        head = names[c] if c < len(names) else None
+        reading.findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"“{head}”列不写时期：表头写明的年份是{said}，导语中的“{period}”不是表头的年份，"
+                "不能确定该列是哪一时期，该列未导入",
+                sheet.where(name_rows[c] if c < len(name_rows) else 0, k["col"], head),
+                hint="请在表头写明该列的年份（如 2015年人均GDP），或用 --period 指定",
+            )
+        )
+    return kept
+
+
 def _drop_unsaid_periods(
     columns: list[dict[str, Any]],
     sheet: Sheet,
@@ -621,8 +699,12 @@ def read_wide(
     *,
     period: str | None,
     indicator: str | None = None,
+    period_in_prose: bool = False,
 ) -> int | None:
     """Read a wide sheet whose indicator header is at 0-based ``header_row``.
+
+    ``period_in_prose``: the table's period was read from a lead paragraph, not a title (a
+    column that names no year takes it only where the header's years agree).
 
     Returns the row where a second table starts below this one (its own title and 地区
     header), for the caller to read as a table of its own; None when the sheet ends.
@@ -843,6 +925,9 @@ def read_wide(
             col["period"], col["own_period"] = head_periods[col["indicator_col"]], True
         if col["col"] in col_periods:
             col["period"], col["own_period"] = col_periods[col["col"]], True
+    _years_in_part_of_year(columns, period, sheet, name_rows, reading)
+    if period_in_prose:
+        columns = _drop_prose_periods(columns, period, sheet, names, name_rows, reading)
     _growth_beside_its_base(columns)
     columns = _drop_unsaid_periods(columns, sheet, names, name_rows, reading)
     unplaced: list[int] = []
