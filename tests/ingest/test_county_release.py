@@ -130,3 +130,44 @@ def test_shares_in_percent_are_refused_not_stored_as_amounts(catalogs, tmp_path)
     checked = check_file(write_sheet(tmp_path / "构成.xlsx", rows), catalogs)
     assert errors(checked) == []
     assert records(checked)[("433100", "primary_va", "2023-01/2023-12")] == (114.5, None, None)
+
+
+def test_growth_and_rank_in_one_cell(catalogs, tmp_path):
+    """5.1(2) under 地区生产总值增速(位次), or under a title …（增速%、位次）: growth 5.1, rank 2;
+    each cell was refused as no number, or under the title stored as 5.1 亿元."""
+    for title, heads in (
+        (
+            "2023年1-6月湘西州各县市主要经济指标",
+            ["地区生产总值增速(位次)", "规模工业增加值增速(位次)"],
+        ),
+        ("2023年1-6月湘西州各县市主要经济指标（增速%、位次）", ["地区生产总值", "规模工业增加值"]),
+    ):
+        rows = [[title], ["县市", *heads], ["吉首市", "5.1(2)", "7.1（1）"]]
+        rows += [["泸溪县", "4.2(5)", "6.2(3)"], ["凤凰县", "4.6(3)", "5.2(4)"]]
+        checked = check_file(write_sheet(tmp_path / "位次.xlsx", rows), catalogs)
+        assert errors(checked) == []
+        got = records(checked)
+        assert got[("433101", "gdp", H1)] == (None, 5.1, 2)
+        assert got[("433101", "industry_va", H1)] == (None, 7.1, 1)
+        assert got[(LUXI, "gdp", H1)] == (None, 4.2, 5)
+    # Amounts under a title that says 亿元 stay amounts.
+    rows = [["2023年1-6月湘西州各县市主要经济指标（亿元、增长%）"], ["县市", "地区生产总值"]]
+    rows += [["吉首市", 120.1], ["泸溪县", 40.2], ["凤凰县", 44.6]]
+    got = records(check_file(write_sheet(tmp_path / "亿元.xlsx", rows), catalogs))
+    assert got[(LUXI, "gdp", H1)] == (40.2, None, None)
+
+
+def test_growth_and_rank_rows_under_an_indicator(catalogs, tmp_path):
+    """地区生产总值 | 亿元 | …, then   增速 | % | … and   位次: the indicator's growth and rank,
+    where 增速 and 位次 were unknown indicators left out."""
+    rows = [["2023年1-6月湘西州各县市主要经济指标"], ["指标", "单位", "全州", "吉首市", "泸溪县"]]
+    rows += [["地区生产总值", "亿元", 345.6, 120.1, 50.2], ["  增速", "%", 4.5, 5.1, 4.2]]
+    rows += [["  位次", None, None, 1, 2], ["社会消费品零售总额", "亿元", 150.5, 60.1, 20.2]]
+    rows += [["  其中：增长", "%", 5.5, 5.1, 4.2]]
+    checked = check_file(write_sheet(tmp_path / "各县市.xlsx", rows), catalogs)
+    assert errors(checked) == [] and checked.findings == []
+    got = records(checked)
+    assert got[("433101", "gdp", H1)] == (120.1, 5.1, 1)
+    assert got[(LUXI, "gdp", H1)] == (50.2, 4.2, 2)
+    assert got[("433100", "retail", H1)] == (150.5, 5.5, None)
+    assert len(got) == 6

@@ -153,3 +153,21 @@ def test_rank_among_a_wider_group_is_checked_as_a_lower_bound(catalogs, tmp_path
                      [[9.0, 30], [8.0, 40], [7.0, 1]])  # fmt: skip
     (error,) = errors(checked)
     assert "按表中同级地区的增速应为第3或之后位" in error
+
+
+def test_price_index_column_without_base_is_on_last_years_100(catalogs, tmp_path):
+    """CPI | 102.5 down the provinces: rises of 2.5 (said once for the column), where the whole
+    file was refused as rates above 100%; 居民消费价格涨幅(%) is the rise as written."""
+    rows = [["2019年各省CPI"], ["地区", "CPI"], ["福建", 102.5], ["江西", 102.9], ["广东", 97.8]]
+    checked = check_file(write_sheet(tmp_path / "cpi.xlsx", rows), catalogs)
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("350000", "cpi", Y2019)] == (None, 2.5, None)
+    assert got[("440000", "cpi", Y2019)] == (None, -2.2, None)
+    (warning,) = checked.findings
+    assert warning.message == "“CPI”的102.5按上年同期=100的指数读取，即上涨2.5%"
+    rows = [["2019年各省居民消费价格涨幅"], ["地区", "居民消费价格涨幅(%)"]]
+    rows += [["福建", 2.5], ["江西", 2.9], ["广东", 3.4]]
+    checked = check_file(write_sheet(tmp_path / "涨幅.xlsx", rows), catalogs)
+    assert checked.findings == []
+    assert records(checked)[("360000", "cpi", Y2019)] == (None, 2.9, None)

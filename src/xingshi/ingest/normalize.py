@@ -246,9 +246,46 @@ def _component_named(indicators: Any, o: RawObs, parent_text: str | None = None)
     return found if found.code in _components(indicators, parent.code) else None
 
 
+_WITH_RANK = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?%?)[(（]第?(\d{1,3})[位名]?[)）]$")
+_RANK_SAID = re.compile("位次|排名|名次|排位")
+
+
+def _rank_in_brackets(o: RawObs) -> None:
+    """5.1(2) under 地区生产总值增速(位次): the growth 5.1 and its rank 2 in one cell, where the
+    header says a rank is there; anything else in brackets stays the cell's text."""
+    head = ""
+    if o.indicator_row is not None and o.indicator_col is not None:
+        head = str(o.sheet.cell(o.indicator_row, o.indicator_col) or "")
+    if o.rank is not None or not _RANK_SAID.search(f"{o.indicator}{head}{o.context or ''}"):
+        return
+    for part in ("growth", "level"):
+        value = getattr(o, part)
+        m = _WITH_RANK.match(normalize_text(value)) if isinstance(value, str) else None
+        if m is None:
+            continue
+        setattr(o, part, m.group(1))
+        o.set_rank(m.group(2), getattr(o, f"{part}_col"), "growth" if part == "growth" else "level")
+        return
+
+
+def _index_without_base(indicator: Any, level: Any, growth: Any, o: RawObs) -> bool:
+    """A price index's figure between 70 and 130 with no base said and no rise beside it: an
+    index on last year's 100 (no price rises 70%); a base said with its 100 is not assumed."""
+    if indicator is None or level is None or growth is not None:
+        return False
+    if not ("价格" in indicator.name and "指数" in indicator.name):
+        return False
+    said = normalize_text(f"{o.indicator}{o.unit or ''}{o.context or ''}")
+    return 70 <= level <= 130 and "100" not in said
+
+
 _GROWTH_TITLE = re.compile(
     r"(增速|增长速度|增幅|增长率|同比增长|比上年增长|比上年同期增长|同比增速)"
     r"[(（]?(单位[:：])?[%％]?[)）]?$"
+)
+# …主要经济指标（增速%、位次）: the bracket after the title says what the figures are.
+_GROWTH_NOTE = re.compile(
+    r"[(（](?![^()（）]*[元人户吨])[^()（）]*(增速|增长|增幅)[^()（）]*[)）]$"
 )
 _PERCENT_NOTE = re.compile(r"(^|\s)[(（]?(计量)?单位[:：]\s*[%％][)）]?(\s|$)")
 _SHARES = re.compile("结构|构成|比重|占比|占全|份额")
@@ -268,7 +305,10 @@ def percent_table(context: str | None) -> str | None:
         parts = [normalize_text(p) for p in context.split()]
         shares_title = any(_SHARES_TITLE.search(p) for p in parts)
         return "shares" if shares_title or _PERCENT_NOTE.search(context) else None
-    if any(_GROWTH_TITLE.search(normalize_text(part)) for part in context.split()):
+    if any(
+        _GROWTH_TITLE.search(t) or _GROWTH_NOTE.search(t)
+        for t in (normalize_text(part) for part in context.split())
+    ):
         return "title"
     if _PERCENT_NOTE.search(context):
         return "note"
@@ -369,7 +409,7 @@ def _normalize_obs(
             findings.append(f)
             seen.add(key)
     seen_bad_indicator: set[tuple[str, int | None]] = set()
-    percent_said: set[tuple[Any, str]] = set()
+    percent_said: set[tuple[Any, ...]] = set()  # what is said once per sheet or column
     periods_seen: dict[tuple[Any, Any], Any] = {}
     rows: list[dict[str, Any]] = []
     for o, code in zip(raw, codes, strict=True):
@@ -468,6 +508,7 @@ def _normalize_obs(
                             hint="如是比重或构成，请在表题写明（如“三次产业结构”）后重新导入",
                         )
                     )
+        _rank_in_brackets(o)
         # 9946.66亿元, 10.77万亿: the cell's own unit is the level's, whatever the column says.
         with_unit = split_cell_unit(o.level, indicator.unit) if indicator is not None else None
         level, f1 = read_number(
@@ -495,6 +536,24 @@ def _normalize_obs(
             rank, rank_col, level_rank = level_rank, level_rank_col, None
         if growth is not None and o.growth_is_index:
             growth = round(growth - 100.0, 10)
+        if _index_without_base(indicator, level, growth, o):
+            # 居民消费价格指数 | % | 101.2, CPI | 102.5: the usual 上年同期=100, not a 101.2% rise.
+            said_key = (o.sheet.name, str(o.indicator), o.level_col if o.indicator_row else o.row)
+            if said_key not in percent_said:
+                percent_said.add(said_key)
+                findings.append(
+                    Finding(
+                        "header",
+                        "warning",
+                        f"“{normalize_text(o.indicator)}”的{level:g}按上年同期=100的指数读取，"
+                        f"即上涨{level - 100:.10g}%",
+                        _where(o, o.level_col, o.level),
+                        hint="价格指数未注明基期时按上年同期=100读取；如以上月或某年为100，"
+                        "请在单位或表头中写明（如 上月=100）",
+                    )
+                )
+            growth, level = round(level - 100.0, 10), None
+            o.growth_col = o.level_col
         if indicator is not None and level is not None:
             # The unit belongs to the level: a growth-only row may say "%" and that is fine.
             unit_row = o.unit_row if o.unit_row is not None else o.row

@@ -29,6 +29,7 @@ from xingshi.ingest.layouts.headers import (
     foreign_column,
     foreign_finding,
     is_period_head,
+    is_role_only,
     pure_unit,
     sub_kind,
     unit_text,
@@ -43,6 +44,8 @@ from xingshi.ingest.values import normalize_text, parse_number, split_unit
 
 INDICATOR_HEADERS = ("指标", "指标名称", "主要指标", "项目", "指标名", "项目名称", "二级指标")
 UNIT_HEADERS = ("单位", "计量单位", "计算单位")
+# 其中：增速, #增长: the marks of an item row, before its role word.
+_ROLE_ROW = re.compile(r"^(其中[:：]?|#|＃|[(（]?\d+[)）、.．])")
 # A numbered row (七、, 1., （三）) that is no item starts a section of its own.
 _NUMBERED = re.compile(
     r"^([一二三四五六七八九十]+|\d+)[、.．]|^[(（][一二三四五六七八九十\d]+[)）]"
@@ -426,6 +429,7 @@ def read_rows(
     )
     title_indicator, title_role = _title_indicator(title or "")
     heading: str | None = None
+    named_above: str | None = None  # the last row naming an indicator, for 增速 | 位次 rows
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
@@ -514,9 +518,19 @@ def read_rows(
         if is_index:
             name, unit = name.replace("指数", ""), None
         row_role = None
-        if (m := _SUFFIX.match(name)) and not is_index:
+        bare = _ROLE_ROW.sub("", normalize_text(name))
+        if named_above is not None and bare and is_role_only(bare) and sub_kind(bare):
+            # 地区生产总值 | 亿元 | …, then   增速 | % | …,   位次 | | …: the row above's
+            # growth and rank, not indicators named 增速 and 位次.
+            name, row_role = named_above, sub_kind(bare)
+            unit = None if row_role != "level" else unit
+            is_sub = False  # the indicator itself, not an item of it
+        elif (m := _SUFFIX.match(name)) and not is_index:
             # 地区生产总值增速(%) / 地区生产总值位次 rows: that indicator's growth or rank.
             name, row_role = split_unit(m.group(1))[0], sub_kind(m.group(2))
+            named_above = name
+        else:
+            named_above = name
         if row_period is not None:
             row_role = title_role  # 表1 全区规上工业产值增速: every figure is a growth
         for c, head_text in target_cols:
@@ -591,24 +605,8 @@ def read_rows(
             else:
                 obs.set_rank(value, col["col"], col["basis"])
         if "价格" in name and "指数" in name:
-            # 居民消费价格指数 | % | 101.2 with no base said: the usual 上年同期=100 (a base
-            # of its own, 上月=100, is said with its 100).
-            said = normalize_text(f"{name}{name_unit or ''}{unit if isinstance(unit, str) else ''}")
-            assumed = base is None and "100" not in said
             for obs in by_key.values():
-                if _index_beside_its_rise(obs, on_previous=base == "previous", assumed=assumed):
-                    reading.findings.append(
-                        Finding(
-                            "header",
-                            "warning",
-                            f"“{normalize_text(sheet.cell(r, indicator_col))}”的"
-                            f"{obs.growth}按上年同期=100的指数读取，即上涨"
-                            f"{parse_number(obs.growth) - 100:.10g}%",
-                            sheet.where(r, obs.growth_col, obs.growth),
-                            hint="价格指数未注明基期时按上年同期=100读取；如以上月或某年为100，"
-                            "请在单位中写明（如 上月=100）",
-                        )
-                    )
+                _index_beside_its_rise(obs, on_previous=base == "previous")
         reading.observations.extend(by_key.values())
     return None
 
@@ -633,30 +631,22 @@ def _own_period(named: str | None, periods: set[Any]) -> str | bool | None:
     return None if mine.key == theirs.key else mine.label
 
 
-def _index_beside_its_rise(
-    obs: RawObs, *, on_previous: bool = False, assumed: bool = False
-) -> bool:
+def _index_beside_its_rise(obs: RawObs, *, on_previous: bool = False) -> None:
     """居民消费价格总指数 | % | 104.80 | 4.8: the figure under 累计 is the index on the same
     period last year, the rise 4.8 written again, not a rate of 104.8%. Only the rise is kept,
     and only where the two agree; otherwise both stay for the checks to report.
 
     ``on_previous``: the row's unit says so (居民消费价格指数 | 上年同期=100 | 101.1 |): with no
     rise beside it, the index gives the rise (1.1); the unit was the index's, not a level's.
-
-    ``assumed``: no base is said (居民消费价格指数 | % | 101.2): a figure between 70 and 130 is
-    that index too, since no price rises 70%; True when it was so read, for a warning."""
+    With no base said at all, normalising reads an index-like figure (101.2) the same way."""
     try:
         level, growth = parse_number(obs.level), parse_number(obs.growth, percent_ok=True)
     except ValueError:
-        return False
+        return
     if level is not None and growth is not None and abs(level - 100 - growth) <= 0.15:
         obs.level, obs.level_col = None, None
         if on_previous:
             obs.unit = None
-        return False
-    plausible = level is not None and 70 <= level <= 130
-    if (on_previous or (assumed and plausible)) and level is not None and growth is None:
+    elif on_previous and level is not None and growth is None:
         obs.growth, obs.growth_col, obs.growth_is_index = obs.level, obs.level_col, True
         obs.level, obs.level_col, obs.unit = None, None, None
-        return not on_previous
-    return False

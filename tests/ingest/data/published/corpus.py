@@ -398,6 +398,7 @@ table(
     merges=["A2:A3", "A4:A5", "A6:A7", "A8:A9", "A10:A11", "A12:A13"],
     expected=[
         ("青海省", "gdp", "2018年1-3月", None, None, 7.2, None),
+        ("青海省", "cpi", "2018年1-3月", None, None, 2.7, None),
         ("青海省", "tax_gdp_share", "2018年1-3月", 21.8, "%", None, None),
         ("青海省", "income", "2018年1-3月", None, None, 10.3, None),
     ],
