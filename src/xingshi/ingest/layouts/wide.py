@@ -329,17 +329,20 @@ def _parts_under_a_level(sheet: Sheet, sub_row: int, region_col: int) -> bool:
     return True
 
 
+def _period_key(text: Any) -> Any:
+    """A column's period parsed, None when unreadable (reported on its values)."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    try:
+        return parse_period_text(text)
+    except Exception:  # an unreadable period is reported on its values
+        return None
+
+
 def _growth_beside_its_base(columns: list[dict[str, Any]]) -> None:
     """2019年GDP | 2018年GDP | 增速: a growth right of last year's amount compares this year's
     with it, so it is this year's (2018's amount is its base), unless this year has one."""
-    from xingshi.ingest.checks.period import parse_period_text
-
-    def key(text: Any) -> Any:
-        try:
-            return parse_period_text(text)
-        except Exception:  # an unreadable period is reported on its values
-            return None
-
+    key = _period_key
     for col in columns:
         if col["kind"] != "growth" or col["col"] == col["indicator_col"]:
             continue
@@ -373,14 +376,7 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
     A level of the same period a year earlier (2021年1-6月 | 2020年1-6月 | 增长%) is the base,
     not the period the growth belongs to.
     """
-    from xingshi.ingest.checks.period import parse_period_text
-
-    def key(text: Any) -> Any:
-        try:
-            return parse_period_text(text)
-        except Exception:  # an unreadable period is reported on its values
-            return None
-
+    key = _period_key
     for i, col in enumerate(columns):
         if col["kind"] == "level" or col["own_period"] or re.search("上年|去年", col["sub"]):
             continue
