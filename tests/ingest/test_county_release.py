@@ -171,3 +171,22 @@ def test_growth_and_rank_rows_under_an_indicator(catalogs, tmp_path):
     assert got[(LUXI, "gdp", H1)] == (50.2, 4.2, 2)
     assert got[("433100", "retail", H1)] == (150.5, 5.5, None)
     assert len(got) == 6
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("二〇二三年上半年湘西州各县市主要经济指标", H1),
+        ("2023年一至六月湘西州各县市主要经济指标", H1),
+        ("2023年一至十一月湘西州各县市主要经济指标", "2023-01/2023-11"),
+        ("2023年十二月湘西州各县市主要经济指标", "2023-12/2023-12"),
+    ],
+)
+def test_periods_written_in_chinese_numerals(title, period, catalogs, tmp_path):
+    """二〇二三年 was no year (the file refused); 一至六月 was no months, so 1-6月 figures were
+    stored as the whole year's."""
+    rows = [[title], ["县市", "地区生产总值(亿元)", "增速(%)"], ["吉首市", 120.1, 5.1]]
+    rows += [["泸溪县", 50.2, 4.2], ["凤凰县", 60.2, 4.3]]
+    checked = check_file(write_sheet(tmp_path / "表.xlsx", rows), catalogs)
+    assert errors(checked) == []
+    assert {k[2] for k in records(checked)} == {period}

@@ -81,9 +81,25 @@ _YEAR_RUN_ON = re.compile(
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 
 
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})年")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+# 一至六月, 十二月: months in words, the longest first (十二 before 十 and 二).
+_CN_NUMBERS = {
+    w: i + 1
+    for i, w in enumerate(
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    )
+}
+_CN_MONTH = re.compile(
+    "(" + "|".join(sorted(_CN_NUMBERS, key=len, reverse=True)) + ")((?:[至到~～—–-])|月)"
+)
+
+
 def find_period_text(text: str) -> str | None:
     """The period named inside a title, sheet name or file name (most specific first)."""
     text = _DATE.sub(" ", normalize_text(text))
+    text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", text)  # 二〇二三年
+    text = _CN_MONTH.sub(lambda m: str(_CN_NUMBERS[m.group(1)]) + m.group(2), text)  # 一至六月
     text = _YEAR_RUN_ON.sub(r"\1年\2", text)
     for pattern in _PERIOD_PATTERNS:
         m = re.search(pattern, text)
