@@ -1572,6 +1572,9 @@ def _sd_county_cells() -> list[tuple]:
         full = f"{city}{name.strip()}"
         cells.append((full, "local_fiscal", "2015年", vals[2], "万元", None, None))
         cells.append((full, "fiscal_expenditure", "2015年", vals[3], "万元", None, None))
+        for code, value in (("deposits", vals[4]), ("household_deposits", vals[5])):
+            if value is not None:
+                cells.append((full, code, "2015年", value, "万元", None, None))
     return cells
 
 
@@ -2945,9 +2948,10 @@ table(
     expected=[
         *[
             c
-            for r, n, g14, g15, _pop, pc, _usd, pr in _ZJ15
+            for r, n, g14, g15, pop, pc, _usd, pr in _ZJ15
             for name in [n + "市"]
             for c in (
+                (name, "resident_population", "2014年", pop, "万人", None, None),
                 (name, "gdp", "2014年", g14, "亿元", None, ANY, ANY),
                 (name, "gdp", "2015年", g15, "亿元", None, ANY, r if r is not None else None),
                 (
@@ -2965,6 +2969,7 @@ table(
         ("浙江省", "gdp", "2014年", 40153.5, "亿元", None, ANY, ANY),
         ("浙江省", "gdp", "2015年", 42886.5, "亿元", None, ANY, None),
         ("浙江省", "gdp_per_capita", "2015年", 77862.20, "元", None, ANY, None),
+        ("浙江省", "resident_population", "2014年", 5508, "万人", None, None),
     ],
 )
 
@@ -3350,13 +3355,15 @@ table(
     expected=[
         ("贵州省", "gdp", "2015年", 10502.56, "亿元", None, None),
         ("贵州省", "gdp_per_capita", "2015年", 29938.54, "元", None, None),
+        ("贵州省", "resident_population", "2015年", 3508.04, "万人", None, None),
         *[
             c
-            for rank, n, _g14, g15, _pop, pc, _usd, pc_rank in _GZ15
+            for rank, n, _g14, g15, pop, pc, _usd, pc_rank in _GZ15
             for name in [_GZ_NAME.get(n, n + "市")]
             for c in (
                 (name, "gdp", "2015年", g15, "亿元", None, rank),
                 (name, "gdp_per_capita", "2015年", pc, "元", None, pc_rank),
+                (name, "resident_population", "2015年", pop, "万人", None, None),
             )
         ],
     ],
@@ -4633,6 +4640,8 @@ table(
         ("湖北省", "private_investment", "2026年1-6月", None, None, -9.3, None),
         ("湖北省", "retail", "2026年1-6月", 13274.26, "亿元", 1.5, None),
         ("湖北省", "exports", "2026年1-6月", 4295.9, "亿元", 6.7, None),
+        ("湖北省", "import_goods", "2026年1-6月", 1469.5, "亿元", 33.3, None),
+        ("湖北省", "export_goods", "2026年1-6月", 2826.4, "亿元", -3.4, None),
         ("湖北省", "foreign_capital", "2026年1-5月", 7.7, "亿美元", 16.9, None),
         ("湖北省", "local_fiscal", "2026年1-6月", 2436.39, "亿元", 3.5, None),
         ("湖北省", "fiscal_expenditure", "2026年1-6月", 4876.79, "亿元", -1.3, None),
