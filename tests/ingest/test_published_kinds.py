@@ -1744,3 +1744,22 @@ def test_a_name_wrapped_over_two_header_rows_is_not_a_group_over_a_part(catalogs
     assert got[(year[0], "primary_va", year[1])] == (24.33, None, None)
     assert got[(year[0], "industry_added", year[1])] == (9.03, None, None)
     assert len(got) == 10  # the 美元 column is left out
+
+
+def test_growth_beside_last_years_level_is_this_years(catalogs, tmp_path):
+    """项 目 | 2017 年1-8 | 2016 年1-8 | 同比增长 (%: the earlier year's column is the base, the
+    growth right of it is 2017's (it was stored on 2016 and 2017 stored without one)."""
+    path = _sheet(
+        tmp_path / "怀柔2017.xlsx",
+        [
+            ["2017年1-8月规模以上工业企业生产、销售主要数据"],
+            ["  单位:万元"],
+            ["项    目", "2017 年1-8", "2016 年1-8", "同比增长 (%"],
+            ["工业总产值(现价)", 3936509.1, 3087324.0, 27.5],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="怀柔区")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110116", "industry_output", "2017-01/2017-08")] == (393.65091, 27.5, None)
+    assert got[("110116", "industry_output", "2016-01/2016-08")] == (308.7324, None, None)

@@ -178,6 +178,29 @@ def _year_earlier(period: str | None) -> str | None:
         return period
 
 
+def _base_of_another(col: dict[str, Any], columns: list[dict[str, Any]]) -> bool:
+    """2017年1-8 | 2016年1-8 | 同比增长: the earlier year's level is the base of the later
+    one's, the growth right of it is the later year's (as under 本期 | 上年同期 | 增长)."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    def key(text: Any) -> Any:
+        try:
+            return parse_period_text(text)
+        except Exception:  # an unreadable period is reported on its values
+            return None
+
+    mine = key(col["period"]) if col["period"] else None
+    if mine is None:
+        return False
+    for k in columns:
+        if k is col or k["kind"] != "level" or k["region_col"] != col["region_col"]:
+            continue
+        other = key(k["period"]) if k["period"] else None
+        if other is not None and other.same_period_last_year() == mine:
+            return True
+    return False
+
+
 def _column_numbers(sheet: Sheet, r: int, indicator_col: int, columns: list) -> bool:
     """A row numbering the columns under the header (甲 | 1 | 2 | 3, or 栏次 | 1 | 2)."""
     name = normalize_text(sheet.cell(r, indicator_col))
@@ -356,7 +379,9 @@ def read_rows(
             (
                 k
                 for k in reversed(columns)
-                if k["kind"] == "level" and not re.search("上年|去年", k["text"])
+                if k["kind"] == "level"
+                and not re.search("上年|去年", k["text"])
+                and not _base_of_another(k, columns)
             ),
             None,
         )
