@@ -1763,3 +1763,25 @@ def test_growth_beside_last_years_level_is_this_years(catalogs, tmp_path):
     got = _records(checked)
     assert got[("110116", "industry_output", "2017-01/2017-08")] == (393.65091, 27.5, None)
     assert got[("110116", "industry_output", "2016-01/2016-08")] == (308.7324, None, None)
+
+
+def test_a_components_table_in_money_is_not_a_shares_table(catalogs, tmp_path):
+    """2-9 地区生产总值构成项目表 | 单位: 亿元: the 构成 in its title is its items (劳动者报酬 …),
+    figures in 亿元, not shares; a 构成 title over 单位:% stays a shares table."""
+    rows = [
+        ["2-9 地区生产总值构成项目表"],
+        ["单位: 亿元"],
+        ["指 标", 2005, 2006],
+        ["地区生产总值", 6511.34, 7568.89],
+        ["劳动者报酬", 2939.66, 3533.65],
+        ["第一产业", 1274.15, 1332.23],
+    ]
+    checked = check_file(_sheet(tmp_path / "2-9.xlsx", rows), catalogs, region_scope="湖南省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430000", "gdp", "2006-01/2006-12")] == (7568.89, None, None)
+    assert got[("430000", "primary_va", "2005-01/2005-12")] == (1274.15, None, None)
+    shares = [*rows[:1], ["单位:%"], rows[2], ["地区生产总值", 100, 100], ["第一产业", 19.6, 17.6]]
+    checked = check_file(_sheet(tmp_path / "构成.xlsx", shares), catalogs, region_scope="湖南省")
+    assert _records(checked) == {}
+    assert any("构成（比重）表" in f.message for f in checked.findings)
