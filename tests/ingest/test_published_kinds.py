@@ -1785,3 +1785,23 @@ def test_a_components_table_in_money_is_not_a_shares_table(catalogs, tmp_path):
     checked = check_file(_sheet(tmp_path / "构成.xlsx", shares), catalogs, region_scope="湖南省")
     assert _records(checked) == {}
     assert any("构成（比重）表" in f.message for f in checked.findings)
+
+
+def test_a_column_of_english_names_beside_the_indicators(catalogs, tmp_path):
+    """指 标 | Item | 2005 | 2006: the English names (Gross Domestic Product) are the Chinese
+    ones' translation, not a region “Item” with text for figures."""
+    path = _sheet(
+        tmp_path / "2-9.xlsx",
+        [
+            ["2-9 地区生产总值构成项目表"],
+            ["单位: 亿元", "(100 million yuan)"],
+            ["指 标", "Item", 2005, 2006],
+            ["地区生产总值", "Gross Domestic Product", 6511.34, 7568.89],
+            ["第一产业", "Primary Industry", 1274.15, 1332.23],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖南省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430000", "gdp", "2005-01/2005-12")] == (6511.34, None, None)
+    assert got[("430000", "primary_va", "2006-01/2006-12")] == (1332.23, None, None)

@@ -178,6 +178,24 @@ def _year_earlier(period: str | None) -> str | None:
         return period
 
 
+def _drop_english_names(sheet: Sheet, header_row: int, indicator_col: int) -> None:
+    """指 标 | Item | 2005 | 2006 in a bilingual yearbook: the column of English names beside the
+    Chinese ones (Gross Domestic Product, # Added Value of Industry) is a translation, neither a
+    region nor figures; it is blanked."""
+    from xingshi.ingest.layouts.wide import _english_only
+
+    col = indicator_col + 1
+    if not _english_only(sheet.cell(header_row, col)):
+        return
+    below = [sheet.cell(r, col) for r in range(header_row + 1, len(sheet.rows))]
+    filled = [v for v in below if v is not None and str(v).strip()]
+    if not filled or not all(_english_only(str(v).lstrip("#＃ ")) for v in filled):
+        return
+    for r in range(header_row, len(sheet.rows)):
+        if col < len(sheet.rows[r]):
+            sheet.rows[r] = [*sheet.rows[r][:col], None, *sheet.rows[r][col + 1 :]]
+
+
 def _base_of_another(col: dict[str, Any], columns: list[dict[str, Any]]) -> bool:
     """2017年1-8 | 2016年1-8 | 同比增长: the earlier year's level is the base of the later
     one's, the growth right of it is the later year's (as under 本期 | 上年同期 | 增长)."""
@@ -282,6 +300,7 @@ def read_rows(
     Returns the row where another table starts below this one (a new header, or its title
     line), for the caller to read as a table of its own; None when the sheet ends.
     """
+    _drop_english_names(sheet, header_row, indicator_col)
     head = [
         repair_head(normalize_text(v)) if isinstance(v, (str, int)) and c > indicator_col else v
         for c, v in enumerate(sheet.rows[header_row])
