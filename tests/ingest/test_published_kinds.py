@@ -1805,3 +1805,43 @@ def test_a_column_of_english_names_beside_the_indicators(catalogs, tmp_path):
     got = _records(checked)
     assert got[("430000", "gdp", "2005-01/2005-12")] == (6511.34, None, None)
     assert got[("430000", "primary_va", "2006-01/2006-12")] == (1332.23, None, None)
+
+
+def test_a_marked_item_after_rows_unknown_to_the_catalogue(catalogs, tmp_path):
+    """第二产业, then its 劳动者报酬 … 营业盈余 (no catalogue names, repeated under each total),
+    then #工业增加值: the item is 第二产业's component, not a part of 营业盈余 left out; an
+    item under a row named once (#建筑业 under 劳动者报酬) is that row's own and stays out."""
+    path = _sheet(
+        tmp_path / "2-9.xlsx",
+        [
+            ["2-9 地区生产总值构成项目表"],
+            ["单位: 亿元"],
+            ["指 标", 2005, 2006],
+            ["第一产业", 1274.15, 1332.23],
+            ["劳动者报酬", 1049.05, 1311.4],
+            ["营业盈余", 146.08, 0],
+            ["第二产业", 2596.71, 3151.7],
+            ["劳动者报酬", 891.44, 1075.86],
+            ["营业盈余", 807.65, 976.38],
+            ["#工业增加值", 2189.91, 2694.11],
+            ["劳动者报酬", 708.12, 869.65],
+            ["营业盈余", 644.38, 792.73],
+            ["#建筑业增加值", 406.8, 457.59],
+            ["第三产业", 2640.48, 3084.96],
+            ["#批发和零售业", 600.1, 700.2],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖南省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430000", "industry_added", "2005-01/2005-12")] == (2189.91, None, None)
+    assert got[("430000", "construction_va", "2006-01/2006-12")] == (457.59, None, None)
+    assert got[("430000", "wholesale_retail_va", "2005-01/2005-12")] == (600.1, None, None)
+    once = [
+        ["指 标", 2005],
+        ["地区生产总值", 6511.34],
+        ["劳动者报酬", 2939.66],
+        ["#建筑业", 183.32],
+    ]
+    checked = check_file(_sheet(tmp_path / "once.xlsx", once), catalogs, region_scope="湖南省")
+    assert ("430000", "construction_va", "2005-01/2005-12") not in _records(checked)

@@ -60,6 +60,9 @@ class RawObs:
     parent_is_group: bool = False  # a header group (工业 over its columns): binds only if known
     # The indicator row above an unmarked row: 工业 under 第二产业 is its component 工业增加值.
     previous_indicator: str | None = None
+    # The unmarked rows above an item, nearest last (第二产业, 劳动者报酬 … 营业盈余 over
+    # #工业增加值): where the item's own parent is no catalogue indicator, the nearest that is.
+    outer_indicators: tuple[str, ...] = ()
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

@@ -460,6 +460,7 @@ def read_rows(
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
     items: list[tuple[int, str]] = []  # the item rows under ``parent``, with their indents
+    outer: list[str] = []  # the unmarked rows so far, for an item whose parent is unknown
     mark_indents = _mark_indents(sheet, first, indicator_col)
     months_across = bool(columns) and all(
         k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
@@ -492,6 +493,7 @@ def read_rows(
         depth = _indent(name) if isinstance(name, str) else 0
         if not is_sub:
             parent, items = normalize_text(name), []
+            outer.append(parent)
         # An item indented under an item (      工业 under     第二产业): the nearer one is its
         # own parent, tried when the row is no component of the unindented one.
         nearer = next((n for d, n in reversed(items) if d < depth), None) if is_sub else None
@@ -600,6 +602,7 @@ def read_rows(
                     context=title,
                     parent_indicator=parent if is_sub else None,
                     previous_indicator=nearer if is_sub else previous,
+                    outer_indicators=tuple(outer[-40:-1]) if is_sub else (),
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])
