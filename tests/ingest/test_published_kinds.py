@@ -1845,3 +1845,28 @@ def test_a_marked_item_after_rows_unknown_to_the_catalogue(catalogs, tmp_path):
     ]
     checked = check_file(_sheet(tmp_path / "once.xlsx", once), catalogs, region_scope="湖南省")
     assert ("430000", "construction_va", "2005-01/2005-12") not in _records(checked)
+
+
+def test_a_chinese_name_above_an_english_header_cell(catalogs, tmp_path):
+    """生产总值 over Gross | 劳动者报酬 | 生产税净额 over Year | Domestic … (a text-layout
+    bilingual yearbook): column B is 生产总值, not an English name with no indicator."""
+    path = _sheet(
+        tmp_path / "2-19.xlsx",
+        [
+            ["2-19  1990-2010年生产总值构成项目"],
+            ["单位:亿元 (100 million yuan)"],
+            [None, "生产总值", None, None],
+            [None, "Gross", "劳动者报酬", "生产税净额"],
+            ["Year", "Domestic", "Compensation", "Net Taxes on"],
+            [None, "Product", "of Employees", "Production"],
+            [1990, 69.94, 39.50, 8.48],
+            [1991, 75.10, 43.75, 9.54],
+            [1992, 87.52, 50.21, 10.87],
+            [1993, 109.68, 62.58, 12.16],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="青海省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert len(got) == 4
+    assert got[("630000", "gdp", "1991-01/1991-12")] == (75.1, None, None)
