@@ -1870,3 +1870,26 @@ def test_a_chinese_name_above_an_english_header_cell(catalogs, tmp_path):
     got = _records(checked)
     assert len(got) == 4
     assert got[("630000", "gdp", "1991-01/1991-12")] == (75.1, None, None)
+
+
+def test_the_total_row_under_a_one_indicator_title(catalogs, tmp_path):
+    """规模以上工业增加值增速 | 2023年1-10月 over 项 目 | 当月同比增长(%) | 累计同比增长(%): the
+    合 计 row is the title's indicator; its groups and industries below are not read."""
+    path = _sheet(
+        tmp_path / "增速.xlsx",
+        [
+            ["规模以上工业增加值增速"],
+            ["2023年1-10月"],
+            ["项    目", "当月同比增长(%)", "累计同比增长(%)"],
+            ["合   计", 3.1, -0.4],
+            [" 按经济类型分组", None, None],
+            ["  其中:国有企业", -7.2, 14.5],
+            ["   汽车制造业", 14.8, 8.3],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="北京市")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("110000", "industry_va", "2023-10/2023-10"): (None, 3.1, None),
+        ("110000", "industry_va", "2023-01/2023-10"): (None, -0.4, None),
+    }

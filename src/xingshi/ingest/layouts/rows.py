@@ -110,6 +110,7 @@ def _mark_indents(sheet: Sheet, first: int, indicator_col: int) -> set[int]:
 
 
 _WHOLE_AREA = re.compile(r"^全[区市县州省]")
+_TOTAL_ROW = re.compile(r"^(合计|总计|全部|总体)$")
 _ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
 
 
@@ -534,6 +535,9 @@ def read_rows(
                 continue
             if named is not None:
                 name, row_period = named
+        if title_indicator is not None and not is_sub and _TOTAL_ROW.match(normalize_text(name)):
+            # 规模以上工业增加值增速 over 合 计 | 其中:国有企业 …: the total is the title's.
+            name = title_indicator
         unit = sheet.cell(r, unit_col) if unit_col is not None else name_unit
         unit_is_default = False
         if unit is None and note_unit is not None:
