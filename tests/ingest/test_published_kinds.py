@@ -1893,3 +1893,23 @@ def test_the_total_row_under_a_one_indicator_title(catalogs, tmp_path):
         ("110000", "industry_va", "2023-10/2023-10"): (None, 3.1, None),
         ("110000", "industry_va", "2023-01/2023-10"): (None, -0.4, None),
     }
+
+
+def test_the_scope_said_under_the_table_qualifies_its_rows(catalogs, tmp_path):
+    """工业总产值(现价) with 一、统计范围 | 规模以上工业企业：… under the table: the 规模以上
+    figure; without such a line the bare name stays unknown (all industry is not 规模以上)."""
+    rows = [
+        ["2023年1-10月西城区工业数据"],
+        ["指标名称", "计量单位", "10", "同比增长(±%", "1-10", "同比增长(±%"],
+        ["工业总产值(现价)", "万元", 293448, -12.8, 4347726, -4.4],
+        ["工业领域主要指标的统计范围、采集渠道及指标解释"],
+    ]
+    scope = [["一、统计范围"], ["规模以上工业企业:年主营业务收入2000万元及以上的法人工业企业。"]]
+    checked = check_file(_sheet(tmp_path / "西城.xlsx", rows + scope), catalogs)
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("110102", "industry_output", "2023-10/2023-10"): (29.3448, -12.8, None),
+        ("110102", "industry_output", "2023-01/2023-10"): (434.7726, -4.4, None),
+    }
+    checked = check_file(_sheet(tmp_path / "无范围.xlsx", rows), catalogs)
+    assert _records(checked) == {}

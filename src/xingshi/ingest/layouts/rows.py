@@ -114,6 +114,28 @@ _TOTAL_ROW = re.compile(r"^(合计|总计|全部|总体)$")
 _ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
 
 
+_SCOPE = re.compile(r"^(规模以上|限额以上)")
+
+
+def _scope_note(sheet: Sheet, header_row: int) -> str | None:
+    """一、统计范围 over 规模以上工业企业：年主营业务收入2000万元及以上… below a table: the
+    scope its unqualified rows (工业总产值) are of."""
+    lines = [
+        normalize_text(next((v for v in row if isinstance(v, str) and v.strip()), ""))
+        for row in sheet.rows[header_row + 1 :]
+    ]
+    lines = [t for t in lines if t]
+    for i, text in enumerate(lines):
+        at = text.find("统计范围")
+        if at < 0 or text[at + 4 : at + 5] == "、":
+            continue  # 统计范围、采集渠道及指标解释: the heading of all the notes
+        rest = text[at + 4 :].lstrip(":： ")
+        for candidate in (rest, lines[i + 1] if i + 1 < len(lines) else ""):
+            if m := _SCOPE.match(candidate):
+                return m.group(1)
+    return None
+
+
 def _single_month(period: str | None) -> bool:
     from xingshi.ingest.checks.period import parse_period_text
 
@@ -467,6 +489,8 @@ def read_rows(
         k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
     )
     title_indicator, title_role = _title_indicator(title or "")
+    # 统计范围 under the table (规模以上工业企业：…) qualifies its rows as a title would.
+    context = " ".join(t for t in (title, _scope_note(sheet, header_row)) if t) or None
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
         if is_footer(name):
@@ -603,7 +627,7 @@ def read_rows(
                     parent_alias=is_parent_alias(region),
                     optional_indicator=True,
                     region_from_title=col["region_col"] is None,
-                    context=title,
+                    context=context,
                     parent_indicator=parent if is_sub else None,
                     previous_indicator=nearer if is_sub else previous,
                     outer_indicators=tuple(outer[-40:-1]) if is_sub else (),
