@@ -1913,3 +1913,30 @@ def test_the_scope_said_under_the_table_qualifies_its_rows(catalogs, tmp_path):
     }
     checked = check_file(_sheet(tmp_path / "无范围.xlsx", rows), catalogs)
     assert _records(checked) == {}
+
+
+def test_sector_rows_repeated_under_income_components_are_not_value_added(catalogs, tmp_path):
+    """劳动者报酬 | 第一产业 | 第二产业 | 工业, then 生产税净额 | 第一产业 …: the sector rows
+    are each component's parts, not 第一产业增加值 (refused as duplicates with the hint to
+    delete one, which would store them wrong); nothing is imported, each row said."""
+    path = _sheet(
+        tmp_path / "2-14.xlsx",
+        [
+            ["2-14 地区生产总值项目结构"],
+            ["单位:亿元"],
+            ["项目", 2008, 2009],
+            ["劳动者报酬", 5728.03, 6510.05],
+            ["第一产业", 1148.76, 1171.82],
+            ["第二产业", 2515.86, 2942.67],
+            ["工业", 1991.03, 2289.48],
+            ["生产税净额", 1334.19, 1553.20],
+            ["第一产业", 3.76, 4.36],
+            ["第二产业", 819.81, 884.90],
+            ["工业", 734.51, 780.09],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="福建省")
+    assert _records(checked) == {}
+    parts = [f.where.row for f in checked.findings if "的分项，不是目录中的同名指标" in f.message]
+    assert parts == [5, 6, 7, 9, 10, 11]
+    assert [f.rule for f in checked.findings if f.severity == "error"] == ["no_data"]

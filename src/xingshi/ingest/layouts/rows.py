@@ -114,6 +114,37 @@ _TOTAL_ROW = re.compile(r"^(合计|总计|全部|总体)$")
 _ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
 
 
+def _repeated_breakdowns(
+    sheet: Sheet, first: int, indicator_col: int, columns: list[dict[str, Any]]
+) -> dict[int, str]:
+    """劳动者报酬 | 第一产业 | 第二产业 …, then 生产税净额 | 第一产业 | 第二产业 …: catalogue names
+    repeated under rows no catalogue names (劳动者报酬, 生产税净额, each with its figures) are
+    those rows' parts, not the indicators. Returns such rows with the row they are under."""
+    from xingshi.ingest.checks.indicator import _cleaned
+    from xingshi.ingest.layouts.wide import _catalogue_name
+
+    rows: list[tuple[int, str, bool]] = []
+    for r in range(first, len(sheet.rows)):
+        raw = sheet.cell(r, indicator_col)
+        if not normalize_text(raw) or not any(sheet.cell(r, k["col"]) is not None for k in columns):
+            continue
+        name = _cleaned(split_unit(normalize_text(raw))[0])
+        known = _catalogue_name(name) or _catalogue_name(name + "增加值")  # 工业, 建筑业
+        rows.append((r, name, known))
+    counts: dict[str, int] = {}
+    for _r, name, known in rows:
+        if known:
+            counts[name] = counts.get(name, 0) + 1
+    out: dict[int, str] = {}
+    head: str | None = None
+    for r, name, known in rows:
+        if not known:
+            head = name
+        elif head is not None and counts[name] > 1:
+            out[r] = head
+    return out
+
+
 _SCOPE = re.compile(r"^(规模以上|限额以上)")
 
 
@@ -491,8 +522,21 @@ def read_rows(
     title_indicator, title_role = _title_indicator(title or "")
     # 统计范围 under the table (规模以上工业企业：…) qualifies its rows as a title would.
     context = " ".join(t for t in (title, _scope_note(sheet, header_row)) if t) or None
+    breakdowns = _repeated_breakdowns(sheet, first, indicator_col, columns)
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
+        if r in breakdowns:
+            reading.findings.append(
+                Finding(
+                    "sub_item",
+                    "warning",
+                    f"“{normalize_text(name)}”在表中出现多次，此处列在“{breakdowns[r]}”之下，"
+                    f"是“{breakdowns[r]}”的分项，不是目录中的同名指标，该行未导入",
+                    sheet.where(r, indicator_col, name),
+                    hint="收入法构成项目（劳动者报酬等）按产业分的数不是增加值；需要时另建指标导入",
+                )
+            )
+            continue
         if is_footer(name):
             # A table may follow its 注 line: the caller reads on from the next non-blank row.
             nxt = next((i for i in range(r + 1, len(sheet.rows)) if sheet.rows[i]), None)
