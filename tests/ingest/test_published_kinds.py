@@ -1790,21 +1790,22 @@ def test_a_components_table_in_money_is_not_a_shares_table(catalogs, tmp_path):
 def test_a_column_of_english_names_beside_the_indicators(catalogs, tmp_path):
     """指 标 | Item | 2005 | 2006: the English names (Gross Domestic Product) are the Chinese
     ones' translation, not a region “Item” with text for figures."""
-    path = _sheet(
-        tmp_path / "2-9.xlsx",
-        [
-            ["2-9 地区生产总值构成项目表"],
-            ["单位: 亿元", "(100 million yuan)"],
-            ["指 标", "Item", 2005, 2006],
-            ["地区生产总值", "Gross Domestic Product", 6511.34, 7568.89],
-            ["第一产业", "Primary Industry", 1274.15, 1332.23],
-        ],
-    )
+    rows = [
+        ["2-9 地区生产总值构成项目表"],
+        ["单位: 亿元", "(100 million yuan)"],
+        ["指 标", "Item", 2005, 2006],
+        ["地区生产总值", "Gross Domestic Product", 6511.34, 7568.89],
+        ["第一产业", "Primary Industry", 1274.15, 1332.23],
+    ]
+    path = _sheet(tmp_path / "2-9.xlsx", rows)
     checked = check_file(path, catalogs, region_scope="湖南省")
     assert _errors(checked) == []
     got = _records(checked)
     assert got[("430000", "gdp", "2005-01/2005-12")] == (6511.34, None, None)
     assert got[("430000", "primary_va", "2006-01/2006-12")] == (1332.23, None, None)
+    spaced = [[r[0], None, *r[1:]] if len(r) > 2 else r for r in rows]
+    checked = check_file(_sheet(tmp_path / "spaced.xlsx", spaced), catalogs, region_scope="湖南省")
+    assert _errors(checked) == [] and _records(checked) == got  # a spacer column beside the names
 
 
 def test_a_marked_item_after_rows_unknown_to_the_catalogue(catalogs, tmp_path):
@@ -1850,26 +1851,26 @@ def test_a_marked_item_after_rows_unknown_to_the_catalogue(catalogs, tmp_path):
 def test_a_chinese_name_above_an_english_header_cell(catalogs, tmp_path):
     """生产总值 over Gross | 劳动者报酬 | 生产税净额 over Year | Domestic … (a text-layout
     bilingual yearbook): column B is 生产总值, not an English name with no indicator."""
-    path = _sheet(
-        tmp_path / "2-19.xlsx",
-        [
-            ["2-19  1990-2010年生产总值构成项目"],
-            ["单位:亿元 (100 million yuan)"],
-            [None, "生产总值", None, None],
-            [None, "Gross", "劳动者报酬", "生产税净额"],
-            ["Year", "Domestic", "Compensation", "Net Taxes on"],
-            [None, "Product", "of Employees", "Production"],
-            [1990, 69.94, 39.50, 8.48],
-            [1991, 75.10, 43.75, 9.54],
-            [1992, 87.52, 50.21, 10.87],
-            [1993, 109.68, 62.58, 12.16],
-        ],
-    )
-    checked = check_file(path, catalogs, region_scope="青海省")
+    rows = [
+        ["2-19  1990-2010年生产总值构成项目"],
+        ["单位:亿元 (100 million yuan)"],
+        [None, "生产总值", None, None],
+        [None, "Gross", "劳动者报酬", "生产税净额"],
+        ["Year", "Domestic", "Compensation", "Net Taxes on"],
+        [None, "Product", "of Employees", "Production"],
+        [1990, 69.94, 39.50, 8.48],
+        [1991, 75.10, 43.75, 9.54],
+        [1992, 87.52, 50.21, 10.87],
+        [1993, 109.68, 62.58, 12.16],
+    ]
+    checked = check_file(_sheet(tmp_path / "2-19.xlsx", rows), catalogs, region_scope="青海省")
     assert _errors(checked) == []
     got = _records(checked)
     assert len(got) == 4
     assert got[("630000", "gdp", "1991-01/1991-12")] == (75.1, None, None)
+    rows[3] = ["年  份", *rows[3][1:]]  # a corner word beside Gross
+    checked = check_file(_sheet(tmp_path / "corner.xlsx", rows), catalogs, region_scope="青海省")
+    assert _errors(checked) == [] and _records(checked) == got
 
 
 def test_the_total_row_under_a_one_indicator_title(catalogs, tmp_path):

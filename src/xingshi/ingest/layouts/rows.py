@@ -239,6 +239,10 @@ def _drop_english_names(sheet: Sheet, header_row: int, indicator_col: int) -> No
     from xingshi.ingest.layouts.wide import _english_only
 
     col = indicator_col + 1
+    while col < len(sheet.rows[header_row]) and all(
+        sheet.cell(r, col) is None for r in range(header_row, len(sheet.rows))
+    ):
+        col += 1  # a spacer column beside the names
     if not _english_only(sheet.cell(header_row, col)):
         return
     below = [sheet.cell(r, col) for r in range(header_row + 1, len(sheet.rows))]

@@ -521,7 +521,7 @@ def _name_above_translation(sheet: Sheet, header_row: int, region_col: int) -> i
     layout): the Chinese name above a header cell holding only English is that column's name,
     the header starts a row higher."""
     above = header_row - 1
-    if above < 0 or normalize_text(sheet.cell(header_row, region_col)):
+    if above < 0:
         return header_row
     if not _name_row(sheet, above, region_col):
         return header_row
