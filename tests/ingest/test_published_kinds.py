@@ -1880,3 +1880,200 @@ def test_a_numbered_list_with_no_header(catalogs, tmp_path):
     with pytest.raises(LayoutError) as refused:
         check_file(path, catalogs, period="2009年")
     assert "不写指标" in str(refused.value) and "--indicator" in refused.value.hint
+
+
+def test_growth_beside_last_years_level_is_this_years(catalogs, tmp_path):
+    """项 目 | 2017 年1-8 | 2016 年1-8 | 同比增长 (%: the earlier year's column is the base, the
+    growth right of it is 2017's (it was stored on 2016 and 2017 stored without one)."""
+    path = _sheet(
+        tmp_path / "怀柔2017.xlsx",
+        [
+            ["2017年1-8月规模以上工业企业生产、销售主要数据"],
+            ["  单位:万元"],
+            ["项    目", "2017 年1-8", "2016 年1-8", "同比增长 (%"],
+            ["工业总产值(现价)", 3936509.1, 3087324.0, 27.5],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="怀柔区")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("110116", "industry_output", "2017-01/2017-08")] == (393.65091, 27.5, None)
+    assert got[("110116", "industry_output", "2016-01/2016-08")] == (308.7324, None, None)
+
+
+def test_a_components_table_in_money_is_not_a_shares_table(catalogs, tmp_path):
+    """2-9 地区生产总值构成项目表 | 单位: 亿元: the 构成 in its title is its items (劳动者报酬 …),
+    figures in 亿元, not shares; a 构成 title over 单位:% stays a shares table."""
+    rows = [
+        ["2-9 地区生产总值构成项目表"],
+        ["单位: 亿元"],
+        ["指 标", 2005, 2006],
+        ["地区生产总值", 6511.34, 7568.89],
+        ["劳动者报酬", 2939.66, 3533.65],
+        ["第一产业", 1274.15, 1332.23],
+    ]
+    checked = check_file(_sheet(tmp_path / "2-9.xlsx", rows), catalogs, region_scope="湖南省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430000", "gdp", "2006-01/2006-12")] == (7568.89, None, None)
+    assert got[("430000", "primary_va", "2005-01/2005-12")] == (1274.15, None, None)
+    shares = [*rows[:1], ["单位:%"], rows[2], ["地区生产总值", 100, 100], ["第一产业", 19.6, 17.6]]
+    checked = check_file(_sheet(tmp_path / "构成.xlsx", shares), catalogs, region_scope="湖南省")
+    assert _records(checked) == {}
+    assert any("构成（比重）表" in f.message for f in checked.findings)
+
+
+def test_a_column_of_english_names_beside_the_indicators(catalogs, tmp_path):
+    """指 标 | Item | 2005 | 2006: the English names (Gross Domestic Product) are the Chinese
+    ones' translation, not a region “Item” with text for figures."""
+    rows = [
+        ["2-9 地区生产总值构成项目表"],
+        ["单位: 亿元", "(100 million yuan)"],
+        ["指 标", "Item", 2005, 2006],
+        ["地区生产总值", "Gross Domestic Product", 6511.34, 7568.89],
+        ["第一产业", "Primary Industry", 1274.15, 1332.23],
+    ]
+    path = _sheet(tmp_path / "2-9.xlsx", rows)
+    checked = check_file(path, catalogs, region_scope="湖南省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430000", "gdp", "2005-01/2005-12")] == (6511.34, None, None)
+    assert got[("430000", "primary_va", "2006-01/2006-12")] == (1332.23, None, None)
+    spaced = [[r[0], None, *r[1:]] if len(r) > 2 else r for r in rows]
+    checked = check_file(_sheet(tmp_path / "spaced.xlsx", spaced), catalogs, region_scope="湖南省")
+    assert _errors(checked) == [] and _records(checked) == got  # a spacer column beside the names
+
+
+def test_a_marked_item_after_rows_unknown_to_the_catalogue(catalogs, tmp_path):
+    """第二产业, then its 劳动者报酬 … 营业盈余 (no catalogue names, repeated under each total),
+    then #工业增加值: the item is 第二产业's component, not a part of 营业盈余 left out; an
+    item under a row named once (#建筑业 under 劳动者报酬) is that row's own and stays out."""
+    path = _sheet(
+        tmp_path / "2-9.xlsx",
+        [
+            ["2-9 地区生产总值构成项目表"],
+            ["单位: 亿元"],
+            ["指 标", 2005, 2006],
+            ["第一产业", 1274.15, 1332.23],
+            ["劳动者报酬", 1049.05, 1311.4],
+            ["营业盈余", 146.08, 0],
+            ["第二产业", 2596.71, 3151.7],
+            ["劳动者报酬", 891.44, 1075.86],
+            ["营业盈余", 807.65, 976.38],
+            ["#工业增加值", 2189.91, 2694.11],
+            ["劳动者报酬", 708.12, 869.65],
+            ["营业盈余", 644.38, 792.73],
+            ["#建筑业增加值", 406.8, 457.59],
+            ["第三产业", 2640.48, 3084.96],
+            ["#批发和零售业", 600.1, 700.2],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="湖南省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430000", "industry_added", "2005-01/2005-12")] == (2189.91, None, None)
+    assert got[("430000", "construction_va", "2006-01/2006-12")] == (457.59, None, None)
+    assert got[("430000", "wholesale_retail_va", "2005-01/2005-12")] == (600.1, None, None)
+    once = [
+        ["指 标", 2005],
+        ["地区生产总值", 6511.34],
+        ["劳动者报酬", 2939.66],
+        ["#建筑业", 183.32],
+    ]
+    checked = check_file(_sheet(tmp_path / "once.xlsx", once), catalogs, region_scope="湖南省")
+    assert ("430000", "construction_va", "2005-01/2005-12") not in _records(checked)
+
+
+def test_a_chinese_name_above_an_english_header_cell(catalogs, tmp_path):
+    """生产总值 over Gross | 劳动者报酬 | 生产税净额 over Year | Domestic … (a text-layout
+    bilingual yearbook): column B is 生产总值, not an English name with no indicator."""
+    rows = [
+        ["2-19  1990-2010年生产总值构成项目"],
+        ["单位:亿元 (100 million yuan)"],
+        [None, "生产总值", None, None],
+        [None, "Gross", "劳动者报酬", "生产税净额"],
+        ["Year", "Domestic", "Compensation", "Net Taxes on"],
+        [None, "Product", "of Employees", "Production"],
+        [1990, 69.94, 39.50, 8.48],
+        [1991, 75.10, 43.75, 9.54],
+        [1992, 87.52, 50.21, 10.87],
+        [1993, 109.68, 62.58, 12.16],
+    ]
+    checked = check_file(_sheet(tmp_path / "2-19.xlsx", rows), catalogs, region_scope="青海省")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert len(got) == 4
+    assert got[("630000", "gdp", "1991-01/1991-12")] == (75.1, None, None)
+    rows[3] = ["年  份", *rows[3][1:]]  # a corner word beside Gross
+    checked = check_file(_sheet(tmp_path / "corner.xlsx", rows), catalogs, region_scope="青海省")
+    assert _errors(checked) == [] and _records(checked) == got
+
+
+def test_the_total_row_under_a_one_indicator_title(catalogs, tmp_path):
+    """规模以上工业增加值增速 | 2023年1-10月 over 项 目 | 当月同比增长(%) | 累计同比增长(%): the
+    合 计 row is the title's indicator; its groups and industries below are not read."""
+    path = _sheet(
+        tmp_path / "增速.xlsx",
+        [
+            ["规模以上工业增加值增速"],
+            ["2023年1-10月"],
+            ["项    目", "当月同比增长(%)", "累计同比增长(%)"],
+            ["合   计", 3.1, -0.4],
+            [" 按经济类型分组", None, None],
+            ["  其中:国有企业", -7.2, 14.5],
+            ["   汽车制造业", 14.8, 8.3],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="北京市")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("110000", "industry_va", "2023-10/2023-10"): (None, 3.1, None),
+        ("110000", "industry_va", "2023-01/2023-10"): (None, -0.4, None),
+    }
+
+
+def test_the_scope_said_under_the_table_qualifies_its_rows(catalogs, tmp_path):
+    """工业总产值(现价) with 一、统计范围 | 规模以上工业企业：… under the table: the 规模以上
+    figure; without such a line the bare name stays unknown (all industry is not 规模以上)."""
+    rows = [
+        ["2023年1-10月西城区工业数据"],
+        ["指标名称", "计量单位", "10", "同比增长(±%", "1-10", "同比增长(±%"],
+        ["工业总产值(现价)", "万元", 293448, -12.8, 4347726, -4.4],
+        ["工业领域主要指标的统计范围、采集渠道及指标解释"],
+    ]
+    scope = [["一、统计范围"], ["规模以上工业企业:年主营业务收入2000万元及以上的法人工业企业。"]]
+    checked = check_file(_sheet(tmp_path / "西城.xlsx", rows + scope), catalogs)
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("110102", "industry_output", "2023-10/2023-10"): (29.3448, -12.8, None),
+        ("110102", "industry_output", "2023-01/2023-10"): (434.7726, -4.4, None),
+    }
+    checked = check_file(_sheet(tmp_path / "无范围.xlsx", rows), catalogs)
+    assert _records(checked) == {}
+
+
+def test_sector_rows_repeated_under_income_components_are_not_value_added(catalogs, tmp_path):
+    """劳动者报酬 | 第一产业 | 第二产业 | 工业, then 生产税净额 | 第一产业 …: the sector rows
+    are each component's parts, not 第一产业增加值 (refused as duplicates with the hint to
+    delete one, which would store them wrong); nothing is imported, each row said."""
+    path = _sheet(
+        tmp_path / "2-14.xlsx",
+        [
+            ["2-14 地区生产总值项目结构"],
+            ["单位:亿元"],
+            ["项目", 2008, 2009],
+            ["劳动者报酬", 5728.03, 6510.05],
+            ["第一产业", 1148.76, 1171.82],
+            ["第二产业", 2515.86, 2942.67],
+            ["工业", 1991.03, 2289.48],
+            ["生产税净额", 1334.19, 1553.20],
+            ["第一产业", 3.76, 4.36],
+            ["第二产业", 819.81, 884.90],
+            ["工业", 734.51, 780.09],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="福建省")
+    assert _records(checked) == {}
+    parts = [f.where.row for f in checked.findings if "的分项，不是目录中的同名指标" in f.message]
+    assert parts == [5, 6, 7, 9, 10, 11]
+    assert [f.rule for f in checked.findings if f.severity == "error"] == ["no_data"]

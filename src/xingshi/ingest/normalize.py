@@ -229,6 +229,17 @@ def _nearer_parent(indicators: Any, o: RawObs) -> Any:
     return nearer if inside or _siblings(indicators, top.code, nearer.code) else None
 
 
+def _outer_parent(indicators: Any, o: RawObs) -> Any:
+    """第二产业 | 劳动者报酬 … 营业盈余 | #工业增加值, the same 劳动者报酬 … 营业盈余 under each
+    total before: the item's parent row is one of a breakdown repeated under every total (no
+    catalogue name), the item the nearest total's part. A parent named only once is the
+    item's own (#建筑业 under 劳动者报酬 is that sector's compensation): no such reading."""
+    outer = [normalize_text(t) for t in o.outer_indicators]
+    if _parent_text(o.parent_indicator) not in outer:
+        return None
+    return next((x for t in reversed(outer) if (x := indicators.try_resolve(t))), None)
+
+
 def _parent_text(text: Any) -> str:
     """The group's indicator name: 地区生产总值中 (“in GDP”) over 工业 | 建筑业 is 地区生产总值."""
     return re.sub("(?<=.)中$", "", normalize_text(text))
@@ -359,6 +370,9 @@ def _as_component(
         if o.parent_is_group or _same_measure(o.parent_indicator, indicator.name):
             return indicator  # #规模以上工业总产值 under 全市工业总产值
         parent = None
+        outer = _outer_parent(indicators, o)
+        if outer is not None and indicator.code in _components(indicators, outer.code):
+            return indicator  # #工业增加值 under 营业盈余, 第二产业's part (营业盈余 repeats)
     if parent is not None and indicator.code in _components(indicators, parent.code):
         return indicator
     if parent is not None and _siblings(indicators, parent.code, indicator.code):

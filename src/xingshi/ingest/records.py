@@ -63,6 +63,9 @@ class RawObs:
     # A heading row without figures above (六、城乡居民人均可支配收入 over 城镇居民 | 农村居民):
     # an item that names only its qualifier is the heading's measure for it.
     heading: str | None = None
+    # The unmarked rows above an item, nearest last (第二产业, 劳动者报酬 … 营业盈余 over
+    # #工业增加值): where the item's own parent is no catalogue indicator, the nearest that is.
+    outer_indicators: tuple[str, ...] = ()
 
     def cell(self, col: int | None) -> str | None:
         return None if col is None else cell_ref(self.row, col)

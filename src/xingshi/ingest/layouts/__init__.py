@@ -51,6 +51,20 @@ EXPECTED = (
     "国家数据导出：首行“数据库：…”"
 )
 
+
+def _amounts_unit(sheet: Sheet, header_row: int) -> bool:
+    """单位：亿元 above a 构成项目 or 项目结构 table (劳动者报酬, 生产税净额 … in 亿元): its figures
+    are amounts, not shares; a shares table says 单位：% (or nothing, or 亿元、%)."""
+    for r in range(header_row):
+        for value in sheet.rows[r]:
+            text = normalize_text(value)
+            if text and _UNIT_NOTE.match(text):
+                rest = _UNIT_NOTE.sub("", text)
+                rest = re.sub(r"[(（][^)）]*[)）]", "", rest).strip()  # (100 million yuan)
+                return bool(rest) and "%" not in rest and "％" not in rest
+    return False
+
+
 _PERIOD_PATTERNS = (
     r"\d{4}\s*年\s*\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月",
     # 2013年1-3季度 is January to September, never the third quarter alone
@@ -424,7 +438,11 @@ def read_file(
                     if isinstance(corner, str) and not is_indicator_header(corner)
                     else ""
                 )
-                if _SHARES.search(normalize_text(own_title)) and not growth_heads:
+                if (
+                    _SHARES.search(normalize_text(own_title))
+                    and not growth_heads
+                    and not _amounts_unit(sheet, h)
+                ):
                     # 固定资产投资及其构成 | 增长速度(%): the parts' growth rates, not shares.
                     # 本地生产总值构成, 三次产业结构: shares of a total, not the indicators.
                     shares_title, where = own_title.strip(), sheet.where(h, value=own_title.strip())

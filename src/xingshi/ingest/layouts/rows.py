@@ -117,7 +117,61 @@ def _mark_indents(sheet: Sheet, first: int, indicator_col: int) -> set[int]:
 
 
 _WHOLE_AREA = re.compile(r"^全[区市县州省]")
+_TOTAL_ROW = re.compile(r"^(合计|总计|全部|总体)$")
 _ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
+
+
+def _repeated_breakdowns(
+    sheet: Sheet, first: int, indicator_col: int, columns: list[dict[str, Any]]
+) -> dict[int, str]:
+    """劳动者报酬 | 第一产业 | 第二产业 …, then 生产税净额 | 第一产业 | 第二产业 …: catalogue names
+    repeated under rows no catalogue names (劳动者报酬, 生产税净额, each with its figures) are
+    those rows' parts, not the indicators. Returns such rows with the row they are under."""
+    from xingshi.ingest.checks.indicator import _cleaned
+    from xingshi.ingest.layouts.wide import _catalogue_name
+
+    rows: list[tuple[int, str, bool]] = []
+    for r in range(first, len(sheet.rows)):
+        raw = sheet.cell(r, indicator_col)
+        if not normalize_text(raw) or not any(sheet.cell(r, k["col"]) is not None for k in columns):
+            continue
+        name = _cleaned(split_unit(normalize_text(raw))[0])
+        known = _catalogue_name(name) or _catalogue_name(name + "增加值")  # 工业, 建筑业
+        rows.append((r, name, known))
+    counts: dict[str, int] = {}
+    for _r, name, known in rows:
+        if known:
+            counts[name] = counts.get(name, 0) + 1
+    out: dict[int, str] = {}
+    head: str | None = None
+    for r, name, known in rows:
+        if not known:
+            head = name
+        elif head is not None and counts[name] > 1:
+            out[r] = head
+    return out
+
+
+_SCOPE = re.compile(r"^(规模以上|限额以上)")
+
+
+def _scope_note(sheet: Sheet, header_row: int) -> str | None:
+    """一、统计范围 over 规模以上工业企业：年主营业务收入2000万元及以上… below a table: the
+    scope its unqualified rows (工业总产值) are of."""
+    lines = [
+        normalize_text(next((v for v in row if isinstance(v, str) and v.strip()), ""))
+        for row in sheet.rows[header_row + 1 :]
+    ]
+    lines = [t for t in lines if t]
+    for i, text in enumerate(lines):
+        at = text.find("统计范围")
+        if at < 0 or text[at + 4 : at + 5] == "、":
+            continue  # 统计范围、采集渠道及指标解释: the heading of all the notes
+        rest = text[at + 4 :].lstrip(":： ")
+        for candidate in (rest, lines[i + 1] if i + 1 < len(lines) else ""):
+            if m := _SCOPE.match(candidate):
+                return m.group(1)
+    return None
 
 
 def _single_month(period: str | None) -> bool:
@@ -183,6 +237,51 @@ def _year_earlier(period: str | None) -> str | None:
         return parse_period_text(period).same_period_last_year().label
     except Exception:  # reported by the period check
         return period
+
+
+def _drop_english_names(sheet: Sheet, header_row: int, indicator_col: int) -> None:
+    """指 标 | Item | 2005 | 2006 in a bilingual yearbook: the column of English names beside the
+    Chinese ones (Gross Domestic Product, # Added Value of Industry) is a translation, neither a
+    region nor figures; it is blanked."""
+    from xingshi.ingest.layouts.wide import _english_only
+
+    col = indicator_col + 1
+    while col < len(sheet.rows[header_row]) and all(
+        sheet.cell(r, col) is None for r in range(header_row, len(sheet.rows))
+    ):
+        col += 1  # a spacer column beside the names
+    if not _english_only(sheet.cell(header_row, col)):
+        return
+    below = [sheet.cell(r, col) for r in range(header_row + 1, len(sheet.rows))]
+    filled = [v for v in below if v is not None and str(v).strip()]
+    if not filled or not all(_english_only(str(v).lstrip("#＃ ")) for v in filled):
+        return
+    for r in range(header_row, len(sheet.rows)):
+        if col < len(sheet.rows[r]):
+            sheet.rows[r] = [*sheet.rows[r][:col], None, *sheet.rows[r][col + 1 :]]
+
+
+def _base_of_another(col: dict[str, Any], columns: list[dict[str, Any]]) -> bool:
+    """2017年1-8 | 2016年1-8 | 同比增长: the earlier year's level is the base of the later
+    one's, the growth right of it is the later year's (as under 本期 | 上年同期 | 增长)."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    def key(text: Any) -> Any:
+        try:
+            return parse_period_text(text)
+        except Exception:  # an unreadable period is reported on its values
+            return None
+
+    mine = key(col["period"]) if col["period"] else None
+    if mine is None:
+        return False
+    for k in columns:
+        if k is col or k["kind"] != "level" or k["region_col"] != col["region_col"]:
+            continue
+        other = key(k["period"]) if k["period"] else None
+        if other is not None and other.same_period_last_year() == mine:
+            return True
+    return False
 
 
 def _column_numbers(sheet: Sheet, r: int, indicator_col: int, columns: list) -> bool:
@@ -266,6 +365,7 @@ def read_rows(
     Returns the row where another table starts below this one (a new header, or its title
     line), for the caller to read as a table of its own; None when the sheet ends.
     """
+    _drop_english_names(sheet, header_row, indicator_col)
     head = [
         repair_head(normalize_text(v)) if isinstance(v, (str, int)) and c > indicator_col else v
         for c, v in enumerate(sheet.rows[header_row])
@@ -363,7 +463,9 @@ def read_rows(
             (
                 k
                 for k in reversed(columns)
-                if k["kind"] == "level" and not re.search("上年|去年", k["text"])
+                if k["kind"] == "level"
+                and not re.search("上年|去年", k["text"])
+                and not _base_of_another(k, columns)
             ),
             None,
         )
@@ -423,6 +525,7 @@ def read_rows(
     width = max([len(head), len(subs), *(k["col"] + 1 for k in columns)])
     parent: str | None = None
     items: list[tuple[int, str]] = []  # the item rows under ``parent``, with their indents
+    outer: list[str] = []  # the unmarked rows so far, for an item whose parent is unknown
     mark_indents = _mark_indents(sheet, first, indicator_col)
     months_across = bool(columns) and all(
         k["kind"] == "level" and _single_month(k["period"]) and not k["monthly"] for k in columns
@@ -430,8 +533,23 @@ def read_rows(
     title_indicator, title_role = _title_indicator(title or "")
     heading: str | None = None
     named_above: str | None = None  # the last row naming an indicator, for 增速 | 位次 rows
+    # 统计范围 under the table (规模以上工业企业：…) qualifies its rows as a title would.
+    context = " ".join(t for t in (title, _scope_note(sheet, header_row)) if t) or None
+    breakdowns = _repeated_breakdowns(sheet, first, indicator_col, columns)
     for r in range(first, len(sheet.rows)):
         name = sheet.cell(r, indicator_col)
+        if r in breakdowns:
+            reading.findings.append(
+                Finding(
+                    "sub_item",
+                    "warning",
+                    f"“{normalize_text(name)}”在表中出现多次，此处列在“{breakdowns[r]}”之下，"
+                    f"是“{breakdowns[r]}”的分项，不是目录中的同名指标，该行未导入",
+                    sheet.where(r, indicator_col, name),
+                    hint="收入法构成项目（劳动者报酬等）按产业分的数不是增加值；需要时另建指标导入",
+                )
+            )
+            continue
         if is_footer(name):
             # A table may follow its 注 line: the caller reads on from the next non-blank row.
             nxt = next((i for i in range(r + 1, len(sheet.rows)) if sheet.rows[i]), None)
@@ -461,6 +579,7 @@ def read_rows(
         depth = _indent(name) if isinstance(name, str) else 0
         if not is_sub:
             parent, items = normalize_text(name), []
+            outer.append(parent)
         # An item indented under an item (      工业 under     第二产业): the nearer one is its
         # own parent, tried when the row is no component of the unindented one.
         nearer = next((n for d, n in reversed(items) if d < depth), None) if is_sub else None
@@ -501,6 +620,9 @@ def read_rows(
                 continue
             if named is not None:
                 name, row_period = named
+        if title_indicator is not None and not is_sub and _TOTAL_ROW.match(normalize_text(name)):
+            # 规模以上工业增加值增速 over 合 计 | 其中:国有企业 …: the total is the title's.
+            name = title_indicator
         unit = sheet.cell(r, unit_col) if unit_col is not None else name_unit
         unit_is_default = False
         if unit is None and note_unit is not None:
@@ -576,10 +698,11 @@ def read_rows(
                     parent_alias=is_parent_alias(region),
                     optional_indicator=True,
                     region_from_title=col["region_col"] is None,
-                    context=title,
+                    context=context,
                     parent_indicator=parent if is_sub else None,
                     previous_indicator=nearer if is_sub else previous,
                     heading=heading,
+                    outer_indicators=tuple(outer[-40:-1]) if is_sub else (),
                 )
                 by_key[key] = obs
             value = sheet.cell(r, col["col"])

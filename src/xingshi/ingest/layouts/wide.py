@@ -674,6 +674,21 @@ def english_name_finding(sheet: Sheet, row: int, col: int, value: Any) -> Findin
     )
 
 
+def _name_above_translation(sheet: Sheet, header_row: int, region_col: int) -> int:
+    """生产总值 over Gross | 劳动者报酬 | 生产税净额 (a bilingual yearbook's header in a text
+    layout): the Chinese name above a header cell holding only English is that column's name,
+    the header starts a row higher."""
+    above = header_row - 1
+    if above < 0:
+        return header_row
+    if not _name_row(sheet, above, region_col):
+        return header_row
+    cells = [(c, v) for c, v in enumerate(sheet.cell_row(above)) if c > region_col and v]
+    if cells and all(_english_only(sheet.cell(header_row, c)) for c, _v in cells):
+        return above
+    return header_row
+
+
 def _drop_translations(sheet: Sheet, rows: range, region_col: int) -> None:
     """A header row of English names only (Gross Domestic Product | Primary Industry) under the
     Chinese one of a bilingual yearbook: a translation, neither names nor data. One English
@@ -705,6 +720,7 @@ def read_wide(
     Returns the row where a second table starts below this one (its own title and 地区
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
+    header_row = _name_above_translation(sheet, header_row, region_col)
     _dates_as_months(sheet, range(header_row, header_row + 3))
     _drop_translations(sheet, range(header_row + 1, header_row + 4), region_col)
     # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
