@@ -275,6 +275,16 @@ def sub_kind(text: str) -> str | None:
     return None
 
 
+def period_key(text: Any) -> Any:
+    """A column's period parsed, None when unreadable (reported on its values)."""
+    from xingshi.ingest.checks.period import parse_period_text
+
+    try:
+        return parse_period_text(text)
+    except Exception:  # an unreadable period is reported on its values
+        return None
+
+
 def column_period(sub: str, period: str | None, kind: str = "level") -> str | None:
     """The period of one column: the sheet's, or what its sub-header says.
 

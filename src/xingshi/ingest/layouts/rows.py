@@ -30,6 +30,7 @@ from xingshi.ingest.layouts.headers import (
     foreign_finding,
     is_period_head,
     is_role_only,
+    period_key,
     pure_unit,
     sub_kind,
     unit_text,
@@ -264,14 +265,7 @@ def _drop_english_names(sheet: Sheet, header_row: int, indicator_col: int) -> No
 def _base_of_another(col: dict[str, Any], columns: list[dict[str, Any]]) -> bool:
     """2017年1-8 | 2016年1-8 | 同比增长: the earlier year's level is the base of the later
     one's, the growth right of it is the later year's (as under 本期 | 上年同期 | 增长)."""
-    from xingshi.ingest.checks.period import parse_period_text
-
-    def key(text: Any) -> Any:
-        try:
-            return parse_period_text(text)
-        except Exception:  # an unreadable period is reported on its values
-            return None
-
+    key = period_key
     mine = key(col["period"]) if col["period"] else None
     if mine is None:
         return False

@@ -43,6 +43,7 @@ from xingshi.ingest.layouts.headers import (
     is_region_header,
     is_role_only,
     is_year_header,
+    period_key,
     pure_unit,
     ranks_in_region_header,
     sub_kind,
@@ -329,20 +330,10 @@ def _parts_under_a_level(sheet: Sheet, sub_row: int, region_col: int) -> bool:
     return True
 
 
-def _period_key(text: Any) -> Any:
-    """A column's period parsed, None when unreadable (reported on its values)."""
-    from xingshi.ingest.checks.period import parse_period_text
-
-    try:
-        return parse_period_text(text)
-    except Exception:  # an unreadable period is reported on its values
-        return None
-
-
 def _growth_beside_its_base(columns: list[dict[str, Any]]) -> None:
     """2019年GDP | 2018年GDP | 增速: a growth right of last year's amount compares this year's
     with it, so it is this year's (2018's amount is its base), unless this year has one."""
-    key = _period_key
+    key = period_key
     for col in columns:
         if col["kind"] != "growth" or col["col"] == col["indicator_col"]:
             continue
@@ -376,7 +367,7 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
     A level of the same period a year earlier (2021年1-6月 | 2020年1-6月 | 增长%) is the base,
     not the period the growth belongs to.
     """
-    key = _period_key
+    key = period_key
     for i, col in enumerate(columns):
         if col["kind"] == "level" or col["own_period"] or re.search("上年|去年", col["sub"]):
             continue
