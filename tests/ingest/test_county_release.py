@@ -190,3 +190,24 @@ def test_periods_written_in_chinese_numerals(title, period, catalogs, tmp_path):
     checked = check_file(write_sheet(tmp_path / "表.xlsx", rows), catalogs)
     assert errors(checked) == []
     assert {k[2] for k in records(checked)} == {period}
+
+
+def test_parts_of_the_year_across_are_periods_of_the_titles_year(catalogs, tmp_path):
+    """一季度 | 上半年 | 前三季度 | 全年 under …地区生产总值增速: 1-3月 … 1-12月 of 2023; the
+    table was refused, the four taken for unknown indicators."""
+    rows = [
+        ["2023年湘西州各县市地区生产总值增速"],
+        ["县市", "一季度", "上半年", "前三季度", "全年"],
+    ]
+    rows += [
+        ["吉首市", 5.1, 5.2, 5.3, 5.4],
+        ["泸溪县", 4.2, 4.3, 4.4, 4.5],
+        ["凤凰县", 4.3, 4.4, 4.5, 4.6],
+    ]
+    checked = check_file(write_sheet(tmp_path / "季度.xlsx", rows), catalogs)
+    assert errors(checked) == [] and checked.findings == []
+    got = records(checked)
+    assert got[(LUXI, "gdp", "2023-01/2023-03")] == (None, 4.2, None)
+    assert got[(LUXI, "gdp", H1)] == (None, 4.3, None)
+    assert got[(LUXI, "gdp", "2023-01/2023-09")] == (None, 4.4, None)
+    assert got[(LUXI, "gdp", "2023-01/2023-12")] == (None, 4.5, None)

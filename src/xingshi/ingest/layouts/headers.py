@@ -136,6 +136,32 @@ _ROLE_TOKENS = sorted(
 )
 
 
+# 一季度 | 上半年 | 前三季度 | 全年 across, under a title naming the year: months of that year.
+PART_OF_YEAR_MONTHS = {
+    "第一季度": "1-3月",
+    "一季度": "1-3月",
+    "第二季度": "4-6月",
+    "二季度": "4-6月",
+    "第三季度": "7-9月",
+    "三季度": "7-9月",
+    "第四季度": "10-12月",
+    "四季度": "10-12月",
+    "上半年": "1-6月",
+    "下半年": "7-12月",
+    "前三季度": "1-9月",
+    "一至三季度": "1-9月",
+    "全年": "1-12月",
+}
+_PART_OF_YEAR_WORD = re.compile(
+    "(" + "|".join(sorted(PART_OF_YEAR_MONTHS, key=len, reverse=True)) + ")"
+)
+
+
+def _months_of_words(text: str) -> str:
+    """上半年 → 1-6月, 一季度 → 1-3月 (前三季度 before 三季度)."""
+    return _PART_OF_YEAR_WORD.sub(lambda m: PART_OF_YEAR_MONTHS[m.group(1)], text)
+
+
 def is_period_head(text: Any) -> bool:
     """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月, a date."""
     if isinstance(text, (date, datetime)):
@@ -147,7 +173,7 @@ def is_role_only(text: Any) -> bool:
     """A header naming a role or a period but no indicator (本年累计, 增幅%, 2021年1-3月)."""
     name, _unit = split_unit(text)
     rest = re.sub(r"\d{4}年", "", name)
-    rest = _MONTHS.sub("", rest)
+    rest = _MONTHS.sub("", _months_of_words(rest))
     for token in _ROLE_TOKENS:
         rest = rest.replace(token, "")
     rest = re.sub(r"[%±+\-()（）/、,，份]", "", rest)
@@ -301,7 +327,7 @@ def column_period(sub: str, period: str | None, kind: str = "level") -> str | No
         return period
     if re.search("上年|去年", re.sub("[比较为](上年|去年)", "", sub)):
         return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
-    m = _MONTHS.search(sub)
+    m = _MONTHS.search(_months_of_words(sub))
     if m:
         return f"{p.year}年{m.group(0)}"
     if any(w in sub for w in ("本月", "当月")) and p.first_month != p.last_month:
