@@ -264,6 +264,8 @@ _RANK_SAID = re.compile("位次|排名|名次|排位")
 def _rank_in_brackets(o: RawObs) -> None:
     """5.1(2) under 地区生产总值增速(位次): the growth 5.1 and its rank 2 in one cell, where the
     header says a rank is there; anything else in brackets stays the cell's text."""
+    if not (isinstance(o.growth, str) or isinstance(o.level, str)):
+        return  # most cells are numbers: no text to look into
     head = ""
     if o.indicator_row is not None and o.indicator_col is not None:
         head = str(o.sheet.cell(o.indicator_row, o.indicator_col) or "")
@@ -497,13 +499,15 @@ def _normalize_obs(
             # Only 规模以上工业增加值 is published by month: NBS's monthly 工业增加值 is it.
             indicator = indicators.get("industry_va")
         pct_level = indicator is not None and normalize_text(indicator.unit) == "%"
+        # 9946.66亿元, 10.77万亿: the cell's own unit is the level's, whatever the column says.
+        with_unit = split_cell_unit(o.level, indicator.unit) if indicator is not None else None
         if (
             indicator is not None
             and not pct_level
             and o.level is not None
             and o.growth is None
             and (o.unit is None or o.unit_is_default)
-            and split_cell_unit(o.level, indicator.unit) is None
+            and with_unit is None
         ):
             said = percent_table(o.context)
             if said == "shares":
@@ -523,8 +527,6 @@ def _normalize_obs(
                         )
                     )
         _rank_in_brackets(o)
-        # 9946.66亿元, 10.77万亿: the cell's own unit is the level's, whatever the column says.
-        with_unit = split_cell_unit(o.level, indicator.unit) if indicator is not None else None
         level, f1 = read_number(
             with_unit[0] if with_unit else o.level,
             "level",

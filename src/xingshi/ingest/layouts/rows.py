@@ -265,14 +265,13 @@ def _drop_english_names(sheet: Sheet, header_row: int, indicator_col: int) -> No
 def _base_of_another(col: dict[str, Any], columns: list[dict[str, Any]]) -> bool:
     """2017年1-8 | 2016年1-8 | 同比增长: the earlier year's level is the base of the later
     one's, the growth right of it is the later year's (as under 本期 | 上年同期 | 增长)."""
-    key = period_key
-    mine = key(col["period"]) if col["period"] else None
+    mine = period_key(col["period"])
     if mine is None:
         return False
     for k in columns:
         if k is col or k["kind"] != "level" or k["region_col"] != col["region_col"]:
             continue
-        other = key(k["period"]) if k["period"] else None
+        other = period_key(k["period"])
         if other is not None and other.same_period_last_year() == mine:
             return True
     return False

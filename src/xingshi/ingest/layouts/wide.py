@@ -111,22 +111,26 @@ def _growth_or_rank(texts: list[str]) -> bool:
     return not any(re.fullmatch(r"[+-]?\d+(\.\d+)?%?", v) for v in texts)
 
 
+def _figure_text(text: str) -> bool:
+    """A text cell holding a figure: 1,234.5, 增长8.0%, 9946.66亿元 (not 亿元, 注, —)."""
+    if not re.search(r"\d", text):
+        return False
+    if split_cell_unit(text, "亿元") is not None:
+        return True
+    try:
+        return parse_number(text, percent_ok=True) is not None
+    except ValueError:
+        return False
+
+
 def _holds_figures(cells: list[Any]) -> bool:
     """Figures in a row: a decimal (9946.66), a growth in words (增长8.0%), an amount with its
     unit (9946.66亿元). Whole numbers alone are not: years head columns too."""
     for v in cells:
         if isinstance(v, float) and not v.is_integer():
             return True
-        if isinstance(v, str) and re.search(r"\d", v):
-            if split_cell_unit(v, "亿元") is not None:
-                return True
-            try:
-                if parse_number(v, percent_ok=True) is not None and not _YEARISH.fullmatch(
-                    normalize_text(v)
-                ):
-                    return True
-            except ValueError:
-                continue
+        if isinstance(v, str) and _figure_text(v) and not _YEARISH.fullmatch(normalize_text(v)):
+            return True
     return False
 
 
@@ -333,14 +337,13 @@ def _parts_under_a_level(sheet: Sheet, sub_row: int, region_col: int) -> bool:
 def _growth_beside_its_base(columns: list[dict[str, Any]]) -> None:
     """2019年GDP | 2018年GDP | 增速: a growth right of last year's amount compares this year's
     with it, so it is this year's (2018's amount is its base), unless this year has one."""
-    key = period_key
     for col in columns:
         if col["kind"] != "growth" or col["col"] == col["indicator_col"]:
             continue
         base = next(
             (k for k in columns if k["col"] == col["indicator_col"] and k["kind"] == "level"), None
         )
-        p = key(base["period"]) if base is not None else None
+        p = period_key(base["period"]) if base is not None else None
         if p is None:
             continue
         later = [
@@ -348,7 +351,7 @@ def _growth_beside_its_base(columns: list[dict[str, Any]]) -> None:
             for k in columns
             if k["kind"] == "level"
             and k["indicator"] == base["indicator"]
-            and (q := key(k["period"])) is not None
+            and (q := period_key(k["period"])) is not None
             and q.same_period_last_year() == p
         ]
         if len(later) != 1:
@@ -367,7 +370,6 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
     A level of the same period a year earlier (2021年1-6月 | 2020年1-6月 | 增长%) is the base,
     not the period the growth belongs to.
     """
-    key = period_key
     for i, col in enumerate(columns):
         if col["kind"] == "level" or col["own_period"] or re.search("上年|去年", col["sub"]):
             continue
@@ -376,9 +378,9 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
             for k in columns[:i]
             if k["kind"] == "level" and k["indicator_col"] == col["indicator_col"]
         ]
-        periods = {key(k["period"]) for k in levels}
+        periods = {period_key(k["period"]) for k in levels}
         for left in reversed(levels):
-            p = key(left["period"])
+            p = period_key(left["period"])
             later = p is not None and any(
                 q is not None and q.same_period_last_year() == p for q in periods
             )
@@ -643,14 +645,8 @@ def _figures_below(sheet: Sheet, row: int, col: int, depth: int = 12) -> bool:
         value = sheet.cell(r, col)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return True
-        if isinstance(value, str) and not _english_only(value):
-            if split_cell_unit(value, "亿元") is not None:
-                return True  # 9946.66亿元
-            try:
-                if parse_number(value, percent_ok=True) is not None:
-                    return True
-            except ValueError:
-                continue
+        if isinstance(value, str) and not _english_only(value) and _figure_text(value):
+            return True  # 9946.66亿元, 1,234.5
     return False
 
 
