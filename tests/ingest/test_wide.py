@@ -37,7 +37,8 @@ def _bureau_workbook(path: Path) -> Path:
 
 
 def test_bureau_workbook(catalogs, tmp_path):
-    """Every variation reads: periods per column, 万元 to 亿元, decorated names, notes skipped."""
+    """Every variation reads: periods per column (本月 is June alone, kept beside 1-6月累计),
+    万元 to 亿元, decorated names, notes skipped."""
     checked = check_file(_bureau_workbook(tmp_path / "2021年6月县市区.xlsx"), catalogs)
     assert [(f.rule, f.severity, f.where.sheet) for f in checked.findings] == [
         ("layout", "warning", "填表说明"),
@@ -49,12 +50,16 @@ def test_bureau_workbook(catalogs, tmp_path):
     assert got.rows() == [
         ("433100", "2020-01/2020-06", 97.08, None, None, "E5"),
         ("433100", "2021-01/2021-06", 120.28, 23.9, 2, "D5"),
+        ("433100", "2021-06/2021-06", 21.0, None, None, "C5"),
         ("433101", "2020-01/2020-06", 36.3, None, None, "E6"),
         ("433101", "2021-01/2021-06", 45.23, 24.6, 3, "D6"),
+        ("433101", "2021-06/2021-06", 8.0, None, None, "C6"),
         ("433123", "2020-01/2020-06", 15.0, None, None, "E7"),
         ("433123", "2021-01/2021-06", 18.95, 26.3, 1, "D7"),
+        ("433123", "2021-06/2021-06", 3.0, None, None, "C7"),
         ("433127", "2020-01/2020-06", 9.64, None, None, "E8"),
         ("433127", "2021-01/2021-06", 12.04, 24.9, 2, "D8"),
+        ("433127", "2021-06/2021-06", 2.1, None, None, "C8"),
     ]
 
 

@@ -281,15 +281,19 @@ def _rank_in_brackets(o: RawObs) -> None:
         return
 
 
-def _index_without_base(indicator: Any, level: Any, growth: Any, o: RawObs) -> bool:
+def _index_without_base(indicator: Any, level: Any, growth: Any, o: RawObs) -> str | None:
     """A price index's figure between 70 and 130 with no base said and no rise beside it: an
-    index on last year's 100 (no price rises 70%); a base said with its 100 is not assumed."""
-    if indicator is None or level is None or growth is not None:
-        return False
-    if not ("价格" in indicator.name and "指数" in indicator.name):
-        return False
+    index on last year's 100 (no price rises 70%); a base said with its 100 is not assumed.
+    ``level`` for a figure read as the amount, ``growth`` for one under 同比 or 增长 (100.3
+    there is the index, not a 100.3% rise); None otherwise."""
+    if indicator is None or not ("价格" in indicator.name and "指数" in indicator.name):
+        return None
+    if growth is not None and not o.growth_is_index and 70 <= growth <= 130:
+        return "growth"
+    if level is None or growth is not None:
+        return None
     said = normalize_text(f"{o.indicator}{o.unit or ''}{o.context or ''}")
-    return 70 <= level <= 130 and "100" not in said
+    return "level" if 70 <= level <= 130 and "100" not in said else None
 
 
 _GROWTH_TITLE = re.compile(
@@ -552,24 +556,29 @@ def _normalize_obs(
             rank, rank_col, level_rank = level_rank, level_rank_col, None
         if growth is not None and o.growth_is_index:
             growth = round(growth - 100.0, 10)
-        if _index_without_base(indicator, level, growth, o):
-            # 居民消费价格指数 | % | 101.2, CPI | 102.5: the usual 上年同期=100, not a 101.2% rise.
-            said_key = (o.sheet.name, str(o.indicator), o.level_col if o.indicator_row else o.row)
+        index_col = _index_without_base(indicator, level, growth, o)
+        if index_col is not None:
+            # 居民消费价格指数 | % | 101.2, CPI | 102.5, 同比 | 100.3: the usual 上年同期=100,
+            # not a 101.2% rise.
+            figure = level if index_col == "level" else growth
+            col = o.level_col if index_col == "level" else o.growth_col
+            said_key = (o.sheet.name, str(o.indicator), col if o.indicator_row else o.row)
             if said_key not in percent_said:
                 percent_said.add(said_key)
+                name = normalize_text(o.indicator)
                 findings.append(
                     Finding(
                         "header",
                         "warning",
-                        f"“{normalize_text(o.indicator)}”的{level:g}按上年同期=100的指数读取，"
-                        f"即上涨{level - 100:.10g}%",
-                        _where(o, o.level_col, o.level),
+                        f"“{name if len(name) <= 20 else indicator.name}”的{figure:g}"
+                        f"按上年同期=100的指数读取，即上涨{figure - 100:.10g}%",
+                        _where(o, col, o.level if index_col == "level" else o.growth),
                         hint="价格指数未注明基期时按上年同期=100读取；如以上月或某年为100，"
                         "请在单位或表头中写明（如 上月=100）",
                     )
                 )
-            growth, level = round(level - 100.0, 10), None
-            o.growth_col = o.level_col
+            growth, level = round(figure - 100.0, 10), None
+            o.growth_col = col
         if indicator is not None and level is not None:
             # The unit belongs to the level: a growth-only row may say "%" and that is fine.
             unit_row = o.unit_row if o.unit_row is not None else o.row

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from xingshi.findings import Finding
-from xingshi.ingest.layouts.headers import _MONTHS, _cumulative, is_period_head
+from xingshi.ingest.layouts.headers import _cumulative, is_period_head, names_months
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, column_letter
 from xingshi.ingest.values import normalize_text
@@ -125,13 +125,18 @@ def _one_column_per_role(
 
 
 def _prefer_cumulative(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop 本月 columns where the same indicator has a cumulative column of the same role.
+    """Drop 本月 columns where the same indicator has a cumulative column of the same role and
+    the same period (本月 | 累计 under 2024年1月: one figure twice).
 
-    A 本月 column beside a 累计 one is a single-month figure the importer need not keep (it is
-    the difference of two cumulative values); alone it is kept for its own month.
+    本月 beside 累计 under 2024年10月 is October's figure beside January to October's: each
+    column keeps its own period, both are kept.
     """
-    roles = {(c["indicator_col"], c["kind"]) for c in columns if not c["monthly"]}
-    return [c for c in columns if not c["monthly"] or (c["indicator_col"], c["kind"]) not in roles]
+    roles = {(c["indicator_col"], c["kind"], c["period"]) for c in columns if not c["monthly"]}
+    return [
+        c
+        for c in columns
+        if not c["monthly"] or (c["indicator_col"], c["kind"], c["period"]) not in roles
+    ]
 
 
 def _same_month_beside_same_period(
@@ -146,5 +151,5 @@ def _same_month_beside_same_period(
         return
     for col in columns:
         text = col[key]
-        if "同期" in text and not _MONTHS.search(text) and col["period"] == period:
+        if "同期" in text and not names_months(text) and col["period"] == period:
             col["period"] = cumulative

@@ -162,6 +162,11 @@ def _months_of_words(text: str) -> str:
     return _PART_OF_YEAR_WORD.sub(lambda m: PART_OF_YEAR_MONTHS[m.group(1)], text)
 
 
+def names_months(text: str) -> bool:
+    """A header naming months of its own: 1-6月, 6月, or a part of the year (上半年, 一季度)."""
+    return bool(_MONTHS.search(_months_of_words(text)))
+
+
 def is_period_head(text: Any) -> bool:
     """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月, a date."""
     if isinstance(text, (date, datetime)):
@@ -314,23 +319,27 @@ def period_key(text: Any) -> Any:
 def column_period(sub: str, period: str | None, kind: str = "level") -> str | None:
     """The period of one column: the sheet's, or what its sub-header says.
 
-    ``1-6月`` names it; 累计 under a single-month title means January to that month; 本月 under
-    a cumulative title means the last month alone; 上年同期 (a level) is a year earlier.
+    ``1-6月`` names it; 累计 under a single-month title means January to that month (本月累计
+    too); 本月 under a cumulative title means the last month alone; 上年同期 is a year earlier.
     """
     from xingshi.ingest.checks.period import parse_period_text
 
     if period is None:
         return None
+    m = _MONTHS.search(_months_of_words(sub))
+    accumulated = "累计" in sub and not m
+    if accumulated:
+        period = _cumulative(period)  # 累计 | 累计增长 under 2024年10月: January to October
     try:
         p = parse_period_text(period)
     except Exception:  # the period check reports it, once, on every value
         return period
     if re.search("上年|去年", re.sub("[比较为](上年|去年)", "", sub)):
         return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
-    m = _MONTHS.search(_months_of_words(sub))
     if m:
         return f"{p.year}年{m.group(0)}"
-    if any(w in sub for w in ("本月", "当月")) and p.first_month != p.last_month:
+    monthly = any(w in sub for w in ("本月", "当月")) and not accumulated
+    if monthly and p.first_month != p.last_month:
         return f"{p.year}年{p.last_month}月"
     return period
 

@@ -21,7 +21,6 @@ from xingshi.ingest.layouts.columns import (
     _year,
 )
 from xingshi.ingest.layouts.headers import (
-    _MONTHS,
     _REGION_LIKE,
     _SUFFIX,
     _cumulative,
@@ -30,6 +29,7 @@ from xingshi.ingest.layouts.headers import (
     foreign_finding,
     is_period_head,
     is_role_only,
+    names_months,
     period_key,
     pure_unit,
     sub_kind,
@@ -312,7 +312,7 @@ def _rate_finding(sheet: Sheet, row: int, col: int) -> Finding:
 def _role(text: str) -> str | None:
     if index_base(text, None) == "previous" and not sub_kind(text):
         return "growth"  # 2011年为上年%: an index on the previous year, read as its growth
-    return sub_kind(text) or ("level" if _MONTHS.search(text) else None)
+    return sub_kind(text) or ("level" if names_months(text) else None)
 
 
 def _continued_header(sheet: Sheet, header_row: int, indicator_col: int) -> list[str] | None:
@@ -450,7 +450,7 @@ def read_rows(
         basis = rank_basis(text) if kind == "rank" else "default"
         col_period = column_of_period or column_period(text, period, kind)
         cumulative = bool(_CUMULATIVE_TO_NOW.search(text))
-        if cumulative and not _MONTHS.search(text):
+        if cumulative and not names_months(text):
             col_period = _cumulative(period)  # 1-本月, 1-本月累计: January to the month
         left = next(
             (
@@ -466,11 +466,11 @@ def read_rows(
         own_month = any(w in text for w in ("本月", "当月")) and not cumulative
         inherits = (
             kind != "level"
-            and not _MONTHS.search(text)
+            and not names_months(text)
             and "上年" not in text.replace("为上年", "")  # 2011年为上年%: that year's index
             and not own_month
         )
-        if kind != "level" and "累计" in text and not _MONTHS.search(text):
+        if kind != "level" and "累计" in text and not names_months(text):
             col_period = _cumulative(period)
         if inherits and left is not None and left["region_col"] == region_col:
             col_period = left["period"]  # 比去年同期增长 right of 1-本月: that column's growth
@@ -478,7 +478,7 @@ def read_rows(
             # 上年本月 | 上年1-本月: last year's month and last year's January-to-month.
             bare = _PRIOR.sub("", text)
             this = column_period(bare, period, kind)
-            if _CUMULATIVE_TO_NOW.search(bare) and not _MONTHS.search(bare):
+            if _CUMULATIVE_TO_NOW.search(bare) and not names_months(bare):
                 this = _cumulative(period)
             col_period = _year_earlier(this)
         columns.append(

@@ -31,7 +31,6 @@ from xingshi.ingest.layouts.columns import (
 )
 from xingshi.ingest.layouts.content import years_down as years_below
 from xingshi.ingest.layouts.headers import (
-    _MONTHS,
     _SUFFIX,
     _UNIT_NOTE,
     YEAR_CELL,
@@ -43,6 +42,7 @@ from xingshi.ingest.layouts.headers import (
     is_region_header,
     is_role_only,
     is_year_header,
+    names_months,
     period_key,
     pure_unit,
     ranks_in_region_header,
@@ -190,7 +190,7 @@ def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
     norm = [without_english(v) for v in texts]
     if any(re.fullmatch(r"[+-]?[\d.,%]+|[-—–…/]+", t) for t in norm):
         return False
-    if any(is_period_head(t) or _MONTHS.search(t) or sub_kind(t) for t in norm):
+    if any(is_period_head(t) or names_months(t) or sub_kind(t) for t in norm):
         return False  # 1-5月 | 1-6月, 绝对值 | 累计: roles and periods, not names
     return not any(sub_kind(t) in ("growth", "rank") for t in norm) and not all(
         pure_unit(t) or unit_text(t) in ("%",) for t in norm
@@ -373,6 +373,8 @@ def _growth_takes_left_period(columns: list[dict[str, Any]]) -> None:
     for i, col in enumerate(columns):
         if col["kind"] == "level" or col["own_period"] or re.search("上年|去年", col["sub"]):
             continue
+        if col["monthly"] or "累计" in col["sub"]:
+            continue  # 本月增长 | 累计增长 say their own period
         levels = [
             k
             for k in columns[:i]
@@ -724,7 +726,7 @@ def read_wide(
     subs = _roles_row(sheet, sub_row, region_col)
     if period_col is not None:
         subs[period_col - region_col - 1 : period_col - region_col] = [""]
-    has_sub = any(sub_kind(v) or _MONTHS.search(v) or pure_unit(v) for v in subs)
+    has_sub = any(sub_kind(v) or names_months(v) or pure_unit(v) for v in subs)
     if has_sub and _holds_figures(sheet.cell_row(sub_row)[region_col + 1 :]):
         has_sub = False  # 9946.66 | 增长8.0%: the first data row, not 总量 | 增长
     names, name_rows = list(top), [header_row] * len(top)
@@ -785,6 +787,7 @@ def read_wide(
     head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
     head_role: str | None = None
+    head_text = ""  # a role-only head over sub-headers (当月 over 绝对值 | 增长): its period word
     for c in range(region_col + 1, width):
         head = names[c] if c < len(names) else None
         name_row = name_rows[c] if c < len(name_rows) else header_row
@@ -809,6 +812,7 @@ def read_wide(
                 # 增长速度 over 比上年同月 | 比上年同期: the title's indicator, by period.
                 current, from_title = (" ".join(titles), None, c), True
                 head_role = sub_kind(normalize_text(head))
+                head_text = normalize_text(head)
                 single_sub = ""
             elif not has_sub and (_BARE_PERIOD.match(name) or _release_year(name, balances)):
                 # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year, even
@@ -830,7 +834,7 @@ def read_wide(
                     current, from_title = (m.group(1), None, c), False
             if not single_sub and not (has_sub and from_title and current[2] == c):
                 current, from_title = (name, unit, c), False
-                head_role = None
+                head_role, head_text = None, ""
                 if has_sub and (m := _SUFFIX.match(name)):
                     # 固定资产投资增速(%) over 1-5月 | 1-6月: growth rates by period.
                     current, head_role = (m.group(1), None, c), sub_kind(m.group(2))
@@ -853,7 +857,7 @@ def read_wide(
             kind = sub_kind(single_sub)
         elif has_sub:
             kind = sub_kind(sub)
-            if kind is None and _MONTHS.search(sub):
+            if kind is None and names_months(sub):
                 kind = head_role or "level"  # a sub-header that is itself a period: 1-6月
             if kind is None and not sub and head is not None:
                 kind = head_role or "level"  # a name merged down over its blank sub-header
@@ -877,6 +881,7 @@ def read_wide(
         else:
             kind = "level"
         _sub_name, sub_unit = split_unit(sub)
+        said = f"{head_text}{sub}" if has_sub and head_text else sub  # the column's period words
         unit_at = sub_row
         if pure_unit(sub):
             sub_unit = unit_text(sub)
@@ -911,10 +916,13 @@ def read_wide(
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
                 "period": _own_period(sub, titles if from_title else None)
-                or column_period(sub, period, kind),
-                "own_period": _own_period(sub, None) is not None or bool(_MONTHS.search(sub)),
+                or column_period(said, period, kind),
+                # 累计 under 2024年10月 is 1-10月 of its own: the growth beside it is of them
+                "own_period": _own_period(sub, None) is not None
+                or names_months(said)
+                or ("累计" in said and column_period(said, period, kind) != period),
                 "sub": sub,
-                "monthly": any(w in sub for w in ("本月", "当月")),
+                "monthly": any(w in said for w in ("本月", "当月")) and "累计" not in said,
                 "titles": titles if from_title else None,
             }
         )
