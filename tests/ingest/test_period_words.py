@@ -6,6 +6,7 @@ month alone (and 当月 dropped), 100.3 as a 100.3% rise of prices."""
 
 from __future__ import annotations
 
+import pytest
 from sheets import errors, records, write_sheet
 
 from xingshi.ingest import check_file
@@ -173,3 +174,54 @@ def test_price_rise_under_a_growth_head_stays_a_rise(catalogs, tmp_path):
     assert errors(checked) == []
     assert records(checked) == {("410100", "cpi", "2024-10/2024-10"): (None, 0.3, None)}
     assert not any("指数读取" in f.message for f in checked.findings)
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("2024年前3季度各市地区生产总值", "2024-01/2024-09"),  # was 7-9月 (3季度 alone)
+        ("2024年1-9各市地区生产总值", "2024-01/2024-09"),  # 月 left out: was the whole year
+        ("2024年Q3各市地区生产总值", "2024-07/2024-09"),  # was the whole year
+        ("2024年H1各市地区生产总值", "2024-01/2024-06"),  # was the whole year
+        ("2024年1-3季度各市地区生产总值", "2024-01/2024-09"),
+        ("2024年第3季度各市地区生产总值", "2024-07/2024-09"),
+    ],
+)
+def test_period_words_of_a_title(catalogs, tmp_path, title, period):
+    checked = _regions_down(
+        tmp_path,
+        catalogs,
+        title,
+        ["地区", "总量(亿元)", "增速%"],
+        [[2000, 5.1], [400, 4.3], [800, 5.5]],
+    )
+    assert errors(checked) == []
+    assert records(checked)[("410100", "gdp", period)] == (2000.0, 5.1, None)
+    assert len(records(checked)) == 3
+
+
+@pytest.mark.parametrize(
+    ("head", "period"),
+    [
+        ("1-3季度", "2024-01/2024-09"),  # these four were unknown indicators
+        ("前3季度", "2024-01/2024-09"),
+        ("9月末", "2024-09/2024-09"),
+        ("一至九月", "2024-01/2024-09"),
+        ("2024年前三季度", "2024-01/2024-09"),  # the growth was stored as the whole year's
+        ("2024年三季度", "2024-07/2024-09"),
+        ("三季度累计", "2024-01/2024-09"),  # was 7-9月
+        ("9月累计", "2024-01/2024-09"),
+    ],
+)
+def test_period_words_over_the_amounts(catalogs, tmp_path, head, period):
+    """A period word heading the amounts, 增速 beside it: both of that period."""
+    checked = _regions_down(
+        tmp_path,
+        catalogs,
+        "2024年各市地区生产总值",
+        ["地区", f"{head}(亿元)", "增速%"],
+        [[2000, 5.1], [400, 4.3], [800, 5.5]],
+    )
+    assert errors(checked) == []
+    assert records(checked)[("410100", "gdp", period)] == (2000.0, 5.1, None)
+    assert len(records(checked)) == 3

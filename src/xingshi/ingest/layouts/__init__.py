@@ -69,9 +69,9 @@ _PERIOD_PATTERNS = (
     r"\d{4}\s*年\s*\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月",
     # 2013年1-3季度 is January to September, never the third quarter alone
     r"\d{4}\s*年\s*[1-4]\s*[-－—–~～至到]\s*[1-4]\s*季度",
-    r"\d{4}\s*年\s*(上半年|下半年|前三季度|全年|第?[一二三四1-4]季度|[一二三四]季)",
+    r"\d{4}\s*年\s*(上半年|下半年|前\s*[三3]\s*季度|全年|第?[一二三四1-4]季度|[一二三四]季)",
     r"\d{4}\s*年\s*\d{1,2}\s*月",
-    r"\d{4}\s*[Hh][12]|\d{4}\s*[Qq][1-4]",
+    r"\d{4}\s*年?\s*[Hh][12](?![\d])|\d{4}\s*年?\s*[Qq][1-4](?![\d])",
     # 2021.06 or 2021-6, not the 1168.01 (亿元) of a lead sentence: a year, standing alone.
     r"(?<![\d.])(?:19|20)\d{2}[-.](?:0?[1-9]|1[0-2])(?![\d.-])",
     r"\d{4}\s*年",
@@ -80,7 +80,7 @@ _PERIOD_PATTERNS = (
 
 _PART_OF_YEAR = (
     r"\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月|[1-4]\s*[-－—–~～至到]\s*[1-4]\s*季度|"
-    r"上半年|下半年|前三季度|第?[一二三四]季度|(?<![\d-])[1-4]季度|"
+    r"上半年|下半年|前\s*[三3]\s*季度|第?[一二三四]季度|(?<![\d-])[1-4]季度|"
     r"(?<![\d-])\d{1,2}\s*月(?!\d)"
 )
 
@@ -88,6 +88,12 @@ _PART_OF_YEAR = (
 # A cover line whose 年 was lost in copying: 20218月报 (2021年8月报), 20221-8月 (2022年1-8月).
 _YEAR_RUN_ON = re.compile(
     r"(?<!\d)((?:19|20)\d{2})((?:1\s*[-－—–~～至到]\s*)?(?:1[0-2]|0?[1-9])\s*月)"
+)
+
+
+# 2024年1-9各市…: the months of a title whose 月 was left out (not a whole year).
+_MONTHS_WITHOUT_MONTH = re.compile(
+    r"(\d{4}\s*年\s*1\s*[-－—–~～至到]\s*(?:1[0-2]|[2-9]))(?![\d月季.])"
 )
 
 
@@ -115,6 +121,7 @@ def find_period_text(text: str) -> str | None:
     text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", text)  # 二〇二三年
     text = _CN_MONTH.sub(lambda m: str(_CN_NUMBERS[m.group(1)]) + m.group(2), text)  # 一至六月
     text = _YEAR_RUN_ON.sub(r"\1年\2", text)
+    text = _MONTHS_WITHOUT_MONTH.sub(r"\1月", text)
     for pattern in _PERIOD_PATTERNS:
         m = re.search(pattern, text)
         if m:

@@ -130,6 +130,8 @@ _ROLE_TOKENS = sorted(
         "排位",
         "名次",
         "实际",
+        "期末",
+        "末",
     ),
     key=len,
     reverse=True,
@@ -157,8 +159,25 @@ _PART_OF_YEAR_WORD = re.compile(
 )
 
 
+# 1-3季度, 前3季度 (January to September), 3季度 (the third alone), 一至九月 (1-9月).
+_QUARTERS_TO = re.compile(r"(?:第|前)?1\s*[-－—–~～至到]\s*([1-4])\s*季度|前\s*([2-4])\s*季度")
+_QUARTER = re.compile(r"第?(?<![\d-])([1-4])\s*季度")
+_CN_NUMBER = {w: str(i + 1) for i, w in enumerate("一二三四五六七八九")} | {
+    "十": "10",
+    "十一": "11",
+    "十二": "12",
+}
+_CN_MONTHS = re.compile(r"(十[一二]?|[一二三四五六七八九])(?=[至到\-~～—–]|月)")
+
+
 def _months_of_words(text: str) -> str:
-    """上半年 → 1-6月, 一季度 → 1-3月 (前三季度 before 三季度)."""
+    """上半年 → 1-6月, 一季度 → 1-3月 (前三季度 before 三季度), 1-3季度 → 1-9月, 一至九月 →
+    1-9月."""
+    text = _QUARTERS_TO.sub(lambda m: f"1-{3 * int(m.group(1) or m.group(2))}月", text)
+    text = _QUARTER.sub(lambda m: f"{3 * int(m.group(1)) - 2}-{3 * int(m.group(1))}月", text)
+    if "月" in text:
+        text = _CN_MONTHS.sub(lambda m: _CN_NUMBER[m.group(1)], text)
+        text = re.sub(r"(\d{1,2})[至到](\d{1,2}月)", r"\1-\2", text)
     return _PART_OF_YEAR_WORD.sub(lambda m: PART_OF_YEAR_MONTHS[m.group(1)], text)
 
 
@@ -336,6 +355,10 @@ def column_period(sub: str, period: str | None, kind: str = "level") -> str | No
         return period
     if re.search("上年|去年", re.sub("[比较为](上年|去年)", "", sub)):
         return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
+    if m and "累计" in sub:
+        # 9月累计, 三季度累计: January to that month (the quarter's last).
+        last = re.findall(r"\d{1,2}", m.group(0))[-1]
+        return f"{p.year}年1-{last}月" if last != "1" else f"{p.year}年1月"
     if m:
         return f"{p.year}年{m.group(0)}"
     monthly = any(w in sub for w in ("本月", "当月")) and not accumulated

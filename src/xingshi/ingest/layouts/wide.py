@@ -804,7 +804,7 @@ def read_wide(
             continue
         if head is not None:
             name, unit = split_unit(head)
-            if m := _YEAR_FIRST.match(name):
+            if (m := _YEAR_FIRST.match(name)) and not is_period_head(name):
                 head_periods[c], name = m.group(1), m.group(2)  # 2022年GDP: its own year
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
             short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
