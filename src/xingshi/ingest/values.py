@@ -204,10 +204,24 @@ def split_unit(header: Any) -> tuple[str, str | None]:
     return text, unit
 
 
+# 亿港元, 万新台币, 亿日元, 亿澳门元: money in a currency the catalogue cannot convert. Kept as the
+# column's unit (refused with the unit's name) rather than dropped as a qualifier, which left
+# the figures to the catalogue's 亿元.
+_FOREIGN_MONEY = re.compile(
+    r"(万亿|千亿|百亿|亿|千万|百万|万|千)?[\u4e00-\u9fff]{0,3}(元|币|镑|卢布|美金)"
+)
+
+
 def _is_unit(text: str) -> bool:
     from xingshi.catalog.units import try_parse_unit
 
-    return "%" in text or "=100" in text or try_parse_unit(text) is not None or "、" in text
+    return (
+        "%" in text
+        or "=100" in text
+        or try_parse_unit(text) is not None
+        or "、" in text
+        or (bool(_FOREIGN_MONEY.fullmatch(text)) and not re.search("人民币|本币", text))
+    )
 
 
 # --- units (the catalogue's helper does the arithmetic) -----------------------------------

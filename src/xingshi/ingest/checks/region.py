@@ -32,6 +32,9 @@ _AGGREGATE = re.compile(
     r"(东北|西北|东南|西南|东|西|南|北|中)(部|地区|片区?)?$"
 )
 
+# 城关镇, 大王庄乡, 西关街道, 巴音苏木: below the counties, where the catalogue stops.
+_TOWN = re.compile(r"..(镇|乡|街道|街道办事处|办事处|苏木)$")
+
 
 def _not_administrative(name: Any) -> str | None:
     """What kind of non-administrative unit a row names, if it plainly is one."""
@@ -46,6 +49,8 @@ def _not_administrative(name: Any) -> str | None:
         return "本级（非行政区划单位）"
     if _AGGREGATE.search(text):
         return "几个区的合计（非行政区划单位）"
+    if _TOWN.search(text):
+        return "乡镇或街道（区划目录只到县级）"
     return None
 
 
@@ -220,7 +225,7 @@ def resolve_regions(
                     if where.row is not None or where.column is not None
                     else f"标题所指的“{name}”是{kind}，不是全市，不在区划目录中，整表未导入",
                     where,
-                    hint="如需导入园区、市区、本级等非行政区划单位的数据，在工作区的 regions.csv"
+                    hint="如需导入园区、市区、本级、乡镇等目录外单位的数据，在工作区的 regions.csv"
                     f"（code,name,short,level,parent,aliases）中加一行，如：{example}",
                     data={"left_out": True},
                 )

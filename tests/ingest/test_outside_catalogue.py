@@ -1,0 +1,59 @@
+"""What the catalogue cannot hold is said, never stored as something it is not: money in a
+currency the catalogue cannot convert (亿港元, 亿新台币), and towns below the counties."""
+
+from __future__ import annotations
+
+import pytest
+from sheets import errors, records, write_sheet
+
+from xingshi.ingest import check_file
+
+
+@pytest.mark.parametrize("unit", ["亿港元", "亿新台币", "亿澳门元", "万日元"])
+def test_money_in_another_currency_is_refused_not_read_as_yuan(catalogs, tmp_path, unit):
+    """生产总值(亿港元): the bracket was dropped as a qualifier and 29000 stored as 亿元."""
+    rows = [
+        ["2023年港澳地区生产总值"],
+        ["地区", f"生产总值({unit})", "增速%"],
+        ["香港", 29000, 3.2],
+        ["澳门", 3800, 80.5],
+    ]
+    checked = check_file(write_sheet(tmp_path / "港澳.xlsx", rows), catalogs)
+    assert errors(checked) == [f"单位“{unit}”与指标“地区生产总值”的单位“亿元”不相容"]
+    assert all(level is None for level, _g, _r in records(checked).values())
+
+
+@pytest.mark.parametrize("qualifier", ["本币", "人民币"])
+def test_local_currency_in_brackets_is_still_yuan(catalogs, tmp_path, qualifier):
+    rows = [
+        ["2023年各市地区生产总值（单位：亿元）"],
+        ["地区", f"GDP({qualifier})", "增速%"],
+        ["郑州市", 13617.8, 7.4],
+        ["洛阳市", 5482.7, 3.9],
+    ]
+    checked = check_file(write_sheet(tmp_path / "本币.xlsx", rows), catalogs)
+    assert errors(checked) == []
+    assert records(checked)[("410100", "gdp", "2023-01/2023-12")] == (13617.8, 7.4, None)
+
+
+@pytest.mark.parametrize("corner", ["乡镇", "单位"])
+def test_towns_are_named_as_below_the_catalogue(catalogs, tmp_path, corner):
+    """A township table: each town named as below the counties, with the regions.csv line;
+    nothing stored (it was refused as a header nobody knew, or as misspelt regions)."""
+    rows = [
+        ["2024年1-9月各乡镇主要经济指标"],
+        [corner, "规模以上工业增加值增速%", "固定资产投资(万元)", "增速%"],
+        ["城关镇", 5.1, 10000, 3.2],
+        ["大王庄乡", 4.0, 5000, 2.1],
+        ["西关街道", 3.0, 3000, 1.0],
+    ]
+    path = write_sheet(tmp_path / "乡镇.xlsx", rows)
+    checked = check_file(path, catalogs, region_scope="郑州市")
+    warned = [f for f in checked.findings if f.rule == "unknown_region"]
+    assert [f.message for f in warned] == [
+        f"“{name}”是乡镇或街道（区划目录只到县级），不在区划目录中，该行未导入"
+        for name in ("城关镇", "大王庄乡", "西关街道")
+    ]
+    assert "regions.csv" in warned[0].hint and "城关镇" in warned[0].hint
+    assert checked.normalized.observations.height == 0
+    assert errors(checked)  # nothing importable: the file is refused, saying why
