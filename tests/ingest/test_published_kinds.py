@@ -2077,3 +2077,50 @@ def test_sector_rows_repeated_under_income_components_are_not_value_added(catalo
     parts = [f.where.row for f in checked.findings if "的分项，不是目录中的同名指标" in f.message]
     assert parts == [5, 6, 7, 9, 10, 11]
     assert [f.rule for f in checked.findings if f.severity == "error"] == ["no_data"]
+
+
+def test_a_years_plan_group_beside_the_quarters_figures(catalogs, tmp_path):
+    """1季度累计 | 同比增速(±%) | 2016年 over 计划 目标值 | 比上年增长(%) | 完成年度计划(%): the
+    quarter's figures; the year's plan and its planned growth are targets, never a region
+    “2016年” nor 2016's (or the quarter's) growth; the completion column is left out."""
+    path = _sheet(
+        tmp_path / "福田.xlsx",
+        [
+            ["经济发展数据(2016年1-3月)"],
+            ["指标名称", "单位", "1季度累计", "同比增速(±%)", "2016年", None, "完成年度计划(%)"],
+            [None, None, None, None, "计划 目标值", "比上年增长(%)", None],
+            ["地区生产总值", "亿元", 770.79, 8.0, "3560-3570", "8.1-8.6", "-"],
+            ["固定资产投资额", "亿元", 69.88, 9.1, 270.7, 15.0, 25.8],
+        ],
+        ("A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:G3"),
+    )
+    checked = check_file(path, catalogs, region_scope="福田区")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("440304", "gdp", "2016-01/2016-03"): (770.79, 8.0, None),
+        ("440304", "fai", "2016-01/2016-03"): (69.88, 9.1, None),
+    }
+    targets = {
+        (r["indicator"], r["year"]): (r["target_kind"], r["value"])
+        for r in checked.normalized.targets.iter_rows(named=True)
+    }
+    assert targets == {("gdp", 2016): ("growth", 8.1), ("fai", 2016): ("growth", 15.0)}
+
+
+_PLAN_2016 = ["2016年计划目标值", "2016年比上年增长(%)"]
+
+
+def test_a_growth_right_of_a_target_column_is_the_targets(catalogs, tmp_path):
+    """The same plan in one header row (2016年计划目标值 | 2016年比上年增长(%)): the growth right
+    of the target is the target's, not the quarter's 9.1 overwritten by 15.0."""
+    path = _sheet(
+        tmp_path / "福田.xlsx",
+        [
+            ["经济发展数据(2016年1-3月)"],
+            ["指标名称", "单位", "1季度累计", "同比增速(±%)", *_PLAN_2016],
+            ["固定资产投资额", "亿元", 69.88, 9.1, 270.7, 15.0],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="福田区")
+    assert _errors(checked) == []
+    assert _records(checked) == {("440304", "fai", "2016-01/2016-03"): (69.88, 9.1, None)}
