@@ -2077,3 +2077,110 @@ def test_sector_rows_repeated_under_income_components_are_not_value_added(catalo
     parts = [f.where.row for f in checked.findings if "的分项，不是目录中的同名指标" in f.message]
     assert parts == [5, 6, 7, 9, 10, 11]
     assert [f.rule for f in checked.findings if f.severity == "error"] == ["no_data"]
+
+
+def test_a_years_plan_group_beside_the_quarters_figures(catalogs, tmp_path):
+    """1季度累计 | 同比增速(±%) | 2016年 over 计划 目标值 | 比上年增长(%) | 完成年度计划(%): the
+    quarter's figures; the year's plan and its planned growth are targets, never a region
+    “2016年” nor 2016's (or the quarter's) growth; the completion column is left out."""
+    path = _sheet(
+        tmp_path / "福田.xlsx",
+        [
+            ["经济发展数据(2016年1-3月)"],
+            ["指标名称", "单位", "1季度累计", "同比增速(±%)", "2016年", None, "完成年度计划(%)"],
+            [None, None, None, None, "计划 目标值", "比上年增长(%)", None],
+            ["地区生产总值", "亿元", 770.79, 8.0, "3560-3570", "8.1-8.6", "-"],
+            ["固定资产投资额", "亿元", 69.88, 9.1, 270.7, 15.0, 25.8],
+        ],
+        ("A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:G3"),
+    )
+    checked = check_file(path, catalogs, region_scope="福田区")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("440304", "gdp", "2016-01/2016-03"): (770.79, 8.0, None),
+        ("440304", "fai", "2016-01/2016-03"): (69.88, 9.1, None),
+    }
+    targets = {
+        (r["indicator"], r["year"]): (r["target_kind"], r["value"])
+        for r in checked.normalized.targets.iter_rows(named=True)
+    }
+    assert targets == {("gdp", 2016): ("growth", 8.1), ("fai", 2016): ("growth", 15.0)}
+
+
+_PLAN_2016 = ["2016年计划目标值", "2016年比上年增长(%)"]
+
+
+def test_a_growth_right_of_a_target_column_is_the_targets(catalogs, tmp_path):
+    """The same plan in one header row (2016年计划目标值 | 2016年比上年增长(%)): the growth right
+    of the target is the target's, not the quarter's 9.1 overwritten by 15.0."""
+    path = _sheet(
+        tmp_path / "福田.xlsx",
+        [
+            ["经济发展数据(2016年1-3月)"],
+            ["指标名称", "单位", "1季度累计", "同比增速(±%)", *_PLAN_2016],
+            ["固定资产投资额", "亿元", 69.88, 9.1, 270.7, 15.0],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="福田区")
+    assert _errors(checked) == []
+    assert _records(checked) == {("440304", "fai", "2016-01/2016-03"): (69.88, 9.1, None)}
+
+
+def test_a_row_in_another_currency_keeps_no_growth(catalogs, tmp_path):
+    """进出口总额 | 亿美元 | 257.98 | -0.9: the growth is the dollars' growth, not the yuan's
+    (the exchange rate moves): left out with the level, in the unit warning's place."""
+    path = _sheet(
+        tmp_path / "福田.xlsx",
+        [
+            ["经济发展数据(2016年1-3月)"],
+            ["指标名称", "单位", "1季度累计", "同比增速(±%)"],
+            ["社会消费品零售总额", "亿元", 345.86, 8.5],
+            ["进出口总额", "亿美元", 257.98, -0.9],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="福田区")
+    assert _errors(checked) == []
+    assert _records(checked) == {("440304", "retail", "2016-01/2016-03"): (345.86, 8.5, None)}
+    [clash] = [f for f in checked.findings if f.rule == "unit_clash"]
+    assert (clash.severity, clash.where.row) == ("warning", 4)
+
+
+def test_industry_rows_after_the_tertiary_sector_and_names_without_their_comma(catalogs, tmp_path):
+    """地区生产总值 | 第一产业 … 第三产业 | 工业 | 建筑业 | 交通运输仓储和邮政业 (a bulletin's
+    table): 工业 after 第三产业 is 工业增加值, a part of the same total; the name without its
+    顿号 is 交通运输、仓储和邮政业; 本区生产总值 is the district's GDP."""
+    path = _sheet(
+        tmp_path / "颍州.xlsx",
+        [
+            ["2022年颍州区国民经济和社会发展统计公报"],
+            ["单位:万元、%"],
+            ["指 标 名 称", "绝对数", "比上年增长"],
+            ["本区生产总值", 3551817, 0.6],
+            ["第三产业", 2480015, 1.0],
+            ["工业", 415720, 2.3],
+            ["交通运输仓储和邮政业", 94110, -1.6],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("341202", "gdp", "2022-01/2022-12"): (355.1817, 0.6, None),
+        ("341202", "tertiary_va", "2022-01/2022-12"): (248.0015, 1.0, None),
+        ("341202", "industry_added", "2022-01/2022-12"): (41.572, 2.3, None),
+        ("341202", "transport_va", "2022-01/2022-12"): (9.411, -1.6, None),
+    }
+
+
+def test_industry_after_an_indicator_of_no_common_total_stays_unknown(catalogs, tmp_path):
+    """工业 after 固定资产投资: no catalogue total holds both, so no 工业增加值 is guessed."""
+    path = _sheet(
+        tmp_path / "表.xlsx",
+        [
+            ["2022年颍州区主要指标"],
+            ["指标", "绝对数(亿元)", "比上年增长(%)"],
+            ["固定资产投资", 120.5, 6.1],
+            ["工业", 40.2, 8.0],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert set(_records(checked)) == {("341202", "fai", "2022-01/2022-12")}

@@ -65,7 +65,7 @@ def normalise_name(text: str) -> str:
 
 
 _TRAILING_UNIT = re.compile(r"\(([^()]*)\)$")
-_WHOLE_AREA = re.compile(r"^全[省市州县区旗盟](?=..)")
+_WHOLE_AREA = re.compile(r"^[全本][省市州县区旗盟](?=..)")
 _LEADING = re.compile(r"^(?:其中[:：]?|[#*#＃]+|\(?[0-9一二三四五六七八九十]{1,3}[)、.．]|[①-⑳])+")
 
 
@@ -78,6 +78,11 @@ class IndicatorCatalog:
         for i in indicators:
             for key in (i.code, i.name, *i.aliases):
                 self._index.setdefault(normalise_name(key), i.code)
+        # 交通运输仓储和邮政业 for 交通运输、仓储和邮政业: tables drop the 顿号 of a name's list.
+        self._loose: dict[str, str | None] = {}
+        for key, code in self._index.items():
+            loose = key.replace("、", "")
+            self._loose[loose] = code if self._loose.get(loose, code) == code else None
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> IndicatorCatalog:
@@ -127,7 +132,9 @@ class IndicatorCatalog:
             before, inner = self._index.get(s[: m.start()]), self._index.get(m[1])
             code = before if before is not None and before == inner else None
         if code is None and (m := _WHOLE_AREA.match(s)):
-            code = self._index.get(s[m.end() :])  # 全市生产总值, 全县地区生产总值
+            code = self._index.get(s[m.end() :])  # 全市生产总值, 本区生产总值
+        if code is None and "、" not in s:
+            code = self._loose.get(s)
         if code is None:
             raise self._unknown(name)
         return self._by_code[code]

@@ -240,6 +240,14 @@ def _outer_parent(indicators: Any, o: RawObs) -> Any:
     return next((x for t in reversed(outer) if (x := indicators.try_resolve(t))), None)
 
 
+def _row_in_unit(o: RawObs, clash: Finding) -> bool:
+    """The clashing unit is the row's own (its 单位 cell), so every figure of the row is in it."""
+    if o.unit_col is None or o.unit_col == o.indicator_col or o.growth_col is None:
+        return False
+    in_row = normalize_text(o.sheet.cell(o.row, o.unit_col))
+    return bool(in_row) and in_row == normalize_text((clash.data or {}).get("unit"))
+
+
 def _parent_text(text: Any) -> str:
     """The group's indicator name: 地区生产总值中 (“in GDP”) over 工业 | 建筑业 is 地区生产总值."""
     return re.sub("(?<=.)中$", "", normalize_text(text))
@@ -255,6 +263,22 @@ def _component_named(indicators: Any, o: RawObs, parent_text: str | None = None)
     except Exception:  # no such parent or component: the row stays unknown
         return None
     return found if found.code in _components(indicators, parent.code) else None
+
+
+def _part_beside(indicators: Any, o: RawObs) -> Any:
+    """工业 after 第三产业: 工业增加值, a part of 地区生产总值 as the row above is; nothing where no
+    catalogue total holds both (工业 after 固定资产投资 stays unknown)."""
+    from xingshi.ingest.checks.indicator import _cleaned
+
+    above = indicators.try_resolve(_parent_text(o.previous_indicator))
+    found = indicators.try_resolve(_cleaned(normalize_text(o.indicator)) + "增加值")
+    if above is None or found is None or found.code == above.code:
+        return None
+    for total in indicators:
+        parts = _components(indicators, total.code)
+        if above.code in parts and found.code in parts:
+            return found
+    return None
 
 
 _WITH_RANK = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?%?)[(（]第?(\d{1,3})[位名]?[)）]$")
@@ -466,8 +490,11 @@ def _normalize_obs(
                     indicator = _component_named(indicators, o, o.previous_indicator)
                 f = None if indicator is not None else f
             elif indicator is None and o.previous_indicator is not None:
-                # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值.
+                # 第二产业 | 工业 | 建筑业 unindented (a bulletin's table): 工业增加值; after
+                # 第三产业 (地区生产总值 | 第一产业 … 第三产业 | 工业 | 建筑业 …) a part of the
+                # same total as the row above.
                 indicator = _component_named(indicators, o, o.previous_indicator)
+                indicator = indicator or _part_beside(indicators, o)
                 f = None if indicator is not None else f
             if indicator is None and (o.heading or o.parent_indicator):
                 # 城镇居民 under 六、城乡居民人均可支配收入: 城镇居民人均可支配收入.
@@ -595,6 +622,10 @@ def _normalize_obs(
                 x.rule == "unit_clash" and x.where == f.where for x in findings
             ):
                 findings.append(f)
+            if f is not None and f.severity == "warning" and _row_in_unit(o, f):
+                # 进出口总额 | 亿美元 | 257.98 | -0.9: the row's growth is the dollars' growth,
+                # not the yuan's; left out with the level.
+                growth = None
         if code is None or indicator is None or period is None:
             continue
         if level is None and growth is None and rank is None and level_rank is None:

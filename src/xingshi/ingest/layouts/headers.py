@@ -272,7 +272,7 @@ def is_region_header(value: Any) -> bool:
 # catalogue's growth of GDP and value added is real, at comparable prices); 增速与去年同期比较
 # (this growth minus last year's, in points); 排名变化, 位次升降 (↑1: a move, not a rank).
 _FOREIGN = re.compile(
-    r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
+    r"两年平均|年均|[比较](19|20)\d\d年|环比|目标|完成(年度|全年)?计划|计划完成|进度|比重|占比|占全|拉动|贡献|增量|增减额|"
     r"增加额|净增|序时|构成|结构|名义|^所属|^所在(省|市|地区)|^省份$|与(上年|去年)同[期月]比较|"
     r"(排名|位次|名次|排位|排序)(变化|变动|升降|进退)|^(升降|变动)(位次)?$"
 )

@@ -315,6 +315,28 @@ def _role(text: str) -> str | None:
     return sub_kind(text) or ("level" if names_months(text) else None)
 
 
+def _mergeable_top(t: str, head: list[Any], subs: list[str], indicator_col: int) -> bool:
+    """An upper header cell the roles-over-roles merge can carry: a role, a unit, or a year
+    over roles below it (2016年 over 计划目标值 | 比上年增长(%)); no region, no indicator."""
+    if _role(t) or t in UNIT_HEADERS or foreign_column(t):
+        return True
+    if not is_period_head(t):
+        return False
+    c = next(i for i, v in enumerate(head) if i > indicator_col and normalize_text(v) == t)
+    below = subs[c] if c < len(subs) else ""
+    return bool(below) and (bool(_role(below)) or is_target_head(below))
+
+
+def _plan_finding(sheet: Sheet, row: int, col: int, text: str) -> Finding:
+    return Finding(
+        "header",
+        "warning",
+        f"“{text}”列是年度计划（目标），不是本期的数，该列未导入",
+        sheet.where(row, col, sheet.cell(row, col)),
+        hint="计划、目标请在写明地区的表中按“全年目标”列导入",
+    )
+
+
 def _continued_header(sheet: Sheet, header_row: int, indicator_col: int) -> list[str] | None:
     """The header's second line where its cells wrap (占地区生产总值 over 比重%, 2011年为上年%
     over (按可比价计算)): texts only, no role, no unit row, no name in the indicator column."""
@@ -369,10 +391,12 @@ def read_rows(
         isinstance(v, (int, float)) for v in sheet.cell_row(sub_row)[indicator_col + 1 :]
     )
     tops = [normalize_text(v) for v in head[indicator_col + 1 :] if normalize_text(v)]
-    if has_sub and tops and all(_role(t) or t in UNIT_HEADERS for t in tops):
+    plan_cols: set[int] = set()  # columns under a plan group (2016年 over 计划目标值 | 比上年增长)
+    if has_sub and tops and all(_mergeable_top(t, head, subs, indicator_col) for t in tops):
         # Roles over roles (6月 | 1-6月累计 | 累计 over 增长%, or 10 merged over 绝对量 |
-        # 同比增长): one header per column, a merged upper cell carried to the right.
-        merged, carried = [], ""
+        # 同比增长), a year over its roles beside roles merged down (1季度累计 | 2016年 over
+        # 计划目标值 | 比上年增长(%)): one header per column, a merged upper cell carried right.
+        merged, carried, group = [], "", []
         width = max(len(head), len(subs))
         for c in range(width):
             h = head[c] if c < len(head) else None
@@ -380,8 +404,17 @@ def read_rows(
                 merged.append(h)
                 continue
             below = subs[c] if c < len(subs) else ""
+            if normalize_text(h) or not below:
+                group = []  # a new upper cell (or none): a new group
             carried = normalize_text(h) if normalize_text(h) else (carried if below else "")
             merged.append(carried + below)
+            if below:
+                group.append(c)
+                if is_target_head(carried + below) or is_target_head(below):
+                    # a target beside growths under one group: the group is the year's plan
+                    plan_cols.update(group)
+            if plan_cols & set(group):
+                plan_cols.update(group)
         head = merged
         header_row, has_sub = sub_row, False
         sub_row = header_row + 1
@@ -410,8 +443,11 @@ def read_rows(
         top = normalize_text(head[c]) if c < len(head) else ""
         sub = subs[c] if has_sub and c < len(subs) else ""
         column_of_period = None
-        if top and not has_sub and is_target_head(top) and region_text is not None:
-            target_cols.append((c, top))  # 全年目标: each row's target for the year
+        if top and not has_sub and (is_target_head(top) or c in plan_cols):
+            if region_text is not None:
+                target_cols.append((c, top))  # 全年目标: each row's target for the year
+            else:
+                reading.findings.append(_plan_finding(sheet, header_row, c, top))
             continue
         if top and not has_sub and foreign_column(top):
             reading.findings.append(
@@ -462,6 +498,15 @@ def read_rows(
             ),
             None,
         )
+        if (
+            kind == "growth"
+            and target_cols
+            and (left is None or target_cols[-1][0] > left["col"])
+            and not _MONTHS.search(text)
+        ):
+            # 全年目标 | 比上年增长: right of the target, not of a figure, it is the target's.
+            target_cols.append((c, top or text))
+            continue
         # 增长 over 本月 | 累计: each growth says its own period, none is inherited.
         own_month = any(w in text for w in ("本月", "当月")) and not cumulative
         inherits = (
