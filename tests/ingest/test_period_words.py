@@ -225,3 +225,81 @@ def test_period_words_over_the_amounts(catalogs, tmp_path, head, period):
     assert errors(checked) == []
     assert records(checked)[("410100", "gdp", period)] == (2000.0, 5.1, None)
     assert len(records(checked)) == 3
+
+
+@pytest.mark.parametrize("title", ["2024年1-9月各市地区生产总值", "各市地区生产总值"])
+def test_each_year_with_its_unit_keeps_its_year(catalogs, tmp_path, title):
+    """2024年1-9月(亿元) | 2023年1-9月(亿元) | 增长%: last year's column was given the title's
+    year (refused as duplicates), and with no period in the title the table was refused."""
+    checked = _regions_down(
+        tmp_path,
+        catalogs,
+        title,
+        ["地区", "2024年1-9月(亿元)", "2023年1-9月(亿元)", "增长%"],
+        [[6000, 5800, 5.1], [1200, 1150, 4.3], [2500, 2400, 5.5]],
+    )
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("410100", "gdp", "2024-01/2024-09")] == (6000.0, 5.1, None)
+    assert got[("410100", "gdp", "2023-01/2023-09")] == (5800.0, None, None)
+    assert len(got) == 6
+
+
+INCOME = "城镇居民人均可支配收入(元)"
+DEFLATED = "扣除价格因素实际增长%"
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "left_out"),
+    [
+        (["地区", INCOME, "名义增长%", "实际增长%"], [[30000, 5.1, 4.8]], "实际增长%"),
+        (["地区", INCOME, "实际增长%", "名义增长%"], [[30000, 4.8, 5.1]], "实际增长%"),
+        (
+            ["地区", INCOME, "增长%", "扣除价格因素实际增长%"],
+            [[30000, 5.1, 4.8]],
+            "扣除价格因素实际增长%",
+        ),
+    ],
+)
+def test_income_keeps_its_nominal_growth(catalogs, tmp_path, header, cells, left_out):
+    """The catalogue's growth of income is nominal: 名义增长 is stored, 实际增长 left out with a
+    warning (the real growth was stored and the nominal one dropped)."""
+    cells = cells * 3
+    checked = _regions_down(tmp_path, catalogs, "2024年1-9月各市居民收入", header, cells)
+    assert errors(checked) == []
+    assert records(checked)[("410100", "urban_income", "2024-01/2024-09")] == (30000.0, 5.1, None)
+    said = [f.message for f in checked.findings if f.severity == "warning"]
+    assert said == [f"“{left_out}”列未导入：“城镇居民人均可支配收入”的增速按名义（现价）计"]
+
+
+def test_gdp_keeps_its_real_growth(catalogs, tmp_path):
+    checked = _regions_down(
+        tmp_path,
+        catalogs,
+        "2024年1-9月各市地区生产总值",
+        ["地区", "总量(亿元)", "名义增长%", "实际增长%"],
+        [[6000, 3.0, 5.1], [1200, 2.0, 4.3], [2500, 1.0, 5.5]],
+    )
+    assert errors(checked) == []
+    assert records(checked)[("410100", "gdp", "2024-01/2024-09")] == (6000.0, 5.1, None)
+    said = [f.message for f in checked.findings if f.severity == "warning"]
+    assert said == ["“名义增长%”列未导入：“地区生产总值”的增速按实际（可比价）计"]
+
+
+def test_each_row_keeps_the_growth_of_its_own_basis(catalogs, tmp_path):
+    """指标 | 单位 | 1-9月 | 名义增长 | 实际增长, indicators down: income and retail keep the
+    nominal growth, GDP the real one, row by row."""
+    rows = [
+        ["2024年1-9月主要经济指标"],
+        ["指标", "单位", "1-9月", "名义增长%", "实际增长%"],
+        ["地区生产总值", "亿元", 2000, 4.0, 5.1],
+        ["城镇居民人均可支配收入", "元", 30000, 5.1, 4.8],
+        ["社会消费品零售总额", "亿元", 900, 4.0, 3.5],
+    ]
+    checked = check_file(write_sheet(tmp_path / "指标.xlsx", rows), catalogs, region_scope="郑州市")
+    assert errors(checked) == []
+    assert records(checked) == {
+        ("410100", "gdp", "2024-01/2024-09"): (2000.0, 5.1, None),
+        ("410100", "urban_income", "2024-01/2024-09"): (30000.0, 5.1, None),
+        ("410100", "retail", "2024-01/2024-09"): (900.0, 4.0, None),
+    }

@@ -305,6 +305,40 @@ def _rank_in_brackets(o: RawObs) -> None:
         return
 
 
+def _growth_of_its_basis(
+    indicator: Any, o: RawObs, findings: list[Finding], said: set[tuple[Any, ...]]
+) -> None:
+    """名义增长 beside 实际增长: the catalogue's growth of income and retail is nominal, of GDP
+    and value added real (at comparable prices); the other column is left out, said once."""
+    if indicator is None or (o.nominal_growth is None and not o.growth_is_real):
+        return
+    nominal = indicator.growth_rule == "nominal"
+    if nominal and o.nominal_growth is not None:
+        left, left_value = (o.growth_col, o.growth) if o.growth_is_real else (None, None)
+        o.growth, o.growth_col, o.growth_is_real = o.nominal_growth, o.nominal_growth_col, False
+    elif nominal and o.growth_is_real:
+        left, left_value, o.growth, o.growth_col = o.growth_col, o.growth, None, None
+    else:
+        left, left_value = o.nominal_growth_col, o.nominal_growth
+    o.nominal_growth = o.nominal_growth_col = None
+    if left is None or (o.sheet.name, left, indicator.code) in said:
+        return
+    said.add((o.sheet.name, left, indicator.code))
+    basis = "名义（现价）" if nominal else "实际（可比价）"
+    row = o.growth_head_row
+    head = o.sheet.cell(row, left) if row is not None else None
+    findings.append(
+        Finding(
+            "header",
+            "warning",
+            f"“{normalize_text(head) or left_value}”列未导入：“{indicator.name}”的增速按{basis}计",
+            o.sheet.where(row, left, head) if row is not None else _where(o, left, left_value),
+            hint="居民收入、消费支出、社会消费品零售总额、投资等的增速是名义增速；"
+            "地区生产总值、工业增加值等的增速是按可比价计算的实际增速",
+        )
+    )
+
+
 def _index_without_base(indicator: Any, level: Any, growth: Any, o: RawObs) -> str | None:
     """A price index's figure between 70 and 130 with no base said and no rise beside it: an
     index on last year's 100 (no price rises 70%); a base said with its 100 is not assumed.
@@ -454,6 +488,7 @@ def _normalize_obs(
             seen.add(key)
     seen_bad_indicator: set[tuple[str, int | None]] = set()
     percent_said: set[tuple[Any, ...]] = set()  # what is said once per sheet or column
+    basis_said: set[tuple[Any, ...]] = set()  # a growth column of the other price basis
     periods_seen: dict[tuple[Any, Any], Any] = {}
     rows: list[dict[str, Any]] = []
     for o, code in zip(raw, codes, strict=True):
@@ -557,6 +592,7 @@ def _normalize_obs(
                             hint="如是比重或构成，请在表题写明（如“三次产业结构”）后重新导入",
                         )
                     )
+        _growth_of_its_basis(indicator, o, findings, basis_said)
         _rank_in_brackets(o)
         level, f1 = read_number(
             with_unit[0] if with_unit else o.level,

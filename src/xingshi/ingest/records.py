@@ -45,6 +45,12 @@ class RawObs:
     level_rank_col: int | None = None
     note: Any = None
     growth_is_index: bool = False  # NBS 指数 (上年=100): growth = value − 100
+    # 名义增长 beside 实际增长: which is the catalogue's growth depends on the indicator (GDP's
+    # is real, income's and retail's nominal); normalize chooses.
+    nominal_growth: Any = None
+    nominal_growth_col: int | None = None
+    growth_is_real: bool = False  # the growth column says 实际 / 扣除价格因素 / 可比价
+    growth_head_row: int | None = None  # the header row naming those growth columns
     parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows
     optional_indicator: bool = False  # NBS columns: an unknown indicator is skipped, a warning
     region_row: int | None = None  # regions across: the region is named in the header row

@@ -14,7 +14,7 @@ from xingshi.findings import Finding
 from xingshi.ingest.layouts.headers import _cumulative, is_period_head, names_months
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, column_letter
-from xingshi.ingest.values import normalize_text
+from xingshi.ingest.values import normalize_text, split_unit
 
 
 def _period_label(value: Any, sheet_period: str | None) -> str | None:
@@ -38,6 +38,7 @@ def _year(period: str | None) -> int | None:
 def _own_period(sub: str, titles: list[str] | None) -> str | None:
     """A column headed by a full period (2021年1-3月); a month of a 累计 series runs from
     January (规模工业增加值_累计增长 over 2021年3月 is 1-3月)."""
+    sub = split_unit(sub)[0]  # 2023年1-9月(亿元): the period, its unit apart
     if not (is_period_head(sub) and "年" in sub):
         return None
     if titles and any("累计" in normalize_text(t) for t in titles):
@@ -74,6 +75,8 @@ def rank_bases_by_place(columns: list[dict[str, Any]]) -> None:
 def _role_key(col: dict[str, Any]) -> tuple[Any, ...]:
     # The amount's rank and the growth's rank are two figures, each kept.
     kind = "level_rank" if col["kind"] == "rank" and col.get("basis") == "level" else col["kind"]
+    if col.get("nominal"):
+        kind = "nominal"  # 名义增长 beside 实际增长: two growths, normalize keeps one
     return (col["indicator_col"], col["period"], kind)
 
 

@@ -138,6 +138,11 @@ _ROLE_TOKENS = sorted(
         "实际",
         "期末",
         "末",
+        "总额",
+        "扣除价格因素",
+        "按可比价计算",
+        "按可比价",
+        "可比价",
     ),
     key=len,
     reverse=True,
@@ -282,6 +287,29 @@ _FOREIGN = re.compile(
 _DOLLARS = re.compile(r"(折合?|按)?美元(计|折算)?([(（][^)）]*[)）])?")
 
 
+def nominal_growth_head(text: str) -> bool:
+    """名义增长, 名义增速(%): growth at current prices, the catalogue's growth of some
+    indicators (income, retail) but not of others (GDP); kept for normalize to choose."""
+    text = normalize_text(text)
+    rest = text.replace("名义", "")
+    return "名义" in text and sub_kind(rest) == "growth" and not _FOREIGN.search(rest)
+
+
+def real_growth_head(text: str) -> bool:
+    """实际增长, 扣除价格因素增长, 按可比价计算增长: growth at constant prices."""
+    return bool(re.search("实际|扣除价格|可比价", normalize_text(text)))
+
+
+def unmarked_growth_is_nominal(columns: list[dict[str, Any]]) -> None:
+    """增长 | 扣除价格因素实际增长: beside a growth marked real, the unmarked one is the
+    nominal growth (not a second growth of the same figure)."""
+    for real in [c for c in columns if c["kind"] == "growth" and c.get("real")]:
+        for col in columns:
+            same = (col["indicator_col"], col["period"]) == (real["indicator_col"], real["period"])
+            if same and col["kind"] == "growth" and not col.get("real"):
+                col["nominal"] = True
+
+
 def foreign_column(text: str) -> bool:
     """A header of a column the importer must not read as level, growth or rank."""
     if _FOREIGN.search(text) or _DOLLARS.fullmatch(normalize_text(text)):
@@ -361,12 +389,15 @@ def column_period(sub: str, period: str | None, kind: str = "level") -> str | No
         return period
     if re.search("上年|去年", re.sub("[比较为](上年|去年)", "", sub)):
         return p.same_period_last_year().label  # 上年同期, 上年同期增速: last year's figures
+    # 2023年1-9月 beside 2024年1-9月 under a 2024 title: the column's own year.
+    own_year = re.search(r"((?:19|20)\d\d)\s*年", sub)
+    year = int(own_year.group(1)) if own_year else p.year
     if m and "累计" in sub:
         # 9月累计, 三季度累计: January to that month (the quarter's last).
         last = re.findall(r"\d{1,2}", m.group(0))[-1]
-        return f"{p.year}年1-{last}月" if last != "1" else f"{p.year}年1月"
+        return f"{year}年1-{last}月" if last != "1" else f"{year}年1月"
     if m:
-        return f"{p.year}年{m.group(0)}"
+        return f"{year}年{m.group(0)}"
     monthly = any(w in sub for w in ("本月", "当月")) and not accumulated
     if monthly and p.first_month != p.last_month:
         return f"{p.year}年{p.last_month}月"

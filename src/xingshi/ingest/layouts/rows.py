@@ -30,11 +30,14 @@ from xingshi.ingest.layouts.headers import (
     is_period_head,
     is_role_only,
     names_months,
+    nominal_growth_head,
     period_key,
     pure_unit,
+    real_growth_head,
     sub_kind,
     unit_text,
     units_row,
+    unmarked_growth_is_nominal,
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
 from xingshi.ingest.layouts.long import is_footer, is_parent_alias, rank_basis
@@ -93,7 +96,9 @@ def is_indicator_header(value: Any) -> bool:
 
 def has_period_columns(sheet: Sheet, header_row: int) -> bool:
     return any(
-        is_period_head(v) or re.match(r"\d{4}年\D", normalize_text(v))
+        is_period_head(v)
+        or is_period_head(split_unit(v)[0])  # 2024年1-9月(亿元)
+        or re.match(r"\d{4}年\D", normalize_text(v))
         for v in sheet.rows[header_row]
         if v is not None
     )
@@ -449,7 +454,7 @@ def read_rows(
             else:
                 reading.findings.append(_plan_finding(sheet, header_row, c, top))
             continue
-        if top and not has_sub and foreign_column(top):
+        if top and not has_sub and foreign_column(top) and not nominal_growth_head(top):
             reading.findings.append(
                 foreign_finding(sheet, header_row, c, sheet.cell(header_row, c))
             )
@@ -474,7 +479,7 @@ def read_rows(
             text = sub
         if region is None and region_col is None and region_text is None:
             continue
-        if text and foreign_column(text):
+        if text and foreign_column(text) and not nominal_growth_head(text):
             row = sub_row if has_sub else header_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
             continue
@@ -502,7 +507,7 @@ def read_rows(
             kind == "growth"
             and target_cols
             and (left is None or target_cols[-1][0] > left["col"])
-            and not _MONTHS.search(text)
+            and not names_months(text)
         ):
             # 全年目标 | 比上年增长: right of the target, not of a figure, it is the target's.
             target_cols.append((c, top or text))
@@ -540,9 +545,13 @@ def read_rows(
                 "unit": current_unit if region_col is not None else None,
                 "role_unit": _role_unit(text),
                 "index": kind == "growth" and index_base(text, None) == "previous",
+                "real": kind == "growth" and real_growth_head(text),
+                # 名义增长: normalize keeps it where the indicator's growth is nominal
+                "nominal": kind == "growth" and nominal_growth_head(text),
             }
         )
     _same_month_beside_same_period(columns, period, "text")
+    unmarked_growth_is_nominal(columns)
     # 本月 beside 1-本月累计: each column has its own period, both are kept.
     columns = _prefer_cumulative(
         [c for c in columns if not c["monthly"] or c["period"] == _cumulative(period)]
@@ -760,11 +769,16 @@ def read_rows(
                 elif col["role_unit"] and (unit is None or unit_is_default):
                     # 总量(万元), 绝对数(亿元): the column's unit, where the row names none
                     obs.unit, obs.unit_is_default = col["role_unit"], False
+            elif kind == "growth" and col["nominal"]:
+                obs.nominal_growth, obs.nominal_growth_col = value, col["col"]
             elif kind == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = obs.growth_is_index or col["index"]
+                obs.growth_is_real = col["real"]
             else:
                 obs.set_rank(value, col["col"], col["basis"])
+            if kind == "growth":
+                obs.growth_head_row = sub_row if has_sub else header_row
         if "价格" in name and "指数" in name:
             for obs in by_key.values():
                 _index_beside_its_rise(obs, on_previous=base == "previous")

@@ -43,13 +43,16 @@ from xingshi.ingest.layouts.headers import (
     is_role_only,
     is_year_header,
     names_months,
+    nominal_growth_head,
     period_key,
     pure_unit,
     ranks_in_region_header,
+    real_growth_head,
     sub_kind,
     title_kind,
     unit_text,
     units_row,
+    unmarked_growth_is_nominal,
     without_english,
 )
 from xingshi.ingest.layouts.index import fixed_base_finding, index_base
@@ -592,7 +595,11 @@ def _left_ranks(
         if len({k["period"] for k in named}) > 1:
             # GDP排名 | 2012年上半年GDP | 2013年上半年GDP | 增速: the period with a growth
             # is the one ranked; with none or several, which year is ranked is not said.
-            grown = {(k["indicator"], k["period"]) for k in columns if k["kind"] == "growth"}
+            grown = {
+                (k["indicator"], k["period"])
+                for k in columns
+                if k["kind"] == "growth" and not k.get("nominal")
+            }
             named = [k for k in named if (k["indicator"], k["period"]) in grown]
         target = named[0] if len(named) == 1 else None
         if target is None and sheet is not None and rank_basis(text) == "default":
@@ -796,7 +803,12 @@ def read_wide(
             continue
         if _english_only(head) and current is None and not _figures_below(sheet, name_row, c):
             continue  # the English name column of a bilingual yearbook (地 区 | Region)
-        if head is not None and not has_sub and foreign_column(normalize_text(head)):
+        if (
+            head is not None
+            and not has_sub
+            and foreign_column(normalize_text(head))
+            and not (current is not None and nominal_growth_head(head))
+        ):
             if _PARENT_HEAD.match(normalize_text(head)):
                 parent_col = c  # 所属市: not a figure, but whose each row's name is
             if current is not None:
@@ -807,7 +819,9 @@ def read_wide(
             if (m := _YEAR_FIRST.match(name)) and not is_period_head(name):
                 head_periods[c], name = m.group(1), m.group(2)  # 2022年GDP: its own year
             # One-row header: a short 增长%/位次 column belongs to the indicator on its left.
-            short_sub = sub_kind(name) in ("growth", "rank") and len(name) <= 6
+            short_sub = sub_kind(name) in ("growth", "rank") and (
+                len(name) <= 6 or is_role_only(name)  # 扣除价格因素实际增长
+            )
             if has_sub and (current is None or from_title) and is_role_only(head):
                 # 增长速度 over 比上年同月 | 比上年同期: the title's indicator, by period.
                 current, from_title = (" ".join(titles), None, c), True
@@ -849,7 +863,8 @@ def read_wide(
                 {"col": c, "indicator": name, "indicator_col": name_col, "head": sub}
             )
             continue
-        if foreign and foreign_column(foreign):
+        nominal = bool(foreign) and nominal_growth_head(foreign)
+        if foreign and foreign_column(foreign) and not nominal:
             row = sub_row if has_sub else name_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
             continue
@@ -923,6 +938,9 @@ def read_wide(
                 or ("累计" in said and column_period(said, period, kind) != period),
                 "sub": sub,
                 "monthly": any(w in said for w in ("本月", "当月")) and "累计" not in said,
+                "real": kind == "growth" and real_growth_head(foreign or ""),
+                # 名义增长: normalize keeps it where the indicator's growth is nominal
+                "nominal": kind == "growth" and nominal,
                 "titles": titles if from_title else None,
             }
         )
@@ -952,6 +970,7 @@ def read_wide(
         )
     _ranks_by_neighbour(columns)
     _same_month_beside_same_period(columns, period, "sub")
+    unmarked_growth_is_nominal(columns)
     columns = _one_column_per_role(_prefer_cumulative(columns), sheet, sub_row, reading)
     for target in target_cols:
         # 目标 beside growth columns only (目标 | 1-6月增速): the target is a growth.
@@ -1121,11 +1140,20 @@ def read_wide(
                 obs.level, obs.level_col = value, col["col"]
                 obs.unit, obs.unit_col, obs.unit_row = col["unit"], col["unit_col"], col["unit_row"]
                 obs.unit_is_default = col["unit_default"]
+            elif col["kind"] == "growth" and col["nominal"]:
+                obs.nominal_growth, obs.nominal_growth_col = value, col["col"]
             elif col["kind"] == "growth":
                 obs.growth, obs.growth_col = value, col["col"]
                 obs.growth_is_index = col["index"]
+                obs.growth_is_real = col["real"]
             elif not (col["col"] < region_col and value is not None and value == raw_region):
                 # 全省 merged over the rank and name columns is the name, not a rank cell
                 obs.set_rank(value, col["col"], col["basis"])
+            if col["kind"] == "growth" and not has_sub:
+                obs.growth_head_row = (
+                    name_rows[col["col"]] if col["col"] < len(name_rows) else header_row
+                )
+            elif col["kind"] == "growth":
+                obs.growth_head_row = sub_row
         reading.observations.extend(by_indicator.values())
     return None
