@@ -2077,3 +2077,25 @@ def test_sector_rows_repeated_under_income_components_are_not_value_added(catalo
     parts = [f.where.row for f in checked.findings if "的分项，不是目录中的同名指标" in f.message]
     assert parts == [5, 6, 7, 9, 10, 11]
     assert [f.rule for f in checked.findings if f.severity == "error"] == ["no_data"]
+
+
+def test_roles_in_the_names_row_over_a_row_of_units(catalogs, tmp_path):
+    """市 县 | 绝对数 | 比上年同期增长 over (亿元) | (%): the second column is the growth
+    (it was dropped unsaid, the (%) taken for a rate's unit under a role)."""
+    path = _sheet(
+        tmp_path / "海南.xlsx",
+        [
+            ["附表:2018年上半年各市县地区生产总值及增速"],
+            ["市    县", "绝对数", "比上年同期增长"],
+            [None, "(亿元)", "(%)"],
+            ["海 口 市", 797.49, 8.1],
+            ["三 亚 市", 304.09, 7.0],
+        ],
+        ("A2:A3",),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("460100", "gdp", "2018-01/2018-06"): (797.49, 8.1, None),
+        ("460200", "gdp", "2018-01/2018-06"): (304.09, 7.0, None),
+    }

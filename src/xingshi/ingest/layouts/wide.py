@@ -861,8 +861,11 @@ def read_wide(
                 kind = "level"  # a row of units under the names: 亿元 | 万元
             if kind is None and unit_text(sub) == "%" and head is not None:
                 # 产销率 over (%): a rate's own figure, not a growth; an unknown rate is
-                # named in a warning rather than dropped unsaid.
-                kind = None if sub_kind(normalize_text(head)) else "level"
+                # named in a warning rather than dropped unsaid. A role written in the
+                # names' row (绝对数 | 比上年同期增长 over (亿元) | (%)) is the column's role.
+                kind = head_role if head_role in ("growth", "rank") else None
+                if kind is None and not sub_kind(normalize_text(head)):
+                    kind = "level"
             if kind is None:
                 continue
         elif bare_period:
