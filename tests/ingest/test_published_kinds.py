@@ -2133,3 +2133,15 @@ def test_growth_that_is_the_two_levels_divided_is_left_out(catalogs, tmp_path):
     retail = _two_years(nominal, indicator="社会消费品零售总额")
     checked = check_file(_sheet(tmp_path / "社零.xlsx", retail), catalogs)
     assert _records(checked)[("650100", "retail", "2018-01/2018-09")] == (2198.17, 16.07, None)
+
+
+def test_bare_years_with_a_bracket_that_is_no_unit(catalogs, tmp_path):
+    """2018年(亿) | 2017年(亿) under a lead saying 前三季度: each year's 1-9月 (the bracket
+    kept the column from being a bare year, and both took 2018年1-9月: duplicates)."""
+    path = _sheet(tmp_path / "新疆.xlsx", _two_years(["7.0%", "6.1%", "5.2%"], unit="(亿)"))
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, 7.0, None)
+    assert got[("650100", "gdp", "2017-01/2017-09")] == (1893.85, None, None)
+    assert got[("652800", "gdp", "2017-01/2017-09")] == (657.6, None, None)
