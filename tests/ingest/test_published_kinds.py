@@ -2137,7 +2137,8 @@ def test_growth_that_is_the_two_levels_divided_is_left_out(catalogs, tmp_path):
 
 def test_bare_years_with_a_bracket_that_is_no_unit(catalogs, tmp_path):
     """2018年(亿) | 2017年(亿) under a lead saying 前三季度: each year's 1-9月 (the bracket
-    kept the column from being a bare year, and both took 2018年1-9月: duplicates)."""
+    kept the column from being a bare year, and both took 2018年1-9月: duplicates); the same
+    with a unit in the bracket (2018年(万元)), the unit kept."""
     path = _sheet(tmp_path / "新疆.xlsx", _two_years(["7.0%", "6.1%", "5.2%"], unit="(亿)"))
     checked = check_file(path, catalogs)
     assert _errors(checked) == []
@@ -2145,3 +2146,10 @@ def test_bare_years_with_a_bracket_that_is_no_unit(catalogs, tmp_path):
     assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, 7.0, None)
     assert got[("650100", "gdp", "2017-01/2017-09")] == (1893.85, None, None)
     assert got[("652800", "gdp", "2017-01/2017-09")] == (657.6, None, None)
+    # A unit in the bracket is the columns' own: 万元 figures are read as 万元.
+    path = _sheet(tmp_path / "万元.xlsx", _two_years(["7.0%", "6.1%", "5.2%"], unit="(万元)"))
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (0.219817, 7.0, None)
+    assert got[("650100", "gdp", "2017-01/2017-09")] == (0.189385, None, None)
