@@ -2185,3 +2185,79 @@ def test_industry_after_an_indicator_of_no_common_total_stays_unknown(catalogs, 
     )
     checked = check_file(path, catalogs)
     assert set(_records(checked)) == {("341202", "fai", "2022-01/2022-12")}
+
+
+def test_roles_in_the_names_row_over_a_row_of_units(catalogs, tmp_path):
+    """市 县 | 绝对数 | 比上年同期增长 over (亿元) | (%): the second column is the growth
+    (it was dropped unsaid, the (%) taken for a rate's unit under a role)."""
+    path = _sheet(
+        tmp_path / "海南.xlsx",
+        [
+            ["附表:2018年上半年各市县地区生产总值及增速"],
+            ["市    县", "绝对数", "比上年同期增长"],
+            [None, "(亿元)", "(%)"],
+            ["海 口 市", 797.49, 8.1],
+            ["三 亚 市", 304.09, 7.0],
+        ],
+        ("A2:A3",),
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("460100", "gdp", "2018-01/2018-06"): (797.49, 8.1, None),
+        ("460200", "gdp", "2018-01/2018-06"): (304.09, 7.0, None),
+    }
+
+
+def _two_years(growth: list[Any], indicator: str = "GDP", unit: str = "") -> list[list[Any]]:
+    return [
+        ["在2018年前三季度中,乌鲁木齐排名第一。以下便是关于2018年新疆各个城市前三季度的排名。"],
+        [f"2018新疆各城市{indicator}排名"],
+        ["排名", "城市", f"2018年{unit}", f"2017年{unit}", "增速"],
+        [1, "乌鲁木齐", 2198.17, 1893.85, growth[0]],
+        [2, "昌吉", 909.69, 866.82, growth[1]],
+        [3, "巴音郭楞", 704.29, 657.6, growth[2]],
+    ]
+
+
+def test_growth_that_is_the_two_levels_divided_is_left_out(catalogs, tmp_path):
+    """增速 equal in every row to 2018 ÷ 2017 − 1 (16.07% = 2198.17 / 1893.85 − 1) is a
+    change at current prices, not GDP's growth at comparable prices: left out, said once.
+    A growth written otherwise stays; so does a computed one of an indicator whose growth is
+    at current prices (社会消费品零售总额)."""
+    nominal = ["16.07%", "4.95%", "7.10%"]
+    checked = check_file(_sheet(tmp_path / "名义.xlsx", _two_years(nominal)), catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, None, None)
+    assert got[("652800", "gdp", "2018-01/2018-09")] == (704.29, None, None)
+    said = [f for f in checked.findings if "现价名义增速" in f.message]
+    assert [(f.severity, f.where.column) for f in said] == [("warning", "E")]
+
+    one_off = ["16.07%", "4.95%", "7.00%"]  # one row not the ratio: a growth as published
+    checked = check_file(_sheet(tmp_path / "实际.xlsx", _two_years(one_off)), catalogs)
+    assert _records(checked)[("650100", "gdp", "2018-01/2018-09")] == (2198.17, 16.07, None)
+
+    retail = _two_years(nominal, indicator="社会消费品零售总额")
+    checked = check_file(_sheet(tmp_path / "社零.xlsx", retail), catalogs)
+    assert _records(checked)[("650100", "retail", "2018-01/2018-09")] == (2198.17, 16.07, None)
+
+
+def test_bare_years_with_a_bracket_that_is_no_unit(catalogs, tmp_path):
+    """2018年(亿) | 2017年(亿) under a lead saying 前三季度: each year's 1-9月 (the bracket
+    kept the column from being a bare year, and both took 2018年1-9月: duplicates); the same
+    with a unit in the bracket (2018年(万元)), the unit kept."""
+    path = _sheet(tmp_path / "新疆.xlsx", _two_years(["7.0%", "6.1%", "5.2%"], unit="(亿)"))
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, 7.0, None)
+    assert got[("650100", "gdp", "2017-01/2017-09")] == (1893.85, None, None)
+    assert got[("652800", "gdp", "2017-01/2017-09")] == (657.6, None, None)
+    # A unit in the bracket is the columns' own: 万元 figures are read as 万元.
+    path = _sheet(tmp_path / "万元.xlsx", _two_years(["7.0%", "6.1%", "5.2%"], unit="(万元)"))
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (0.219817, 7.0, None)
+    assert got[("650100", "gdp", "2017-01/2017-09")] == (0.189385, None, None)

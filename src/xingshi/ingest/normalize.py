@@ -91,6 +91,7 @@ def normalize(
     tables = {id(o): i for i, r in enumerate(readings) for o in r.observations}
     obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings, home)
     obs_rows = _merge_stacked(_merge_complementary(obs_rows), tables, findings)
+    _drop_nominal_growth(obs_rows, indicators, findings)
     target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings, home)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
     targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
@@ -103,6 +104,63 @@ _FIELDS = (
     ("rank", "rank_cell"),
     ("level_rank", "level_rank_cell"),
 )
+
+
+def _tolerance(growth: float) -> float:
+    """Half a unit of the last decimal the growth is written with (7.1 → 0.05, 16.07 →
+    0.005); a whole number counts as one decimal (7.00% is read as 7.0)."""
+    for places in (1, 2):
+        if round(growth, places) == growth:
+            return 0.5 * 10**-places + 1e-9
+    return 0.0005 + 1e-9
+
+
+def _drop_nominal_growth(
+    rows: list[dict[str, Any]], indicators: Any, findings: list[Finding]
+) -> None:
+    """A growth column that is each row's two levels divided (2018年 | 2017年 | 增速 on a
+    ranking page: 2198.17 / 1893.85 − 1 = 16.07%) is a change at current prices. For an
+    indicator whose growth is at comparable prices (GDP) it is no growth of the catalogue:
+    the column is left out, with a warning naming it."""
+    levels = {
+        (r["region_code"], r["indicator"], r["year"], r["first_month"], r["last_month"]): r["level"]
+        for r in rows
+        if r["level"] is not None
+    }
+    columns: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["growth_pct"] is None or r["growth_cell"] is None or r["level"] is None:
+            continue
+        indicator = indicators.get(r["indicator"])
+        if indicator is None or indicator.growth_rule != "comparable":
+            continue
+        letters = re.sub(r"\d+", "", r["growth_cell"])
+        columns.setdefault((r["source_file"], r["source_sheet"], letters), []).append(r)
+    for (file, sheet, letters), group in columns.items():
+        pairs = []
+        for r in group:
+            base = levels.get(
+                (r["region_code"], r["indicator"], r["year"] - 1, r["first_month"], r["last_month"])
+            )
+            if base:
+                pairs.append((r, (r["level"] / base - 1) * 100))
+        if len(pairs) < 3 or 2 * len(pairs) < len(group):
+            continue
+        if any(abs(r["growth_pct"] - n) > _tolerance(r["growth_pct"]) for r, n in pairs):
+            continue
+        first = group[0]
+        findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"{letters} 列的增速都等于本表两年总量直接相除（现价名义增速），"
+                "不是按可比价格计算的增长，该列未导入",
+                Location(file=file, sheet=sheet, row=first["src_row"], column=letters),
+                hint="地区生产总值等指标的增速按可比价格计算，请填统计部门公布的增速",
+            )
+        )
+        for r in group:
+            r["growth_pct"], r["growth_cell"] = None, None
 
 
 def _merge_complementary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -831,8 +831,10 @@ def read_wide(
             elif not has_sub and (_BARE_PERIOD.match(name) or _release_year(name, balances)):
                 # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year, even
                 # after a column of another name, is the title's indicator in that year.
-                single_sub, bare_period = normalize_text(head), True
-                current, from_title = (" ".join(titles), None, c), True
+                # The year without its bracket (2018年(亿), 2018年(万元)): its period; a
+                # unit in the bracket is the column's.
+                single_sub, bare_period = name, True
+                current, from_title = (" ".join(titles), unit, c), True
                 if year := _release_year(name, balances):
                     head_periods[c] = f"{year}年"
             elif not has_sub and (current is None or from_title) and is_role_only(head):
@@ -880,8 +882,11 @@ def read_wide(
                 kind = "level"  # a row of units under the names: 亿元 | 万元
             if kind is None and unit_text(sub) == "%" and head is not None:
                 # 产销率 over (%): a rate's own figure, not a growth; an unknown rate is
-                # named in a warning rather than dropped unsaid.
-                kind = None if sub_kind(normalize_text(head)) else "level"
+                # named in a warning rather than dropped unsaid. A role written in the
+                # names' row (绝对数 | 比上年同期增长 over (亿元) | (%)) is the column's role.
+                kind = head_role if head_role in ("growth", "rank") else None
+                if kind is None and not sub_kind(normalize_text(head)):
+                    kind = "level"
             if kind is None:
                 continue
         elif bare_period:
