@@ -2077,3 +2077,64 @@ def test_sector_rows_repeated_under_income_components_are_not_value_added(catalo
     parts = [f.where.row for f in checked.findings if "的分项，不是目录中的同名指标" in f.message]
     assert parts == [5, 6, 7, 9, 10, 11]
     assert [f.rule for f in checked.findings if f.severity == "error"] == ["no_data"]
+
+
+# --- Batch 15 ----------------------------------------------------------------------------------
+
+_XJ = [("650100", "乌鲁木齐"), ("652300", "昌吉"), ("652800", "巴音郭楞"), ("653100", "喀什")]
+
+
+def _xj_ranking(tmp_path, header, figures, lead="以下是2018年新疆各城市前三季度的GDP排名。"):
+    rows = [[lead], ["2018新疆各城市GDP排名"], ["排名", "城市", *header]]
+    rows += [[i + 1, name, *f] for i, ((_c, name), f) in enumerate(zip(_XJ, figures, strict=True))]
+    return _sheet(tmp_path / "新疆.xlsx", rows)
+
+
+def test_a_growth_that_is_the_ratio_of_the_two_amounts_is_nominal(catalogs, tmp_path):
+    """2018年 | 2017年 | 增速 of GDP where every 增速 is 2018 ÷ 2017 − 1 (a ranking page's
+    nominal growth, its lead says 名义增长速率): not GDP's comparable-price growth. The amounts
+    are read, the growth column left out with a warning naming it (156)."""
+    figures = [
+        [2198.17, 1893.85, "16.07%"],
+        [909.69, 866.82, "4.95%"],
+        [704.29, 657.6, "7.10%"],
+        [641.9, 663.79, "-3.30%"],
+    ]
+    checked = check_file(_xj_ranking(tmp_path, ["2018年", "2017年", "增速"], figures), catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, None, None)
+    assert got[("653100", "gdp", "2017-01/2017-09")] == (663.79, None, None)
+    nominal = [f for f in checked.findings if "名义增速" in f.message]
+    assert [(f.severity, f.where.column) for f in nominal] == [("warning", "E")]
+
+
+def test_a_growth_that_differs_from_the_ratio_is_kept(catalogs, tmp_path):
+    """The same table with the comparable-price growth the bureau published (not the ratio of
+    the current-price amounts): the growth is GDP's growth."""
+    figures = [
+        [2198.17, 1893.85, "7.2%"],
+        [909.69, 866.82, "4.8%"],
+        [704.29, 657.6, "5.5%"],
+        [641.9, 663.79, "6.1%"],
+    ]
+    checked = check_file(_xj_ranking(tmp_path, ["2018年", "2017年", "增速"], figures), catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("650100", "gdp", "2018-01/2018-09")] == (2198.17, 7.2, None)
+    assert not [f for f in checked.findings if "名义增速" in f.message]
+
+
+def test_a_bare_year_with_its_unit_is_that_years_column(catalogs, tmp_path):
+    """2018年(亿) | 2017年(亿): each year is its column's own, the unit in brackets the amounts'.
+    The unit hid the year, both columns took the lead's 2018年1-9月 (refused as duplicates);
+    a 2017年(亿) column alone under a 2018 title stored 2017's amounts as 2018's (156)."""
+    figures = [[2198.17, 1893.85], [909.69, 866.82], [704.29, 657.6], [641.9, 663.79]]
+    checked = check_file(_xj_ranking(tmp_path, ["2018年(亿)", "2017年(亿)"], figures), catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, None, None)
+    assert got[("650100", "gdp", "2017-01/2017-09")] == (1893.85, None, None)
+    alone = _xj_ranking(tmp_path, ["2017年(万元)"], [[f[1] * 10000] for f in figures], lead="")
+    got = _records(check_file(alone, catalogs))
+    assert set(got) == {(code, "gdp", "2017-01/2017-12") for code, _name in _XJ}
+    assert got[("650100", "gdp", "2017-01/2017-12")] == (1893.85, None, None)

@@ -90,7 +90,9 @@ def normalize(
     raw_targets = [t for r in readings for t in r.targets]
     tables = {id(o): i for i, r in enumerate(readings) for o in r.observations}
     obs_rows = _normalize_obs(raw_obs, regions, indicators, scope, findings, home)
-    obs_rows = _merge_stacked(_merge_complementary(obs_rows), tables, findings)
+    obs_rows = _merge_complementary(obs_rows)
+    _computed_nominal_growth(obs_rows, indicators, tables, findings)
+    obs_rows = _merge_stacked(obs_rows, tables, findings)
     target_rows = _normalize_targets(raw_targets, regions, indicators, scope, findings, home)
     obs = pl.DataFrame(obs_rows, schema={**OBS_SCHEMA, **INTERNAL_SCHEMA}, orient="row")
     targets = pl.DataFrame(target_rows, schema=TARGET_SCHEMA, orient="row")
@@ -126,6 +128,66 @@ def _merge_complementary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     merged[name], merged[cell] = row[name], row[cell]
         out.append(merged)
     return out
+
+
+# A published growth agrees with the levels to its last printed digit (16.07 or 16.1).
+_COMPUTED_TOLERANCE = 0.051
+_COMPUTED_AT_LEAST = 3  # rows with a base, so a coincidence of one or two rows is no rule
+
+
+def _computed_nominal_growth(
+    rows: list[dict[str, Any]], indicators: Any, tables: dict[int, int], findings: list[Finding]
+) -> None:
+    """2018年 | 2017年 | 增速 of GDP where every 增速 is 2018 ÷ 2017 − 1 of the current-price
+    amounts beside it: a ranking page's nominal growth, not the comparable-price growth the
+    indicator's growth means. Such a column's growth is left out, with a warning. Only for
+    comparable-price indicators (for 社零 the nominal growth is the growth), and only where
+    every row with last year's amount in the same table agrees."""
+    levels: dict[tuple[Any, ...], float] = {}
+    for row in rows:
+        if row["level"] is not None:
+            key = (tables.get(row["_raw"]), row["region_code"], row["indicator"], row["year"])
+            levels[(*key, row["first_month"], row["last_month"])] = row["level"]
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        cell = row["growth_cell"]
+        if row["growth_pct"] is None or cell is None:
+            continue
+        indicator = indicators.get(row["indicator"])
+        if getattr(indicator, "growth_rule", None) != "comparable":
+            continue
+        column = re.sub(r"\d+$", "", cell)
+        groups.setdefault((tables.get(row["_raw"]), row["indicator"], column), []).append(row)
+    for (table, _code, column), group in groups.items():
+        pairs = []
+        for row in group:
+            last_year = (row["region_code"], row["indicator"], row["year"] - 1)
+            base = levels.get((table, *last_year, row["first_month"], row["last_month"]))
+            if base and row["level"] is not None:
+                pairs.append((row, (row["level"] / base - 1.0) * 100.0))
+        if len(pairs) < _COMPUTED_AT_LEAST or any(
+            abs(computed - row["growth_pct"]) > _COMPUTED_TOLERANCE for row, computed in pairs
+        ):
+            continue
+        first = group[0]
+        findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"{column}列的增速在每一行都等于表中两年现价总量之比减1，是名义增速，"
+                "不是该指标的可比价增速，该列未导入",
+                Location(
+                    file=first["source_file"],
+                    sheet=first["source_sheet"],
+                    row=first["src_row"],
+                    column=column,
+                    value=first["growth_pct"],
+                ),
+                hint="可比价增速请另列（如“实际增速”）；名义增速需要时另建指标导入",
+            )
+        )
+        for row in group:
+            row["growth_pct"], row["growth_cell"] = None, None
 
 
 def _merge_stacked(

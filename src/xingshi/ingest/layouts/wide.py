@@ -813,8 +813,9 @@ def read_wide(
             elif not has_sub and (_BARE_PERIOD.match(name) or _release_year(name, balances)):
                 # 2017年预测 | 增长率 | 2016年 | 2015年 under 中国城市GDP排名: a bare year, even
                 # after a column of another name, is the title's indicator in that year.
-                single_sub, bare_period = normalize_text(head), True
-                current, from_title = (" ".join(titles), None, c), True
+                # 2018年(亿): the year without its unit, or the column keeps the title's year.
+                single_sub, bare_period = normalize_text(name), True
+                current, from_title = (" ".join(titles), unit, c), True
                 if year := _release_year(name, balances):
                     head_periods[c] = f"{year}年"
             elif not has_sub and (current is None or from_title) and is_role_only(head):
