@@ -2138,3 +2138,64 @@ def test_a_bare_year_with_its_unit_is_that_years_column(catalogs, tmp_path):
     got = _records(check_file(alone, catalogs))
     assert set(got) == {(code, "gdp", "2017-01/2017-12") for code, _name in _XJ}
     assert got[("650100", "gdp", "2017-01/2017-12")] == (1893.85, None, None)
+
+
+def _finance_years(tmp_path, unit_line, title="7-1  主要年份地方财政一般预算收支及增长速度"):
+    """152's shape: a text-layout bilingual header, each name wrapped onto two lines."""
+    rows = [
+        [title],
+        [unit_line],
+        [None, "地方财政一般", "地方财政一般", "收支差额", "指数(上年=100)  Indices", None],
+        [None, "预算收入", "预算支出", None, None, None],
+        [None, "General Budgetary", "General Budgetary", "Balance", "地方财政一般", "地方财政一般"],
+        ["Year", "Revenue in", "Expenditure in", None, "预算收入", "预算支出"],
+        [None, "Local Finance", "Local Finance", None, "General Budgetary Revenue", "Expenditure"],
+        [2008, 3610616, 10593638, -6983022, 126.3, 133.2],
+        [2009, 3887848, 13469125, -9581277, 107.7, 127.1],
+        [2010, 5005759, 16989126, -11983367, 128.8, 126.1],
+        [2011, 7204324, 22844864, -15640540, 143.9, 134.5],
+    ]
+    return _sheet(tmp_path / "财政.xlsx", rows, ("E3:F3",))
+
+
+def test_names_wrapped_onto_two_lines_of_a_text_layout_header(catalogs, tmp_path):
+    """地方财政一般 over 预算收入 | 预算支出, and under 指数(上年=100) the same names wrapped over
+    the Year line: each column's name is its two halves (地方财政一般预算收入, the 旧称 of
+    地方财政收入), the 指数 columns their growth (128.8 is 28.8 %), 单位:万元 (10 000 yuan) the
+    amounts' unit. The header was taken from the lower halves and the table refused (152)."""
+    checked = check_file(_finance_years(tmp_path, "单位:万元 (10 000 yuan)"), catalogs,
+                         region_scope="新疆维吾尔自治区")  # fmt: skip
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4324, 43.9, None)
+    assert got[("650000", "fiscal_expenditure", "2010-01/2010-12")] == (1698.9126, 26.1, None)
+    assert len(got) == 8  # 收支差额 is no indicator of the catalogue
+
+
+def test_an_unreadable_unit_note_is_not_taken_for_the_catalogues_unit(catalogs, tmp_path):
+    """单位:万元(现价): a note whose unit cannot be read is an error, not 万元 figures stored as
+    亿元 (the note's unit was taken as the indicator's own wherever it did not convert)."""
+    checked = check_file(_finance_years(tmp_path, "单位:万元(现价)"), catalogs,
+                         region_scope="新疆维吾尔自治区")  # fmt: skip
+    assert any("不相容" in e for e in _errors(checked))
+    assert not any(v[0] and v[0] > 1e5 for v in _records(checked).values())
+
+
+def test_a_title_of_amounts_and_their_growth_is_no_growth_table(catalogs, tmp_path):
+    """…收支及增长速度 names the amounts and their growth (as …及其构成 names amounts and
+    shares): its figures without a unit of their own are amounts, not growth rates (152's
+    amounts were moved to growth, 71416 % for 1978)."""
+    path = _sheet(
+        tmp_path / "收支.xlsx",
+        [
+            ["主要年份地方财政收支及增长速度"],
+            ["年份", "地方财政收入", "一般公共预算支出"],
+            [2008, 361.1, 1059.4],
+            [2009, 388.8, 1346.9],
+            [2010, 500.6, 1698.9],
+            [2011, 720.4, 2284.5],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="新疆维吾尔自治区")
+    assert _errors(checked) == []
+    assert _records(checked)[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4, None, None)
