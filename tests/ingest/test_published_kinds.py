@@ -2199,3 +2199,16 @@ def test_a_title_of_amounts_and_their_growth_is_no_growth_table(catalogs, tmp_pa
     checked = check_file(path, catalogs, region_scope="新疆维吾尔自治区")
     assert _errors(checked) == []
     assert _records(checked)[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4, None, None)
+
+
+@pytest.mark.parametrize("note", ["单位:万元 (10 000 yuan)", "单位:万元  Unit: 10 000 Yuan"])
+def test_a_unit_note_with_its_english_translation(catalogs, tmp_path, note):
+    """A bilingual yearbook's 单位:万元 (10 000 yuan): the unit is 万元. The translation made the
+    note unreadable, and an unreadable note's figures were taken as already in 亿元: 7204324
+    万元 stored as 7204324 亿元 (found with 152's note on a plain years-down table)."""
+    rows = [["主要年份地方财政收支"], [note], ["年份", "地方财政收入", "一般公共预算支出"]]
+    rows += [[2009, 3887848, 13469125], [2010, 5005759, 16989126], [2011, 7204324, 22844864]]
+    checked = check_file(_sheet(tmp_path / "收支.xlsx", rows), catalogs, region_scope="新疆")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4324, None, None)
