@@ -182,14 +182,23 @@ def _header_of_another(sheet: Sheet, row: int) -> bool:
     return len(cells) >= 2 and is_year_header(cells[0]) and all(isinstance(v, str) for v in cells)
 
 
-def _name_row(sheet: Sheet, row: int, region_col: int, *, corner_english: bool = False) -> bool:
+def _name_row(
+    sheet: Sheet,
+    row: int,
+    region_col: int,
+    *,
+    corner_english: bool = False,
+    any_corner: bool = False,
+) -> bool:
     """A header row of indicator names only (工业 | 建筑业 under 第二产业), no roles or figures.
-    ``corner_english``: the corner may hold an English word (Year of a bilingual header)."""
+    ``corner_english``: the corner may hold an English word (Year of a bilingual header);
+    ``any_corner``: whatever the corner holds."""
     cells = sheet.cell_row(row)
     if row >= len(sheet.rows):
         return False
     corner = sheet.cell(row, region_col)
-    if normalize_text(corner) and not (corner_english and _english_only(corner)):
+    english = corner_english and _english_only(corner)
+    if normalize_text(corner) and not (english or any_corner):
         return False
     texts = [v for v in cells[region_col + 1 :] if v is not None and str(v).strip()]
     if not texts or any(isinstance(v, (int, float)) for v in texts):
@@ -707,7 +716,32 @@ def _wrapped_halves_above(sheet: Sheet, header_row: int, region_col: int) -> int
         up, low = without_english(up), split_unit(without_english(low))[0]
         if up and low and not _catalogue_name(up) and _catalogue_name(up + low):
             joined += 1
-    return above if joined else header_row
+    if not joined:
+        return header_row
+    corner = sheet.cell(header_row, region_col)
+    if corner is not None:
+        # 类别 beside the lower halves: the corner of the whole header, which starts above (else
+        # the lower row reads as a second table's header, its columns without their 指数 group)
+        row = sheet.rows[above]
+        row.extend([None] * (region_col + 1 - len(row)))
+        row[region_col], sheet.rows[header_row][region_col] = corner, None
+    return above
+
+
+def _corner_from_below(sheet: Sheet, header_row: int, region_col: int) -> None:
+    """地方财政一般 over 类别 | 预算收入 | 预算支出: a corner word beside a row of names under a
+    header row with an empty corner is the whole header's corner. Left there, the lower row read
+    as a second table's header and its columns lost the groups above them (an 指数 group's
+    indexes stored as amounts)."""
+    below = header_row + 1
+    if normalize_text(sheet.cell(header_row, region_col)) or below >= len(sheet.rows):
+        return
+    corner = sheet.cell(below, region_col)
+    if corner is None or not _name_row(sheet, below, region_col, any_corner=True):
+        return
+    row = sheet.rows[header_row]
+    row.extend([None] * (region_col + 1 - len(row)))
+    row[region_col], sheet.rows[below][region_col] = corner, None
 
 
 def _drop_translations(sheet: Sheet, rows: range, region_col: int) -> None:
@@ -743,6 +777,7 @@ def read_wide(
     """
     header_row = _name_above_translation(sheet, header_row, region_col)
     header_row = _wrapped_halves_above(sheet, header_row, region_col)
+    _corner_from_below(sheet, header_row, region_col)
     _dates_as_months(sheet, range(header_row, header_row + 3))
     _drop_translations(sheet, range(header_row + 1, header_row + 4), region_col)
     # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
