@@ -2261,3 +2261,144 @@ def test_bare_years_with_a_bracket_that_is_no_unit(catalogs, tmp_path):
     got = _records(checked)
     assert got[("650100", "gdp", "2018-01/2018-09")] == (0.219817, 7.0, None)
     assert got[("650100", "gdp", "2017-01/2017-09")] == (0.189385, None, None)
+
+
+# --- Batch 15 ----------------------------------------------------------------------------------
+
+_XJ = [("650100", "乌鲁木齐"), ("652300", "昌吉"), ("652800", "巴音郭楞"), ("653100", "喀什")]
+
+
+def _xj_ranking(tmp_path, header, figures, lead="以下是2018年新疆各城市前三季度的GDP排名。"):
+    rows = [[lead], ["2018新疆各城市GDP排名"], ["排名", "城市", *header]]
+    rows += [[i + 1, name, *f] for i, ((_c, name), f) in enumerate(zip(_XJ, figures, strict=True))]
+    return _sheet(tmp_path / "新疆.xlsx", rows)
+
+
+def test_a_growth_that_is_the_ratio_of_the_two_amounts_is_nominal(catalogs, tmp_path):
+    """2018年 | 2017年 | 增速 of GDP where every 增速 is 2018 ÷ 2017 − 1 (a ranking page's
+    nominal growth, its lead says 名义增长速率): not GDP's comparable-price growth. The amounts
+    are read, the growth column left out with a warning naming it (142)."""
+    figures = [
+        [2198.17, 1893.85, "16.07%"],
+        [909.69, 866.82, "4.95%"],
+        [704.29, 657.6, "7.10%"],
+        [641.9, 663.79, "-3.30%"],
+    ]
+    checked = check_file(_xj_ranking(tmp_path, ["2018年", "2017年", "增速"], figures), catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, None, None)
+    assert got[("653100", "gdp", "2017-01/2017-09")] == (663.79, None, None)
+    nominal = [f for f in checked.findings if "名义增速" in f.message]
+    assert [(f.severity, f.where.column) for f in nominal] == [("warning", "E")]
+
+
+def test_a_growth_that_differs_from_the_ratio_is_kept(catalogs, tmp_path):
+    """The same table with the comparable-price growth the bureau published (not the ratio of
+    the current-price amounts): the growth is GDP's growth."""
+    figures = [
+        [2198.17, 1893.85, "7.2%"],
+        [909.69, 866.82, "4.8%"],
+        [704.29, 657.6, "5.5%"],
+        [641.9, 663.79, "6.1%"],
+    ]
+    checked = check_file(_xj_ranking(tmp_path, ["2018年", "2017年", "增速"], figures), catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("650100", "gdp", "2018-01/2018-09")] == (2198.17, 7.2, None)
+    assert not [f for f in checked.findings if "名义增速" in f.message]
+
+
+def test_a_bare_year_with_its_unit_is_that_years_column(catalogs, tmp_path):
+    """2018年(亿) | 2017年(亿): each year is its column's own, the unit in brackets the amounts'.
+    The unit hid the year, both columns took the lead's 2018年1-9月 (refused as duplicates);
+    a 2017年(亿) column alone under a 2018 title stored 2017's amounts as 2018's (142)."""
+    figures = [[2198.17, 1893.85], [909.69, 866.82], [704.29, 657.6], [641.9, 663.79]]
+    checked = check_file(_xj_ranking(tmp_path, ["2018年(亿)", "2017年(亿)"], figures), catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650100", "gdp", "2018-01/2018-09")] == (2198.17, None, None)
+    assert got[("650100", "gdp", "2017-01/2017-09")] == (1893.85, None, None)
+    alone = _xj_ranking(tmp_path, ["2017年(万元)"], [[f[1] * 10000] for f in figures], lead="")
+    got = _records(check_file(alone, catalogs))
+    assert set(got) == {(code, "gdp", "2017-01/2017-12") for code, _name in _XJ}
+    assert got[("650100", "gdp", "2017-01/2017-12")] == (1893.85, None, None)
+
+
+def _finance_years(tmp_path, unit_line, corner=None):
+    """152's shape: a text-layout bilingual header, each name wrapped onto two lines."""
+    rows = [
+        ["7-1  主要年份地方财政一般预算收支及增长速度"],
+        [unit_line],
+        [None, "地方财政一般", "地方财政一般", "收支差额", "指数(上年=100)  Indices", None],
+        [corner, "预算收入", "预算支出", None, None, None],
+        [None, "General Budgetary", "General Budgetary", "Balance", "地方财政一般", "地方财政一般"],
+        ["Year", "Revenue in", "Expenditure in", None, "预算收入", "预算支出"],
+        [None, "Local Finance", "Local Finance", None, "General Budgetary Revenue", "Expenditure"],
+        [2005, 1803184, 5190179, -3386995, 115.8, 123.3],
+        [2006, 2194628, 6784723, -4590095, 121.7, 130.7],
+        [2007, 2858600, 7951540, -5092940, 130.3, 117.2],
+        [2008, 3610616, 10593638, -6983022, 126.3, 133.2],
+        [2009, 3887848, 13469125, -9581277, 107.7, 127.1],
+        [2010, 5005759, 16989126, -11983367, 128.8, 126.1],
+        [2011, 7204324, 22844864, -15640540, 143.9, 134.5],
+    ]
+    return _sheet(tmp_path / "财政.xlsx", rows, ("E3:F3",))
+
+
+@pytest.mark.parametrize("corner", [None, "类别"])
+def test_names_wrapped_onto_two_lines_of_a_text_layout_header(catalogs, tmp_path, corner):
+    """地方财政一般 over 预算收入 | 预算支出, and under 指数(上年=100) the same names wrapped over
+    the Year line: each column's name is its two halves (地方财政一般预算收入, the 旧称 of
+    地方财政收入), the 指数 columns their growth (128.8 is 28.8 %), 单位:万元 (10 000 yuan) the
+    amounts' unit. The header was taken from the lower halves and the table refused (152). A
+    corner word beside the lower halves (类别) is the whole header's: read from there, the 指数
+    columns lost their group and 196.5 was stored as 地方财政收入 (perturb.py, corner)."""
+    path = _finance_years(tmp_path, "单位:万元 (10 000 yuan)", corner)
+    checked = check_file(path, catalogs, region_scope="新疆维吾尔自治区")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4324, 43.9, None)
+    assert got[("650000", "fiscal_expenditure", "2010-01/2010-12")] == (1698.9126, 26.1, None)
+    assert len(got) == 14  # 收支差额 is no indicator of the catalogue
+
+
+def test_an_unreadable_unit_note_is_not_taken_for_the_catalogues_unit(catalogs, tmp_path):
+    """单位:万元(现价): a note whose unit cannot be read is an error, not 万元 figures stored as
+    亿元 (the note's unit was taken as the indicator's own wherever it did not convert)."""
+    checked = check_file(_finance_years(tmp_path, "单位:万元(现价)"), catalogs,
+                         region_scope="新疆维吾尔自治区")  # fmt: skip
+    assert any("不相容" in e for e in _errors(checked))
+    assert not any(v[0] and v[0] > 1e5 for v in _records(checked).values())
+
+
+def test_a_title_of_amounts_and_their_growth_is_no_growth_table(catalogs, tmp_path):
+    """…收支及增长速度 names the amounts and their growth (as …及其构成 names amounts and
+    shares): its figures without a unit of their own are amounts, not growth rates (152's
+    amounts were moved to growth, 71416 % for 1978)."""
+    path = _sheet(
+        tmp_path / "收支.xlsx",
+        [
+            ["主要年份地方财政收支及增长速度"],
+            ["年份", "地方财政收入", "一般公共预算支出"],
+            [2008, 361.1, 1059.4],
+            [2009, 388.8, 1346.9],
+            [2010, 500.6, 1698.9],
+            [2011, 720.4, 2284.5],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="新疆维吾尔自治区")
+    assert _errors(checked) == []
+    assert _records(checked)[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4, None, None)
+
+
+@pytest.mark.parametrize("note", ["单位:万元 (10 000 yuan)", "单位:万元  Unit: 10 000 Yuan"])
+def test_a_unit_note_with_its_english_translation(catalogs, tmp_path, note):
+    """A bilingual yearbook's 单位:万元 (10 000 yuan): the unit is 万元. The translation made the
+    note unreadable, and an unreadable note's figures were taken as already in 亿元: 7204324
+    万元 stored as 7204324 亿元 (found with 152's note on a plain years-down table)."""
+    rows = [["主要年份地方财政收支"], [note], ["年份", "地方财政收入", "一般公共预算支出"]]
+    rows += [[2009, 3887848, 13469125], [2010, 5005759, 16989126], [2011, 7204324, 22844864]]
+    checked = check_file(_sheet(tmp_path / "收支.xlsx", rows), catalogs, region_scope="新疆")
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4324, None, None)

@@ -412,7 +412,9 @@ def _index_without_base(indicator: Any, level: Any, growth: Any, o: RawObs) -> s
     return "level" if 70 <= level <= 130 and "100" not in said else None
 
 
+# (not 地方财政一般预算收支及增长速度: the amounts and their growth, as 及其构成 below)
 _GROWTH_TITLE = re.compile(
+    r"(?<!及)(?<!及其)(?<!和)(?<!与)"
     r"(增速|增长速度|增幅|增长率|同比增长|比上年增长|比上年同期增长|同比增速)"
     r"[(（]?(单位[:：])?[%％]?[)）]?$"
 )

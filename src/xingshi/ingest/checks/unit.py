@@ -30,7 +30,9 @@ def to_canonical(
     try:
         return (None if value is None else convert(value, text, indicator.unit)), None
     except UnitClash:
-        if lenient:
+        if lenient and try_parse_unit(text) is not None:
+            # a note's unit of another kind (单位：亿元、% over a rate); an unreadable one
+            # (万元(10000yuan) is no licence to take 万元 figures as 亿元
             return value, None
         if _other_currency(text, normalize_text(indicator.unit)):
             # 人均GDP(美元) beside 人均GDP(元): left out and said, never stored as 元.

@@ -75,6 +75,9 @@ def _note_unit(sheet: Sheet, header_row: int) -> str | None:
         for value in sheet.rows[r]:
             text = normalize_text(value)
             if text and _UNIT_NOTE.match(text):
+                # 单位:万元 (10 000 yuan), 单位:亿元 Unit: in 100 Million Yuan: the English
+                # translation is no part of the unit
+                text = re.sub(r"(?<=[\u4e00-\u9fff%])[(（]?[\d\s]*[A-Za-z].*$", "", text)
                 parts = re.split(r"[、,，/;；]", _UNIT_NOTE.sub("", text).rstrip(")"))
                 units = [p for p in parts if p and p != "%"]
                 return units[0] if units else None
@@ -182,10 +185,23 @@ def _header_of_another(sheet: Sheet, row: int) -> bool:
     return len(cells) >= 2 and is_year_header(cells[0]) and all(isinstance(v, str) for v in cells)
 
 
-def _name_row(sheet: Sheet, row: int, region_col: int) -> bool:
-    """A header row of indicator names only (工业 | 建筑业 under 第二产业), no roles or figures."""
+def _name_row(
+    sheet: Sheet,
+    row: int,
+    region_col: int,
+    *,
+    corner_english: bool = False,
+    any_corner: bool = False,
+) -> bool:
+    """A header row of indicator names only (工业 | 建筑业 under 第二产业), no roles or figures.
+    ``corner_english``: the corner may hold an English word (Year of a bilingual header);
+    ``any_corner``: whatever the corner holds."""
     cells = sheet.cell_row(row)
-    if row >= len(sheet.rows) or normalize_text(sheet.cell(row, region_col)):
+    if row >= len(sheet.rows):
+        return False
+    corner = sheet.cell(row, region_col)
+    english = corner_english and _english_only(corner)
+    if normalize_text(corner) and not (english or any_corner):
         return False
     texts = [v for v in cells[region_col + 1 :] if v is not None and str(v).strip()]
     if not texts or any(isinstance(v, (int, float)) for v in texts):
@@ -206,7 +222,7 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
     指数 group marks its columns. Returns the row now holding the names and, per column, the
     name of the group it is a part of (工业 → 第二产业)."""
     rows = [header_row]
-    while len(rows) < 3 and _name_row(sheet, rows[-1] + 1, region_col):
+    while len(rows) < 4 and _name_row(sheet, rows[-1] + 1, region_col, corner_english=True):
         rows.append(rows[-1] + 1)
     if len(rows) == 1:
         return header_row, {}
@@ -227,9 +243,12 @@ def _flatten_names(sheet: Sheet, header_row: int, region_col: int) -> tuple[int,
             if c <= region_col:
                 line.append(text)
                 continue
-            below = any(sheet.cell(x, c) is not None for x in rows if x > r) or (
-                units_after and sheet.cell(after, c) is not None
-            )
+            # (a translation below, Balance under 收支差额, carries no name over from the left)
+            below = any(
+                sheet.cell(x, c) is not None and not _english_only(sheet.cell(x, c))
+                for x in rows
+                if x > r
+            ) or (units_after and sheet.cell(after, c) is not None)
             current = text if text else (current if below else "")
             line.append(current)
         carried.append(line)
@@ -280,6 +299,9 @@ def _join_wrapped_names(
     for c in range(region_col + 1, len(carried[0])):
         for i in range(len(rows) - 1):
             up, low = sheet.cell(rows[i], c), carried[i + 1][c]
+            if up is None and isinstance(sheet.cell(rows[i + 1], c), str):
+                # 地方财政一般 merged over 预算收入 | 预算支出: the upper half is each column's
+                up = carried[i][c]
             if not (isinstance(up, str) and low):
                 continue
             up, (low_name, low_unit) = without_english(up), split_unit(low)
@@ -288,8 +310,10 @@ def _join_wrapped_names(
             if _catalogue_name(up + low_name):
                 carried[i + 1][c] = up + low_name + (f"({low_unit})" if low_unit else "")
                 for k in range(i + 1):
-                    if k == i or sheet.cell(rows[k], c) is None:
-                        # the upper half, and a group only carried over from the left
+                    role_group = re.search("指数|构成|比重|=100", carried[k][c])
+                    if k == i or (sheet.cell(rows[k], c) is None and not role_group):
+                        # the upper half, and a group only carried over from the left (an
+                        # 指数 group stays: its columns are indexes of the joined names)
                         carried[k][c] = ""
 
 
@@ -685,6 +709,50 @@ def _name_above_translation(sheet: Sheet, header_row: int, region_col: int) -> i
     return header_row
 
 
+def _wrapped_halves_above(sheet: Sheet, header_row: int, region_col: int) -> int:
+    """地方财政一般 over 预算收入 (a text-layout yearbook's header, each name wrapped onto two
+    lines): where the row above the header holds, in the header's own columns, first halves
+    that make catalogue names with the header's cells (and are none alone), the header starts
+    a row higher, for the wrapped names to be joined."""
+    above = header_row - 1
+    if above < 0 or normalize_text(sheet.cell(above, region_col)):
+        return header_row
+    joined = 0
+    for c, up in enumerate(sheet.cell_row(above)):
+        low = sheet.cell(header_row, c)
+        if c <= region_col or not (isinstance(up, str) and isinstance(low, str)):
+            continue
+        up, low = without_english(up), split_unit(without_english(low))[0]
+        if up and low and not _catalogue_name(up) and _catalogue_name(up + low):
+            joined += 1
+    if not joined:
+        return header_row
+    corner = sheet.cell(header_row, region_col)
+    if corner is not None:
+        # 类别 beside the lower halves: the corner of the whole header, which starts above (else
+        # the lower row reads as a second table's header, its columns without their 指数 group)
+        row = sheet.rows[above]
+        row.extend([None] * (region_col + 1 - len(row)))
+        row[region_col], sheet.rows[header_row][region_col] = corner, None
+    return above
+
+
+def _corner_from_below(sheet: Sheet, header_row: int, region_col: int) -> None:
+    """地方财政一般 over 类别 | 预算收入 | 预算支出: a corner word beside a row of names under a
+    header row with an empty corner is the whole header's corner. Left there, the lower row read
+    as a second table's header and its columns lost the groups above them (an 指数 group's
+    indexes stored as amounts)."""
+    below = header_row + 1
+    if normalize_text(sheet.cell(header_row, region_col)) or below >= len(sheet.rows):
+        return
+    corner = sheet.cell(below, region_col)
+    if corner is None or not _name_row(sheet, below, region_col, any_corner=True):
+        return
+    row = sheet.rows[header_row]
+    row.extend([None] * (region_col + 1 - len(row)))
+    row[region_col], sheet.rows[below][region_col] = corner, None
+
+
 def _drop_translations(sheet: Sheet, rows: range, region_col: int) -> None:
     """A header row of English names only (Gross Domestic Product | Primary Industry) under the
     Chinese one of a bilingual yearbook: a translation, neither names nor data. One English
@@ -717,6 +785,8 @@ def read_wide(
     header), for the caller to read as a table of its own; None when the sheet ends.
     """
     header_row = _name_above_translation(sheet, header_row, region_col)
+    header_row = _wrapped_halves_above(sheet, header_row, region_col)
+    _corner_from_below(sheet, header_row, region_col)
     _dates_as_months(sheet, range(header_row, header_row + 3))
     _drop_translations(sheet, range(header_row + 1, header_row + 4), region_col)
     # Yearbooks: years as a header row over the indicators (2008 | 2009 over 总额 | 增长).
