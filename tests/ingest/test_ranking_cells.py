@@ -3,6 +3,7 @@ in each cell (9946.66亿元, 10.77万亿), growth in words (增长8.0%, 下降1.
 
 from __future__ import annotations
 
+import pytest
 from sheets import errors, records, write_sheet
 
 from xingshi.ingest import check_file
@@ -171,3 +172,28 @@ def test_price_index_column_without_base_is_on_last_years_100(catalogs, tmp_path
     checked = check_file(write_sheet(tmp_path / "涨幅.xlsx", rows), catalogs)
     assert checked.findings == []
     assert records(checked)[("360000", "cpi", Y2019)] == (None, 2.9, None)
+
+
+@pytest.mark.parametrize(
+    ("cell", "growth"),
+    [
+        ("负增长2.3", -2.3),  # the row was taken for a row of roles: 泉州 lost without a word
+        ("同比下降2.3%", -2.3),  # the same
+        ("同比增长5.1%", 5.1),
+        ("比上年增长5.1", 5.1),
+        ("↓2.3", -2.3),  # the arrows were refused as no numbers
+        ("2.3↓", -2.3),
+        ("▼2.3", -2.3),
+        ("↑5.1", 5.1),
+    ],
+)
+def test_growth_with_its_sign_in_words_or_arrows(catalogs, tmp_path, cell, growth):
+    checked = _check(
+        tmp_path,
+        catalogs,
+        ["城市", "GDP(亿元)", "增速"],
+        [[9946.66, cell], [9392.3, "7.9%"], [5995.04, "7.9%"]],
+    )
+    assert errors(checked) == []
+    assert records(checked)[("350500", "gdp", Y2019)] == (9946.66, growth, None)
+    assert len(records(checked)) == 3

@@ -149,20 +149,29 @@ def split_cell_unit(value: Any, unit_of: str | None = None) -> tuple[str, str] |
     return None
 
 
-_SAID = re.compile(r"^(增长|下降|减少|提高|回落)?([+-]?\d+(?:\.\d+)?)(%|倍|个百分点)?$")
+_SAID = re.compile(
+    r"^(?:同比|比上年同期|比上年|较上年|比去年同期|比去年)?(增长|负增长|下降|减少|提高|回落|上升|降低)?"
+    r"([+-]?\d+(?:\.\d+)?)(%|倍|个百分点)?$"
+)
+# ↑5.1, 2.3↓, ▼2.3: the arrow is the sign (▲ and △ after a figure stay marks, as before).
+_ARROW = re.compile(r"^([↑↓▼▽])\s*(\d+(?:\.\d+)?)%?$|^(\d+(?:\.\d+)?)%?\s*([↑↓▼▽])$")
 
 
 def _growth_words(text: str) -> float | None:
-    """Growth as written in words: 持平 0, 下降5.2% −5.2, 增长1.5倍 +150 (倍 is ×100)."""
+    """Growth as written in words: 持平 0, 下降5.2% −5.2, 同比增长5.1%, 负增长2.3 −2.3,
+    增长1.5倍 +150 (倍 is ×100), ↓2.3 −2.3."""
     if text == "持平":
         return 0.0
+    if a := _ARROW.match(text):
+        number = float(a.group(2) or a.group(3))
+        return -number if (a.group(1) or a.group(4)) in "↓▼▽" else number
     m = _SAID.match(text)
     if not m or not (m.group(1) or m.group(3) == "倍"):
         return None
     number = float(m.group(2))
     if m.group(3) == "倍":
         number *= 100.0
-    return -number if m.group(1) in ("下降", "减少", "回落") else number
+    return -number if m.group(1) in ("负增长", "下降", "减少", "回落", "降低") else number
 
 
 _TIE = re.compile(r"^并列|[(]?并列[)]?$|[=＝]$")
