@@ -57,3 +57,40 @@ def test_towns_are_named_as_below_the_catalogue(catalogs, tmp_path, corner):
     assert "regions.csv" in warned[0].hint and "城关镇" in warned[0].hint
     assert checked.normalized.observations.height == 0
     assert errors(checked)  # nothing importable: the file is refused, saying why
+
+
+@pytest.mark.parametrize("note", ["单位：万元", "单位：亿元"])
+def test_a_note_of_amounts_is_not_the_per_capita_columns_unit(catalogs, tmp_path, note):
+    """单位：万元 over GDP and per-capita columns: 105000 is 元 a head (it was stored as
+    1 050 000 000 元), said once per column; GDP keeps the note's unit."""
+    rows = [
+        ["2023年各市主要经济指标"],
+        [note],
+        ["地区", "地区生产总值", "人均地区生产总值", "城镇居民人均可支配收入"],
+        ["郑州市", 13600 * (10000 if note.endswith("万元") else 1), 105000, 45000],
+        ["开封市", 2700 * (10000 if note.endswith("万元") else 1), 56000, 38000],
+        ["洛阳市", 5480 * (10000 if note.endswith("万元") else 1), 78000, 44000],
+    ]
+    checked = check_file(write_sheet(tmp_path / "人均.xlsx", rows), catalogs, region_scope="河南省")
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("410100", "gdp", "2023-01/2023-12")][0] == pytest.approx(13600.0)
+    assert got[("410100", "gdp_per_capita", "2023-01/2023-12")][0] == 105000.0
+    assert got[("410300", "urban_income", "2023-01/2023-12")][0] == 44000.0
+    said = [f.message for f in checked.findings if f.rule == "unit_clash"]
+    assert len(said) == 2 and all(f"单位说明“{note[3:]}”不适用于人均指标" in m for m in said)
+
+
+def test_a_per_capita_figure_in_the_notes_unit_is_still_read_in_it(catalogs, tmp_path):
+    """10.5 under 单位：万元 is 105 000 元 a head: a figure of reason keeps the note's unit."""
+    rows = [
+        ["2023年各市人均地区生产总值"],
+        ["单位：万元"],
+        ["地区", "人均地区生产总值"],
+        ["郑州市", 10.5],
+        ["开封市", 5.6],
+        ["洛阳市", 7.8],
+    ]
+    checked = check_file(write_sheet(tmp_path / "人均.xlsx", rows), catalogs, region_scope="河南省")
+    assert errors(checked) == [] and not checked.findings
+    assert records(checked)[("410100", "gdp_per_capita", "2023-01/2023-12")][0] == 105000.0

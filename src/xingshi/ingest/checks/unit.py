@@ -28,7 +28,18 @@ def to_canonical(
     if not text or text == normalize_text(indicator.unit):
         return value, None
     try:
-        return (None if value is None else convert(value, text, indicator.unit)), None
+        converted = None if value is None else convert(value, text, indicator.unit)
+        if lenient and converted is not None and _per_capita_beyond_reason(indicator, converted):
+            # 单位：万元 over a table with 人均 columns in 元 (105000 is no 10.5亿元 a head)
+            return value, Finding(
+                "unit_clash",
+                "warning",
+                f"表上的单位说明“{unit}”不适用于人均指标（如{indicator.name}），"
+                f"其数按{indicator.unit}读取",
+                where,
+                hint=f"人均指标以{indicator.unit}计；如确以{unit}计，请在该列表头写明单位",
+            )
+        return converted, None
     except UnitClash:
         if lenient and try_parse_unit(text) is not None:
             # a note's unit of another kind (单位：亿元、% over a rate); an unreadable one
@@ -53,3 +64,14 @@ def to_canonical(
             hint=f"{indicator.name}以{indicator.unit}计，请检查单位或指标是否填错了列",
             data={"unit": str(unit), "expected": indicator.unit},
         )
+
+
+# A per-capita figure above 2 million 元 a head (105000 under a 单位：万元 note) is no figure
+# of a person: the note is the amounts' unit, not the per-capita columns'.
+_PER_CAPITA_CEILING = 2_000_000.0
+
+
+def _per_capita_beyond_reason(indicator: Any, converted: float) -> bool:
+    return (
+        "人均" in indicator.name and indicator.unit == "元" and abs(converted) > _PER_CAPITA_CEILING
+    )
