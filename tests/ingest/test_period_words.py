@@ -303,3 +303,20 @@ def test_each_row_keeps_the_growth_of_its_own_basis(catalogs, tmp_path):
         ("410100", "urban_income", "2024-01/2024-09"): (30000.0, 5.1, None),
         ("410100", "retail", "2024-01/2024-09"): (900.0, 4.0, None),
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "head"),
+    [
+        ("各市社会消费品零售总额", "2023.1-6(亿元)"),  # both were refused: no period found
+        ("2023.1-6各市社会消费品零售总额", "总额(亿元)"),
+        ("各市社会消费品零售总额", "2023.01-06月(亿元)"),
+    ],
+)
+def test_months_written_with_a_point(catalogs, tmp_path, title, head):
+    checked = _regions_down(
+        tmp_path, catalogs, title, ["地区", head, "增速%"], [[100, 5.1], [50, 4.0], [80, 3.3]]
+    )
+    assert errors(checked) == []
+    assert records(checked)[("410100", "retail", "2023-01/2023-06")] == (100.0, 5.1, None)
+    assert len(records(checked)) == 3

@@ -97,6 +97,12 @@ _MONTHS_WITHOUT_MONTH = re.compile(
 )
 
 
+# 2023.1-6各市…, 2023.01-09: months written with a point after the year.
+_DOTTED_SPAN = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)\s*[.．]\s*(0?[1-9]|1[0-2])\s*[-－—–~～至]\s*(0?[1-9]|1[0-2])(?![\d.])月?"
+)
+
+
 # 2024年6月6日 under a bulletin's title: the day it was published, not the period of its data.
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 
@@ -117,7 +123,10 @@ _CN_MONTH = re.compile(
 
 def find_period_text(text: str) -> str | None:
     """The period named inside a title, sheet name or file name (most specific first)."""
-    text = _DATE.sub(" ", normalize_text(text))
+    text = _DOTTED_SPAN.sub(  # before _DATE: 2023.1-6 is months, not a day
+        lambda m: f"{m.group(1)}年{int(m.group(2))}-{int(m.group(3))}月", normalize_text(text)
+    )
+    text = _DATE.sub(" ", text)
     text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", text)  # 二〇二三年
     text = _CN_MONTH.sub(lambda m: str(_CN_NUMBERS[m.group(1)]) + m.group(2), text)  # 一至六月
     text = _YEAR_RUN_ON.sub(r"\1年\2", text)

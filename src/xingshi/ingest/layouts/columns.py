@@ -11,7 +11,12 @@ from datetime import date, datetime
 from typing import Any
 
 from xingshi.findings import Finding
-from xingshi.ingest.layouts.headers import _cumulative, is_period_head, names_months
+from xingshi.ingest.layouts.headers import (
+    _cumulative,
+    dotted_period,
+    is_period_head,
+    names_months,
+)
 from xingshi.ingest.records import Reading
 from xingshi.ingest.sources import Sheet, column_letter
 from xingshi.ingest.values import normalize_text, split_unit
@@ -51,7 +56,7 @@ def _dates_as_months(sheet: Sheet, rows: range) -> None:
     for r in rows:
         if r < len(sheet.rows):
             sheet.rows[r] = [
-                f"{v.year}年{v.month}月" if isinstance(v, (date, datetime)) else v
+                f"{v.year}年{v.month}月" if isinstance(v, (date, datetime)) else dotted_period(v)
                 for v in sheet.rows[r]
             ]
 

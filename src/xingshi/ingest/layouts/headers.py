@@ -192,6 +192,23 @@ def _months_of_words(text: str) -> str:
     return _PART_OF_YEAR_WORD.sub(lambda m: PART_OF_YEAR_MONTHS[m.group(1)], text)
 
 
+# 2023.1-6, 2023.01-09月 (a header's period written with a point): 2023年1-6月.
+_DOTTED = re.compile(
+    r"^((?:19|20)\d\d)\s*[.．]\s*(0?[1-9]|1[0-2])\s*[-－—–~～至]\s*(0?[1-9]|1[0-2])\s*月?"
+)
+
+
+def dotted_period(text: Any) -> Any:
+    """``2023.1-6(亿元)`` → ``2023年1-6月(亿元)``; any other value as it is."""
+    if not isinstance(text, str):
+        return text
+    m = _DOTTED.match(text.strip())
+    if not m:
+        return text
+    first, last = int(m.group(2)), int(m.group(3))
+    return f"{m.group(1)}年{first}-{last}月{text.strip()[m.end() :]}"
+
+
 def names_months(text: str) -> bool:
     """A header naming months of its own: 1-6月, 6月, or a part of the year (上半年, 一季度)."""
     return bool(_MONTHS.search(_months_of_words(text)))
@@ -201,7 +218,7 @@ def is_period_head(text: Any) -> bool:
     """A header cell that is a period of its own: 2023年, 2024年第二季度, 2024年1-6月, a date."""
     if isinstance(text, (date, datetime)):
         return True  # a month typed as a date
-    return bool(_PERIOD_HEAD.match(normalize_text(text)))
+    return bool(_PERIOD_HEAD.match(normalize_text(dotted_period(text))))
 
 
 def is_role_only(text: Any) -> bool:

@@ -25,6 +25,7 @@ from xingshi.ingest.layouts.headers import (
     _SUFFIX,
     _cumulative,
     column_period,
+    dotted_period,
     foreign_column,
     foreign_finding,
     is_period_head,
@@ -69,7 +70,9 @@ _CUMULATIVE_TO_NOW = re.compile(r"1\s*[-－—–~～至到]\s*(本月|当月)|�
 
 
 def repair_head(text: str) -> str:
-    """A period header as the bureau meant it: ``11`` → 11月, ``20221-8`` → 2022年1-8月."""
+    """A period header as the bureau meant it: ``11`` → 11月, ``20221-8`` → 2022年1-8月,
+    ``2023.1-6`` → 2023年1-6月."""
+    text = dotted_period(text)
     m = _YEAR_MONTHS.match(text)
     if m:
         return f"{m.group(1)}年{m.group(2)}月"
