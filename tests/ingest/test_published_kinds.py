@@ -2402,3 +2402,24 @@ def test_a_unit_note_with_its_english_translation(catalogs, tmp_path, note):
     assert _errors(checked) == []
     got = _records(checked)
     assert got[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4324, None, None)
+
+
+def test_level_under_its_income_release_word_shui_ping(catalogs, tmp_path):
+    """指标 | 水平(元) | 名义增速(%) (国家统计局's 城乡居民收支主要数据, 174): 水平 is the amount,
+    not a region; the rows above the header, cut from the page before it, are left out."""
+    path = _sheet(
+        tmp_path / "收支.xlsx",
+        [
+            ["(三)全国居民人均消费支出", 4796, 7.7],
+            ["按常住地分:"],
+            ["城镇居民", 6387, 7.0],
+            ["表2 一季度城乡居民收支主要数据"],
+            ["指标", "水平\n(元)", "名义增速\n(%)"],
+            ["(一)城镇居民人均可支配收入", 9986, 7.9],
+            ["按收入来源分:"],
+            ["工资性收入", 6132, 7.9],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国", period="2017年1-3月")
+    assert _errors(checked) == []
+    assert _records(checked) == {("100000", "urban_income", "2017-01/2017-03"): (9986, 7.9, None)}
