@@ -2423,3 +2423,21 @@ def test_level_under_its_income_release_word_shui_ping(catalogs, tmp_path):
     checked = check_file(path, catalogs, region_scope="全国", period="2017年1-3月")
     assert _errors(checked) == []
     assert _records(checked) == {("100000", "urban_income", "2017-01/2017-03"): (9986, 7.9, None)}
+
+
+@pytest.mark.parametrize(
+    "head", [["类 别", "环比", "同比", "1-5月累计"], ["类 别", "同比", "1-5月累计"]]
+)
+def test_a_growth_left_of_the_cumulative_column_is_the_titles_month(catalogs, tmp_path, head):
+    """环比 | 同比 | 1-5月累计 of a CPI table under 2011年5月: 同比 is May's (106.4 → 6.4), the
+    累计 column January to May's (5.4). Before, 累计 made the whole sheet 1-5月 and 6.4 was
+    stored as 1-5月's, 5.4 lost."""
+    row = ["居民消费价格总指数", 100.3, 106.4, 105.4][-len(head) :]
+    row[0] = "居民消费价格总指数"
+    path = _sheet(tmp_path / "价格.xlsx", [head, row])
+    checked = check_file(path, catalogs, region_scope="龙岗区", period="2011年5月")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("440307", "cpi", "2011-05/2011-05"): (None, 6.4, None),
+        ("440307", "cpi", "2011-01/2011-05"): (None, 5.4, None),
+    }
