@@ -2402,3 +2402,42 @@ def test_a_unit_note_with_its_english_translation(catalogs, tmp_path, note):
     assert _errors(checked) == []
     got = _records(checked)
     assert got[("650000", "local_fiscal", "2011-01/2011-12")] == (720.4324, None, None)
+
+
+def test_level_under_its_income_release_word_shui_ping(catalogs, tmp_path):
+    """指标 | 水平(元) | 名义增速(%) (国家统计局's 城乡居民收支主要数据, 174): 水平 is the amount,
+    not a region; the rows above the header, cut from the page before it, are left out."""
+    path = _sheet(
+        tmp_path / "收支.xlsx",
+        [
+            ["(三)全国居民人均消费支出", 4796, 7.7],
+            ["按常住地分:"],
+            ["城镇居民", 6387, 7.0],
+            ["表2 一季度城乡居民收支主要数据"],
+            ["指标", "水平\n(元)", "名义增速\n(%)"],
+            ["(一)城镇居民人均可支配收入", 9986, 7.9],
+            ["按收入来源分:"],
+            ["工资性收入", 6132, 7.9],
+        ],
+    )
+    checked = check_file(path, catalogs, region_scope="全国", period="2017年1-3月")
+    assert _errors(checked) == []
+    assert _records(checked) == {("100000", "urban_income", "2017-01/2017-03"): (9986, 7.9, None)}
+
+
+@pytest.mark.parametrize(
+    "head", [["类 别", "环比", "同比", "1-5月累计"], ["类 别", "同比", "1-5月累计"]]
+)
+def test_a_growth_left_of_the_cumulative_column_is_the_titles_month(catalogs, tmp_path, head):
+    """环比 | 同比 | 1-5月累计 of a CPI table under 2011年5月: 同比 is May's (106.4 → 6.4), the
+    累计 column January to May's (5.4). Before, 累计 made the whole sheet 1-5月 and 6.4 was
+    stored as 1-5月's, 5.4 lost."""
+    row = ["居民消费价格总指数", 100.3, 106.4, 105.4][-len(head) :]
+    row[0] = "居民消费价格总指数"
+    path = _sheet(tmp_path / "价格.xlsx", [head, row])
+    checked = check_file(path, catalogs, region_scope="龙岗区", period="2011年5月")
+    assert _errors(checked) == []
+    assert _records(checked) == {
+        ("440307", "cpi", "2011-05/2011-05"): (None, 6.4, None),
+        ("440307", "cpi", "2011-01/2011-05"): (None, 5.4, None),
+    }

@@ -124,6 +124,7 @@ _ROLE_TOKENS = sorted(
         "总量",
         "完成值",
         "完成",
+        "水平",
         "数值",
         "同比",
         "增长率",
@@ -371,7 +372,8 @@ def sub_kind(text: str) -> str | None:
         return "level"
     # 数 量 | 位 次 (a yearbook's amount), 本 年 over 本月 | 1-本月: whole words only, since
     # 企业数量 or 本年度目标 name something else.
-    if split_unit(text)[0] in ("数量", "本年"):
+    if split_unit(text)[0] in ("数量", "本年", "水平"):
+        # 指标 | 水平(元) | 名义增速(%): 国家统计局's income releases call the amount its level
         return "level"
     return None
 

@@ -435,6 +435,7 @@ def read_rows(
         header_row += 1  # figures start below the second line
         sub_row = header_row + 1
         subs = [normalize_text(v) for v in sheet.rows[sub_row]] if sub_row < len(sheet.rows) else []
+    title_period = period
     if any("累计" in normalize_text(v) for v in [*head, *subs]):
         period = _cumulative(period)
     unit_col = next((c for c, v in enumerate(head) if normalize_text(v) in UNIT_HEADERS), None)
@@ -527,6 +528,16 @@ def read_rows(
             col_period = _cumulative(period)
         if inherits and left is not None and left["region_col"] == region_col:
             col_period = left["period"]  # 比去年同期增长 right of 1-本月: that column's growth
+        elif (
+            inherits
+            and left is None
+            and title_period != period
+            and "累计" not in text
+            and any("累计" in normalize_text(v) for v in [*head[c + 1 :], *subs[c + 1 :]])
+        ):
+            # 环比 | 同比 | 1-5月累计 under 2011年5月: a growth left of every amount and of the
+            # 累计 column is the title's month, not January to it (106.4 was stored as 1-5月's).
+            col_period = title_period
         if _PRIOR.search(re.sub("[比较为](上年|去年)", "", text)):
             # 上年本月 | 上年1-本月: last year's month and last year's January-to-month.
             bare = _PRIOR.sub("", text)
