@@ -476,8 +476,8 @@ def _growth_of_increment_is_nominal(
     """GDP总量 | 增量 | 增速 on a ranking page, the growth being 增量 ÷ (总量 − 增量): a change at
     current prices, whatever the header calls it. Where at least three rows, and three in four
     of those with all three figures, agree to the growth's last decimal (a misprint may break
-    one), the column is a nominal growth: normalize keeps it only for an indicator whose
-    growth is nominal (retail), not as GDP's growth at comparable prices."""
+    one), the column is such a ratio: normalize keeps it for an indicator whose growth is at
+    current prices (retail, a count), not as GDP's growth at comparable prices."""
     by_column: dict[tuple[int, int], list[tuple[RawObs, bool]]] = {}
     for obs, inc_cell in pairs:
         if obs.growth_col is None or obs.growth_is_real or obs.growth_is_index:
@@ -500,14 +500,13 @@ def _growth_of_increment_is_nominal(
                 "header",
                 "warning",
                 f"“{normalize_text(head)}”列的增速等于增量除以上年同期总量（总量减增量），"
-                "是按现价计算的名义增速",
+                "是按现价计算的增速",
                 sheet.where(head_row, growth_col, head),
                 hint="地区生产总值等指标的增速按可比价格计算，请填统计部门公布的增速",
             )
         )
         for obs, _agrees in group:
-            obs.nominal_growth, obs.nominal_growth_col = obs.growth, obs.growth_col
-            obs.growth, obs.growth_col = None, None
+            obs.growth_is_ratio = True
 
 
 def _cell_number(value: Any, *, rank: bool = False) -> float | None:
