@@ -2441,3 +2441,38 @@ def test_a_growth_left_of_the_cumulative_column_is_the_titles_month(catalogs, tm
         ("440307", "cpi", "2011-05/2011-05"): (None, 6.4, None),
         ("440307", "cpi", "2011-01/2011-05"): (None, 5.4, None),
     }
+
+
+def _with_increment(growth: list[Any], indicator: str = "GDP总量") -> list[list[Any]]:
+    return [
+        ["根据最新公布的数据,2025年上半年吉林省各市GDP排名如下表所示:"],
+        ["排名", "城市", f"{indicator}(亿元)", "增量(亿元)", "增速(%)"],
+        [1, "长春市", 3754.88, 320.60, growth[0]],
+        [2, "吉林市", 779.98, 53.57, growth[1]],
+        [3, "延边州", 482.36, 54.96, growth[2]],
+        [4, "松原市", 427.06, 23.01, growth[3]],
+    ]
+
+
+def test_growth_that_is_the_increment_over_last_years_amount_is_nominal(catalogs, tmp_path):
+    """GDP总量 | 增量 | 增速 (table 161): 增速 is 增量 ÷ (总量 − 增量) in three rows of four
+    (9.34 = 320.60 / 3434.28; 延边州's 12.80 a misprint of 12.86), a change at current prices:
+    not GDP's growth at comparable prices, left out with a warning saying why. The amounts are
+    GDP (GDP总量 is GDP's amount). A growth unlike the ratio stays; so does the ratio of an
+    indicator whose growth is nominal (社会消费品零售总额)."""
+    nominal = [9.34, 7.37, 12.80, 5.69]
+    checked = check_file(_sheet(tmp_path / "名义.xlsx", _with_increment(nominal)), catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("220100", "gdp", "2025-01/2025-06")][:2] == (3754.88, None)
+    assert got[("222400", "gdp", "2025-01/2025-06")][:2] == (482.36, None)
+    said = [f for f in checked.findings if "增量除以上年同期总量" in f.message]
+    assert [(f.severity, f.where.column) for f in said] == [("warning", "E")]
+
+    real = [6.8, 5.1, 12.80, 4.2]  # one row of four the ratio: growth as published
+    checked = check_file(_sheet(tmp_path / "实际.xlsx", _with_increment(real)), catalogs)
+    assert _records(checked)[("220100", "gdp", "2025-01/2025-06")][:2] == (3754.88, 6.8)
+
+    retail = _with_increment(nominal, indicator="社会消费品零售总额")
+    checked = check_file(_sheet(tmp_path / "社零.xlsx", retail), catalogs)
+    assert _records(checked)[("220100", "retail", "2025-01/2025-06")][:2] == (3754.88, 9.34)

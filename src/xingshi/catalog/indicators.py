@@ -133,6 +133,10 @@ class IndicatorCatalog:
             code = before if before is not None and before == inner else None
         if code is None and (m := _WHOLE_AREA.match(s)):
             code = self._index.get(s[m.end() :])  # 全市生产总值, 本区生产总值
+        if code is None and s.endswith("总量") and len(s) > 3:
+            # GDP总量 (a ranking page's amount column): the indicator named before 总量; a
+            # name of its own (经济总量) was found whole above.
+            code = self._index.get(s.removesuffix("总量"))
         if code is None and "、" not in s:
             code = self._loose.get(s)
         if code is None:

@@ -368,6 +368,10 @@ def _growth_of_its_basis(
 ) -> None:
     """名义增长 beside 实际增长: the catalogue's growth of income and retail is nominal, of GDP
     and value added real (at comparable prices); the other column is left out, said once."""
+    if indicator is not None and o.growth_is_ratio and indicator.growth_rule == "comparable":
+        # 增量 | 增速 where 增速 = 增量 ÷ (总量 − 增量): at current prices, not GDP's growth.
+        o.nominal_growth, o.nominal_growth_col = o.growth, o.growth_col
+        o.growth, o.growth_col = None, None
     if indicator is None or (o.nominal_growth is None and not o.growth_is_real):
         return
     nominal = indicator.growth_rule == "nominal"

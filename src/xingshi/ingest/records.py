@@ -50,6 +50,9 @@ class RawObs:
     nominal_growth: Any = None
     nominal_growth_col: int | None = None
     growth_is_real: bool = False  # the growth column says 实际 / 扣除价格因素 / 可比价
+    # 增速 = 增量 ÷ (总量 − 增量) down the column: a change at current prices (a count's growth,
+    # retail's), no growth at comparable prices (GDP's).
+    growth_is_ratio: bool = False
     growth_head_row: int | None = None  # the header row naming those growth columns
     parent_alias: bool = False  # 全州/全省/合计: the parent of the other rows
     optional_indicator: bool = False  # NBS columns: an unknown indicator is skipped, a warning

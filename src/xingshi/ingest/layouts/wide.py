@@ -458,6 +458,57 @@ def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
                 k["basis"] = basis
 
 
+# 增量(亿元), 比上年增加额, 净增: this period's amount minus last year's.
+_INCREMENT = re.compile(r"增量|增加额|净增")
+
+
+def _growth_tolerance(growth: float) -> float:
+    """Half a unit of the growth's last decimal (9.34 → 0.005, 7.1 → 0.05)."""
+    for places in (1, 2):
+        if round(growth, places) == growth:
+            return 0.5 * 10**-places + 1e-9
+    return 0.0005 + 1e-9
+
+
+def _growth_of_increment_is_nominal(
+    sheet: Sheet, pairs: list[tuple[RawObs, Any]], findings: list[Finding]
+) -> None:
+    """GDP总量 | 增量 | 增速 on a ranking page, the growth being 增量 ÷ (总量 − 增量): a change at
+    current prices, whatever the header calls it. Where at least three rows, and three in four
+    of those with all three figures, agree to the growth's last decimal (a misprint may break
+    one), the column is such a ratio: normalize keeps it for an indicator whose growth is at
+    current prices (retail, a count), not as GDP's growth at comparable prices."""
+    by_column: dict[tuple[int, int], list[tuple[RawObs, bool]]] = {}
+    for obs, inc_cell in pairs:
+        if obs.growth_col is None or obs.growth_is_real or obs.growth_is_index:
+            continue
+        level, growth = _cell_number(obs.level), _cell_number(obs.growth)
+        inc = _cell_number(inc_cell)
+        if level is None or growth is None or inc is None or level == inc:
+            continue
+        agrees = abs(inc / (level - inc) * 100 - growth) <= _growth_tolerance(growth)
+        by_column.setdefault((obs.indicator_col, obs.growth_col), []).append((obs, agrees))
+    for (_name_col, growth_col), group in by_column.items():
+        agreeing = sum(agrees for _obs, agrees in group)
+        if agreeing < 3 or 4 * agreeing < 3 * len(group):
+            continue
+        first = group[0][0]
+        head_row = first.growth_head_row if first.growth_head_row is not None else first.row
+        head = sheet.cell(head_row, growth_col)
+        findings.append(
+            Finding(
+                "header",
+                "warning",
+                f"“{normalize_text(head)}”列的增速等于增量除以上年同期总量（总量减增量），"
+                "是按现价计算的增速",
+                sheet.where(head_row, growth_col, head),
+                hint="地区生产总值等指标的增速按可比价格计算，请填统计部门公布的增速",
+            )
+        )
+        for obs, _agrees in group:
+            obs.growth_is_ratio = True
+
+
 def _cell_number(value: Any, *, rank: bool = False) -> float | None:
     try:
         return parse_rank(value) if rank else parse_number(value)
@@ -861,6 +912,8 @@ def read_wide(
     )
     columns: list[dict[str, Any]] = []
     target_cols: list[dict[str, Any]] = []  # 全年目标 sub-columns, one per indicator
+    increments: dict[int, int] = {}  # an indicator's column → its 增量 column (not read)
+    with_increment: list[tuple[RawObs, Any]] = []
     head_periods: dict[int, str] = {}
     current: tuple[str, str | None, int] | None = None
     head_role: str | None = None
@@ -883,6 +936,8 @@ def read_wide(
                 parent_col = c  # 所属市: not a figure, but whose each row's name is
             if current is not None:
                 reading.findings.append(foreign_finding(sheet, name_row, c, head))
+                if _INCREMENT.search(normalize_text(head)):
+                    increments[current[2]] = c
             continue
         if head is not None:
             name, unit = split_unit(head)
@@ -939,6 +994,8 @@ def read_wide(
         if foreign and foreign_column(foreign) and not nominal:
             row = sub_row if has_sub else name_row
             reading.findings.append(foreign_finding(sheet, row, c, sheet.cell(row, c)))
+            if _INCREMENT.search(foreign):
+                increments[name_col] = c
             continue
         if has_sub and single_sub:
             kind = sub_kind(single_sub)
@@ -1231,4 +1288,10 @@ def read_wide(
             elif col["kind"] == "growth":
                 obs.growth_head_row = sub_row
         reading.observations.extend(by_indicator.values())
+        with_increment.extend(
+            (obs, sheet.cell(r, increments[obs.indicator_col]))
+            for obs in by_indicator.values()
+            if obs.indicator_col in increments
+        )
+    _growth_of_increment_is_nominal(sheet, with_increment, reading.findings)
     return None
