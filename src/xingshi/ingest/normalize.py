@@ -450,6 +450,10 @@ def percent_table(context: str | None) -> str | None:
     return None
 
 
+# Scope words that name no measure: an item so named is its parent's measure in that scope.
+_SCOPE_QUALIFIERS = ("规模以上", "规上", "限额以上", "限上")
+
+
 def _qualifier_of_heading(indicators: Any, o: RawObs) -> Any:
     """An item naming only its qualifier (城镇居民, 工业) under a heading or parent row
     (城乡居民人均可支配收入, 固定资产投资): the qualifier with the heading's measure, the longest
@@ -463,6 +467,11 @@ def _qualifier_of_heading(indicators: Any, o: RawObs) -> Any:
     parent = o.parent_indicator if o.previous_indicator is None else None
     for above in (o.heading, parent):
         head = _cleaned(_parent_text(above)) if above else ""
+        if head and item in _SCOPE_QUALIFIERS:
+            # 其中:规模以上 under 工业总产值: the parent's scope narrowed, 规模以上工业总产值.
+            found = indicators.try_resolve(item + head)
+            if found is not None:
+                return found
         for i in range(1, len(head) - 1):
             if item.endswith(head[:i]) and i > 1:
                 continue  # 城镇居民 + 居民人均…: the overlap is tried once, below
