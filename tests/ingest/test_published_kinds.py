@@ -2435,6 +2435,29 @@ def test_a_scope_word_item_is_its_parents_measure_in_that_scope(catalogs, tmp_pa
     assert {k[1] for k in got} == {"industry_output"}
 
 
+def test_a_scope_word_item_is_never_the_headings_measure(catalogs, tmp_path):
+    """一、工业 over 企业单位数 | 其中:规模以上: the firms' part, not 规模以上工业 (增加值) of the
+    heading; the 总产值's 规模以上 part is 规模以上工业总产值, not 增加值 either."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["平江县2010年6月工业生产销售总量指标"],
+            ["单位:个、万元"],
+            ["指标名称", "本月", "同比%", "累计", "同比%"],
+            ["一、工业"],
+            ["企业单位数", 4326, 5.5, 4326, 5.5],
+            ["其中:规模以上", 501, 7.1, 501, 7.1],
+            ["工业总产值", 309748, 3.3, 1618573, 16.2],
+            ["其中:规模以上", 206713, -3.4, 1086976, 18.7],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert {k[1] for k in got} == {"industry_output"}
+    assert got[("430626", "industry_output", "2010-06/2010-06")] == (20.6713, -3.4, None)
+
+
 def test_a_count_unit_note_over_amounts_is_an_error(catalogs, tmp_path):
     """单位:个 over 规模以上工业总产值 says nothing of the amounts' unit: an error naming the
     row, never 206713 stored as 亿元."""
