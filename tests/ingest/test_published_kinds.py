@@ -2476,3 +2476,97 @@ def test_growth_that_is_the_increment_over_last_years_amount_is_nominal(catalogs
     retail = _with_increment(nominal, indicator="社会消费品零售总额")
     checked = check_file(_sheet(tmp_path / "社零.xlsx", retail), catalogs)
     assert _records(checked)[("220100", "retail", "2025-01/2025-06")][:2] == (3754.88, 9.34)
+
+
+def _county_industry_sheet(path: Path, note: str, *, zone: bool = False) -> Path:
+    """181's shape: 单位 note, 其中:规模以上 under each total, a 其中:开发区 section."""
+    rows: list[list[Any]] = [
+        ["平江县2010年6月工业生产销售总量指标"],
+        [note],
+        ["指标名称", "本月", "同比%", "累计", "同比%"],
+        ["企业单位数", 4326, 5.5, 4326, 5.5],
+        ["其中:规模以上", 501, 7.1, 501, 7.1],
+        ["工业总产值", 309748, 3.3, 1618573, 16.2],
+        ["其中:规模以上", 206713, -3.4, 1086976, 18.7],
+    ]
+    if zone:
+        rows += [[], ["其中:开发区"]]
+        rows += [["工业总产值", 114339, -19.1, 629432, 7.7]]
+        rows += [["其中:规模以上", 102355, -15.6, 579912, 12.5]]
+    return _sheet(path, rows)
+
+
+def test_a_scope_word_item_is_its_parents_measure_in_that_scope(catalogs, tmp_path):
+    """工业总产值 | …, then 其中:规模以上 | …: 规模以上工业总产值; 单位:个、万元 gives the
+    amounts in 万元 (not 个, the note's first unit, taken as 亿元)."""
+    path = _county_industry_sheet(tmp_path / "县.xlsx", "单位:个、万元")
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert got[("430626", "industry_output", "2010-06/2010-06")] == (20.6713, -3.4, None)
+    assert got[("430626", "industry_output", "2010-01/2010-06")] == (108.6976, 18.7, None)
+    # 企业单位数 and its 规模以上 part (规模以上企业单位数) are no catalogue names: left out.
+    assert {k[1] for k in got} == {"industry_output"}
+
+
+def test_a_scope_word_item_is_never_the_headings_measure(catalogs, tmp_path):
+    """一、工业 over 企业单位数 | 其中:规模以上: the firms' part, not 规模以上工业 (增加值) of the
+    heading; the 总产值's 规模以上 part is 规模以上工业总产值, not 增加值 either."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["平江县2010年6月工业生产销售总量指标"],
+            ["单位:个、万元"],
+            ["指标名称", "本月", "同比%", "累计", "同比%"],
+            ["一、工业"],
+            ["企业单位数", 4326, 5.5, 4326, 5.5],
+            ["其中:规模以上", 501, 7.1, 501, 7.1],
+            ["工业总产值", 309748, 3.3, 1618573, 16.2],
+            ["其中:规模以上", 206713, -3.4, 1086976, 18.7],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    got = _records(checked)
+    assert {k[1] for k in got} == {"industry_output"}
+    assert got[("430626", "industry_output", "2010-06/2010-06")] == (20.6713, -3.4, None)
+
+
+def test_a_count_unit_note_over_amounts_is_an_error(catalogs, tmp_path):
+    """单位:个 over 规模以上工业总产值 says nothing of the amounts' unit: an error naming the
+    row, never 206713 stored as 亿元."""
+    path = _sheet(
+        tmp_path / "县.xlsx",
+        [
+            ["平江县2010年6月工业主要指标"],
+            ["单位:个"],
+            ["指标名称", "本月", "同比%", "累计", "同比%"],
+            ["规模以上工业企业数", 501, 7.1, 501, 7.1],
+            ["规模以上工业总产值", 206713, -3.4, 1086976, 18.7],
+        ],
+    )
+    checked = check_file(path, catalogs)
+    clashes = [f for f in checked.findings if f.rule == "unit_clash"]
+    assert clashes and all(f.severity == "error" and f.where.row == 5 for f in clashes)
+    assert all(v[0] is None for k, v in _records(checked).items() if k[1] == "industry_output")
+    # the firms, counted in 个 or 家 alike, are still read
+    assert _records(checked)[("430626", "industrial_firms", "2010-06/2010-06")] == (
+        501,
+        7.1,
+        None,
+    )
+
+
+def test_a_zone_heading_keeps_its_rows_out_of_the_countys(catalogs, tmp_path):
+    """其中:开发区 without figures, then 工业总产值 | 其中:规模以上 again: the zone's figures,
+    each row left out with a warning, not a duplicate (or a replacement) of the county's."""
+    path = _county_industry_sheet(tmp_path / "县.xlsx", "单位:个、万元", zone=True)
+    checked = check_file(path, catalogs)
+    assert _errors(checked) == []
+    assert _records(checked)[("430626", "industry_output", "2010-06/2010-06")] == (
+        20.6713,
+        -3.4,
+        None,
+    )
+    zone = [f for f in checked.findings if "开发区" in f.message]
+    assert [(f.severity, f.where.row) for f in zone] == [("warning", 10), ("warning", 11)]

@@ -454,6 +454,10 @@ def percent_table(context: str | None) -> str | None:
     return None
 
 
+# Scope words that name no measure: an item so named is its parent's measure in that scope.
+_SCOPE_QUALIFIERS = ("规模以上", "规上", "限额以上", "限上")
+
+
 def _qualifier_of_heading(indicators: Any, o: RawObs) -> Any:
     """An item naming only its qualifier (城镇居民, 工业) under a heading or parent row
     (城乡居民人均可支配收入, 固定资产投资): the qualifier with the heading's measure, the longest
@@ -465,6 +469,12 @@ def _qualifier_of_heading(indicators: Any, o: RawObs) -> Any:
         return None  # a qualifier is a word or two, not a name of its own
     # The parent row only for an item right under it (not under an item of its own).
     parent = o.parent_indicator if o.previous_indicator is None else None
+    if item in _SCOPE_QUALIFIERS:
+        # 其中:规模以上 under 工业总产值: the parent's scope narrowed, 规模以上工业总产值. Only the
+        # row it is an item of: under 企业单位数 it is no 规模以上工业 of a heading 一、工业.
+        above = parent if o.parent_indicator is not None else o.heading
+        head = _cleaned(_parent_text(above)) if above else ""
+        return indicators.try_resolve(item + head) if head else None
     for above in (o.heading, parent):
         head = _cleaned(_parent_text(above)) if above else ""
         for i in range(1, len(head) - 1):

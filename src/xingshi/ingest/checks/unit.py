@@ -10,6 +10,12 @@ from xingshi.findings import Finding
 from xingshi.ingest.values import UnitClash, convert, normalize_text
 
 
+def _amount_without_its_unit(note: str, canonical: str) -> bool:
+    """A note's unit of another kind (个, 家) over an amount (亿元): its magnitude is not said."""
+    a, b = try_parse_unit(note), try_parse_unit(canonical)
+    return a is not None and b is not None and b.dimension == "money" != a.dimension
+
+
 def _other_currency(unit: str, canonical: str) -> bool:
     """美元 for an indicator in 元: the same measure in another currency, not convertible here."""
     a, b = try_parse_unit(unit), try_parse_unit(canonical)
@@ -27,6 +33,17 @@ def to_canonical(
     text = normalize_text(unit)
     if not text or text == normalize_text(indicator.unit):
         return value, None
+    if lenient and "、" in text:
+        # 单位:个、万元: each row in the one of the note's units that measures its indicator.
+        parts = [p for p in text.split("、") if p]
+        for part in parts:
+            if part == normalize_text(indicator.unit):
+                return value, None
+            try:
+                return (None if value is None else convert(value, part, indicator.unit)), None
+            except UnitClash:
+                continue
+        text = parts[0]
     try:
         converted = None if value is None else convert(value, text, indicator.unit)
         if lenient and converted is not None and _per_capita_beyond_reason(indicator, converted):
@@ -41,6 +58,18 @@ def to_canonical(
             )
         return converted, None
     except UnitClash:
+        if lenient and _amount_without_its_unit(text, normalize_text(indicator.unit)):
+            # 单位:个 over 规模以上工业总产值: the note says nothing of the amounts' unit (元,
+            # 万元 or 亿元); taking them as 亿元 would store 206713 万元 as 206713 亿元.
+            return None, Finding(
+                "unit_clash",
+                "error",
+                f"表上的单位注记“{unit}”不是金额单位，不知道{indicator.name}的数以元、万元还是亿元计",
+                where,
+                hint=f"请在表上的单位注记或该行的单位栏写明金额单位（如 单位:个、万元）；"
+                f"{indicator.name}以{indicator.unit}计",
+                data={"unit": str(unit), "expected": indicator.unit},
+            )
         if lenient and try_parse_unit(text) is not None:
             # a note's unit of another kind (单位：亿元、% over a rate); an unreadable one
             # (万元(10000yuan) is no licence to take 万元 figures as 亿元

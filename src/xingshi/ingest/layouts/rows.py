@@ -126,6 +126,10 @@ def _mark_indents(sheet: Sheet, first: int, indicator_col: int) -> set[int]:
 
 
 _WHOLE_AREA = re.compile(r"^全[区市县州省]")
+# A heading without figures naming a zone inside the area: 其中:开发区, 其中：经开区, 工业园区.
+_ZONE_HEADING = re.compile(
+    r"^(其中[:：]?|[#＃])?(?=\S*(开发区|经开区|高新区|园区|集中区|示范区|保税区)$)"
+)
 _TOTAL_ROW = re.compile(r"^(合计|总计|全部|总体)$")
 _ROW_PERIOD = re.compile(r"^(.*?)(累计|当月|本月)$")
 
@@ -593,6 +597,7 @@ def read_rows(
     )
     title_indicator, title_role = _title_indicator(title or "")
     heading: str | None = None
+    zone: str | None = None  # a heading naming a part of the area (其中:开发区): rows skipped
     named_above: str | None = None  # the last row naming an indicator, for 增速 | 位次 rows
     # 统计范围 under the table (规模以上工业企业：…) qualifies its rows as a title would.
     context = " ".join(t for t in (title, _scope_note(sheet, header_row)) if t) or None
@@ -626,7 +631,21 @@ def read_rows(
         ):
             if normalize_text(name):
                 heading = normalize_text(name)
+                zone = heading if _ZONE_HEADING.match(heading) else None
             continue  # blank rows and section headings (一、工业) carry no figures
+        if zone is not None:
+            # 其中:开发区 over 工业总产值 | 其中:规模以上 …: the zone's figures, not the county's.
+            reading.findings.append(
+                Finding(
+                    "unknown_region",
+                    "warning",
+                    f"“{normalize_text(name)}”列在“{zone}”之下，是{_ZONE_HEADING.sub('', zone)}"
+                    "的数，不是本表所指地区的数，该行未导入",
+                    sheet.where(r, indicator_col, name),
+                    hint="开发区、园区是地区的一部分；需要时在工作区目录中定义该区域后单独导入",
+                )
+            )
+            continue
         if _column_numbers(sheet, r, indicator_col, columns):
             continue  # 甲 | 1 | 2 | 3 …: the columns' numbers, not figures
         is_sub = isinstance(name, str) and bool(_SUB_MARK.match(name.replace("\u3000", " ")))

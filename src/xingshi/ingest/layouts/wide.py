@@ -80,7 +80,8 @@ def _note_unit(sheet: Sheet, header_row: int) -> str | None:
                 text = re.sub(r"(?<=[\u4e00-\u9fff%])[(（]?[\d\s]*[A-Za-z].*$", "", text)
                 parts = re.split(r"[、,，/;；]", _UNIT_NOTE.sub("", text).rstrip(")"))
                 units = [p for p in parts if p and p != "%"]
-                return units[0] if units else None
+                # 单位:个、万元: all of them, each row taking the one that fits its indicator
+                return "、".join(units) if units else None
     return None
 
 
