@@ -94,3 +94,22 @@ def test_a_per_capita_figure_in_the_notes_unit_is_still_read_in_it(catalogs, tmp
     checked = check_file(write_sheet(tmp_path / "人均.xlsx", rows), catalogs, region_scope="河南省")
     assert errors(checked) == [] and not checked.findings
     assert records(checked)[("410100", "gdp_per_capita", "2023-01/2023-12")][0] == 105000.0
+
+
+@pytest.mark.parametrize("note", ["单位：万元、元", "单位：万元、元/人", "单位：亿元、元、%"])
+def test_a_note_of_several_units_gives_per_capita_rows_their_yuan(catalogs, tmp_path, note):
+    """单位：万元、元 over GDP and 人均 rows: the per-capita rows take the note's 元 (they took
+    its first unit, 万元: 45000 stored as 450 000 000 元)."""
+    amount = 136000000 if "万元" in note else 13600
+    rows = [
+        ["2023年主要经济指标"],
+        [note],
+        ["指标", "2023年", "增长%"],
+        ["地区生产总值", amount, 5.0],
+        ["城镇居民人均可支配收入", 45000, 4.0],
+    ]
+    checked = check_file(write_sheet(tmp_path / "指标.xlsx", rows), catalogs, region_scope="郑州市")
+    assert errors(checked) == []
+    got = records(checked)
+    assert got[("410100", "gdp", "2023-01/2023-12")][0] == pytest.approx(13600.0)
+    assert got[("410100", "urban_income", "2023-01/2023-12")] == (45000.0, 4.0, None)

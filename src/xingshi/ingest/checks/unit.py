@@ -36,13 +36,20 @@ def to_canonical(
     if lenient and "、" in text:
         # 单位:个、万元: each row in the one of the note's units that measures its indicator.
         parts = [p for p in text.split("、") if p]
+        own = try_parse_unit(indicator.unit)
+        if any(
+            (u := try_parse_unit(part)) is not None and own is not None and u.symbol == own.symbol
+            for part in parts
+        ):
+            return value, None  # 单位：万元、元 over 人均 rows: the note's 元 is theirs
         for part in parts:
-            if part == normalize_text(indicator.unit):
-                return value, None
             try:
-                return (None if value is None else convert(value, part, indicator.unit)), None
+                converted = None if value is None else convert(value, part, indicator.unit)
             except UnitClash:
                 continue
+            if converted is not None and _per_capita_beyond_reason(indicator, converted):
+                continue
+            return converted, None
         text = parts[0]
     try:
         converted = None if value is None else convert(value, text, indicator.unit)
