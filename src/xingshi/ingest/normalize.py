@@ -24,7 +24,7 @@ from xingshi.ingest.checks.unit import to_canonical
 from xingshi.ingest.limits import CappedFindings
 from xingshi.ingest.records import RawObs, RawTarget, Reading
 from xingshi.ingest.sources import column_letter
-from xingshi.ingest.values import normalize_text, split_cell_unit
+from xingshi.ingest.values import last_decimal_tolerance, normalize_text, split_cell_unit
 from xingshi.store import OBSERVATION_SCHEMA
 from xingshi.store import TARGET_SCHEMA as STORE_TARGET_SCHEMA
 
@@ -106,15 +106,6 @@ _FIELDS = (
 )
 
 
-def _tolerance(growth: float) -> float:
-    """Half a unit of the last decimal the growth is written with (7.1 → 0.05, 16.07 →
-    0.005); a whole number counts as one decimal (7.00% is read as 7.0)."""
-    for places in (1, 2):
-        if round(growth, places) == growth:
-            return 0.5 * 10**-places + 1e-9
-    return 0.0005 + 1e-9
-
-
 def _drop_nominal_growth(
     rows: list[dict[str, Any]], indicators: Any, findings: list[Finding]
 ) -> None:
@@ -146,7 +137,8 @@ def _drop_nominal_growth(
                 pairs.append((r, (r["level"] / base - 1) * 100))
         if len(pairs) < 3 or 2 * len(pairs) < len(group):
             continue
-        if any(abs(r["growth_pct"] - n) > _tolerance(r["growth_pct"]) for r, n in pairs):
+        off = [abs(r["growth_pct"] - n) > last_decimal_tolerance(r["growth_pct"]) for r, n in pairs]
+        if any(off):
             continue
         first = group[0]
         findings.append(

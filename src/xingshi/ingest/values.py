@@ -174,6 +174,16 @@ def _growth_words(text: str) -> float | None:
     return -number if m.group(1) in ("负增长", "下降", "减少", "回落", "降低") else number
 
 
+def last_decimal_tolerance(growth: float) -> float:
+    """Half a unit of the last decimal a growth is written with (7.1 → 0.05, 16.07 → 0.005); a
+    whole number counts as one decimal (7.00% is read as 7.0): how far a growth computed from
+    the amounts may stand from the printed one and still be that computation."""
+    for places in (1, 2):
+        if round(growth, places) == growth:
+            return 0.5 * 10**-places + 1e-9
+    return 0.0005 + 1e-9
+
+
 _TIE = re.compile(r"^并列|[(]?并列[)]?$|[=＝]$")
 
 

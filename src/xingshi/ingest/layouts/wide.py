@@ -61,6 +61,7 @@ from xingshi.ingest.layouts.targets import is_target_head, target_of_row
 from xingshi.ingest.records import RawObs, Reading
 from xingshi.ingest.sources import Sheet
 from xingshi.ingest.values import (
+    last_decimal_tolerance,
     normalize_text,
     parse_number,
     parse_rank,
@@ -463,14 +464,6 @@ def _ranks_by_neighbour(columns: list[dict[str, Any]]) -> None:
 _INCREMENT = re.compile(r"增量|增加额|净增")
 
 
-def _growth_tolerance(growth: float) -> float:
-    """Half a unit of the growth's last decimal (9.34 → 0.005, 7.1 → 0.05)."""
-    for places in (1, 2):
-        if round(growth, places) == growth:
-            return 0.5 * 10**-places + 1e-9
-    return 0.0005 + 1e-9
-
-
 def _growth_of_increment_is_nominal(
     sheet: Sheet, pairs: list[tuple[RawObs, Any]], findings: list[Finding]
 ) -> None:
@@ -487,7 +480,7 @@ def _growth_of_increment_is_nominal(
         inc = _cell_number(inc_cell)
         if level is None or growth is None or inc is None or level == inc:
             continue
-        agrees = abs(inc / (level - inc) * 100 - growth) <= _growth_tolerance(growth)
+        agrees = abs(inc / (level - inc) * 100 - growth) <= last_decimal_tolerance(growth)
         by_column.setdefault((obs.indicator_col, obs.growth_col), []).append((obs, agrees))
     for (_name_col, growth_col), group in by_column.items():
         agreeing = sum(agrees for _obs, agrees in group)
@@ -1030,6 +1023,7 @@ def read_wide(
             kind = "level"
         _sub_name, sub_unit = split_unit(sub)
         said = f"{head_text}{sub}" if has_sub and head_text else sub  # the column's period words
+        said_period = column_period(said, period, kind)
         unit_at = sub_row
         if pure_unit(sub):
             sub_unit = unit_text(sub)
@@ -1063,12 +1057,11 @@ def read_wide(
                 "unit_col": c if sub_unit else name_col,
                 "unit_default": not (sub_unit or head_unit),
                 "basis": basis,
-                "period": _own_period(sub, titles if from_title else None)
-                or column_period(said, period, kind),
+                "period": _own_period(sub, titles if from_title else None) or said_period,
                 # 累计 under 2024年10月 is 1-10月 of its own: the growth beside it is of them
                 "own_period": _own_period(sub, None) is not None
                 or names_months(said)
-                or ("累计" in said and column_period(said, period, kind) != period),
+                or ("累计" in said and said_period != period),
                 "sub": sub,
                 "monthly": any(w in said for w in ("本月", "当月")) and "累计" not in said,
                 "real": kind == "growth" and real_growth_head(foreign or ""),
